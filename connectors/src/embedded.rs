@@ -1,0 +1,142 @@
+//! The embedded engine: DataFusion over a version's CSV or Parquet files. Each package version
+//! gets one `SessionContext` whose `public` schema holds the version's tables under their
+//! physical names, typed as declared (so a version on CSV and one on Parquet behave the same).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use datafusion::arrow::datatypes::{DataType, SchemaRef};
+use datafusion::datasource::file_format::csv::CsvFormat;
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::file_format::FileFormat;
+use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
+use datafusion::execution::SendableRecordBatchStream;
+use datafusion::logical_expr::LogicalPlan;
+use datafusion::prelude::{SessionConfig, SessionContext};
+use datafusion::scalar::ScalarValue;
+use datafusion::common::TableReference;
+use package::{FilesFormat, PackageVersion, Source};
+use sqlparser::ast::Statement;
+
+use crate::error::{ConnectorError, ErrorKind};
+use crate::generate::{ensure_generated, physical_schema, table_path};
+use crate::{Connector, PreparedQuery};
+
+/// The schema package tables are registered in (rewrite's `DATAFUSION_SCHEMA`).
+const SCHEMA: &str = "public";
+
+/// DataFusion serving one package version from files.
+pub struct EmbeddedEngine {
+    ctx: SessionContext,
+}
+
+impl EmbeddedEngine {
+    /// Opens a files-backed version: generates missing demo data, then registers every table.
+    pub async fn open(version: Arc<PackageVersion>) -> Result<EmbeddedEngine, ConnectorError> {
+        let Source::Files { format, root, .. } = &version.source else {
+            return Err(ConnectorError::new(ErrorKind::Internal, "the embedded engine serves files sources only"));
+        };
+        let generating = version.clone();
+        tokio::task::spawn_blocking(move || ensure_generated(&generating))
+            .await
+            .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))??;
+
+        let config = SessionConfig::new()
+            .with_information_schema(false)
+            .with_default_catalog_and_schema("datafusion", SCHEMA);
+        let ctx = SessionContext::new_with_config(config);
+        for table in &version.tables {
+            let path = table_path(root, *format, table);
+            if !path.exists() {
+                return Err(ConnectorError::new(
+                    ErrorKind::Unavailable,
+                    format!("{}: the file for table \"{}\" is missing", version.id(), table.name),
+                ));
+            }
+            let url = ListingTableUrl::parse(path.to_string_lossy())?;
+            let file_format: Arc<dyn FileFormat> = match format {
+                FilesFormat::Csv => Arc::new(CsvFormat::default().with_has_header(true)),
+                FilesFormat::Parquet => Arc::new(ParquetFormat::default()),
+            };
+            let options = ListingOptions::new(file_format).with_file_extension(format.extension());
+            let config = ListingTableConfig::new(url).with_listing_options(options).with_schema(physical_schema(table));
+            let provider = ListingTable::try_new(config)?;
+            ctx.register_table(TableReference::partial(SCHEMA, table.physical.as_str()), Arc::new(provider))?;
+        }
+        Ok(EmbeddedEngine { ctx })
+    }
+}
+
+#[async_trait]
+impl Connector for EmbeddedEngine {
+    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
+        let state = self.ctx.state();
+        let plan = state
+            .statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone())))
+            .await?;
+        let inferred = plan.get_parameter_types()?;
+        let mut by_index: BTreeMap<usize, Option<DataType>> = BTreeMap::new();
+        for (name, ty) in inferred {
+            let index = name.trim_start_matches('$').parse::<usize>().map_err(|_| {
+                ConnectorError::new(ErrorKind::FeatureNotSupported, format!("named parameter {name}"))
+            })?;
+            by_index.insert(index, ty);
+        }
+        let count = by_index.keys().next_back().copied().unwrap_or(0);
+        let param_types = (1..=count).map(|i| by_index.get(&i).cloned().flatten()).collect();
+        let schema = SchemaRef::new(plan.schema().as_arrow().clone());
+        Ok(Arc::new(EmbeddedQuery { ctx: self.ctx.clone(), plan, schema, param_types }))
+    }
+
+    async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError> {
+        let state = self.ctx.state();
+        let plan = state
+            .statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone())))
+            .await?;
+        let frame = self.ctx.execute_logical_plan(plan).await?.explain(false, analyze)?;
+        let batches = frame.collect().await?;
+        let mut lines = Vec::new();
+        for batch in &batches {
+            let kinds = datafusion::arrow::compute::cast(batch.column(0), &DataType::Utf8)?;
+            let plans = datafusion::arrow::compute::cast(batch.column(1), &DataType::Utf8)?;
+            let kinds = kinds.as_any().downcast_ref::<datafusion::arrow::array::StringArray>();
+            let plans = plans.as_any().downcast_ref::<datafusion::arrow::array::StringArray>();
+            if let (Some(kinds), Some(plans)) = (kinds, plans) {
+                for row in 0..batch.num_rows() {
+                    lines.push(format!("{}:", kinds.value(row)));
+                    lines.extend(plans.value(row).lines().map(|l| format!("  {l}")));
+                }
+            }
+        }
+        Ok(lines)
+    }
+}
+
+struct EmbeddedQuery {
+    ctx: SessionContext,
+    plan: LogicalPlan,
+    schema: SchemaRef,
+    param_types: Vec<Option<DataType>>,
+}
+
+#[async_trait]
+impl PreparedQuery for EmbeddedQuery {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn param_types(&self) -> &[Option<DataType>] {
+        &self.param_types
+    }
+
+    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
+        let plan = if self.param_types.is_empty() {
+            self.plan.clone()
+        } else {
+            self.plan.clone().with_param_values(params)?
+        };
+        let frame = self.ctx.execute_logical_plan(plan).await?;
+        Ok(frame.execute_stream().await?)
+    }
+}

@@ -1,0 +1,40 @@
+//! Backends behind one trait. A connector plans a rewritten statement (already validated and in
+//! its target's dialect), describes its result as an Arrow schema, and executes it as a stream
+//! of record batches. Connectors never see logical names or client SQL.
+
+pub mod embedded;
+pub mod error;
+pub mod generate;
+pub mod types;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use datafusion::arrow::datatypes::{DataType, SchemaRef};
+use datafusion::execution::SendableRecordBatchStream;
+use datafusion::scalar::ScalarValue;
+use sqlparser::ast::Statement;
+
+pub use datafusion;
+pub use error::{ConnectorError, ErrorKind};
+
+/// A statement planned by a backend: its result shape and parameter types, ready to run any
+/// number of times with different parameter values.
+#[async_trait]
+pub trait PreparedQuery: Send + Sync {
+    /// The result columns, with `pg_type` field metadata where the type is a declared one.
+    fn schema(&self) -> SchemaRef;
+    /// The type of each `$n` parameter, in order; `None` where the backend could not infer one.
+    fn param_types(&self) -> &[Option<DataType>];
+    /// Runs the statement. `params` must have the types of [`PreparedQuery::param_types`].
+    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError>;
+}
+
+/// One backend serving one package version.
+#[async_trait]
+pub trait Connector: Send + Sync {
+    /// Plans a statement in the connector's dialect.
+    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError>;
+    /// The backend's plan for a statement, one line per row.
+    async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError>;
+}

@@ -1,0 +1,501 @@
+//! The package manifest: one TOML file describes one version of one package — its identity, the
+//! source that serves it, and its tables with typed columns and physical names.
+//!
+//! Parsing is two steps: serde reads the raw TOML shape ([`RawManifest`]), then [`PackageVersion::from_toml`]
+//! checks it (types, names, keys, secrets) and reports problems with the line they come from.
+//! The format is documented in `docs/packages.md`; keep the two in step.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::pgtype::PgType;
+
+/// A manifest problem with the line it was found on (1-based; 0 when not tied to a line).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct ManifestError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// One checked, immutable version of a package.
+#[derive(Debug, Clone)]
+pub struct PackageVersion {
+    pub name: String,
+    pub version: semver::Version,
+    pub description: String,
+    pub source: Source,
+    pub tables: Vec<Table>,
+    /// The manifest file this version was read from (for messages; may be synthetic).
+    pub origin: PathBuf,
+}
+
+/// Where a version's data lives and how to reach it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Parquet or CSV files served by the embedded DataFusion engine.
+    Files {
+        format: FilesFormat,
+        /// Directory holding the table files (absolute, resolved against the manifest's directory).
+        root: PathBuf,
+        /// When set, the files are generated on first use if they are missing.
+        generate: Option<Generate>,
+    },
+    /// A PostgreSQL database reached with tokio-postgres.
+    Postgres {
+        /// `postgres://user@host:port/db` without a password.
+        url: String,
+        /// A `${ENV_VAR}` reference or `file:PATH`; never a literal.
+        password: Option<SecretRef>,
+        /// Default physical schema of the tables.
+        schema: String,
+    },
+}
+
+impl Source {
+    /// A short name of the backend kind, for messages and metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Source::Files { format: FilesFormat::Csv, .. } => "csv",
+            Source::Files { format: FilesFormat::Parquet, .. } => "parquet",
+            Source::Postgres { .. } => "postgres",
+        }
+    }
+}
+
+/// File formats the embedded engine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FilesFormat {
+    Csv,
+    Parquet,
+}
+
+impl FilesFormat {
+    /// The file extension used for default table paths.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FilesFormat::Csv => "csv",
+            FilesFormat::Parquet => "parquet",
+        }
+    }
+}
+
+/// A built-in dataset the embedded engine can generate deterministically.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generate {
+    /// Only `tpch` today.
+    pub dataset: String,
+    pub scale_factor: f64,
+}
+
+/// A reference to a secret: resolved when a connection is made, never stored in the clear.
+#[derive(Clone, PartialEq, Eq)]
+pub enum SecretRef {
+    Env(String),
+    File(PathBuf),
+}
+
+impl fmt::Debug for SecretRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SecretRef::Env(var) => write!(f, "${{{var}}}"),
+            SecretRef::File(path) => write!(f, "file:{}", path.display()),
+        }
+    }
+}
+
+impl SecretRef {
+    /// Parses `${VAR}` or `file:PATH`; anything else is a literal secret and refused.
+    fn parse(text: &str, base_dir: &Path) -> Result<SecretRef, String> {
+        if let Some(var) = text.strip_prefix("${").and_then(|rest| rest.strip_suffix('}')) {
+            if !var.is_empty() && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Ok(SecretRef::Env(var.to_string()));
+            }
+        }
+        if let Some(path) = text.strip_prefix("file:") {
+            return Ok(SecretRef::File(base_dir.join(path)));
+        }
+        Err("secrets must be a `${ENV_VAR}` reference or `file:PATH`, never a literal".to_string())
+    }
+
+    /// Reads the secret's value from the environment or its file.
+    pub fn resolve(&self) -> Result<String, String> {
+        match self {
+            SecretRef::Env(var) => {
+                std::env::var(var).map_err(|_| format!("environment variable {var} is not set"))
+            }
+            SecretRef::File(path) => std::fs::read_to_string(path)
+                .map(|s| s.trim_end_matches(['\n', '\r']).to_string())
+                .map_err(|e| format!("cannot read secret file {}: {e}", path.display())),
+        }
+    }
+}
+
+/// A logical table of a package version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: String,
+    pub description: Option<String>,
+    /// Physical schema, for sources that have schemas (defaults to the source's).
+    pub physical_schema: Option<String>,
+    /// Physical table name (defaults to the logical name).
+    pub physical: String,
+    /// For file sources: the file or directory, relative to the source root.
+    pub path: Option<String>,
+    pub primary_key: Vec<String>,
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    /// Looks a column up by its exact logical name.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// True when some column's physical name differs from its logical one.
+    pub fn renames_columns(&self) -> bool {
+        self.columns.iter().any(|c| c.physical != c.name)
+    }
+}
+
+/// A typed column of a logical table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub ty: PgType,
+    pub nullable: bool,
+    pub description: Option<String>,
+    /// Physical column name (defaults to the logical name).
+    pub physical: String,
+}
+
+impl PackageVersion {
+    /// `name@version`, the way clients and messages spell a version.
+    pub fn id(&self) -> String {
+        format!("{}@{}", self.name, self.version)
+    }
+
+    /// Looks a table up by its exact logical name.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// Parses and checks a manifest. `origin` is the file it came from: relative paths in the
+    /// manifest are resolved against its directory.
+    pub fn from_toml(text: &str, origin: &Path) -> Result<PackageVersion, ManifestError> {
+        let raw: RawManifest = toml::from_str(text).map_err(|e| ManifestError {
+            line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
+            reason: e.message().trim().to_string(),
+        })?;
+        let at = |span: std::ops::Range<usize>, reason: String| ManifestError { line: line_of(text, span.start), reason };
+        let base_dir = origin.parent().unwrap_or(Path::new(".")).to_path_buf();
+
+        let name = raw.package.name.get_ref().clone();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            return Err(at(
+                raw.package.name.span(),
+                format!("package name `{name}` may only contain letters, digits, `_` and `-`"),
+            ));
+        }
+        let version = semver::Version::parse(raw.package.version.get_ref())
+            .map_err(|e| at(raw.package.version.span(), format!("version is not semver: {e}")))?;
+
+        let source = check_source(raw.source.into_inner(), &base_dir, text)?;
+
+        let mut tables = Vec::with_capacity(raw.tables.len());
+        let mut table_names = BTreeSet::new();
+        for raw_table in raw.tables {
+            let table_name = raw_table.name.get_ref().clone();
+            check_identifier(&table_name).map_err(|e| at(raw_table.name.span(), e))?;
+            if !table_names.insert(table_name.clone()) {
+                return Err(at(raw_table.name.span(), format!("table `{table_name}` is declared twice")));
+            }
+            let mut columns = Vec::with_capacity(raw_table.columns.len());
+            let mut column_names = BTreeSet::new();
+            for raw_column in raw_table.columns {
+                let column_name = raw_column.name.get_ref().clone();
+                check_identifier(&column_name).map_err(|e| at(raw_column.name.span(), e))?;
+                if !column_names.insert(column_name.clone()) {
+                    return Err(at(
+                        raw_column.name.span(),
+                        format!("column `{column_name}` of table `{table_name}` is declared twice"),
+                    ));
+                }
+                let ty = PgType::parse(raw_column.ty.get_ref()).map_err(|e| at(raw_column.ty.span(), e))?;
+                if matches!(source, Source::Files { .. }) && ty == PgType::Numeric(None) {
+                    return Err(at(
+                        raw_column.ty.span(),
+                        "the embedded engine stores numerics as fixed-point: declare numeric(p,s)".into(),
+                    ));
+                }
+                let in_key = raw_table.primary_key.contains(&column_name);
+                if in_key && raw_column.nullable == Some(true) {
+                    return Err(at(
+                        raw_column.name.span(),
+                        format!("primary key column `{column_name}` cannot be nullable"),
+                    ));
+                }
+                columns.push(Column {
+                    physical: raw_column.physical.unwrap_or_else(|| column_name.clone()),
+                    name: column_name,
+                    ty,
+                    nullable: raw_column.nullable.unwrap_or(!in_key),
+                    description: raw_column.description,
+                });
+            }
+            if columns.is_empty() {
+                return Err(at(raw_table.name.span(), format!("table `{table_name}` has no columns")));
+            }
+            for key in &raw_table.primary_key {
+                if !column_names.contains(key) {
+                    return Err(at(
+                        raw_table.name.span(),
+                        format!("primary key column `{key}` is not a column of `{table_name}`"),
+                    ));
+                }
+            }
+            tables.push(Table {
+                physical: raw_table.physical.unwrap_or_else(|| table_name.clone()),
+                name: table_name,
+                description: raw_table.description,
+                physical_schema: raw_table.physical_schema,
+                path: raw_table.path,
+                primary_key: raw_table.primary_key,
+                columns,
+            });
+        }
+        if tables.is_empty() {
+            return Err(ManifestError { line: 0, reason: "a package needs at least one [[tables]] entry".into() });
+        }
+
+        Ok(PackageVersion {
+            name,
+            version,
+            description: raw.package.description.unwrap_or_default(),
+            source,
+            tables,
+            origin: origin.to_path_buf(),
+        })
+    }
+}
+
+/// Checks the `[source]` table for its kind.
+fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, ManifestError> {
+    let at = |span: std::ops::Range<usize>, reason: String| ManifestError { line: line_of(text, span.start), reason };
+    let kind_span = raw.kind.span();
+    let kind = raw.kind.into_inner();
+    let needs = |what: &str| at(kind_span.clone(), format!("a `{kind}` source needs `{what}`"));
+    let refuses = |what: &str| at(kind_span.clone(), format!("a `{kind}` source has no `{what}` setting"));
+    match kind.as_str() {
+        "files" => {
+            if raw.url.is_some() {
+                return Err(refuses("url"));
+            }
+            if raw.password.is_some() {
+                return Err(refuses("password"));
+            }
+            if raw.schema.is_some() {
+                return Err(refuses("schema"));
+            }
+            let format = raw.format.ok_or_else(|| needs("format"))?;
+            let root = raw.root.ok_or_else(|| needs("root"))?;
+            if let Some(g) = &raw.generate {
+                if g.dataset != "tpch" || !(g.scale_factor > 0.0 && g.scale_factor <= 1.0) {
+                    return Err(at(kind_span, "generate supports dataset = \"tpch\" with 0 < scale_factor <= 1".into()));
+                }
+            }
+            Ok(Source::Files { format, root: base_dir.join(root), generate: raw.generate })
+        }
+        "postgres" => {
+            if raw.format.is_some() || raw.root.is_some() || raw.generate.is_some() {
+                return Err(refuses("format/root/generate"));
+            }
+            let url = raw.url.ok_or_else(|| needs("url"))?;
+            let url_text = url.get_ref();
+            if !url_text.starts_with("postgres://") && !url_text.starts_with("postgresql://") {
+                return Err(at(url.span(), "source url must start with postgres://".into()));
+            }
+            if url_has_password(url_text) {
+                return Err(at(url.span(), "source url must not contain a password; use `password = \"${ENV_VAR}\"`".into()));
+            }
+            let password = match raw.password {
+                Some(p) => Some(SecretRef::parse(p.get_ref(), base_dir).map_err(|e| at(p.span(), e))?),
+                None => None,
+            };
+            Ok(Source::Postgres { url: url.into_inner(), password, schema: raw.schema.unwrap_or_else(|| "public".into()) })
+        }
+        other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres)"))),
+    }
+}
+
+/// Logical names are what clients type: keep them to characters that need no surprises.
+fn check_identifier(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > 63 {
+        return Err(format!("name `{name}` must be 1 to 63 bytes long"));
+    }
+    if name.chars().any(|c| c.is_control() || c == '"') {
+        return Err(format!("name `{name}` contains a control character or a double quote"));
+    }
+    Ok(())
+}
+
+/// True when a `postgres://user:password@host` URL carries a password.
+fn url_has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    match authority.rsplit_once('@') {
+        Some((userinfo, _)) => userinfo.contains(':'),
+        None => false,
+    }
+}
+
+/// The 1-based line holding byte `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    package: RawPackage,
+    source: Spanned<RawSource>,
+    #[serde(default)]
+    tables: Vec<RawTable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPackage {
+    name: Spanned<String>,
+    version: Spanned<String>,
+    description: Option<String>,
+}
+
+/// The `[source]` table; which keys apply depends on `kind` (checked in [`check_source`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    kind: Spanned<String>,
+    format: Option<FilesFormat>,
+    root: Option<String>,
+    generate: Option<Generate>,
+    url: Option<Spanned<String>>,
+    password: Option<Spanned<String>>,
+    schema: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    name: Spanned<String>,
+    description: Option<String>,
+    physical: Option<String>,
+    physical_schema: Option<String>,
+    path: Option<String>,
+    #[serde(default)]
+    primary_key: Vec<String>,
+    #[serde(default)]
+    columns: Vec<RawColumn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColumn {
+    name: Spanned<String>,
+    #[serde(rename = "type")]
+    ty: Spanned<String>,
+    nullable: Option<bool>,
+    description: Option<String>,
+    physical: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[package]
+name = "shop"
+version = "1.2.0"
+description = "Orders"
+
+[source]
+kind = "postgres"
+url = "postgres://app@db.internal:5432/shop"
+password = "${SHOP_PASSWORD}"
+
+[[tables]]
+name = "orders"
+physical = "orders_v2"
+primary_key = ["id"]
+columns = [
+  { name = "id", type = "int8" },
+  { name = "total", type = "numeric(12,2)", nullable = false, physical = "amount" },
+]
+"#;
+
+    fn parse(text: &str) -> Result<PackageVersion, ManifestError> {
+        PackageVersion::from_toml(text, Path::new("/reg/shop.toml"))
+    }
+
+    #[test]
+    fn reads_a_good_manifest() {
+        let v = parse(GOOD).unwrap();
+        assert_eq!(v.id(), "shop@1.2.0");
+        let orders = v.table("orders").unwrap();
+        assert_eq!(orders.physical, "orders_v2");
+        assert!(!orders.column("id").unwrap().nullable, "primary key implies not null");
+        assert_eq!(orders.column("total").unwrap().physical, "amount");
+        assert!(orders.renames_columns());
+        match &v.source {
+            Source::Postgres { password, schema, .. } => {
+                assert_eq!(password, &Some(SecretRef::Env("SHOP_PASSWORD".into())));
+                assert_eq!(schema, "public");
+            }
+            other => panic!("unexpected source {other:?}"),
+        }
+    }
+
+    #[test]
+    fn literal_password_is_refused_with_its_line() {
+        let text = GOOD.replace("${SHOP_PASSWORD}", "hunter2");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line, 10);
+        assert!(err.reason.contains("never a literal"), "{err}");
+        assert!(!err.to_string().contains("hunter2"));
+    }
+
+    #[test]
+    fn password_in_url_is_refused() {
+        let text = GOOD.replace("app@db", "app:secret@db");
+        let err = parse(&text).unwrap_err();
+        assert!(err.reason.contains("must not contain a password"), "{err}");
+    }
+
+    #[test]
+    fn bad_type_reports_its_line() {
+        let text = GOOD.replace("numeric(12,2)", "money");
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.line, 18);
+        assert!(err.reason.contains("unsupported type `money`"), "{err}");
+    }
+
+    #[test]
+    fn syntax_error_reports_its_line() {
+        let err = parse("[package]\nname = \"x\"\nversion = \n").unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_keys_are_refused() {
+        assert!(parse(&GOOD.replace("description = \"Orders\"", "descripton = \"Orders\"")).is_err());
+        assert!(parse(&GOOD.replace("primary_key = [\"id\"]", "primary_key = [\"nope\"]")).is_err());
+        assert!(parse(&GOOD.replace("version = \"1.2.0\"", "version = \"1.2\"")).is_err());
+    }
+}

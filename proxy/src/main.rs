@@ -1,0 +1,74 @@
+//! The `packwire` binary.
+
+use clap::Parser;
+use packwire::cli::{self, Cli, Command, ConfigFile, ServeArgs};
+use tracing_subscriber::EnvFilter;
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("PACKWIRE_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve(args) => serve(args).await,
+            Command::Explain(args) => cli::explain(args).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<(), String> {
+    let config: ConfigFile = match &args.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => ConfigFile::default(),
+    };
+    let listen = args.listen.or(config.listen).unwrap_or_else(|| cli::DEFAULT_LISTEN.to_string());
+    let registry_dir = cli::registry_dir(args.registry.or(config.registry))?;
+    let registry = packwire::load_registry(&registry_dir).map_err(|e| format!("{}: {e}", registry_dir.display()))?;
+    let listener = tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let versions: Vec<_> = registry.versions().cloned().collect();
+    let shared = packwire::spawn_server(listener, registry);
+
+    // Open (and for the demo, generate) every version up front so the first query is fast.
+    for version in &versions {
+        if let Err(error) = shared.connector(version).await {
+            tracing::error!(package = %version.id(), "not ready: {}", error.message);
+        }
+    }
+    println!("packwire {} listening on {address} (registry: {})", env!("CARGO_PKG_VERSION"), registry_dir.display());
+    for version in &versions {
+        println!(
+            "  {:<16} {:<8} psql \"postgres://{}:{}/{}\"",
+            version.id(),
+            version.source.kind(),
+            address.ip(),
+            address.port(),
+            version.id()
+        );
+    }
+    if versions.is_empty() {
+        println!("  (no packages: check the errors above)");
+    }
+    tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;
+    println!("shutting down");
+    Ok(())
+}

@@ -1,0 +1,686 @@
+//! A client session after startup: the simple and extended query protocols, transaction state,
+//! prepared statements and portals, session commands, cancellation and statement timeouts.
+//!
+//! Every statement goes through the same path: `rewrite::plan` (parse, validate, rewrite) → the
+//! connector prepares it → rows stream from the connector into DataRows. Errors become
+//! ErrorResponses; only a broken connection ends the session.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use connectors::datafusion::arrow::array::{ArrayRef, StringArray};
+use connectors::datafusion::arrow::datatypes::{DataType, Field, Schema};
+use connectors::datafusion::arrow::record_batch::RecordBatch;
+use connectors::datafusion::execution::SendableRecordBatchStream;
+use connectors::datafusion::physical_plan::stream::RecordBatchStreamAdapter;
+use connectors::datafusion::scalar::ScalarValue;
+use connectors::{Connector, PreparedQuery};
+use futures::StreamExt;
+use package::PackageVersion;
+use pgwire::messages::data::{NoData, ParameterDescription};
+use pgwire::messages::extendedquery::{
+    Bind, BindComplete, Close, CloseComplete, Describe, Execute, Parse, ParseComplete, PortalSuspended,
+};
+use pgwire::messages::response::{CommandComplete, EmptyQueryResponse, ReadyForQuery, TransactionStatus};
+use pgwire::messages::startup::ParameterStatus;
+use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage};
+use rewrite::{Planned, Rewritten, SessionCommand, SessionInfo, Target};
+use tokio::io::{AsyncRead, AsyncWrite};
+
+use crate::encode::{self, BatchEncoder, Format, OutputSettings, ResultColumn};
+use crate::errors::{code, PgError};
+use crate::params;
+use crate::settings::{Settings, SERVER_VERSION};
+use crate::shared::CancelKey;
+use crate::wire::Wire;
+
+/// Transaction state, as ReadyForQuery reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Txn {
+    Idle,
+    Block,
+    Failed,
+}
+
+/// A parsed, validated and planned statement (named or unnamed).
+struct Prepared {
+    kind: Kind,
+    /// The type OID announced for each parameter.
+    param_oids: Vec<u32>,
+    /// The backend's type for each parameter (what values are converted to).
+    param_types: Vec<Option<DataType>>,
+}
+
+enum Kind {
+    Empty,
+    Query { backend: Arc<dyn PreparedQuery>, columns: Vec<ResultColumn> },
+    Explain { analyze: bool, query: Rewritten },
+    Session(SessionCommand),
+}
+
+/// A bound statement, possibly part-way through its result.
+struct Portal {
+    statement: Arc<Prepared>,
+    params: Vec<ScalarValue>,
+    formats: Vec<i16>,
+    state: PortalState,
+}
+
+enum PortalState {
+    Ready,
+    Running(Running),
+    Done,
+}
+
+/// A result being streamed: the batch stream and the position inside the current batch.
+struct Running {
+    columns: Vec<ResultColumn>,
+    stream: SendableRecordBatchStream,
+    current: Option<(BatchEncoder, usize, usize)>,
+    tag: &'static str,
+}
+
+/// What executing a statement produced.
+enum Outcome {
+    Rows(Running),
+    Command(String),
+    Empty,
+}
+
+/// One client session.
+pub struct Session<S> {
+    wire: Wire<S>,
+    package: Arc<PackageVersion>,
+    connector: Arc<dyn Connector>,
+    target: Target,
+    info: SessionInfo,
+    settings: Settings,
+    txn: Txn,
+    statements: HashMap<String, Arc<Prepared>>,
+    portals: HashMap<String, Portal>,
+    cancel: CancelKey,
+}
+
+/// What `version()` answers: a Postgres version first (drivers parse it), then packwire's.
+pub fn version_string() -> String {
+    format!(
+        "PostgreSQL {SERVER_VERSION} (packwire {}) on {}-linux, compiled by rustc",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::ARCH
+    )
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
+    pub fn new(
+        wire: Wire<S>,
+        user: String,
+        package: Arc<PackageVersion>,
+        connector: Arc<dyn Connector>,
+        settings: Settings,
+        cancel: CancelKey,
+    ) -> Session<S> {
+        let info = SessionInfo { database: package.id(), user, version: version_string() };
+        Session {
+            wire,
+            target: Target::for_source(&package.source),
+            package,
+            connector,
+            info,
+            settings,
+            txn: Txn::Idle,
+            statements: HashMap::new(),
+            portals: HashMap::new(),
+            cancel,
+        }
+    }
+
+    /// Serves the session until the client terminates or the connection breaks.
+    pub async fn run(mut self) -> std::io::Result<()> {
+        self.ready();
+        self.wire.flush().await?;
+        // After an error in the extended protocol, messages are skipped until Sync.
+        let mut skipping = false;
+        loop {
+            let message = match self.wire.read().await {
+                Ok(Some(message)) => message,
+                Ok(None) => return Ok(()),
+                Err(error) => {
+                    self.wire.send_error(&error);
+                    return self.wire.flush().await;
+                }
+            };
+            if skipping && !matches!(message, PgWireFrontendMessage::Sync(_) | PgWireFrontendMessage::Terminate(_)) {
+                continue;
+            }
+            let result = match message {
+                PgWireFrontendMessage::Query(query) => {
+                    self.simple_query(&query.query).await?;
+                    continue;
+                }
+                PgWireFrontendMessage::Parse(parse) => self.parse(parse).await,
+                PgWireFrontendMessage::Bind(bind) => self.bind(bind),
+                PgWireFrontendMessage::Describe(describe) => self.describe(describe),
+                PgWireFrontendMessage::Execute(execute) => self.execute(execute).await,
+                PgWireFrontendMessage::Close(close) => {
+                    self.close(close);
+                    Ok(())
+                }
+                PgWireFrontendMessage::Flush(_) => {
+                    self.wire.flush().await?;
+                    Ok(())
+                }
+                PgWireFrontendMessage::Sync(_) => {
+                    skipping = false;
+                    self.sync();
+                    self.wire.flush().await?;
+                    Ok(())
+                }
+                PgWireFrontendMessage::Terminate(_) => return Ok(()),
+                PgWireFrontendMessage::CopyData(_) | PgWireFrontendMessage::CopyDone(_) | PgWireFrontendMessage::CopyFail(_) => {
+                    // No COPY is ever started; stray copy messages are ignored as Postgres does.
+                    Ok(())
+                }
+                other => Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("unexpected message {other:?}"))),
+            };
+            if let Err(error) = result {
+                let fatal = error.is_fatal();
+                self.fail(&error);
+                if fatal {
+                    return self.wire.flush().await;
+                }
+                skipping = true;
+            }
+            if let Err(error) = self.wire.flush_if_full().await {
+                return Err(error);
+            }
+        }
+    }
+
+    fn ready(&mut self) {
+        let status = match self.txn {
+            Txn::Idle => TransactionStatus::Idle,
+            Txn::Block => TransactionStatus::Transaction,
+            Txn::Failed => TransactionStatus::Error,
+        };
+        self.wire.send(PgWireBackendMessage::ReadyForQuery(ReadyForQuery::new(status)));
+    }
+
+    /// Sends an error and marks an open transaction failed.
+    fn fail(&mut self, error: &PgError) {
+        tracing::debug!(code = %error.code, message = %error.message, package = %self.info.database, "statement failed");
+        self.wire.send_error(error);
+        if self.txn == Txn::Block {
+            self.txn = Txn::Failed;
+        }
+    }
+
+    fn output_settings(&self) -> Arc<OutputSettings> {
+        let time_zone = self
+            .settings
+            .get("timezone")
+            .and_then(|tz| tz.parse().ok())
+            .unwrap_or_else(|| "UTC".parse().expect("UTC is a valid time zone"));
+        Arc::new(OutputSettings { extra_float_digits: self.settings.extra_float_digits(), time_zone })
+    }
+
+    // ---- simple query protocol ----
+
+    async fn simple_query(&mut self, text: &str) -> std::io::Result<()> {
+        match rewrite::parse(text) {
+            Err(error) => self.fail(&PgError::from(error)),
+            Ok(statements) if statements.is_empty() => {
+                self.wire.send(PgWireBackendMessage::EmptyQueryResponse(EmptyQueryResponse::new()));
+            }
+            Ok(statements) => {
+                for statement in statements {
+                    let outcome = match self.prepare_statement(statement, text, &[]).await {
+                        Ok(prepared) => {
+                            let prepared = Arc::new(prepared);
+                            if !prepared.param_types.is_empty() {
+                                Err(PgError::new("42P02", "there is no parameter $1"))
+                            } else {
+                                self.start(&prepared, Vec::new(), &[]).await
+                            }
+                        }
+                        Err(error) => Err(error),
+                    };
+                    let result = match outcome {
+                        Ok(Outcome::Rows(mut running)) => {
+                            let description = encode::row_description(&running.columns);
+                            self.wire.send(PgWireBackendMessage::RowDescription(description));
+                            self.stream_rows(&mut running, 0).await.map(|_| ())
+                        }
+                        Ok(Outcome::Command(tag)) => {
+                            self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+                            Ok(())
+                        }
+                        Ok(Outcome::Empty) => Ok(()),
+                        Err(error) => Err(error),
+                    };
+                    if let Err(error) = result {
+                        if error.code == code::CONNECTION_FAILURE && error.is_fatal() {
+                            return Err(std::io::Error::other(error.message));
+                        }
+                        self.fail(&error);
+                        break;
+                    }
+                    self.wire.flush_if_full().await?;
+                }
+            }
+        }
+        if self.txn == Txn::Idle {
+            self.portals.clear();
+        }
+        self.ready();
+        self.wire.flush().await
+    }
+
+    // ---- planning ----
+
+    /// Plans one statement and, for queries, prepares it on the backend.
+    async fn prepare_statement(
+        &mut self,
+        statement: sqlparser::ast::Statement,
+        text: &str,
+        client_oids: &[u32],
+    ) -> Result<Prepared, PgError> {
+        if self.txn == Txn::Failed && !ends_transaction(&statement) {
+            return Err(PgError::new(
+                code::IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block",
+            ));
+        }
+        let planned = rewrite::plan(statement, text, &self.package, self.target, &self.info)?;
+        let (kind, param_types) = match planned {
+            Planned::Query(query) => {
+                let backend = self.connector.prepare(&query.statement).await?;
+                let columns = encode::describe(&query.columns, &backend.schema())?;
+                let param_types = backend.param_types().to_vec();
+                (Kind::Query { backend, columns }, param_types)
+            }
+            Planned::Explain { analyze, query } => (Kind::Explain { analyze, query }, Vec::new()),
+            Planned::Session(command) => (Kind::Session(command), Vec::new()),
+        };
+        let count = param_types.len().max(client_oids.len());
+        let param_types: Vec<Option<DataType>> = (0..count).map(|i| param_types.get(i).cloned().flatten()).collect();
+        let param_oids = (0..count)
+            .map(|i| params::announced_type(client_oids.get(i).copied().unwrap_or(0), param_types[i].as_ref()))
+            .collect();
+        Ok(Prepared { kind, param_oids, param_types })
+    }
+
+    /// Starts executing a prepared statement with bound values.
+    async fn start(&mut self, prepared: &Prepared, params: Vec<ScalarValue>, formats: &[i16]) -> Result<Outcome, PgError> {
+        match &prepared.kind {
+            Kind::Empty => Ok(Outcome::Empty),
+            Kind::Query { backend, columns } => {
+                let columns = encode::with_formats(columns, formats)?;
+                let stream = self.cancellable(backend.execute(params)).await??;
+                Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }))
+            }
+            Kind::Explain { analyze, query } => {
+                let mut lines = vec![
+                    format!("packwire: {} served by {}", self.package.id(), self.package.source.kind()),
+                    format!("backend statement: {}", query.sql),
+                ];
+                let connector = self.connector.clone();
+                let plan = self.cancellable(connector.explain(&query.statement, *analyze)).await??;
+                lines.extend(plan);
+                let columns = encode::with_formats(&encode::text_columns(&["QUERY PLAN"]), formats)?;
+                let rows: Vec<Vec<String>> = lines.into_iter().map(|l| vec![l]).collect();
+                Ok(Outcome::Rows(Running { stream: text_stream(&["QUERY PLAN"], rows)?, columns, current: None, tag: "EXPLAIN" }))
+            }
+            Kind::Session(command) => self.session_command(command.clone(), formats),
+        }
+    }
+
+    /// Runs `future` unless the client cancels it or the statement timeout expires first.
+    async fn cancellable<T>(&mut self, future: impl std::future::Future<Output = T>) -> Result<T, PgError> {
+        let timeout_ms = self.settings.statement_timeout_ms();
+        self.cancel.signal.borrow_and_update();
+        let signal = &mut self.cancel.signal;
+        tokio::select! {
+            value = future => Ok(value),
+            _ = signal.changed() => Err(canceled_by_user()),
+            _ = sleep_ms(timeout_ms) => Err(canceled_by_timeout()),
+        }
+    }
+
+    /// Streams rows of a running result: up to `max_rows` (0 = all). Returns when the result
+    /// is exhausted (CommandComplete sent) or the limit is reached (PortalSuspended sent).
+    async fn stream_rows(&mut self, running: &mut Running, max_rows: usize) -> Result<bool, PgError> {
+        let output = self.output_settings();
+        let deadline = match self.settings.statement_timeout_ms() {
+            0 => None,
+            ms => Some(tokio::time::Instant::now() + Duration::from_millis(ms)),
+        };
+        self.cancel.signal.borrow_and_update();
+        let mut sent = 0usize;
+        loop {
+            if let Some((encoder, rows, next)) = &mut running.current {
+                while *next < *rows {
+                    if max_rows > 0 && sent == max_rows {
+                        self.wire.send(PgWireBackendMessage::PortalSuspended(PortalSuspended::new()));
+                        return Ok(false);
+                    }
+                    encoder.encode_row(*next, self.wire.buffer())?;
+                    *next += 1;
+                    sent += 1;
+                    if let Err(error) = self.wire.flush_if_full().await {
+                        return Err(PgError::fatal(code::CONNECTION_FAILURE, error.to_string()));
+                    }
+                }
+                running.current = None;
+            }
+            let signal = &mut self.cancel.signal;
+            let next = tokio::select! {
+                batch = running.stream.next() => batch,
+                _ = signal.changed() => return Err(canceled_by_user()),
+                _ = sleep_until(deadline) => return Err(canceled_by_timeout()),
+            };
+            match next {
+                None => break,
+                Some(Err(error)) => return Err(PgError::from(connectors::ConnectorError::from(error))),
+                Some(Ok(batch)) => {
+                    if batch.num_rows() > 0 {
+                        let encoder = BatchEncoder::new(&batch, &running.columns, output.clone())?;
+                        running.current = Some((encoder, batch.num_rows(), 0));
+                    }
+                }
+            }
+        }
+        let tag = if running.tag == "SELECT" { format!("SELECT {sent}") } else { running.tag.to_string() };
+        self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+        Ok(true)
+    }
+
+    // ---- session commands ----
+
+    fn session_command(&mut self, command: SessionCommand, formats: &[i16]) -> Result<Outcome, PgError> {
+        let in_block = self.txn != Txn::Idle;
+        match command {
+            SessionCommand::Set { name, value, local } => {
+                if let Some((name, value)) = self.settings.set(&name, value.as_deref(), local, in_block)? {
+                    self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                }
+                Ok(Outcome::Command("SET".into()))
+            }
+            SessionCommand::Reset { name } => {
+                if let Some((name, value)) = self.settings.set(&name, None, false, in_block)? {
+                    self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                }
+                Ok(Outcome::Command("RESET".into()))
+            }
+            SessionCommand::ResetAll => {
+                for (name, value) in self.settings.reset_all() {
+                    self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                }
+                Ok(Outcome::Command("RESET".into()))
+            }
+            SessionCommand::Show { name } => {
+                let (names, rows): (Vec<String>, Vec<Vec<String>>) = if name == "all" {
+                    (vec!["name".into(), "setting".into(), "description".into()], self.settings.all().into_iter().map(Vec::from).collect())
+                } else {
+                    let value = self.settings.get(&name).ok_or_else(|| {
+                        PgError::new(code::UNDEFINED_OBJECT, format!("unrecognized configuration parameter \"{name}\""))
+                    })?;
+                    (vec![Settings::display_name(&name)], vec![vec![value]])
+                };
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let columns = encode::with_formats(&encode::text_columns(&names), formats)?;
+                Ok(Outcome::Rows(Running { stream: text_stream(&names, rows)?, columns, current: None, tag: "SHOW" }))
+            }
+            SessionCommand::Begin => {
+                if self.txn != Txn::Idle {
+                    self.wire.send_error(&PgError::warning(code::ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
+                } else {
+                    self.txn = Txn::Block;
+                }
+                Ok(Outcome::Command("BEGIN".into()))
+            }
+            SessionCommand::Commit | SessionCommand::Rollback => {
+                let tag = match (&command, self.txn) {
+                    (_, Txn::Idle) => {
+                        self.wire.send_error(&PgError::warning(code::NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                        if matches!(command, SessionCommand::Commit) { "COMMIT" } else { "ROLLBACK" }
+                    }
+                    (SessionCommand::Commit, Txn::Block) => "COMMIT",
+                    _ => "ROLLBACK",
+                };
+                self.end_transaction();
+                Ok(Outcome::Command(tag.into()))
+            }
+            SessionCommand::SetTransaction => Ok(Outcome::Command("SET".into())),
+            SessionCommand::Discard => {
+                if self.txn != Txn::Idle {
+                    return Err(PgError::new(code::ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block"));
+                }
+                for (name, value) in self.settings.reset_all() {
+                    self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                }
+                self.statements.clear();
+                self.portals.clear();
+                Ok(Outcome::Command("DISCARD ALL".into()))
+            }
+        }
+    }
+
+    fn end_transaction(&mut self) {
+        self.txn = Txn::Idle;
+        for (name, value) in self.settings.end_transaction() {
+            self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+        }
+        self.portals.clear();
+    }
+
+    // ---- extended query protocol ----
+
+    async fn parse(&mut self, parse: Parse) -> Result<(), PgError> {
+        let name = parse.name.unwrap_or_default();
+        if !name.is_empty() && self.statements.contains_key(&name) {
+            return Err(PgError::new(code::DUPLICATE_PREPARED_STATEMENT, format!("prepared statement \"{name}\" already exists")));
+        }
+        let mut statements = rewrite::parse(&parse.query)?;
+        let prepared = match statements.len() {
+            0 => Prepared { kind: Kind::Empty, param_oids: parse.type_oids.clone(), param_types: vec![None; parse.type_oids.len()] },
+            1 => self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids).await?,
+            _ => return Err(PgError::new(code::SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement")),
+        };
+        self.statements.insert(name, Arc::new(prepared));
+        self.wire.send(PgWireBackendMessage::ParseComplete(ParseComplete::new()));
+        Ok(())
+    }
+
+    fn bind(&mut self, bind: Bind) -> Result<(), PgError> {
+        let statement_name = bind.statement_name.unwrap_or_default();
+        let statement = self.statements.get(&statement_name).cloned().ok_or_else(|| {
+            PgError::new(code::INVALID_SQL_STATEMENT_NAME, format!("prepared statement \"{statement_name}\" does not exist"))
+        })?;
+        if bind.parameters.len() != statement.param_oids.len() {
+            return Err(PgError::new(
+                code::PROTOCOL_VIOLATION,
+                format!(
+                    "bind message supplies {} parameters, but prepared statement \"{statement_name}\" requires {}",
+                    bind.parameters.len(),
+                    statement.param_oids.len()
+                ),
+            ));
+        }
+        if bind.parameter_format_codes.len() > 1 && bind.parameter_format_codes.len() != bind.parameters.len() {
+            return Err(PgError::new(code::PROTOCOL_VIOLATION, "bind message has a wrong number of parameter formats"));
+        }
+        let params = bind
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let format = Format::pick(&bind.parameter_format_codes, i)?;
+                params::decode(i, value.as_deref(), format, statement.param_oids[i], statement.param_types[i].as_ref())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Kind::Query { columns, .. } = &statement.kind {
+            encode::with_formats(columns, &bind.result_column_format_codes)?;
+        }
+        let portal_name = bind.portal_name.unwrap_or_default();
+        self.portals.insert(
+            portal_name,
+            Portal { statement, params, formats: bind.result_column_format_codes, state: PortalState::Ready },
+        );
+        self.wire.send(PgWireBackendMessage::BindComplete(BindComplete::new()));
+        Ok(())
+    }
+
+    fn describe(&mut self, describe: Describe) -> Result<(), PgError> {
+        let name = describe.name.unwrap_or_default();
+        let (statement, formats, describe_params) = if describe.target_type == b'S' {
+            let statement = self.statements.get(&name).cloned().ok_or_else(|| {
+                PgError::new(code::INVALID_SQL_STATEMENT_NAME, format!("prepared statement \"{name}\" does not exist"))
+            })?;
+            (statement, Vec::new(), true)
+        } else {
+            let portal = self
+                .portals
+                .get(&name)
+                .ok_or_else(|| PgError::new(code::INVALID_CURSOR_NAME, format!("portal \"{name}\" does not exist")))?;
+            (portal.statement.clone(), portal.formats.clone(), false)
+        };
+        if describe_params {
+            self.wire.send(PgWireBackendMessage::ParameterDescription(ParameterDescription::new(statement.param_oids.clone())));
+        }
+        let columns = match &statement.kind {
+            Kind::Query { columns, .. } => Some(encode::with_formats(columns, &formats)?),
+            Kind::Explain { .. } => Some(encode::with_formats(&encode::text_columns(&["QUERY PLAN"]), &formats)?),
+            Kind::Session(SessionCommand::Show { name }) => {
+                let names = if name == "all" {
+                    vec!["name".to_string(), "setting".to_string(), "description".to_string()]
+                } else {
+                    vec![Settings::display_name(name)]
+                };
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                Some(encode::with_formats(&encode::text_columns(&names), &formats)?)
+            }
+            Kind::Session(_) | Kind::Empty => None,
+        };
+        match columns {
+            Some(columns) => self.wire.send(PgWireBackendMessage::RowDescription(encode::row_description(&columns))),
+            None => self.wire.send(PgWireBackendMessage::NoData(NoData::new())),
+        }
+        Ok(())
+    }
+
+    async fn execute(&mut self, execute: Execute) -> Result<(), PgError> {
+        let name = execute.name.unwrap_or_default();
+        let max_rows = usize::try_from(execute.max_rows).unwrap_or(0);
+        let mut portal = self
+            .portals
+            .remove(&name)
+            .ok_or_else(|| PgError::new(code::INVALID_CURSOR_NAME, format!("portal \"{name}\" does not exist")))?;
+        let result = self.run_portal(&mut portal, max_rows).await;
+        // A portal survives until Sync/Close/transaction end, even after an error or completion.
+        if result.is_err() {
+            portal.state = PortalState::Done;
+        }
+        self.portals.insert(name, portal);
+        result
+    }
+
+    async fn run_portal(&mut self, portal: &mut Portal, max_rows: usize) -> Result<(), PgError> {
+        if matches!(portal.state, PortalState::Ready) {
+            if self.txn == Txn::Failed && !matches!(portal.statement.kind, Kind::Session(SessionCommand::Commit | SessionCommand::Rollback)) {
+                return Err(PgError::new(
+                    code::IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block",
+                ));
+            }
+            let statement = portal.statement.clone();
+            let params = std::mem::take(&mut portal.params);
+            match self.start(&statement, params, &portal.formats).await? {
+                Outcome::Rows(running) => portal.state = PortalState::Running(running),
+                Outcome::Command(tag) => {
+                    self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+                    portal.state = PortalState::Done;
+                    return Ok(());
+                }
+                Outcome::Empty => {
+                    self.wire.send(PgWireBackendMessage::EmptyQueryResponse(EmptyQueryResponse::new()));
+                    portal.state = PortalState::Done;
+                    return Ok(());
+                }
+            }
+        }
+        match &mut portal.state {
+            PortalState::Running(running) => {
+                if self.stream_rows(running, max_rows).await? {
+                    portal.state = PortalState::Done;
+                }
+                Ok(())
+            }
+            PortalState::Done => {
+                // Postgres answers a re-executed, exhausted portal with an empty completion.
+                let tag = match &portal.statement.kind {
+                    Kind::Query { .. } => "SELECT 0",
+                    _ => "",
+                };
+                self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag.to_string())));
+                Ok(())
+            }
+            PortalState::Ready => Ok(()),
+        }
+    }
+
+    fn close(&mut self, close: Close) {
+        let name = close.name.unwrap_or_default();
+        if close.target_type == b'S' {
+            self.statements.remove(&name);
+        } else {
+            self.portals.remove(&name);
+        }
+        self.wire.send(PgWireBackendMessage::CloseComplete(CloseComplete::new()));
+    }
+
+    fn sync(&mut self) {
+        // Outside a transaction block, Sync ends the implicit transaction and its portals.
+        if self.txn == Txn::Idle {
+            self.portals.clear();
+        }
+        self.ready();
+    }
+}
+
+/// Whether a statement may run in a failed transaction (it ends it).
+fn ends_transaction(statement: &sqlparser::ast::Statement) -> bool {
+    matches!(statement, sqlparser::ast::Statement::Commit { .. } | sqlparser::ast::Statement::Rollback { .. })
+}
+
+fn canceled_by_user() -> PgError {
+    PgError::new(code::QUERY_CANCELED, "canceling statement due to user request")
+}
+
+fn canceled_by_timeout() -> PgError {
+    PgError::new(code::QUERY_CANCELED, "canceling statement due to statement timeout")
+}
+
+async fn sleep_ms(ms: u64) {
+    if ms == 0 {
+        std::future::pending::<()>().await;
+    }
+    tokio::time::sleep(Duration::from_millis(ms)).await;
+}
+
+async fn sleep_until(deadline: Option<tokio::time::Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending::<()>().await,
+    }
+}
+
+/// A one-batch stream of text rows (SHOW, EXPLAIN).
+fn text_stream(names: &[&str], rows: Vec<Vec<String>>) -> Result<SendableRecordBatchStream, PgError> {
+    let schema = Arc::new(Schema::new(names.iter().map(|n| Field::new(*n, DataType::Utf8, true)).collect::<Vec<_>>()));
+    let columns: Vec<ArrayRef> = (0..names.len())
+        .map(|i| Arc::new(rows.iter().map(|r| r.get(i).cloned()).collect::<StringArray>()) as ArrayRef)
+        .collect();
+    let batch = RecordBatch::try_new(schema.clone(), columns).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
+    Ok(Box::pin(RecordBatchStreamAdapter::new(schema, futures::stream::iter(vec![Ok(batch)]))))
+}

@@ -1,0 +1,102 @@
+//! State shared by all sessions of one server: the registry, one connector per served package
+//! version (opened on first use, retried after a failure), and the cancel-key table.
+
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Arc;
+
+use connectors::embedded::EmbeddedEngine;
+use connectors::Connector;
+use dashmap::DashMap;
+use package::{PackageVersion, Registry, Source};
+use tokio::sync::{watch, Mutex};
+
+use crate::errors::{code, PgError};
+
+/// Process-wide server state.
+pub struct Shared {
+    pub registry: Registry,
+    connectors: DashMap<String, Arc<Mutex<Option<Arc<dyn Connector>>>>>,
+    cancels: DashMap<i32, CancelEntry>,
+    next_pid: AtomicI32,
+}
+
+struct CancelEntry {
+    secret: i32,
+    signal: watch::Sender<u64>,
+}
+
+/// A session's registration for CancelRequests; unregisters itself when dropped.
+pub struct CancelKey {
+    pub pid: i32,
+    pub secret: i32,
+    pub signal: watch::Receiver<u64>,
+    shared: Arc<Shared>,
+}
+
+impl Drop for CancelKey {
+    fn drop(&mut self) {
+        self.shared.cancels.remove(&self.pid);
+    }
+}
+
+impl Shared {
+    pub fn new(registry: Registry) -> Shared {
+        Shared { registry, connectors: DashMap::new(), cancels: DashMap::new(), next_pid: AtomicI32::new(1) }
+    }
+
+    /// The connector serving `version`, opened on first use.
+    pub async fn connector(&self, version: &Arc<PackageVersion>) -> Result<Arc<dyn Connector>, PgError> {
+        let slot = self.connectors.entry(version.id()).or_default().clone();
+        let mut guard = slot.lock().await;
+        if let Some(connector) = guard.as_ref() {
+            return Ok(connector.clone());
+        }
+        let connector: Arc<dyn Connector> = match &version.source {
+            Source::Files { .. } => Arc::new(EmbeddedEngine::open(version.clone()).await.map_err(|e| {
+                PgError::fatal(code::CONNECTION_FAILURE, format!("{} is unavailable: {}", version.id(), e.message))
+            })?),
+            Source::Postgres { .. } => {
+                return Err(PgError::fatal(
+                    code::FEATURE_NOT_SUPPORTED,
+                    format!("{}: Postgres sources are not served by this build yet", version.id()),
+                ));
+            }
+        };
+        *guard = Some(connector.clone());
+        Ok(connector)
+    }
+
+    /// Registers a new session for cancellation and returns its key.
+    pub fn register_cancel(self: &Arc<Self>) -> CancelKey {
+        let pid = loop {
+            let pid = self.next_pid.fetch_add(1, Ordering::Relaxed).rem_euclid(i32::MAX).max(1);
+            if !self.cancels.contains_key(&pid) {
+                break pid;
+            }
+        };
+        let secret = random_i32();
+        let (sender, receiver) = watch::channel(0u64);
+        self.cancels.insert(pid, CancelEntry { secret, signal: sender });
+        CancelKey { pid, secret, signal: receiver, shared: self.clone() }
+    }
+
+    /// Handles a CancelRequest: signals the session if the key matches (silently otherwise).
+    pub fn cancel(&self, pid: i32, secret: i32) {
+        if let Some(entry) = self.cancels.get(&pid) {
+            if entry.secret == secret {
+                entry.signal.send_modify(|generation| *generation += 1);
+            }
+        }
+    }
+}
+
+/// A cancel secret from the OS random source (ring), as Postgres uses a strong random key.
+fn random_i32() -> i32 {
+    use ring::rand::SecureRandom;
+    let mut bytes = [0u8; 4];
+    if ring::rand::SystemRandom::new().fill(&mut bytes).is_err() {
+        tracing::warn!("system random source failed; cancel keys are weaker");
+        bytes = (std::process::id() ^ (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(7))).to_be_bytes();
+    }
+    i32::from_be_bytes(bytes)
+}

@@ -1,0 +1,106 @@
+//! The framed connection: pgwire's frontend-message decoder on the read side, a plain write
+//! buffer that backend messages (and hot-path DataRows) are encoded straight into on the other.
+//! Nothing is flushed until a protocol boundary (ReadyForQuery, Flush, a full buffer).
+
+use bytes::BytesMut;
+use futures::{SinkExt, StreamExt};
+use pgwire::error::PgWireError;
+use pgwire::messages::{DecodeContext, PgWireBackendMessage, PgWireFrontendMessage};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio_util::codec::{Decoder, Encoder, Framed};
+
+use crate::errors::{code, PgError};
+
+/// Flush once this much output is buffered, so large results stream with bounded memory.
+const FLUSH_THRESHOLD: usize = 64 * 1024;
+
+/// Decodes frontend messages in the phase the connection is in.
+pub struct Codec {
+    pub context: DecodeContext,
+}
+
+impl Decoder for Codec {
+    type Item = PgWireFrontendMessage;
+    type Error = PgWireError;
+
+    fn decode(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Self::Error> {
+        PgWireFrontendMessage::decode(src, &self.context)
+    }
+}
+
+/// Output is written into the buffer directly; the Sink side only flushes it.
+impl Encoder<bytes::Bytes> for Codec {
+    type Error = std::io::Error;
+
+    fn encode(&mut self, item: bytes::Bytes, dst: &mut BytesMut) -> Result<(), Self::Error> {
+        dst.extend_from_slice(&item);
+        Ok(())
+    }
+}
+
+/// A client connection.
+pub struct Wire<S> {
+    framed: Framed<S, Codec>,
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Wire<S> {
+    pub fn new(stream: S) -> Wire<S> {
+        Wire { framed: Framed::new(stream, Codec { context: DecodeContext::default() }) }
+    }
+
+    /// The decoder's phase flags (SSL negotiation, startup, regular messages).
+    pub fn context(&mut self) -> &mut DecodeContext {
+        &mut self.framed.codec_mut().context
+    }
+
+    /// The next message; `Ok(None)` when the client has gone away.
+    pub async fn read(&mut self) -> Result<Option<PgWireFrontendMessage>, PgError> {
+        match self.framed.next().await {
+            None => Ok(None),
+            Some(Ok(message)) => Ok(Some(message)),
+            Some(Err(PgWireError::IoError(_))) => Ok(None),
+            Some(Err(error)) => Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("invalid frontend message: {error}"))),
+        }
+    }
+
+    /// Queues a backend message.
+    pub fn send(&mut self, message: PgWireBackendMessage) {
+        // Encoding into a BytesMut cannot fail for well-formed messages; a message that does not
+        // encode is dropped with a log line rather than tearing the session down.
+        if let Err(error) = message.encode(self.framed.write_buffer_mut()) {
+            tracing::error!(%error, "could not encode a backend message");
+        }
+    }
+
+    /// Queues an error or notice.
+    pub fn send_error(&mut self, error: &PgError) {
+        if error.severity == "WARNING" || error.severity == "NOTICE" {
+            self.send(PgWireBackendMessage::NoticeResponse(error.to_notice()));
+        } else {
+            self.send(PgWireBackendMessage::ErrorResponse(error.to_error_response()));
+        }
+    }
+
+    /// The output buffer, for writing DataRows without an intermediate message.
+    pub fn buffer(&mut self) -> &mut BytesMut {
+        self.framed.write_buffer_mut()
+    }
+
+    /// Sends everything queued.
+    pub async fn flush(&mut self) -> std::io::Result<()> {
+        SinkExt::<bytes::Bytes>::flush(&mut self.framed).await
+    }
+
+    /// Sends queued output once enough has accumulated.
+    pub async fn flush_if_full(&mut self) -> std::io::Result<()> {
+        if self.framed.write_buffer().len() >= FLUSH_THRESHOLD {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    /// The underlying stream (for peer address and socket options).
+    pub fn get_ref(&self) -> &S {
+        self.framed.get_ref()
+    }
+}

@@ -1,0 +1,109 @@
+//! Test harness: a packwire server on an ephemeral loopback port in the test's own runtime,
+//! serving the bundled demo registry (data generated once under cargo's target tmp dir) plus any
+//! extra manifests a test adds.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use tokio_postgres::{Client, NoTls};
+
+/// A running server and the registry directory it serves.
+pub struct TestServer {
+    pub port: u16,
+    pub registry: PathBuf,
+}
+
+/// The shared demo data directory (generated once, reused by every test binary).
+pub fn demo_home() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packwire-demo")
+}
+
+/// Starts a server over the demo registry plus `extra` manifests (file name, TOML text).
+pub async fn start(extra: &[(&str, String)]) -> TestServer {
+    let registry = if extra.is_empty() {
+        packwire::demo::install(&demo_home()).expect("install demo registry")
+    } else {
+        let dir = tempfile::Builder::new().prefix("packwire-registry").tempdir().expect("tempdir").keep();
+        let demo = packwire::demo::install(&demo_home()).expect("install demo registry");
+        for entry in std::fs::read_dir(&demo).expect("read demo registry") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("read manifest");
+            // Demo manifests point at ../demo-data relative to their own directory.
+            let text = text.replace("../demo-data", &demo_home().join("demo-data").to_string_lossy());
+            std::fs::write(dir.join(path.file_name().expect("name")), text).expect("write manifest");
+        }
+        for (name, text) in extra {
+            std::fs::write(dir.join(name), text).expect("write extra manifest");
+        }
+        dir
+    };
+    let loaded = packwire::load_registry(&registry).expect("load registry");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    packwire::spawn_server(listener, loaded);
+    TestServer { port, registry }
+}
+
+impl TestServer {
+    /// A tokio-postgres config for `database`.
+    pub fn config(&self, database: &str) -> tokio_postgres::Config {
+        let mut config = tokio_postgres::Config::new();
+        config.host("127.0.0.1").port(self.port).user("tester").dbname(database);
+        config
+    }
+
+    /// Connects to `database` and drives the connection in the background.
+    pub async fn connect(&self, database: &str) -> Client {
+        self.try_connect(database).await.unwrap_or_else(|e| panic!("connect to {database}: {e}"))
+    }
+
+    pub async fn try_connect(&self, database: &str) -> Result<Client, tokio_postgres::Error> {
+        connect_with(self.config(database)).await
+    }
+}
+
+pub async fn connect_with(config: tokio_postgres::Config) -> Result<Client, tokio_postgres::Error> {
+    let (client, connection) = config.connect(NoTls).await?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    Ok(client)
+}
+
+/// The repository's TPC-H query files.
+pub fn tpch_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/tpch")
+}
+
+/// The text of TPC-H query `n` (q15 as its single-statement CTE variant).
+pub fn tpch_query(n: usize) -> String {
+    let file = if n == 15 { "q15_cte.sql".to_string() } else { format!("q{n:02}.sql") };
+    std::fs::read_to_string(tpch_dir().join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Runs a simple query and returns its rows as text.
+pub async fn text_rows(client: &Client, sql: &str) -> Vec<Vec<Option<String>>> {
+    client
+        .simple_query(sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .filter_map(|m| match m {
+            tokio_postgres::SimpleQueryMessage::Row(row) => {
+                Some((0..row.len()).map(|i| row.get(i).map(str::to_string)).collect())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The SQLSTATE of a failed statement.
+pub fn sqlstate(error: &tokio_postgres::Error) -> String {
+    error.code().map(|c| c.code().to_string()).unwrap_or_else(|| format!("no SQLSTATE: {error}"))
+}
+
+/// The server-side error details (message, hint, position) of a failed statement.
+pub fn db_error(error: &tokio_postgres::Error) -> &tokio_postgres::error::DbError {
+    error.as_db_error().unwrap_or_else(|| panic!("not a server error: {error}"))
+}

@@ -1,0 +1,76 @@
+//! Startup: version pinning in the database name (literal `@`, `%40`, ranges), the
+//! `packwire.package` option, FATAL 3D000 for unknown packages, ParameterStatus.
+
+mod common;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_resolve_from_the_database_name() {
+    let server = common::start(&[]).await;
+    for (database, expected) in [
+        ("tpch@1.0.0", "tpch@1.0.0"),
+        ("tpch%401.0.0", "tpch@1.0.0"),
+        ("tpch@1.1", "tpch@1.1.0"),
+        ("tpch@1", "tpch@1.1.0"),
+        ("tpch@~1.0", "tpch@1.0.0"),
+        ("tpch@^1.0", "tpch@1.1.0"),
+        ("tpch", "tpch@1.1.0"),
+    ] {
+        let client = server.connect(database).await;
+        let shown = common::text_rows(&client, "show packwire.package").await;
+        assert_eq!(shown, vec![vec![Some(expected.to_string())]], "{database}");
+        let count = common::text_rows(&client, "select count(*) from region").await;
+        assert_eq!(count, vec![vec![Some("5".to_string())]], "{database}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn package_option_for_clients_without_at_signs() {
+    let server = common::start(&[]).await;
+    let mut config = server.config("ignored");
+    config.options("-c packwire.package=tpch@1.0.0 -c application_name=opt");
+    let client = common::connect_with(config).await.unwrap();
+    assert_eq!(common::text_rows(&client, "show packwire.package").await, vec![vec![Some("tpch@1.0.0".into())]]);
+    assert_eq!(common::text_rows(&client, "show application_name").await, vec![vec![Some("opt".into())]]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_packages_and_versions_are_fatal_3d000() {
+    let server = common::start(&[]).await;
+    let error = server.try_connect("tpch@2").await.err().expect("no tpch 2.x");
+    assert_eq!(common::sqlstate(&error), "3D000");
+    let message = common::db_error(&error).message().to_string();
+    assert!(message.contains("available: 1.0.0, 1.1.0"), "{message}");
+    assert_eq!(common::db_error(&error).severity(), "FATAL");
+
+    let error = server.try_connect("shop@1").await.err().expect("no shop");
+    assert_eq!(common::sqlstate(&error), "3D000");
+    assert!(common::db_error(&error).message().contains("available: tpch"));
+
+    let error = server.try_connect("tpch@not-a-version").await.err().expect("bad requirement");
+    assert_eq!(common::sqlstate(&error), "3D000");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parameter_status_and_settings() {
+    let server = common::start(&[]).await;
+    let client = server.connect("tpch@1.0.0").await;
+    for (name, value) in [
+        ("server_version", "16.4"),
+        ("server_encoding", "UTF8"),
+        ("client_encoding", "UTF8"),
+        ("DateStyle", "ISO, MDY"),
+        ("integer_datetimes", "on"),
+        ("standard_conforming_strings", "on"),
+        ("TimeZone", "UTC"),
+        ("transaction_isolation", "read committed"),
+    ] {
+        assert_eq!(common::text_rows(&client, &format!("show {name}")).await, vec![vec![Some(value.to_string())]], "{name}");
+    }
+    client.simple_query("set time zone 'Asia/Kolkata'").await.unwrap();
+    assert_eq!(common::text_rows(&client, "show timezone").await, vec![vec![Some("Asia/Kolkata".into())]]);
+    client.simple_query("reset timezone").await.unwrap();
+    assert_eq!(common::text_rows(&client, "show timezone").await, vec![vec![Some("UTC".into())]]);
+    client.simple_query("set client_encoding to 'utf-8'").await.unwrap();
+    client.simple_query("begin; set local statement_timeout = '5s'; commit").await.unwrap();
+    assert_eq!(common::text_rows(&client, "show statement_timeout").await, vec![vec![Some("0".into())]]);
+}

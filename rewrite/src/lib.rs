@@ -1,0 +1,131 @@
+//! The statement pipeline, pure: parse → classify → resolve and validate against the pinned
+//! package version → rewrite to the target. No I/O, no async, deterministic: everything it needs
+//! is passed in, which makes it cheap to test with golden files and safe to fuzz.
+
+pub mod error;
+pub mod names;
+pub mod parse;
+mod resolve;
+pub mod session;
+pub mod target;
+
+use package::PackageVersion;
+use sqlparser::ast::Statement;
+
+pub use error::RewriteError;
+pub use parse::parse;
+pub use resolve::{OutputColumn, LOGICAL_SCHEMA};
+pub use session::SessionCommand;
+pub use target::Target;
+
+/// What the session knows that statements may ask about (`current_user`, `version()`, …).
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    /// The resolved `name@version` the client is connected to.
+    pub database: String,
+    pub user: String,
+    /// What `version()` answers.
+    pub version: String,
+}
+
+impl SessionInfo {
+    /// Whether a database qualifier in a three-part name refers to this session's database.
+    pub fn database_matches(&self, name: &str) -> bool {
+        name == self.database || self.database.split('@').next() == Some(name)
+    }
+}
+
+/// A validated query rewritten for its target.
+#[derive(Debug, Clone)]
+pub struct Rewritten {
+    /// The target statement (an AST the embedded engine can plan without re-parsing).
+    pub statement: Statement,
+    /// The same statement as target SQL text.
+    pub sql: String,
+    /// Result columns with their Postgres names and declared types where known.
+    pub columns: Vec<OutputColumn>,
+    /// Logical tables read.
+    pub tables: Vec<String>,
+}
+
+/// What a statement turned out to be.
+#[derive(Debug, Clone)]
+pub enum Planned {
+    /// A read of package data.
+    Query(Rewritten),
+    /// `EXPLAIN [ANALYZE] query`.
+    Explain { analyze: bool, query: Rewritten },
+    /// A statement the session answers itself.
+    Session(SessionCommand),
+}
+
+/// Plans one parsed statement of `text` for `package` on `target`.
+pub fn plan(
+    statement: Statement,
+    text: &str,
+    package: &PackageVersion,
+    target: Target,
+    session: &SessionInfo,
+) -> Result<Planned, RewriteError> {
+    if let Some(command) = session::session_command(&statement)? {
+        return Ok(Planned::Session(command));
+    }
+    match statement {
+        Statement::Query(query) => Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?)),
+        Statement::Explain { statement, analyze, .. } => match *statement {
+            Statement::Query(query) => Ok(Planned::Explain {
+                analyze,
+                query: rewrite_query(*query, text, package, target, session)?,
+            }),
+            other => Err(refusal(&other)),
+        },
+        other => Err(refusal(&other)),
+    }
+}
+
+fn rewrite_query(
+    mut query: sqlparser::ast::Query,
+    text: &str,
+    package: &PackageVersion,
+    target: Target,
+    session: &SessionInfo,
+) -> Result<Rewritten, RewriteError> {
+    let mut resolver = resolve::Resolver { package, target, session, text, tables_read: Default::default() };
+    let columns = resolver.resolve_query(&mut query)?;
+    let tables = resolver.tables_read.into_iter().collect();
+    let statement = Statement::Query(Box::new(query));
+    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables })
+}
+
+/// Why a non-query statement is refused: writes and DDL are read-only violations; statements
+/// that change privileges or run code are not allowed; anything else is unsupported.
+fn refusal(statement: &Statement) -> RewriteError {
+    let text = statement.to_string();
+    let words: Vec<String> = text.split_whitespace().take(3).map(|w| w.to_uppercase()).collect();
+    let first = words.first().map(String::as_str).unwrap_or("");
+    match statement {
+        Statement::Copy { to: false, .. } => RewriteError::ReadOnly { what: "COPY FROM".into() },
+        Statement::Copy { target: sqlparser::ast::CopyTarget::Program { .. }, .. } => RewriteError::NotAllowed {
+            message: "permission denied to COPY to or from an external program".into(),
+            hint: None,
+        },
+        Statement::Call(_) => RewriteError::NotAllowed { message: "permission denied to CALL procedures".into(), hint: None },
+        Statement::Grant { .. } | Statement::Revoke { .. } => {
+            RewriteError::NotAllowed { message: format!("permission denied to {first}"), hint: None }
+        }
+        _ if matches!(first, "CREATE" | "ALTER" | "DROP") => {
+            let mut what = words[..2.min(words.len())].join(" ");
+            if words.get(1).is_some_and(|w| w == "OR" || w == "UNIQUE" || w == "TEMPORARY" || w == "TEMP") {
+                what = words.join(" ");
+            }
+            RewriteError::ReadOnly { what }
+        }
+        _ if matches!(first, "INSERT" | "UPDATE" | "DELETE" | "MERGE" | "TRUNCATE" | "COMMENT" | "LOCK" | "VACUUM" | "ANALYZE" | "REFRESH" | "CLUSTER" | "REINDEX") => {
+            RewriteError::ReadOnly { what: first.to_string() }
+        }
+        _ => RewriteError::unsupported(format!("the statement `{}`", words.join(" ")), 0),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+//! Identifier normalization and Postgres' rules for naming result columns (`FigureColname`).
+
+use sqlparser::ast::{
+    CastKind, DataType, Expr, Function, FunctionArguments, Ident, ObjectName, Query, SelectItem, SetExpr,
+};
+
+/// An identifier as Postgres sees it: unquoted names fold to lower case, quoted ones keep case.
+pub fn normalize(ident: &Ident) -> String {
+    if ident.quote_style.is_some() { ident.value.clone() } else { ident.value.to_lowercase() }
+}
+
+/// The normalized parts of a dotted name.
+pub fn normalize_object_name(name: &ObjectName) -> Vec<String> {
+    name.0
+        .iter()
+        .map(|part| match part.as_ident() {
+            Some(ident) => normalize(ident),
+            None => part.to_string(),
+        })
+        .collect()
+}
+
+/// The name Postgres gives a select-list expression that has no alias.
+pub fn column_name(expr: &Expr) -> String {
+    figure(expr).map(|(name, _)| name).unwrap_or_else(|| "?column?".to_string())
+}
+
+/// Returns the name and its strength (2 = from a column or function, 1 = from a type).
+fn figure(expr: &Expr) -> Option<(String, u8)> {
+    match expr {
+        Expr::Identifier(ident) => Some((normalize(ident), 2)),
+        Expr::CompoundIdentifier(parts) => parts.last().map(|p| (normalize(p), 2)),
+        Expr::Nested(inner) => figure(inner),
+        Expr::Function(function) => Some((function_name(function), 2)),
+        Expr::Cast { expr: inner, data_type, kind, .. } => match figure(inner) {
+            Some((name, 2)) => Some((name, 2)),
+            _ if matches!(kind, CastKind::Cast | CastKind::DoubleColon | CastKind::TryCast) => {
+                Some((type_name(data_type), 1))
+            }
+            _ => None,
+        },
+        Expr::Case { .. } => Some(("case".into(), 1)),
+        Expr::Exists { .. } => Some(("exists".into(), 2)),
+        Expr::Subquery(query) => subquery_first_name(query).map(|n| (n, 2)),
+        Expr::Extract { .. } => Some(("extract".into(), 2)),
+        Expr::Substring { .. } => Some(("substring".into(), 2)),
+        Expr::Position { .. } => Some(("position".into(), 2)),
+        Expr::Overlay { .. } => Some(("overlay".into(), 2)),
+        Expr::Trim { trim_where, .. } => Some((
+            match trim_where {
+                Some(sqlparser::ast::TrimWhereField::Leading) => "ltrim",
+                Some(sqlparser::ast::TrimWhereField::Trailing) => "rtrim",
+                _ => "btrim",
+            }
+            .into(),
+            2,
+        )),
+        Expr::Ceil { .. } => Some(("ceil".into(), 2)),
+        Expr::Floor { .. } => Some(("floor".into(), 2)),
+        Expr::Array(_) => Some(("array".into(), 2)),
+        Expr::Interval(_) => Some(("interval".into(), 1)),
+        Expr::TypedString(typed) => Some((type_name(&typed.data_type), 1)),
+        _ => None,
+    }
+}
+
+fn function_name(function: &Function) -> String {
+    let name = function.name.0.last().and_then(|p| p.as_ident()).map(normalize).unwrap_or_default();
+    // `current_date` & co. are SQL keywords that Postgres names after themselves.
+    if matches!(function.args, FunctionArguments::None) { name } else { name }
+}
+
+fn subquery_first_name(query: &Query) -> Option<String> {
+    let mut body = query.body.as_ref();
+    loop {
+        match body {
+            SetExpr::Select(select) => {
+                return match select.projection.first()? {
+                    SelectItem::UnnamedExpr(expr) => figure(expr).map(|(n, _)| n),
+                    SelectItem::ExprWithAlias { alias, .. } => Some(normalize(alias)),
+                    _ => None,
+                };
+            }
+            SetExpr::Query(inner) => body = inner.body.as_ref(),
+            SetExpr::SetOperation { left, .. } => body = left.as_ref(),
+            _ => return None,
+        }
+    }
+}
+
+/// The internal name Postgres uses for a type in column names (`int4`, `numeric`, `text`, …).
+pub fn type_name(data_type: &DataType) -> String {
+    let written = data_type.to_string();
+    match package::PgType::parse(&written) {
+        Ok(ty) => ty.type_name().to_string(),
+        Err(_) => written.split('(').next().unwrap_or("").trim().to_lowercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::parser::Parser;
+
+    fn name_of(sql: &str) -> String {
+        let expr = Parser::new(&PostgreSqlDialect {}).try_with_sql(sql).unwrap().parse_expr().unwrap();
+        column_name(&expr)
+    }
+
+    #[test]
+    fn names_like_postgres() {
+        assert_eq!(name_of("count(*)"), "count");
+        assert_eq!(name_of("n.N_NAME"), "n_name");
+        assert_eq!(name_of("\"Mixed\""), "Mixed");
+        assert_eq!(name_of("x::int"), "x");
+        assert_eq!(name_of("1::integer"), "int4");
+        assert_eq!(name_of("CAST('a' AS varchar(3))"), "varchar");
+        assert_eq!(name_of("1 + 2"), "?column?");
+        assert_eq!(name_of("case when true then 1 end"), "case");
+        assert_eq!(name_of("extract(year from d)"), "extract");
+        assert_eq!(name_of("date '2020-01-01'"), "date");
+        assert_eq!(name_of("(select max(a) from t)"), "max");
+        assert_eq!(name_of("current_date"), "current_date");
+    }
+}

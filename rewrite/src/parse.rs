@@ -1,0 +1,101 @@
+//! Parsing with sqlparser's Postgres dialect, and Postgres-style syntax errors with positions.
+
+use sqlparser::ast::Statement;
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::parser::{Parser, ParserError};
+
+use crate::error::RewriteError;
+
+/// Statements nest at most this deep; deeper input is refused rather than risking the stack.
+const RECURSION_LIMIT: usize = 200;
+
+/// Parses a query string into its statements (empty statements are dropped, as Postgres does).
+pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
+    Parser::new(&PostgreSqlDialect {})
+        .with_recursion_limit(RECURSION_LIMIT)
+        .try_with_sql(text)
+        .and_then(|mut parser| parser.parse_statements())
+        .map_err(|e| syntax_error(text, e))
+}
+
+/// Maps a sqlparser error to Postgres' wording: `syntax error at or near "x"` with a position.
+fn syntax_error(text: &str, error: ParserError) -> RewriteError {
+    let raw = match error {
+        ParserError::TokenizerError(m) | ParserError::ParserError(m) => m,
+        ParserError::RecursionLimitExceeded => {
+            return RewriteError::Syntax {
+                message: "statement is too deeply nested".into(),
+                detail: None,
+                position: 0,
+            };
+        }
+    };
+    let (body, position) = match raw.rfind(" at Line: ") {
+        Some(at) => (raw[..at].to_string(), location_in(&raw[at + " at Line: ".len()..], text)),
+        None => (raw.clone(), 0),
+    };
+    let found = body.rsplit_once(", found: ").map(|(_, f)| f.trim().to_string());
+    let message = match found.as_deref() {
+        Some("EOF") => "syntax error at end of input".to_string(),
+        Some(token) => format!("syntax error at or near \"{token}\""),
+        None => format!("syntax error: {body}"),
+    };
+    let position = if found.as_deref() == Some("EOF") { text.chars().count().max(1) } else { position };
+    RewriteError::Syntax { message, detail: Some(body), position }
+}
+
+/// Reads `L, Column: C` and turns it into a 1-based character offset into `text`.
+fn location_in(location: &str, text: &str) -> usize {
+    let mut numbers = location.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+    let line = numbers.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let column = numbers.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    char_offset(text, line, column)
+}
+
+/// The 1-based character offset of a 1-based (line, column) location; 0 when unknown.
+pub(crate) fn char_offset(text: &str, line: u64, column: u64) -> usize {
+    if line == 0 || column == 0 {
+        return 0;
+    }
+    let mut offset = 0usize;
+    for (index, content) in text.split('\n').enumerate() {
+        if index as u64 + 1 == line {
+            return offset + column as usize;
+        }
+        offset += content.chars().count() + 1;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_has_postgres_wording_and_position() {
+        let err = parse("SELECT * FORM nation").unwrap_err();
+        match err {
+            RewriteError::Syntax { message, position, .. } => {
+                assert_eq!(message, "syntax error at or near \"nation\"");
+                assert_eq!(position, 15);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse("SELECT 1 +").unwrap_err() {
+            RewriteError::Syntax { message, .. } => assert_eq!(message, "syntax error at end of input"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn splits_statements() {
+        assert_eq!(parse("select 1; select 2;").unwrap().len(), 2);
+        assert_eq!(parse(";;").unwrap().len(), 0);
+    }
+
+    #[test]
+    fn offsets_on_later_lines() {
+        assert_eq!(char_offset("ab\ncd", 2, 2), 5);
+        assert_eq!(char_offset("é\nx", 2, 1), 3);
+    }
+}

@@ -1,0 +1,219 @@
+//! Resolution, validation and rewrite cases over a small package with renamed physical names.
+
+use super::*;
+use std::path::Path;
+
+const MANIFEST: &str = r#"
+[package]
+name = "shop"
+version = "1.0.0"
+[source]
+kind = "postgres"
+url = "postgres://app@localhost/shop"
+schema = "sales"
+[[tables]]
+name = "orders"
+physical = "ORDERS_RAW"
+primary_key = ["id"]
+columns = [
+  { name = "id", type = "int8" },
+  { name = "customer_id", type = "int8" },
+  { name = "total", type = "numeric(12,2)", physical = "AMOUNT" },
+]
+[[tables]]
+name = "customers"
+primary_key = ["id"]
+columns = [
+  { name = "id", type = "int8" },
+  { name = "name", type = "text" },
+]
+"#;
+
+fn package() -> PackageVersion {
+    PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap()
+}
+
+fn session() -> SessionInfo {
+    SessionInfo { database: "shop@1.0.0".into(), user: "app".into(), version: "PostgreSQL 16.4 (packwire)".into() }
+}
+
+fn run(sql: &str) -> Result<Planned, RewriteError> {
+    let mut statements = parse(sql)?;
+    assert_eq!(statements.len(), 1);
+    plan(statements.remove(0), sql, &package(), Target::Postgres, &session())
+}
+
+fn rewrite(sql: &str) -> Rewritten {
+    match run(sql) {
+        Ok(Planned::Query(q)) => q,
+        other => panic!("{sql}: {other:?}"),
+    }
+}
+
+fn error(sql: &str) -> RewriteError {
+    match run(sql) {
+        Err(e) => e,
+        Ok(other) => panic!("{sql} planned: {other:?}"),
+    }
+}
+
+fn names(r: &Rewritten) -> Vec<&str> {
+    r.columns.iter().map(|c| c.name.as_str()).collect()
+}
+
+#[test]
+fn renames_tables_and_columns() {
+    let r = rewrite("SELECT id, total FROM orders WHERE total > 10");
+    assert_eq!(
+        r.sql,
+        "SELECT id, total FROM (SELECT \"id\" AS \"id\", \"customer_id\" AS \"customer_id\", \"AMOUNT\" AS \"total\" \
+         FROM \"sales\".\"ORDERS_RAW\") AS \"orders\" WHERE total > 10"
+    );
+    assert_eq!(names(&r), ["id", "total"]);
+    assert_eq!(r.columns[1].declared, Some(package::PgType::Numeric(Some((12, 2)))));
+    assert_eq!(r.tables, ["orders"]);
+}
+
+#[test]
+fn plain_tables_keep_an_alias_and_lose_schema_qualifiers() {
+    let r = rewrite("SELECT public.customers.name FROM public.customers");
+    assert_eq!(r.sql, "SELECT \"customers\".name FROM \"sales\".\"customers\" AS \"customers\"");
+    let r = rewrite("SELECT c.* FROM customers c");
+    assert_eq!(r.sql, "SELECT \"c\".* FROM \"sales\".\"customers\" c");
+    assert_eq!(names(&r), ["id", "name"]);
+}
+
+#[test]
+fn star_names_and_using_order() {
+    let r = rewrite("SELECT * FROM customers");
+    assert_eq!(names(&r), ["id", "name"]);
+    let r = rewrite("SELECT * FROM orders JOIN customers USING (id)");
+    assert_eq!(names(&r), ["id", "customer_id", "total", "name"]);
+    assert!(r.sql.starts_with("SELECT \"id\", \"orders\".\"customer_id\", \"orders\".\"total\", \"customers\".\"name\" FROM"), "{}", r.sql);
+}
+
+#[test]
+fn scoping_ctes_subqueries_and_aliases() {
+    let r = rewrite(
+        "WITH big AS (SELECT customer_id, sum(total) AS spent FROM orders GROUP BY customer_id) \
+         SELECT c.name, b.spent FROM customers c JOIN big b ON b.customer_id = c.id \
+         WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id) ORDER BY spent DESC",
+    );
+    assert_eq!(names(&r), ["name", "spent"]);
+    // A CTE shadows the package table of the same name.
+    let r = rewrite("WITH orders AS (SELECT 1 AS x) SELECT x FROM orders");
+    assert!(!r.sql.contains("ORDERS_RAW"), "{}", r.sql);
+    assert_eq!(names(&r), ["x"]);
+    // Output aliases in ORDER BY and GROUP BY.
+    rewrite("SELECT customer_id AS c, count(*) AS n FROM orders GROUP BY c ORDER BY n");
+    // Lateral sees the preceding FROM item; a plain derived table does not.
+    rewrite("SELECT * FROM customers c, LATERAL (SELECT total FROM orders o WHERE o.customer_id = c.id) t");
+    assert!(matches!(
+        error("SELECT * FROM customers c, (SELECT total FROM orders o WHERE o.customer_id = c.id) t"),
+        RewriteError::UndefinedTable { .. }
+    ));
+    let r = rewrite("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n");
+    assert_eq!(names(&r), ["i"]);
+}
+
+#[test]
+fn unknown_and_ambiguous_names() {
+    match error("SELECT nme FROM customers") {
+        RewriteError::UndefinedColumn { message, hint, position } => {
+            assert_eq!(message, "column \"nme\" does not exist");
+            assert_eq!(hint.as_deref(), Some("Perhaps you meant to reference the column \"customers.name\"."));
+            assert_eq!(position, 8);
+        }
+        other => panic!("{other:?}"),
+    }
+    match error("SELECT id FROM orders, customers") {
+        RewriteError::AmbiguousColumn { name, position } => {
+            assert_eq!(name, "id");
+            assert_eq!(position, 8);
+        }
+        other => panic!("{other:?}"),
+    }
+    match error("SELECT * FROM order") {
+        RewriteError::UndefinedTable { message, hint, position } => {
+            assert_eq!(message, "relation \"order\" does not exist");
+            assert_eq!(hint.as_deref(), Some("Perhaps you meant the table \"orders\"."));
+            assert_eq!(position, 15);
+        }
+        other => panic!("{other:?}"),
+    }
+    match error("SELECT * FROM ledger") {
+        RewriteError::UndefinedTable { hint, .. } => {
+            assert_eq!(hint.as_deref(), Some("shop@1.0.0 has the tables: orders, customers."));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The physical names are not reachable.
+    assert!(matches!(error("SELECT * FROM \"ORDERS_RAW\""), RewriteError::UndefinedTable { .. }));
+    assert!(matches!(error("SELECT * FROM sales.customers"), RewriteError::UndefinedTable { .. }));
+    assert!(matches!(error("SELECT \"AMOUNT\" FROM orders"), RewriteError::UndefinedColumn { .. }));
+    // Quoted identifiers keep their case.
+    assert!(matches!(error("SELECT \"ID\" FROM orders"), RewriteError::UndefinedColumn { .. }));
+    rewrite("SELECT \"id\", ID FROM orders");
+    assert!(matches!(error("SELECT o.id FROM orders x"), RewriteError::UndefinedTable { .. }));
+}
+
+#[test]
+fn writes_and_privileged_statements_are_refused() {
+    for (sql, what) in [
+        ("INSERT INTO orders VALUES (1, 2, 3)", "INSERT"),
+        ("UPDATE orders SET total = 0", "UPDATE"),
+        ("DELETE FROM orders", "DELETE"),
+        ("CREATE TABLE x (a int)", "CREATE TABLE"),
+        ("DROP TABLE orders", "DROP TABLE"),
+        ("TRUNCATE orders", "TRUNCATE"),
+        ("COPY orders FROM STDIN", "COPY FROM"),
+        ("SELECT * INTO t2 FROM orders", "SELECT INTO"),
+        ("SELECT * FROM orders FOR UPDATE", "SELECT FOR UPDATE"),
+    ] {
+        match error(sql) {
+            RewriteError::ReadOnly { what: got } => assert_eq!(got, what, "{sql}"),
+            other => panic!("{sql}: {other:?}"),
+        }
+    }
+    assert!(matches!(error("SET ROLE postgres"), RewriteError::NotAllowed { .. }));
+    assert!(matches!(error("SET SESSION AUTHORIZATION postgres"), RewriteError::NotAllowed { .. }));
+    assert!(matches!(error("CALL do_things()"), RewriteError::NotAllowed { .. }));
+}
+
+#[test]
+fn session_functions_are_answered_locally() {
+    let r = rewrite("SELECT version(), current_database(), current_schema(), current_user");
+    assert_eq!(r.sql, "SELECT 'PostgreSQL 16.4 (packwire)', 'shop@1.0.0', 'public', 'app'");
+    assert_eq!(names(&r), ["version", "current_database", "current_schema", "current_user"]);
+}
+
+#[test]
+fn session_commands() {
+    let set = |sql: &str| match run(sql) {
+        Ok(Planned::Session(c)) => c,
+        other => panic!("{sql}: {other:?}"),
+    };
+    assert_eq!(
+        set("SET extra_float_digits = 3"),
+        SessionCommand::Set { name: "extra_float_digits".into(), value: Some("3".into()), local: false }
+    );
+    assert_eq!(
+        set("SET TIME ZONE 'Europe/Berlin'"),
+        SessionCommand::Set { name: "timezone".into(), value: Some("Europe/Berlin".into()), local: false }
+    );
+    assert_eq!(set("SHOW TRANSACTION ISOLATION LEVEL"), SessionCommand::Show { name: "transaction_isolation".into() });
+    assert_eq!(set("SHOW packwire.package"), SessionCommand::Show { name: "packwire.package".into() });
+    assert_eq!(set("BEGIN"), SessionCommand::Begin);
+    assert_eq!(set("COMMIT"), SessionCommand::Commit);
+    assert_eq!(set("ROLLBACK"), SessionCommand::Rollback);
+    assert_eq!(set("RESET ALL"), SessionCommand::ResetAll);
+    assert_eq!(set("SET search_path TO DEFAULT"), SessionCommand::Set { name: "search_path".into(), value: None, local: false });
+}
+
+#[test]
+fn explain_is_planned() {
+    match run("EXPLAIN SELECT id FROM customers") {
+        Ok(Planned::Explain { analyze: false, query }) => assert!(query.sql.contains("\"sales\".\"customers\"")),
+        other => panic!("{other:?}"),
+    }
+}
