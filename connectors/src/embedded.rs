@@ -7,15 +7,15 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use datafusion::arrow::datatypes::{DataType, SchemaRef};
+use datafusion::common::TableReference;
+use datafusion::datasource::file_format::FileFormat;
 use datafusion::datasource::file_format::csv::CsvFormat;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
-use datafusion::datasource::file_format::FileFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::execution::SendableRecordBatchStream;
 use datafusion::logical_expr::LogicalPlan;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::scalar::ScalarValue;
-use datafusion::common::TableReference;
 use package::{FilesFormat, PackageVersion, Source};
 use sqlparser::ast::Statement;
 
@@ -42,9 +42,8 @@ impl EmbeddedEngine {
             .await
             .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))??;
 
-        let config = SessionConfig::new()
-            .with_information_schema(false)
-            .with_default_catalog_and_schema("datafusion", SCHEMA);
+        let config =
+            SessionConfig::new().with_information_schema(false).with_default_catalog_and_schema("datafusion", SCHEMA);
         let ctx = SessionContext::new_with_config(config);
         for table in &version.tables {
             let path = table_path(root, *format, table);
@@ -72,15 +71,15 @@ impl EmbeddedEngine {
 impl Connector for EmbeddedEngine {
     async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
         let state = self.ctx.state();
-        let plan = state
-            .statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone())))
-            .await?;
+        let plan =
+            state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
         let inferred = plan.get_parameter_types()?;
         let mut by_index: BTreeMap<usize, Option<DataType>> = BTreeMap::new();
         for (name, ty) in inferred {
-            let index = name.trim_start_matches('$').parse::<usize>().map_err(|_| {
-                ConnectorError::new(ErrorKind::FeatureNotSupported, format!("named parameter {name}"))
-            })?;
+            let index = name
+                .trim_start_matches('$')
+                .parse::<usize>()
+                .map_err(|_| ConnectorError::new(ErrorKind::FeatureNotSupported, format!("named parameter {name}")))?;
             by_index.insert(index, ty);
         }
         let count = by_index.keys().next_back().copied().unwrap_or(0);
@@ -91,9 +90,8 @@ impl Connector for EmbeddedEngine {
 
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError> {
         let state = self.ctx.state();
-        let plan = state
-            .statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone())))
-            .await?;
+        let plan =
+            state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
         let frame = self.ctx.execute_logical_plan(plan).await?.explain(false, analyze)?;
         let batches = frame.collect().await?;
         let mut lines = Vec::new();

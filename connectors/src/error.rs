@@ -64,7 +64,9 @@ impl ConnectorError {
     fn from_arrow(error: &ArrowError) -> Self {
         let kind = match error {
             ArrowError::DivideByZero => ErrorKind::DivisionByZero,
-            ArrowError::ArithmeticOverflow(_) | ArrowError::ComputeError(_) if error.to_string().contains("overflow") => {
+            ArrowError::ArithmeticOverflow(_) | ArrowError::ComputeError(_)
+                if error.to_string().contains("overflow") =>
+            {
                 ErrorKind::NumericOutOfRange
             }
             ArrowError::CastError(_) | ArrowError::ParseError(_) => ErrorKind::InvalidTextRepresentation,
@@ -82,7 +84,8 @@ impl ConnectorError {
 /// DataFusion prefixes messages with its error category; clients want the message itself.
 fn clean_message(message: &str) -> String {
     let mut text = message.trim();
-    for prefix in ["Error during planning: ", "Execution error: ", "This feature is not implemented: ", "Arrow error: "] {
+    for prefix in ["Error during planning: ", "Execution error: ", "This feature is not implemented: ", "Arrow error: "]
+    {
         text = text.strip_prefix(prefix).unwrap_or(text);
     }
     text.to_string()

@@ -35,9 +35,7 @@ pub fn table_path(root: &Path, format: FilesFormat, table: &Table) -> PathBuf {
 
 /// The Arrow schema of a table as the files hold it: physical column names, declared types.
 pub fn physical_schema(table: &Table) -> SchemaRef {
-    Arc::new(Schema::new(
-        table.columns.iter().map(|c| types::field(&c.physical, c.ty, c.nullable)).collect::<Vec<_>>(),
-    ))
+    Arc::new(Schema::new(table.columns.iter().map(|c| types::field(&c.physical, c.ty, c.nullable)).collect::<Vec<_>>()))
 }
 
 /// Generates every missing table file of a version whose source asks for generation.
@@ -64,9 +62,8 @@ pub fn ensure_generated(version: &PackageVersion) -> Result<(), ConnectorError> 
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = path.with_extension(format!("tmp-{}-{unique}", std::process::id()));
-        write_table(reader, &physical_schema(table), *format, &tmp).map_err(|e| {
+        write_table(reader, &physical_schema(table), *format, &tmp).inspect_err(|_e| {
             let _ = std::fs::remove_file(&tmp);
-            e
         })?;
         std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
     }

@@ -113,10 +113,11 @@ impl fmt::Debug for SecretRef {
 impl SecretRef {
     /// Parses `${VAR}` or `file:PATH`; anything else is a literal secret and refused.
     fn parse(text: &str, base_dir: &Path) -> Result<SecretRef, String> {
-        if let Some(var) = text.strip_prefix("${").and_then(|rest| rest.strip_suffix('}')) {
-            if !var.is_empty() && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return Ok(SecretRef::Env(var.to_string()));
-            }
+        if let Some(var) = text.strip_prefix("${").and_then(|rest| rest.strip_suffix('}'))
+            && !var.is_empty()
+            && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Ok(SecretRef::Env(var.to_string()));
         }
         if let Some(path) = text.strip_prefix("file:") {
             return Ok(SecretRef::File(base_dir.join(path)));
@@ -127,9 +128,7 @@ impl SecretRef {
     /// Reads the secret's value from the environment or its file.
     pub fn resolve(&self) -> Result<String, String> {
         match self {
-            SecretRef::Env(var) => {
-                std::env::var(var).map_err(|_| format!("environment variable {var} is not set"))
-            }
+            SecretRef::Env(var) => std::env::var(var).map_err(|_| format!("environment variable {var} is not set")),
             SecretRef::File(path) => std::fs::read_to_string(path)
                 .map(|s| s.trim_end_matches(['\n', '\r']).to_string())
                 .map_err(|e| format!("cannot read secret file {}: {e}", path.display())),
@@ -193,7 +192,8 @@ impl PackageVersion {
             line: e.span().map(|s| line_of(text, s.start)).unwrap_or(0),
             reason: e.message().trim().to_string(),
         })?;
-        let at = |span: std::ops::Range<usize>, reason: String| ManifestError { line: line_of(text, span.start), reason };
+        let at =
+            |span: std::ops::Range<usize>, reason: String| ManifestError { line: line_of(text, span.start), reason };
         let base_dir = origin.parent().unwrap_or(Path::new(".")).to_path_buf();
 
         let name = raw.package.name.get_ref().clone();
@@ -305,10 +305,10 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
             }
             let format = raw.format.ok_or_else(|| needs("format"))?;
             let root = raw.root.ok_or_else(|| needs("root"))?;
-            if let Some(g) = &raw.generate {
-                if g.dataset != "tpch" || !(g.scale_factor > 0.0 && g.scale_factor <= 1.0) {
-                    return Err(at(kind_span, "generate supports dataset = \"tpch\" with 0 < scale_factor <= 1".into()));
-                }
+            if let Some(g) = &raw.generate
+                && (g.dataset != "tpch" || !(g.scale_factor > 0.0 && g.scale_factor <= 1.0))
+            {
+                return Err(at(kind_span, "generate supports dataset = \"tpch\" with 0 < scale_factor <= 1".into()));
             }
             Ok(Source::Files { format, root: base_dir.join(root), generate: raw.generate })
         }
@@ -322,13 +322,20 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
                 return Err(at(url.span(), "source url must start with postgres://".into()));
             }
             if url_has_password(url_text) {
-                return Err(at(url.span(), "source url must not contain a password; use `password = \"${ENV_VAR}\"`".into()));
+                return Err(at(
+                    url.span(),
+                    "source url must not contain a password; use `password = \"${ENV_VAR}\"`".into(),
+                ));
             }
             let password = match raw.password {
                 Some(p) => Some(SecretRef::parse(p.get_ref(), base_dir).map_err(|e| at(p.span(), e))?),
                 None => None,
             };
-            Ok(Source::Postgres { url: url.into_inner(), password, schema: raw.schema.unwrap_or_else(|| "public".into()) })
+            Ok(Source::Postgres {
+                url: url.into_inner(),
+                password,
+                schema: raw.schema.unwrap_or_else(|| "public".into()),
+            })
         }
         other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres)"))),
     }

@@ -151,11 +151,7 @@ impl PgType {
             None => (collapsed.clone(), Vec::new()),
         };
         let no_modifiers = |t: PgType| {
-            if modifiers.is_empty() {
-                Ok(t)
-            } else {
-                Err(format!("type `{base}` takes no modifiers"))
-            }
+            if modifiers.is_empty() { Ok(t) } else { Err(format!("type `{base}` takes no modifiers")) }
         };
         let length = |default: Option<u32>| -> Result<Option<u32>, String> {
             match modifiers.as_slice() {
@@ -177,9 +173,7 @@ impl PgType {
                 [p, s] if (1..=38).contains(p) && (0..=*p).contains(s) => {
                     Ok(PgType::Numeric(Some((*p as u8, *s as i8))))
                 }
-                _ => Err(format!(
-                    "numeric modifiers in `{text}` must be (precision 1..38[, scale 0..precision])"
-                )),
+                _ => Err(format!("numeric modifiers in `{text}` must be (precision 1..38[, scale 0..precision])")),
             },
             "text" => no_modifiers(PgType::Text),
             "varchar" | "character varying" => Ok(PgType::Varchar(length(None)?)),

@@ -33,7 +33,11 @@ pub enum ResolveError {
 }
 
 fn list_packages(available: &[String]) -> String {
-    if available.is_empty() { " (this server serves no packages)".into() } else { format!(" (available: {})", available.join(", ")) }
+    if available.is_empty() {
+        " (this server serves no packages)".into()
+    } else {
+        format!(" (available: {})", available.join(", "))
+    }
 }
 
 /// The loaded packages, each with its versions in ascending order.
@@ -152,10 +156,7 @@ mod tests {
         assert_eq!(resolve("tpch@1.0.0").unwrap(), "1.0.0");
         assert_eq!(resolve("tpch").unwrap(), "2.0.0");
         let err = resolve("tpch@3").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "package \"tpch\" has no version matching \"^3\" (available: 1.0.0, 1.1.0, 2.0.0)"
-        );
+        assert_eq!(err.to_string(), "package \"tpch\" has no version matching \"^3\" (available: 1.0.0, 1.1.0, 2.0.0)");
         assert!(resolve("shop").unwrap_err().to_string().contains("available: tpch"));
     }
 }

@@ -85,7 +85,9 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:6432";
 pub fn registry_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
     match given {
         Some(dir) => Ok(dir),
-        None => crate::demo::install(&crate::demo::data_dir()).map_err(|e| format!("cannot install the demo registry: {e}")),
+        None => {
+            crate::demo::install(&crate::demo::data_dir()).map_err(|e| format!("cannot install the demo registry: {e}"))
+        }
     }
 }
 
@@ -113,12 +115,16 @@ pub async fn explain(args: ExplainArgs) -> Result<(), String> {
     if statements.len() != 1 {
         return Err("give exactly one statement".into());
     }
-    let planned = rewrite::plan(statements.remove(0), &args.sql, &version, rewrite::Target::for_source(&version.source), &info)
-        .map_err(|e| show(e.into()))?;
+    let planned =
+        rewrite::plan(statements.remove(0), &args.sql, &version, rewrite::Target::for_source(&version.source), &info)
+            .map_err(|e| show(e.into()))?;
     let query = match planned {
         rewrite::Planned::Query(query) | rewrite::Planned::Explain { query, .. } => query,
         rewrite::Planned::Session(command) => {
-            println!("{}: answered by the packwire session itself ({command:?}); nothing reaches the backend", version.id());
+            println!(
+                "{}: answered by the packwire session itself ({command:?}); nothing reaches the backend",
+                version.id()
+            );
             return Ok(());
         }
     };

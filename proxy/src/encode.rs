@@ -17,7 +17,7 @@ use connectors::datafusion::arrow::array::{
     Array, ArrayRef, AsArray, BooleanArray, Date32Array, Decimal128Array, Float32Array, Float64Array, Int16Array,
     Int32Array, Int64Array, IntervalMonthDayNanoArray, Time64MicrosecondArray, TimestampMicrosecondArray,
 };
-use connectors::datafusion::arrow::compute::{cast_with_options, CastOptions};
+use connectors::datafusion::arrow::compute::{CastOptions, cast_with_options};
 use connectors::datafusion::arrow::datatypes::{DataType, Field, IntervalUnit, Schema, TimeUnit};
 use connectors::datafusion::arrow::record_batch::RecordBatch;
 use connectors::datafusion::arrow::util::display::{ArrayFormatter, FormatOptions};
@@ -25,7 +25,7 @@ use package::PgType;
 use pgwire::messages::data::{FieldDescription, RowDescription};
 use rewrite::OutputColumn;
 
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 
 /// Wire format of a column or parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,11 +82,7 @@ pub fn describe(logical: &[OutputColumn], schema: &Schema) -> Result<Vec<ResultC
     if logical.len() != schema.fields().len() {
         return Err(PgError::new(
             code::INTERNAL_ERROR,
-            format!(
-                "the backend returned {} columns where {} were expected",
-                schema.fields().len(),
-                logical.len()
-            ),
+            format!("the backend returned {} columns where {} were expected", schema.fields().len(), logical.len()),
         ));
     }
     Ok(logical
@@ -183,9 +179,7 @@ fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataTyp
         DataType::Float16 | DataType::Float32 => PgType::Float4,
         DataType::Float64 => PgType::Float8,
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null => PgType::Text,
-        DataType::Binary | DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_) => {
-            PgType::Bytea
-        }
+        DataType::Binary | DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_) => PgType::Bytea,
         DataType::Date32 | DataType::Date64 => PgType::Date,
         DataType::Time32(_) | DataType::Time64(_) => PgType::Time,
         DataType::Timestamp(_, None) => PgType::Timestamp,
@@ -269,14 +263,13 @@ impl BatchEncoder {
             .zip(batch.columns())
             .map(|(column, array)| {
                 let array = match &column.storage {
-                    Some(storage) if storage != array.data_type() => {
-                        cast_with_options(array, storage, &options).map_err(|e| {
+                    Some(storage) if storage != array.data_type() => cast_with_options(array, storage, &options)
+                        .map_err(|e| {
                             PgError::new(
                                 code::NUMERIC_VALUE_OUT_OF_RANGE,
                                 format!("value of column \"{}\" does not fit type {}: {e}", column.name, column.ty),
                             )
-                        })?
-                    }
+                        })?,
                     _ => array.clone(),
                 };
                 Ok((column.clone(), array))
@@ -315,7 +308,7 @@ fn mismatch(column: &ResultColumn) -> PgError {
     PgError::new(code::INTERNAL_ERROR, format!("cannot encode column \"{}\" as {}", column.name, column.ty))
 }
 
-fn string_value<'a>(array: &'a ArrayRef, row: usize) -> Option<&'a str> {
+fn string_value(array: &ArrayRef, row: usize) -> Option<&str> {
     match array.data_type() {
         DataType::Utf8 => Some(array.as_string::<i32>().value(row)),
         DataType::LargeUtf8 => Some(array.as_string::<i64>().value(row)),
@@ -324,7 +317,7 @@ fn string_value<'a>(array: &'a ArrayRef, row: usize) -> Option<&'a str> {
     }
 }
 
-fn binary_value<'a>(array: &'a ArrayRef, row: usize) -> Option<&'a [u8]> {
+fn binary_value(array: &ArrayRef, row: usize) -> Option<&[u8]> {
     match array.data_type() {
         DataType::Binary => Some(array.as_binary::<i32>().value(row)),
         DataType::LargeBinary => Some(array.as_binary::<i64>().value(row)),
@@ -351,8 +344,8 @@ fn write_text(
     let mut out = Writer(buf);
     let result = match column.ty {
         _ if column.storage.is_none() => {
-            let formatter = ArrayFormatter::try_new(array.as_ref(), &FormatOptions::default())
-                .map_err(|_| mismatch(column))?;
+            let formatter =
+                ArrayFormatter::try_new(array.as_ref(), &FormatOptions::default()).map_err(|_| mismatch(column))?;
             write!(out, "{}", formatter.value(row))
         }
         PgType::Bool => out.write_str(if downcast!(array, BooleanArray, column).value(row) { "t" } else { "f" }),
@@ -427,7 +420,10 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
         PgType::Uuid => {
             let text = string_value(array, row).ok_or_else(|| mismatch(column))?;
             buf.put_slice(&uuid_bytes(text).ok_or_else(|| {
-                PgError::new(code::INVALID_TEXT_REPRESENTATION, format!("invalid input syntax for type uuid: \"{text}\""))
+                PgError::new(
+                    code::INVALID_TEXT_REPRESENTATION,
+                    format!("invalid input syntax for type uuid: \"{text}\""),
+                )
             })?);
         }
         PgType::Bytea => buf.put_slice(binary_value(array, row).ok_or_else(|| mismatch(column))?),
@@ -675,9 +671,9 @@ pub fn timestamptz_text(micros: i64, zone: &connectors::datafusion::arrow::array
     let abs = offset_seconds.unsigned_abs();
     out.push(sign);
     out.push_str(&format!("{:02}", abs / 3600));
-    if abs % 3600 != 0 {
+    if !abs.is_multiple_of(3600) {
         out.push_str(&format!(":{:02}", (abs / 60) % 60));
-        if abs % 60 != 0 {
+        if !abs.is_multiple_of(60) {
             out.push_str(&format!(":{:02}", abs % 60));
         }
     }
@@ -704,7 +700,13 @@ pub fn interval_text(months: i32, days: i32, micros: i64) -> String {
     add(i64::from(months % 12), "mon", &mut parts);
     add(i64::from(days), "day", &mut parts);
     if micros != 0 || parts.is_empty() {
-        let sign = if micros < 0 { "-" } else if before_negative { "+" } else { "" };
+        let sign = if micros < 0 {
+            "-"
+        } else if before_negative {
+            "+"
+        } else {
+            ""
+        };
         let mut time = String::from(sign);
         write_time_of_day(micros.unsigned_abs() as i64, &mut time);
         parts.push(time);

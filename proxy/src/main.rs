@@ -43,7 +43,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let listen = args.listen.or(config.listen).unwrap_or_else(|| cli::DEFAULT_LISTEN.to_string());
     let registry_dir = cli::registry_dir(args.registry.or(config.registry))?;
     let registry = packwire::load_registry(&registry_dir).map_err(|e| format!("{}: {e}", registry_dir.display()))?;
-    let listener = tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    let listener =
+        tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let versions: Vec<_> = registry.versions().cloned().collect();
     let shared = packwire::spawn_server(listener, registry);

@@ -3,13 +3,13 @@
 //! never spliced into SQL text.
 
 use connectors::datafusion::arrow::array::Array;
-use connectors::datafusion::arrow::compute::{cast_with_options, CastOptions};
+use connectors::datafusion::arrow::compute::{CastOptions, cast_with_options};
 use connectors::datafusion::arrow::datatypes::{DataType, IntervalMonthDayNano};
 use connectors::datafusion::scalar::ScalarValue;
 use package::PgType;
 
-use crate::encode::{uuid_bytes, Format, PG_EPOCH_DAYS, PG_EPOCH_MICROS};
-use crate::errors::{code, PgError};
+use crate::encode::{Format, PG_EPOCH_DAYS, PG_EPOCH_MICROS, uuid_bytes};
+use crate::errors::{PgError, code};
 
 /// The Postgres type announced for a parameter: the client's OID if it gave one, else what the
 /// backend inferred, else text (a concrete OID, never `unknown`).
@@ -55,7 +55,11 @@ pub fn decode(
     let pg_type = PgType::from_oid(oid).or_else(|| target.and_then(pg_type_of)).unwrap_or(PgType::Text);
     let invalid = |what: &str| {
         PgError::new(
-            if format == Format::Binary { code::INVALID_BINARY_REPRESENTATION } else { code::INVALID_TEXT_REPRESENTATION },
+            if format == Format::Binary {
+                code::INVALID_BINARY_REPRESENTATION
+            } else {
+                code::INVALID_TEXT_REPRESENTATION
+            },
             format!("invalid {what} for parameter ${} of type {pg_type}", index + 1),
         )
     };
@@ -63,7 +67,9 @@ pub fn decode(
         Format::Text => {
             let text = std::str::from_utf8(bytes).map_err(|_| invalid("UTF-8"))?;
             match pg_type {
-                PgType::Bytea => ScalarValue::Binary(Some(decode_bytea_text(text).ok_or_else(|| invalid("bytea text"))?)),
+                PgType::Bytea => {
+                    ScalarValue::Binary(Some(decode_bytea_text(text).ok_or_else(|| invalid("bytea text"))?))
+                }
                 _ => ScalarValue::Utf8(Some(text.to_string())),
             }
         }
@@ -83,7 +89,10 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
         PgError::new(code::INVALID_TEXT_REPRESENTATION, format!("invalid input for parameter ${}: {e}", index + 1))
     })?;
     if cast.is_null(0) && !array.is_null(0) {
-        return Err(PgError::new(code::INVALID_TEXT_REPRESENTATION, format!("invalid input for parameter ${}", index + 1)));
+        return Err(PgError::new(
+            code::INVALID_TEXT_REPRESENTATION,
+            format!("invalid input for parameter ${}", index + 1),
+        ));
     }
     ScalarValue::try_from_array(&cast, 0).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))
 }
@@ -123,7 +132,9 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
             ScalarValue::Utf8(Some(text))
         }
         PgType::Bytea => ScalarValue::Binary(Some(bytes.to_vec())),
-        PgType::Date => ScalarValue::Date32(Some(i32::from_be_bytes(fixed(4)?.try_into().ok()?).checked_add(PG_EPOCH_DAYS)?)),
+        PgType::Date => {
+            ScalarValue::Date32(Some(i32::from_be_bytes(fixed(4)?.try_into().ok()?).checked_add(PG_EPOCH_DAYS)?))
+        }
         PgType::Time => ScalarValue::Time64Microsecond(Some(i64::from_be_bytes(fixed(8)?.try_into().ok()?))),
         PgType::Timestamp => ScalarValue::TimestampMicrosecond(
             Some(i64::from_be_bytes(fixed(8)?.try_into().ok()?).checked_add(PG_EPOCH_MICROS)?),
@@ -177,7 +188,6 @@ fn decode_numeric_binary(bytes: &[u8]) -> Option<(i128, i8)> {
     }
     Some((value, dscale as i8))
 }
-
 
 #[cfg(test)]
 mod tests {

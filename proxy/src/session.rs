@@ -29,9 +29,9 @@ use rewrite::{Planned, Rewritten, SessionCommand, SessionInfo, Target};
 use tokio::io::{AsyncRead, AsyncWrite};
 
 use crate::encode::{self, BatchEncoder, Format, OutputSettings, ResultColumn};
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 use crate::params;
-use crate::settings::{Settings, SERVER_VERSION};
+use crate::settings::{SERVER_VERSION, Settings};
 use crate::shared::CancelKey;
 use crate::wire::Wire;
 
@@ -55,7 +55,7 @@ struct Prepared {
 enum Kind {
     Empty,
     Query { backend: Arc<dyn PreparedQuery>, columns: Vec<ResultColumn> },
-    Explain { analyze: bool, query: Rewritten },
+    Explain { analyze: bool, query: Box<Rewritten> },
     Session(SessionCommand),
 }
 
@@ -177,7 +177,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                     Ok(())
                 }
                 PgWireFrontendMessage::Terminate(_) => return Ok(()),
-                PgWireFrontendMessage::CopyData(_) | PgWireFrontendMessage::CopyDone(_) | PgWireFrontendMessage::CopyFail(_) => {
+                PgWireFrontendMessage::CopyData(_)
+                | PgWireFrontendMessage::CopyDone(_)
+                | PgWireFrontendMessage::CopyFail(_) => {
                     // No COPY is ever started; stray copy messages are ignored as Postgres does.
                     Ok(())
                 }
@@ -191,9 +193,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 }
                 skipping = true;
             }
-            if let Err(error) = self.wire.flush_if_full().await {
-                return Err(error);
-            }
+            self.wire.flush_if_full().await?
         }
     }
 
@@ -299,7 +299,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 let param_types = backend.param_types().to_vec();
                 (Kind::Query { backend, columns }, param_types)
             }
-            Planned::Explain { analyze, query } => (Kind::Explain { analyze, query }, Vec::new()),
+            Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
         };
         let count = param_types.len().max(client_oids.len());
@@ -311,7 +311,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
     }
 
     /// Starts executing a prepared statement with bound values.
-    async fn start(&mut self, prepared: &Prepared, params: Vec<ScalarValue>, formats: &[i16]) -> Result<Outcome, PgError> {
+    async fn start(
+        &mut self,
+        prepared: &Prepared,
+        params: Vec<ScalarValue>,
+        formats: &[i16],
+    ) -> Result<Outcome, PgError> {
         match &prepared.kind {
             Kind::Empty => Ok(Outcome::Empty),
             Kind::Query { backend, columns } => {
@@ -329,7 +334,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 lines.extend(plan);
                 let columns = encode::with_formats(&encode::text_columns(&["QUERY PLAN"]), formats)?;
                 let rows: Vec<Vec<String>> = lines.into_iter().map(|l| vec![l]).collect();
-                Ok(Outcome::Rows(Running { stream: text_stream(&["QUERY PLAN"], rows)?, columns, current: None, tag: "EXPLAIN" }))
+                Ok(Outcome::Rows(Running {
+                    stream: text_stream(&["QUERY PLAN"], rows)?,
+                    columns,
+                    current: None,
+                    tag: "EXPLAIN",
+                }))
             }
             Kind::Session(command) => self.session_command(command.clone(), formats),
         }
@@ -420,7 +430,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             }
             SessionCommand::Show { name } => {
                 let (names, rows): (Vec<String>, Vec<Vec<String>>) = if name == "all" {
-                    (vec!["name".into(), "setting".into(), "description".into()], self.settings.all().into_iter().map(Vec::from).collect())
+                    (
+                        vec!["name".into(), "setting".into(), "description".into()],
+                        self.settings.all().into_iter().map(Vec::from).collect(),
+                    )
                 } else {
                     let value = self.settings.get(&name).ok_or_else(|| {
                         PgError::new(code::UNDEFINED_OBJECT, format!("unrecognized configuration parameter \"{name}\""))
@@ -433,7 +446,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             }
             SessionCommand::Begin => {
                 if self.txn != Txn::Idle {
-                    self.wire.send_error(&PgError::warning(code::ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
+                    self.wire.send_error(&PgError::warning(
+                        code::ACTIVE_SQL_TRANSACTION,
+                        "there is already a transaction in progress",
+                    ));
                 } else {
                     self.txn = Txn::Block;
                 }
@@ -442,7 +458,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             SessionCommand::Commit | SessionCommand::Rollback => {
                 let tag = match (&command, self.txn) {
                     (_, Txn::Idle) => {
-                        self.wire.send_error(&PgError::warning(code::NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                        self.wire.send_error(&PgError::warning(
+                            code::NO_ACTIVE_SQL_TRANSACTION,
+                            "there is no transaction in progress",
+                        ));
                         if matches!(command, SessionCommand::Commit) { "COMMIT" } else { "ROLLBACK" }
                     }
                     (SessionCommand::Commit, Txn::Block) => "COMMIT",
@@ -454,7 +473,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             SessionCommand::SetTransaction => Ok(Outcome::Command("SET".into())),
             SessionCommand::Discard => {
                 if self.txn != Txn::Idle {
-                    return Err(PgError::new(code::ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block"));
+                    return Err(PgError::new(
+                        code::ACTIVE_SQL_TRANSACTION,
+                        "DISCARD ALL cannot run inside a transaction block",
+                    ));
                 }
                 for (name, value) in self.settings.reset_all() {
                     self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
@@ -479,13 +501,25 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
     async fn parse(&mut self, parse: Parse) -> Result<(), PgError> {
         let name = parse.name.unwrap_or_default();
         if !name.is_empty() && self.statements.contains_key(&name) {
-            return Err(PgError::new(code::DUPLICATE_PREPARED_STATEMENT, format!("prepared statement \"{name}\" already exists")));
+            return Err(PgError::new(
+                code::DUPLICATE_PREPARED_STATEMENT,
+                format!("prepared statement \"{name}\" already exists"),
+            ));
         }
         let mut statements = rewrite::parse(&parse.query)?;
         let prepared = match statements.len() {
-            0 => Prepared { kind: Kind::Empty, param_oids: parse.type_oids.clone(), param_types: vec![None; parse.type_oids.len()] },
+            0 => Prepared {
+                kind: Kind::Empty,
+                param_oids: parse.type_oids.clone(),
+                param_types: vec![None; parse.type_oids.len()],
+            },
             1 => self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids).await?,
-            _ => return Err(PgError::new(code::SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement")),
+            _ => {
+                return Err(PgError::new(
+                    code::SYNTAX_ERROR,
+                    "cannot insert multiple commands into a prepared statement",
+                ));
+            }
         };
         self.statements.insert(name, Arc::new(prepared));
         self.wire.send(PgWireBackendMessage::ParseComplete(ParseComplete::new()));
@@ -495,7 +529,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
     fn bind(&mut self, bind: Bind) -> Result<(), PgError> {
         let statement_name = bind.statement_name.unwrap_or_default();
         let statement = self.statements.get(&statement_name).cloned().ok_or_else(|| {
-            PgError::new(code::INVALID_SQL_STATEMENT_NAME, format!("prepared statement \"{statement_name}\" does not exist"))
+            PgError::new(
+                code::INVALID_SQL_STATEMENT_NAME,
+                format!("prepared statement \"{statement_name}\" does not exist"),
+            )
         })?;
         if bind.parameters.len() != statement.param_oids.len() {
             return Err(PgError::new(
@@ -546,7 +583,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             (portal.statement.clone(), portal.formats.clone(), false)
         };
         if describe_params {
-            self.wire.send(PgWireBackendMessage::ParameterDescription(ParameterDescription::new(statement.param_oids.clone())));
+            self.wire.send(PgWireBackendMessage::ParameterDescription(ParameterDescription::new(
+                statement.param_oids.clone(),
+            )));
         }
         let columns = match &statement.kind {
             Kind::Query { columns, .. } => Some(encode::with_formats(columns, &formats)?),
@@ -587,7 +626,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
 
     async fn run_portal(&mut self, portal: &mut Portal, max_rows: usize) -> Result<(), PgError> {
         if matches!(portal.state, PortalState::Ready) {
-            if self.txn == Txn::Failed && !matches!(portal.statement.kind, Kind::Session(SessionCommand::Commit | SessionCommand::Rollback)) {
+            if self.txn == Txn::Failed
+                && !matches!(portal.statement.kind, Kind::Session(SessionCommand::Commit | SessionCommand::Rollback))
+            {
                 return Err(PgError::new(
                     code::IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block",
@@ -681,6 +722,7 @@ fn text_stream(names: &[&str], rows: Vec<Vec<String>>) -> Result<SendableRecordB
     let columns: Vec<ArrayRef> = (0..names.len())
         .map(|i| Arc::new(rows.iter().map(|r| r.get(i).cloned()).collect::<StringArray>()) as ArrayRef)
         .collect();
-    let batch = RecordBatch::try_new(schema.clone(), columns).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
+    let batch =
+        RecordBatch::try_new(schema.clone(), columns).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
     Ok(Box::pin(RecordBatchStreamAdapter::new(schema, futures::stream::iter(vec![Ok(batch)]))))
 }

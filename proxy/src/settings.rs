@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 
 /// The server version packwire reports: drivers pick their catalog SQL by it.
 pub const SERVER_VERSION: &str = "16.4";
@@ -27,7 +27,13 @@ struct Parameter {
     description: &'static str,
 }
 
-const fn p(name: &'static str, default: &'static str, access: Access, reported: bool, description: &'static str) -> Parameter {
+const fn p(
+    name: &'static str,
+    default: &'static str,
+    access: Access,
+    reported: bool,
+    description: &'static str,
+) -> Parameter {
     Parameter { name, default, access, reported, description }
 }
 
@@ -39,10 +45,22 @@ const PARAMETERS: &[Parameter] = &[
     p("client_encoding", "UTF8", Access::User, true, "Sets the client's character set encoding."),
     p("client_min_messages", "notice", Access::User, false, "Sets the message levels that are sent to the client."),
     p("DateStyle", "ISO, MDY", Access::User, true, "Sets the display format for date and time values."),
-    p("default_transaction_isolation", "read committed", Access::User, false, "Sets the transaction isolation level of each new transaction."),
+    p(
+        "default_transaction_isolation",
+        "read committed",
+        Access::User,
+        false,
+        "Sets the transaction isolation level of each new transaction.",
+    ),
     p("default_transaction_read_only", "on", Access::ReadOnly, false, "Every packwire transaction is read-only."),
     p("extra_float_digits", "1", Access::User, false, "Sets the number of digits displayed for floating-point values."),
-    p("idle_in_transaction_session_timeout", "0", Access::User, false, "Sets the maximum allowed idle time between queries, when in a transaction."),
+    p(
+        "idle_in_transaction_session_timeout",
+        "0",
+        Access::User,
+        false,
+        "Sets the maximum allowed idle time between queries, when in a transaction.",
+    ),
     p("in_hot_standby", "off", Access::ReadOnly, true, "Shows whether hot standby is currently active."),
     p("integer_datetimes", "on", Access::ReadOnly, true, "Shows whether datetimes are integer based."),
     p("IntervalStyle", "postgres", Access::User, true, "Sets the display format for interval values."),
@@ -51,7 +69,13 @@ const PARAMETERS: &[Parameter] = &[
     p("lock_timeout", "0", Access::User, false, "Sets the maximum allowed duration of any wait for a lock."),
     p("max_identifier_length", "63", Access::ReadOnly, false, "Shows the maximum identifier length."),
     p("packwire.package", "", Access::ReadOnly, true, "The package version this session is pinned to."),
-    p("search_path", "\"$user\", public", Access::User, false, "Sets the schema search order for names that are not schema-qualified."),
+    p(
+        "search_path",
+        "\"$user\", public",
+        Access::User,
+        false,
+        "Sets the schema search order for names that are not schema-qualified.",
+    ),
     p("server_encoding", "UTF8", Access::ReadOnly, true, "Shows the server (database) character set encoding."),
     p("server_version", SERVER_VERSION, Access::ReadOnly, true, "Shows the server version."),
     p("server_version_num", "160004", Access::ReadOnly, false, "Shows the server version as an integer."),
@@ -59,7 +83,13 @@ const PARAMETERS: &[Parameter] = &[
     p("standard_conforming_strings", "on", Access::User, true, "Causes '...' strings to treat backslashes literally."),
     p("statement_timeout", "0", Access::User, false, "Sets the maximum allowed duration of any statement."),
     p("TimeZone", "UTC", Access::User, true, "Sets the time zone for displaying and interpreting time stamps."),
-    p("transaction_isolation", "read committed", Access::User, false, "Sets the current transaction's isolation level."),
+    p(
+        "transaction_isolation",
+        "read committed",
+        Access::User,
+        false,
+        "Sets the current transaction's isolation level.",
+    ),
     p("transaction_read_only", "on", Access::ReadOnly, false, "Every packwire transaction is read-only."),
 ];
 
@@ -102,13 +132,25 @@ impl Settings {
     }
 
     /// `SET name = value` (`None` = DEFAULT). Returns the ParameterStatus to send, if any.
-    pub fn set(&mut self, name: &str, value: Option<&str>, local: bool, in_transaction: bool) -> Result<Reported, PgError> {
+    pub fn set(
+        &mut self,
+        name: &str,
+        value: Option<&str>,
+        local: bool,
+        in_transaction: bool,
+    ) -> Result<Reported, PgError> {
         let parameter = lookup(name);
         if parameter.is_none() && !name.contains('.') {
-            return Err(PgError::new(code::UNDEFINED_OBJECT, format!("unrecognized configuration parameter \"{name}\"")));
+            return Err(PgError::new(
+                code::UNDEFINED_OBJECT,
+                format!("unrecognized configuration parameter \"{name}\""),
+            ));
         }
         if parameter.is_some_and(|p| p.access == Access::ReadOnly) {
-            return Err(PgError::new(code::CANT_CHANGE_RUNTIME_PARAM, format!("parameter \"{name}\" cannot be changed")));
+            return Err(PgError::new(
+                code::CANT_CHANGE_RUNTIME_PARAM,
+                format!("parameter \"{name}\" cannot be changed"),
+            ));
         }
         let key = key_of(name);
         let value = match value {
@@ -163,7 +205,11 @@ impl Settings {
 
     /// Every parameter reported at startup, with its value.
     pub fn startup_report(&self) -> Vec<(String, String)> {
-        PARAMETERS.iter().filter(|p| p.reported).map(|p| (p.name.to_string(), self.get(p.name).unwrap_or_default())).collect()
+        PARAMETERS
+            .iter()
+            .filter(|p| p.reported)
+            .map(|p| (p.name.to_string(), self.get(p.name).unwrap_or_default()))
+            .collect()
     }
 
     /// The canonical spelling of a parameter name, for SHOW's column header.
@@ -197,7 +243,8 @@ fn key_of(name: &str) -> String {
 /// Checks and normalizes a value for a parameter; refuses what packwire cannot honour.
 fn validate(name: &str, value: &str) -> Result<String, PgError> {
     let value = value.trim().trim_matches('\'').trim_matches('"');
-    let invalid = || PgError::new(code::INVALID_PARAMETER_VALUE, format!("invalid value for parameter \"{name}\": \"{value}\""));
+    let invalid =
+        || PgError::new(code::INVALID_PARAMETER_VALUE, format!("invalid value for parameter \"{name}\": \"{value}\""));
     let lowered = value.to_ascii_lowercase();
     match name {
         "client_encoding" => match lowered.replace(['-', '_'], "").as_str() {
@@ -208,14 +255,22 @@ fn validate(name: &str, value: &str) -> Result<String, PgError> {
             // Output is always ISO; the order part only matters for input, which is ISO here too.
             let parts: Vec<&str> = lowered.split(',').map(str::trim).collect();
             if parts.iter().any(|p| matches!(*p, "sql" | "postgres" | "german")) {
-                return Err(PgError::new(code::FEATURE_NOT_SUPPORTED, format!("DateStyle \"{value}\" is not supported; use ISO")));
+                return Err(PgError::new(
+                    code::FEATURE_NOT_SUPPORTED,
+                    format!("DateStyle \"{value}\" is not supported; use ISO"),
+                ));
             }
-            let order = parts.iter().find(|p| matches!(**p, "mdy" | "dmy" | "ymd" | "us" | "european" | "euro" | "noneuropean"));
-            Ok(format!("ISO, {}", match order.copied() {
-                Some("dmy" | "european" | "euro") => "DMY",
-                Some("ymd") => "YMD",
-                _ => "MDY",
-            }))
+            let order = parts
+                .iter()
+                .find(|p| matches!(**p, "mdy" | "dmy" | "ymd" | "us" | "european" | "euro" | "noneuropean"));
+            Ok(format!(
+                "ISO, {}",
+                match order.copied() {
+                    Some("dmy" | "european" | "euro") => "DMY",
+                    Some("ymd") => "YMD",
+                    _ => "MDY",
+                }
+            ))
         }
         "IntervalStyle" => match lowered.as_str() {
             "postgres" => Ok("postgres".into()),
@@ -227,7 +282,10 @@ fn validate(name: &str, value: &str) -> Result<String, PgError> {
                 _ => value.to_string(),
             };
             zone.parse::<connectors::datafusion::arrow::array::timezone::Tz>().map_err(|_| {
-                PgError::new(code::INVALID_PARAMETER_VALUE, format!("invalid value for parameter \"TimeZone\": \"{value}\""))
+                PgError::new(
+                    code::INVALID_PARAMETER_VALUE,
+                    format!("invalid value for parameter \"TimeZone\": \"{value}\""),
+                )
             })?;
             Ok(zone)
         }
@@ -276,13 +334,22 @@ mod tests {
     fn set_show_reset() {
         let mut s = Settings::new("app", "tpch@1.0.0");
         assert_eq!(s.get("timezone").as_deref(), Some("UTC"));
-        assert_eq!(s.set("TimeZone", Some("Europe/Berlin"), false, false).unwrap(), Some(("TimeZone".into(), "Europe/Berlin".into())));
+        assert_eq!(
+            s.set("TimeZone", Some("Europe/Berlin"), false, false).unwrap(),
+            Some(("TimeZone".into(), "Europe/Berlin".into()))
+        );
         assert_eq!(s.get("TIMEZONE").as_deref(), Some("Europe/Berlin"));
-        assert_eq!(s.set("client_encoding", Some("'utf-8'"), false, false).unwrap(), Some(("client_encoding".into(), "UTF8".into())));
+        assert_eq!(
+            s.set("client_encoding", Some("'utf-8'"), false, false).unwrap(),
+            Some(("client_encoding".into(), "UTF8".into()))
+        );
         assert_eq!(s.set("nonsense", Some("1"), false, false).unwrap_err().code, code::UNDEFINED_OBJECT);
         assert!(s.set("myapp.flag", Some("1"), false, false).is_ok());
         assert_eq!(s.set("server_version", Some("1"), false, false).unwrap_err().code, code::CANT_CHANGE_RUNTIME_PARAM);
-        assert_eq!(s.set("client_encoding", Some("LATIN1"), false, false).unwrap_err().code, code::FEATURE_NOT_SUPPORTED);
+        assert_eq!(
+            s.set("client_encoding", Some("LATIN1"), false, false).unwrap_err().code,
+            code::FEATURE_NOT_SUPPORTED
+        );
         assert_eq!(s.get("packwire.package").as_deref(), Some("tpch@1.0.0"));
         s.set("statement_timeout", Some("2s"), false, false).unwrap();
         assert_eq!(s.statement_timeout_ms(), 2000);

@@ -1,24 +1,27 @@
 //! State shared by all sessions of one server: the registry, one connector per served package
 //! version (opened on first use, retried after a failure), and the cancel-key table.
 
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 
-use connectors::embedded::EmbeddedEngine;
 use connectors::Connector;
+use connectors::embedded::EmbeddedEngine;
 use dashmap::DashMap;
 use package::{PackageVersion, Registry, Source};
-use tokio::sync::{watch, Mutex};
+use tokio::sync::{Mutex, watch};
 
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 
 /// Process-wide server state.
 pub struct Shared {
     pub registry: Registry,
-    connectors: DashMap<String, Arc<Mutex<Option<Arc<dyn Connector>>>>>,
+    connectors: DashMap<String, ConnectorSlot>,
     cancels: DashMap<i32, CancelEntry>,
     next_pid: AtomicI32,
 }
+
+/// A version's connector, opened on first use; the lock makes concurrent first uses open it once.
+type ConnectorSlot = Arc<Mutex<Option<Arc<dyn Connector>>>>;
 
 struct CancelEntry {
     secret: i32,
@@ -82,10 +85,10 @@ impl Shared {
 
     /// Handles a CancelRequest: signals the session if the key matches (silently otherwise).
     pub fn cancel(&self, pid: i32, secret: i32) {
-        if let Some(entry) = self.cancels.get(&pid) {
-            if entry.secret == secret {
-                entry.signal.send_modify(|generation| *generation += 1);
-            }
+        if let Some(entry) = self.cancels.get(&pid)
+            && entry.secret == secret
+        {
+            entry.signal.send_modify(|generation| *generation += 1);
         }
     }
 }
@@ -96,7 +99,12 @@ fn random_i32() -> i32 {
     let mut bytes = [0u8; 4];
     if ring::rand::SystemRandom::new().fill(&mut bytes).is_err() {
         tracing::warn!("system random source failed; cancel keys are weaker");
-        bytes = (std::process::id() ^ (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(7))).to_be_bytes();
+        bytes = (std::process::id()
+            ^ (std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(7)))
+        .to_be_bytes();
     }
     i32::from_be_bytes(bytes)
 }

@@ -10,7 +10,7 @@ use pgwire::messages::startup::{Authentication, BackendKeyData, ParameterStatus,
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage, SslNegotiationMetaMessage};
 use tokio::io::{AsyncRead, AsyncWrite};
 
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 use crate::settings::Settings;
 use crate::shared::Shared;
 use crate::wire::Wire;
@@ -61,7 +61,10 @@ pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
     if startup.protocol_number_major != 3 {
         return Err(PgError::fatal(
             code::FEATURE_NOT_SUPPORTED,
-            format!("unsupported frontend protocol {}.{}", startup.protocol_number_major, startup.protocol_number_minor),
+            format!(
+                "unsupported frontend protocol {}.{}",
+                startup.protocol_number_major, startup.protocol_number_minor
+            ),
         ));
     }
     let params = startup.parameters;
@@ -72,22 +75,18 @@ pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
             pgwire::messages::startup::NegotiateProtocolVersion::new(0, ignored),
         ));
     }
-    let user = params
-        .get("user")
-        .filter(|u| !u.is_empty())
-        .cloned()
-        .ok_or_else(|| PgError::fatal(code::INVALID_AUTHORIZATION, "no PostgreSQL user name specified in startup packet"))?;
+    let user = params.get("user").filter(|u| !u.is_empty()).cloned().ok_or_else(|| {
+        PgError::fatal(code::INVALID_AUTHORIZATION, "no PostgreSQL user name specified in startup packet")
+    })?;
     if params.get("replication").is_some_and(|r| r != "false" && r != "0" && r != "off") {
         return Err(PgError::fatal(code::FEATURE_NOT_SUPPORTED, "packwire does not serve replication connections"));
     }
     let options = parse_options(params.get("options").map(String::as_str).unwrap_or(""))?;
 
-    let spec_text = options
-        .get(PACKAGE_OPTION)
-        .or_else(|| params.get("database"))
-        .cloned()
-        .unwrap_or_else(|| user.clone());
-    let spec = PackageSpec::parse(&spec_text).map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
+    let spec_text =
+        options.get(PACKAGE_OPTION).or_else(|| params.get("database")).cloned().unwrap_or_else(|| user.clone());
+    let spec = PackageSpec::parse(&spec_text)
+        .map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
     let package = shared.registry.resolve(&spec).map_err(PgError::from)?;
 
     // Trust authentication until the front door (TLS, SCRAM) lands.
@@ -162,7 +161,10 @@ pub fn parse_options(options: &str) -> Result<BTreeMap<String, String>, PgError>
             word.strip_prefix("--").map(str::to_string)
         };
         let Some((name, value)) = assignment.as_deref().and_then(|a| a.split_once('=')) else {
-            return Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("invalid command-line argument in options: {word}")));
+            return Err(PgError::fatal(
+                code::PROTOCOL_VIOLATION,
+                format!("invalid command-line argument in options: {word}"),
+            ));
         };
         settings.insert(name.trim().replace('-', "_").to_lowercase(), value.to_string());
     }
@@ -175,7 +177,10 @@ mod tests {
 
     #[test]
     fn options_forms() {
-        let o = parse_options("-c packwire.package=tpch@1 --search_path=public -cstatement_timeout=5s -c application_name=a\\ b").unwrap();
+        let o = parse_options(
+            "-c packwire.package=tpch@1 --search_path=public -cstatement_timeout=5s -c application_name=a\\ b",
+        )
+        .unwrap();
         assert_eq!(o.get("packwire.package").map(String::as_str), Some("tpch@1"));
         assert_eq!(o.get("search_path").map(String::as_str), Some("public"));
         assert_eq!(o.get("statement_timeout").map(String::as_str), Some("5s"));

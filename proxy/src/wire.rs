@@ -9,7 +9,7 @@ use pgwire::messages::{DecodeContext, PgWireBackendMessage, PgWireFrontendMessag
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_util::codec::{Decoder, Encoder, Framed};
 
-use crate::errors::{code, PgError};
+use crate::errors::{PgError, code};
 
 /// Flush once this much output is buffered, so large results stream with bounded memory.
 const FLUSH_THRESHOLD: usize = 64 * 1024;
@@ -59,7 +59,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Wire<S> {
             None => Ok(None),
             Some(Ok(message)) => Ok(Some(message)),
             Some(Err(PgWireError::IoError(_))) => Ok(None),
-            Some(Err(error)) => Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("invalid frontend message: {error}"))),
+            Some(Err(error)) => {
+                Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("invalid frontend message: {error}")))
+            }
         }
     }
 

@@ -89,7 +89,10 @@ async fn multi_statement_queries_run_in_order_and_stop_at_the_first_error() {
         })
         .collect();
     assert_eq!(rows, ["1", "2", "5"]);
-    let error = client.simple_query("set application_name = 'a'; select * from nope; set application_name = 'b'").await.unwrap_err();
+    let error = client
+        .simple_query("set application_name = 'a'; select * from nope; set application_name = 'b'")
+        .await
+        .unwrap_err();
     assert_eq!(sqlstate(&error), "42P01");
     // The first statement ran, the third did not.
     assert_eq!(common::text_rows(&client, "show application_name").await, vec![vec![Some("a".into())]]);

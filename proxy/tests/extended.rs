@@ -26,7 +26,8 @@ async fn parameters_are_bound_and_inferred() {
     assert_eq!(row.get::<_, String>(0), "hello");
 
     // Client-declared parameter types are honoured and converted to what the engine needs.
-    let statement = client.prepare_typed("select count(*) from nation where n_regionkey = $1", &[Type::INT4]).await.unwrap();
+    let statement =
+        client.prepare_typed("select count(*) from nation where n_regionkey = $1", &[Type::INT4]).await.unwrap();
     assert_eq!(statement.params(), &[Type::INT4]);
     let row = client.query_one(&statement, &[&1i32]).await.unwrap();
     assert_eq!(row.get::<_, i64>(0), 5);
@@ -85,7 +86,8 @@ async fn session_statements_work_through_the_extended_protocol() {
     assert_eq!(row.get::<_, String>(0), "3");
     let row = client.query_one("show packwire.package", &[]).await.unwrap();
     assert_eq!(row.get::<_, String>(0), "tpch@1.0.0");
-    let row = client.query_one("select version(), current_database(), current_schema(), current_user", &[]).await.unwrap();
+    let row =
+        client.query_one("select version(), current_database(), current_schema(), current_user", &[]).await.unwrap();
     assert!(row.get::<_, String>(0).starts_with("PostgreSQL 16."));
     assert_eq!(row.get::<_, String>(1), "tpch@1.0.0");
     assert_eq!(row.get::<_, String>(2), "public");

@@ -36,17 +36,17 @@ async fn package_option_for_clients_without_at_signs() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_packages_and_versions_are_fatal_3d000() {
     let server = common::start(&[]).await;
-    let error = server.try_connect("tpch@2").await.err().expect("no tpch 2.x");
+    let error = server.try_connect("tpch@2").await.expect_err("no tpch 2.x");
     assert_eq!(common::sqlstate(&error), "3D000");
     let message = common::db_error(&error).message().to_string();
     assert!(message.contains("available: 1.0.0, 1.1.0"), "{message}");
     assert_eq!(common::db_error(&error).severity(), "FATAL");
 
-    let error = server.try_connect("shop@1").await.err().expect("no shop");
+    let error = server.try_connect("shop@1").await.expect_err("no shop");
     assert_eq!(common::sqlstate(&error), "3D000");
     assert!(common::db_error(&error).message().contains("available: tpch"));
 
-    let error = server.try_connect("tpch@not-a-version").await.err().expect("bad requirement");
+    let error = server.try_connect("tpch@not-a-version").await.expect_err("bad requirement");
     assert_eq!(common::sqlstate(&error), "3D000");
 }
 
@@ -64,7 +64,11 @@ async fn parameter_status_and_settings() {
         ("TimeZone", "UTC"),
         ("transaction_isolation", "read committed"),
     ] {
-        assert_eq!(common::text_rows(&client, &format!("show {name}")).await, vec![vec![Some(value.to_string())]], "{name}");
+        assert_eq!(
+            common::text_rows(&client, &format!("show {name}")).await,
+            vec![vec![Some(value.to_string())]],
+            "{name}"
+        );
     }
     client.simple_query("set time zone 'Asia/Kolkata'").await.unwrap();
     assert_eq!(common::text_rows(&client, "show timezone").await, vec![vec![Some("Asia/Kolkata".into())]]);

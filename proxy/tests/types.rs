@@ -88,16 +88,23 @@ fn write_parquet(dir: &std::path::Path) {
         Arc::new(Int64Array::from(vec![Some(9_007_199_254_740_993), Some(i64::MIN), None])),
         Arc::new(Float32Array::from(vec![Some(1.5), Some(-0.1), None])),
         Arc::new(Float64Array::from(vec![Some(0.1), Some(1e300), None])),
-        Arc::new(Decimal128Array::from(vec![Some(123_456_789), Some(-1), None]).with_precision_and_scale(20, 4).unwrap()),
+        Arc::new(
+            Decimal128Array::from(vec![Some(123_456_789), Some(-1), None]).with_precision_and_scale(20, 4).unwrap(),
+        ),
         Arc::new(StringArray::from(vec![Some("hello"), Some(""), None])),
         Arc::new(StringArray::from(vec![Some("ünï"), Some("日本語"), None])),
         Arc::new(Date32Array::from(vec![Some(19_782), Some(0), None])),
         Arc::new(TimestampMicrosecondArray::from(vec![Some(1_709_210_096_789_000), Some(946_684_799_000_000), None])),
         Arc::new(
-            TimestampMicrosecondArray::from(vec![Some(1_709_210_096_000_000), Some(-1_000_000), None]).with_timezone("UTC"),
+            TimestampMicrosecondArray::from(vec![Some(1_709_210_096_000_000), Some(-1_000_000), None])
+                .with_timezone("UTC"),
         ),
         Arc::new(Time64MicrosecondArray::from(vec![Some(45_296_500_000), Some(0), None])),
-        Arc::new(StringArray::from(vec![Some("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), Some("00000000-0000-0000-0000-000000000000"), None])),
+        Arc::new(StringArray::from(vec![
+            Some("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+            Some("00000000-0000-0000-0000-000000000000"),
+            None,
+        ])),
         Arc::new(StringArray::from(vec![Some("{\"a\": 1}"), Some("[]"), None])),
         Arc::new(BinaryArray::from(vec![Some(&[0xde, 0xad, 0xbe, 0xef][..]), Some(&[][..]), None])),
     ];
@@ -124,17 +131,45 @@ async fn text_format_of_every_type() {
     assert_eq!(
         rows[0],
         vec![
-            s("1"), s("t"), s("12"), s("123456"), s("9007199254740993"), s("1.5"), s("0.1"), s("12345.6789"), s("hello"),
-            s("ünï"), s("2024-02-29"), s("2024-02-29 12:34:56.789"), s("2024-02-29 12:34:56+00"), s("12:34:56.5"),
-            s("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), s("{\"a\": 1}"), s("\\xdeadbeef"),
+            s("1"),
+            s("t"),
+            s("12"),
+            s("123456"),
+            s("9007199254740993"),
+            s("1.5"),
+            s("0.1"),
+            s("12345.6789"),
+            s("hello"),
+            s("ünï"),
+            s("2024-02-29"),
+            s("2024-02-29 12:34:56.789"),
+            s("2024-02-29 12:34:56+00"),
+            s("12:34:56.5"),
+            s("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+            s("{\"a\": 1}"),
+            s("\\xdeadbeef"),
         ]
     );
     assert_eq!(
         rows[1],
         vec![
-            s("2"), s("f"), s("-32768"), s("2147483647"), s("-9223372036854775808"), s("-0.1"), s("1e+300"), s("-0.0001"),
-            s(""), s("日本語"), s("1970-01-01"), s("1999-12-31 23:59:59"), s("1969-12-31 23:59:59+00"), s("00:00:00"),
-            s("00000000-0000-0000-0000-000000000000"), s("[]"), s("\\x"),
+            s("2"),
+            s("f"),
+            s("-32768"),
+            s("2147483647"),
+            s("-9223372036854775808"),
+            s("-0.1"),
+            s("1e+300"),
+            s("-0.0001"),
+            s(""),
+            s("日本語"),
+            s("1970-01-01"),
+            s("1999-12-31 23:59:59"),
+            s("1969-12-31 23:59:59+00"),
+            s("00:00:00"),
+            s("00000000-0000-0000-0000-000000000000"),
+            s("[]"),
+            s("\\x"),
         ]
     );
     let mut nulls = vec![None; 17];
@@ -156,14 +191,29 @@ async fn binary_format_and_type_oids_of_every_type() {
     assert_eq!(
         types,
         [
-            Type::INT4, Type::BOOL, Type::INT2, Type::INT4, Type::INT8, Type::FLOAT4, Type::FLOAT8, Type::NUMERIC, Type::TEXT,
-            Type::VARCHAR, Type::DATE, Type::TIMESTAMP, Type::TIMESTAMPTZ, Type::TIME, Type::UUID, Type::JSONB, Type::BYTEA,
+            Type::INT4,
+            Type::BOOL,
+            Type::INT2,
+            Type::INT4,
+            Type::INT8,
+            Type::FLOAT4,
+            Type::FLOAT8,
+            Type::NUMERIC,
+            Type::TEXT,
+            Type::VARCHAR,
+            Type::DATE,
+            Type::TIMESTAMP,
+            Type::TIMESTAMPTZ,
+            Type::TIME,
+            Type::UUID,
+            Type::JSONB,
+            Type::BYTEA,
         ]
     );
     let rows = client.query(&statement, &[]).await.unwrap();
     let row = &rows[0];
     let raw = |i: usize| row.get::<_, Option<Raw>>(i).map(|r| r.0);
-    assert_eq!(row.get::<_, bool>(1), true);
+    assert!(row.get::<_, bool>(1));
     assert_eq!(row.get::<_, i16>(2), 12);
     assert_eq!(row.get::<_, i32>(3), 123_456);
     assert_eq!(row.get::<_, i64>(4), 9_007_199_254_740_993);
@@ -206,8 +256,12 @@ async fn binary_parameters_of_several_types() {
     assert_eq!(row.get::<_, i32>(0), 1);
     let row = client.query_one("select id from alltypes where c_float8 = $1", &[&1e300f64]).await.unwrap();
     assert_eq!(row.get::<_, i32>(0), 2);
-    let row = client.query_one("select id from alltypes where c_bytea = $1", &[&vec![0xdeu8, 0xad, 0xbe, 0xef]]).await.unwrap();
+    let row = client
+        .query_one("select id from alltypes where c_bytea = $1", &[&vec![0xdeu8, 0xad, 0xbe, 0xef]])
+        .await
+        .unwrap();
     assert_eq!(row.get::<_, i32>(0), 1);
-    let row = client.query_one("select id from alltypes where c_bool = $1 and c_text = $2", &[&false, &""]).await.unwrap();
+    let row =
+        client.query_one("select id from alltypes where c_bool = $1 and c_text = $2", &[&false, &""]).await.unwrap();
     assert_eq!(row.get::<_, i32>(0), 2);
 }

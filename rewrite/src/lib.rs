@@ -14,7 +14,7 @@ use sqlparser::ast::Statement;
 
 pub use error::RewriteError;
 pub use parse::parse;
-pub use resolve::{OutputColumn, LOGICAL_SCHEMA};
+pub use resolve::{LOGICAL_SCHEMA, OutputColumn};
 pub use session::SessionCommand;
 pub use target::Target;
 
@@ -73,10 +73,9 @@ pub fn plan(
     match statement {
         Statement::Query(query) => Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?)),
         Statement::Explain { statement, analyze, .. } => match *statement {
-            Statement::Query(query) => Ok(Planned::Explain {
-                analyze,
-                query: rewrite_query(*query, text, package, target, session)?,
-            }),
+            Statement::Query(query) => {
+                Ok(Planned::Explain { analyze, query: rewrite_query(*query, text, package, target, session)? })
+            }
             other => Err(refusal(&other)),
         },
         other => Err(refusal(&other)),
@@ -109,7 +108,9 @@ fn refusal(statement: &Statement) -> RewriteError {
             message: "permission denied to COPY to or from an external program".into(),
             hint: None,
         },
-        Statement::Call(_) => RewriteError::NotAllowed { message: "permission denied to CALL procedures".into(), hint: None },
+        Statement::Call(_) => {
+            RewriteError::NotAllowed { message: "permission denied to CALL procedures".into(), hint: None }
+        }
         Statement::Grant { .. } | Statement::Revoke { .. } => {
             RewriteError::NotAllowed { message: format!("permission denied to {first}"), hint: None }
         }
@@ -120,7 +121,22 @@ fn refusal(statement: &Statement) -> RewriteError {
             }
             RewriteError::ReadOnly { what }
         }
-        _ if matches!(first, "INSERT" | "UPDATE" | "DELETE" | "MERGE" | "TRUNCATE" | "COMMENT" | "LOCK" | "VACUUM" | "ANALYZE" | "REFRESH" | "CLUSTER" | "REINDEX") => {
+        _ if matches!(
+            first,
+            "INSERT"
+                | "UPDATE"
+                | "DELETE"
+                | "MERGE"
+                | "TRUNCATE"
+                | "COMMENT"
+                | "LOCK"
+                | "VACUUM"
+                | "ANALYZE"
+                | "REFRESH"
+                | "CLUSTER"
+                | "REINDEX"
+        ) =>
+        {
             RewriteError::ReadOnly { what: first.to_string() }
         }
         _ => RewriteError::unsupported(format!("the statement `{}`", words.join(" ")), 0),

@@ -1,8 +1,6 @@
 //! Identifier normalization and Postgres' rules for naming result columns (`FigureColname`).
 
-use sqlparser::ast::{
-    CastKind, DataType, Expr, Function, FunctionArguments, Ident, ObjectName, Query, SelectItem, SetExpr,
-};
+use sqlparser::ast::{CastKind, DataType, Expr, Function, Ident, ObjectName, Query, SelectItem, SetExpr};
 
 /// An identifier as Postgres sees it: unquoted names fold to lower case, quoted ones keep case.
 pub fn normalize(ident: &Ident) -> String {
@@ -65,9 +63,8 @@ fn figure(expr: &Expr) -> Option<(String, u8)> {
 }
 
 fn function_name(function: &Function) -> String {
-    let name = function.name.0.last().and_then(|p| p.as_ident()).map(normalize).unwrap_or_default();
-    // `current_date` & co. are SQL keywords that Postgres names after themselves.
-    if matches!(function.args, FunctionArguments::None) { name } else { name }
+    // `current_date` & co. parse as functions without arguments and are named after themselves too.
+    function.name.0.last().and_then(|p| p.as_ident()).map(normalize).unwrap_or_default()
 }
 
 fn subquery_first_name(query: &Query) -> Option<String> {

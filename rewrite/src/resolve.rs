@@ -19,16 +19,16 @@ use std::ops::ControlFlow;
 
 use package::{PackageVersion, PgType, Table};
 use sqlparser::ast::{
-    Expr, Function, GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, ObjectName, ObjectNamePart,
-    OrderByKind, Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Spanned, TableAlias,
-    TableFactor, TableWithJoins, Value, VisitMut, VisitorMut,
+    Expr, Function, GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, ObjectName, ObjectNamePart, OrderByKind,
+    Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Spanned, TableAlias, TableFactor,
+    TableWithJoins, Value, VisitMut, VisitorMut,
 };
 
+use crate::SessionInfo;
 use crate::error::RewriteError;
 use crate::names::{column_name, normalize, normalize_object_name};
 use crate::parse::char_offset;
 use crate::target::Target;
-use crate::SessionInfo;
 
 /// The logical schema every package presents its tables in.
 pub const LOGICAL_SCHEMA: &str = "public";
@@ -108,11 +108,8 @@ impl<'p> Scope<'p> {
 
     /// Every visible `relation.column`, for "did you mean" hints.
     fn all_columns(&self) -> Vec<(String, String)> {
-        let mut all: Vec<(String, String)> = self
-            .relations
-            .iter()
-            .flat_map(|r| r.columns.iter().map(|c| (r.name.clone(), c.name.clone())))
-            .collect();
+        let mut all: Vec<(String, String)> =
+            self.relations.iter().flat_map(|r| r.columns.iter().map(|c| (r.name.clone(), c.name.clone()))).collect();
         if let Some(parent) = self.parent {
             all.extend(parent.all_columns());
         }
@@ -266,11 +263,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// ORDER BY of a set operation or parenthesized query: output columns and ordinals only.
-    fn output_order_by(
-        &mut self,
-        order_by: Option<&mut sqlparser::ast::OrderBy>,
-        columns: &[RelColumn],
-    ) -> Result<()> {
+    fn output_order_by(&mut self, order_by: Option<&mut sqlparser::ast::OrderBy>, columns: &[RelColumn]) -> Result<()> {
         let Some(order_by) = order_by else { return Ok(()) };
         let OrderByKind::Expressions(items) = &mut order_by.kind else {
             return Err(RewriteError::unsupported("ORDER BY ALL", 0));
@@ -428,10 +421,10 @@ impl<'a> Resolver<'a> {
             };
             for item in items {
                 // Postgres: an output column name wins; then input expressions.
-                if let Expr::Identifier(ident) = &item.expr {
-                    if output_names.contains(&normalize(ident)) {
-                        continue;
-                    }
+                if let Expr::Identifier(ident) = &item.expr
+                    && output_names.contains(&normalize(ident))
+                {
+                    continue;
                 }
                 self.expr(&mut item.expr, &scope)?;
             }
@@ -499,13 +492,18 @@ impl<'a> Resolver<'a> {
                     let [column] = parts.as_slice() else {
                         return Err(RewriteError::unsupported("qualified USING column", 0));
                     };
-                    let ident = name.0.last().and_then(ObjectNamePart::as_ident).cloned().unwrap_or_else(|| Ident::new(""));
-                    let in_left = scope.relations[..left_count].iter().any(|r| r.columns.iter().any(|c| &c.name == column));
-                    let in_right = scope.relations[left_count..].iter().any(|r| r.columns.iter().any(|c| &c.name == column));
+                    let ident =
+                        name.0.last().and_then(ObjectNamePart::as_ident).cloned().unwrap_or_else(|| Ident::new(""));
+                    let in_left =
+                        scope.relations[..left_count].iter().any(|r| r.columns.iter().any(|c| &c.name == column));
+                    let in_right =
+                        scope.relations[left_count..].iter().any(|r| r.columns.iter().any(|c| &c.name == column));
                     if !in_left || !in_right {
                         let side = if in_left { "right" } else { "left" };
                         return Err(RewriteError::UndefinedColumn {
-                            message: format!("column \"{column}\" specified in USING clause does not exist in {side} table"),
+                            message: format!(
+                                "column \"{column}\" specified in USING clause does not exist in {side} table"
+                            ),
                             hint: None,
                             position: self.position(&ident),
                         });
@@ -571,13 +569,13 @@ impl<'a> Resolver<'a> {
                 let position = first_ident(name).map(|i| self.position(&i)).unwrap_or(0);
 
                 // A CTE shadows a package table of the same (unqualified) name.
-                if let [single] = parts.as_slice() {
-                    if let Some(cte) = scope.find_cte(single) {
-                        let columns = apply_column_aliases(cte.columns.clone(), alias_or_empty(alias), self)?;
-                        let rel_name = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| single.clone());
-                        scope.relations.push(Relation { name: rel_name, schema: None, columns });
-                        return Ok(());
-                    }
+                if let [single] = parts.as_slice()
+                    && let Some(cte) = scope.find_cte(single)
+                {
+                    let columns = apply_column_aliases(cte.columns.clone(), alias_or_empty(alias), self)?;
+                    let rel_name = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| single.clone());
+                    scope.relations.push(Relation { name: rel_name, schema: None, columns });
+                    return Ok(());
                 }
                 let table = self.package_table(&parts, &ident, position)?;
                 self.tables_read.insert(table.name.clone());
@@ -602,11 +600,8 @@ impl<'a> Resolver<'a> {
                 if sample.is_some() {
                     return Err(RewriteError::unsupported("TABLESAMPLE", 0));
                 }
-                let columns = if *lateral {
-                    self.query(subquery, Some(&*scope))?
-                } else {
-                    self.query(subquery, scope.parent)?
-                };
+                let columns =
+                    if *lateral { self.query(subquery, Some(&*scope))? } else { self.query(subquery, scope.parent)? };
                 let columns = apply_column_aliases(columns, alias_or_empty(alias), self)?;
                 let name = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| "unnamed_subquery".into());
                 scope.relations.push(Relation { name, schema: None, columns });
@@ -678,12 +673,12 @@ impl<'a> Resolver<'a> {
             .collect::<Vec<_>>();
         let projection_sql = projection.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
         let sql = format!("SELECT {projection_sql} FROM {name}");
-        let subquery = crate::parse::parse(&sql)
-            .ok()
-            .and_then(|mut statements| statements.pop())
-            .and_then(|statement| match statement {
-                sqlparser::ast::Statement::Query(query) => Some(query),
-                _ => None,
+        let subquery =
+            crate::parse::parse(&sql).ok().and_then(|mut statements| statements.pop()).and_then(|statement| {
+                match statement {
+                    sqlparser::ast::Statement::Query(query) => Some(query),
+                    _ => None,
+                }
             });
         match subquery {
             Some(subquery) => TableFactor::Derived { lateral: false, subquery, alias: Some(alias), sample: None },
@@ -828,10 +823,10 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
     type Break = ();
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
-        if self.nested == 0 {
-            if let Err(error) = self.resolver.query(query, Some(self.scope)) {
-                return self.fail(error);
-            }
+        if self.nested == 0
+            && let Err(error) = self.resolver.query(query, Some(self.scope))
+        {
+            return self.fail(error);
         }
         self.nested += 1;
         ControlFlow::Continue(())
@@ -850,22 +845,22 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
             Expr::Identifier(_) | Expr::CompoundIdentifier(_) => {
                 if let Err(error) = self.resolver.column_ref(expr, self.scope) {
                     // `SELECT current_user` parses as an identifier in some positions.
-                    if let Expr::Identifier(ident) = expr {
-                        if ident.quote_style.is_none() {
-                            let function = Function {
-                                name: ObjectName::from(vec![ident.clone()]),
-                                uses_odbc_syntax: false,
-                                parameters: sqlparser::ast::FunctionArguments::None,
-                                args: sqlparser::ast::FunctionArguments::None,
-                                filter: None,
-                                null_treatment: None,
-                                over: None,
-                                within_group: Vec::new(),
-                            };
-                            if let Some(value) = self.resolver.session_function(&function) {
-                                *expr = string_literal(value);
-                                return ControlFlow::Continue(());
-                            }
+                    if let Expr::Identifier(ident) = expr
+                        && ident.quote_style.is_none()
+                    {
+                        let function = Function {
+                            name: ObjectName::from(vec![ident.clone()]),
+                            uses_odbc_syntax: false,
+                            parameters: sqlparser::ast::FunctionArguments::None,
+                            args: sqlparser::ast::FunctionArguments::None,
+                            filter: None,
+                            null_treatment: None,
+                            over: None,
+                            within_group: Vec::new(),
+                        };
+                        if let Some(value) = self.resolver.session_function(&function) {
+                            *expr = string_literal(value);
+                            return ControlFlow::Continue(());
                         }
                     }
                     return self.fail(error);
@@ -903,7 +898,11 @@ fn alias_or_empty(alias: &Option<TableAlias>) -> &TableAlias {
 }
 
 /// Applies `alias(a, b, …)` column renames.
-fn apply_column_aliases(mut columns: Vec<RelColumn>, alias: &TableAlias, resolver: &Resolver<'_>) -> Result<Vec<RelColumn>> {
+fn apply_column_aliases(
+    mut columns: Vec<RelColumn>,
+    alias: &TableAlias,
+    resolver: &Resolver<'_>,
+) -> Result<Vec<RelColumn>> {
     if alias.columns.len() > columns.len() {
         return Err(RewriteError::Invalid {
             message: format!(

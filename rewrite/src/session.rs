@@ -10,11 +10,19 @@ use crate::names::{normalize, normalize_object_name};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionCommand {
     /// `SET [LOCAL] name TO value`; `value` is `None` for `DEFAULT`.
-    Set { name: String, value: Option<String>, local: bool },
+    Set {
+        name: String,
+        value: Option<String>,
+        local: bool,
+    },
     /// `SHOW name` (`all` for `SHOW ALL`).
-    Show { name: String },
+    Show {
+        name: String,
+    },
     /// `RESET name`.
-    Reset { name: String },
+    Reset {
+        name: String,
+    },
     /// `RESET ALL`.
     ResetAll,
     Begin,
@@ -49,13 +57,19 @@ pub fn session_command(statement: &Statement) -> Result<Option<SessionCommand>, 
                 let value = set_value(values)?;
                 SessionCommand::Set { name, value, local }
             }
-            Set::SetTimeZone { local, value } => {
-                SessionCommand::Set { name: "timezone".into(), value: set_value(std::slice::from_ref(value))?, local: *local }
+            Set::SetTimeZone { local, value } => SessionCommand::Set {
+                name: "timezone".into(),
+                value: set_value(std::slice::from_ref(value))?,
+                local: *local,
+            },
+            Set::SetNames { charset_name, .. } => SessionCommand::Set {
+                name: "client_encoding".into(),
+                value: Some(charset_name.value.clone()),
+                local: false,
+            },
+            Set::SetNamesDefault {} => {
+                SessionCommand::Set { name: "client_encoding".into(), value: None, local: false }
             }
-            Set::SetNames { charset_name, .. } => {
-                SessionCommand::Set { name: "client_encoding".into(), value: Some(charset_name.value.clone()), local: false }
-            }
-            Set::SetNamesDefault {} => SessionCommand::Set { name: "client_encoding".into(), value: None, local: false },
             Set::SetTransaction { .. } | Set::SetSessionParam(_) => SessionCommand::SetTransaction,
             Set::SetRole { .. } => {
                 return Err(RewriteError::NotAllowed {
@@ -76,11 +90,12 @@ pub fn session_command(statement: &Statement) -> Result<Option<SessionCommand>, 
             // forms are spelled with spaces, everything else is a dotted name.
             let words: Vec<String> = variable.iter().map(normalize).collect();
             let spaced = words.join(" ");
-            let name = if matches!(spaced.as_str(), "time zone" | "transaction isolation level" | "session authorization") {
-                spaced
-            } else {
-                words.join(".")
-            };
+            let name =
+                if matches!(spaced.as_str(), "time zone" | "transaction isolation level" | "session authorization") {
+                    spaced
+                } else {
+                    words.join(".")
+                };
             SessionCommand::Show { name: canonical_parameter(&name) }
         }
         Statement::Reset(reset) => match &reset.reset {
@@ -104,9 +119,17 @@ fn set_value(values: &[Expr]) -> Result<Option<String>, RewriteError> {
     for value in values {
         let text = match value {
             Expr::Value(v) => match &v.value {
-                Value::SingleQuotedString(s) | Value::EscapedStringLiteral(s) | Value::DollarQuotedString(sqlparser::ast::DollarQuotedString { value: s, .. }) => s.clone(),
+                Value::SingleQuotedString(s)
+                | Value::EscapedStringLiteral(s)
+                | Value::DollarQuotedString(sqlparser::ast::DollarQuotedString { value: s, .. }) => s.clone(),
                 Value::Number(n, _) => n.to_string(),
-                Value::Boolean(b) => if *b { "on".into() } else { "off".into() },
+                Value::Boolean(b) => {
+                    if *b {
+                        "on".into()
+                    } else {
+                        "off".into()
+                    }
+                }
                 other => other.to_string(),
             },
             Expr::Identifier(ident) if ident.quote_style.is_none() && ident.value.eq_ignore_ascii_case("default") => {

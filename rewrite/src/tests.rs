@@ -89,7 +89,13 @@ fn star_names_and_using_order() {
     assert_eq!(names(&r), ["id", "name"]);
     let r = rewrite("SELECT * FROM orders JOIN customers USING (id)");
     assert_eq!(names(&r), ["id", "customer_id", "total", "name"]);
-    assert!(r.sql.starts_with("SELECT \"id\", \"orders\".\"customer_id\", \"orders\".\"total\", \"customers\".\"name\" FROM"), "{}", r.sql);
+    assert!(
+        r.sql.starts_with(
+            "SELECT \"id\", \"orders\".\"customer_id\", \"orders\".\"total\", \"customers\".\"name\" FROM"
+        ),
+        "{}",
+        r.sql
+    );
 }
 
 #[test]
@@ -207,7 +213,10 @@ fn session_commands() {
     assert_eq!(set("COMMIT"), SessionCommand::Commit);
     assert_eq!(set("ROLLBACK"), SessionCommand::Rollback);
     assert_eq!(set("RESET ALL"), SessionCommand::ResetAll);
-    assert_eq!(set("SET search_path TO DEFAULT"), SessionCommand::Set { name: "search_path".into(), value: None, local: false });
+    assert_eq!(
+        set("SET search_path TO DEFAULT"),
+        SessionCommand::Set { name: "search_path".into(), value: None, local: false }
+    );
 }
 
 #[test]

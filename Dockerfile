@@ -1,0 +1,16 @@
+# packwire: build with cargo, run on a slim base as a non-root user.
+# Port 6432: the Postgres wire endpoint.
+FROM rust:1.95-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN cargo build --release -p packwire && cp target/release/packwire /usr/local/bin/packwire
+
+FROM debian:bookworm-slim
+RUN useradd --system --create-home --home-dir /var/lib/packwire packwire
+COPY --from=build /usr/local/bin/packwire /usr/local/bin/packwire
+USER packwire
+ENV PACKWIRE_HOME=/var/lib/packwire
+EXPOSE 6432
+# Serves the bundled demo registry by default; mount a registry and pass --registry to serve yours.
+ENTRYPOINT ["packwire"]
+CMD ["serve", "--listen", "0.0.0.0:6432"]
