@@ -24,7 +24,16 @@ impl Decoder for Codec {
     type Error = PgWireError;
 
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Self::Error> {
-        PgWireFrontendMessage::decode(src, &self.context)
+        // A malformed message must never panic the session: pgwire's decoders index into the
+        // buffer, so a message whose lengths lie is turned into a protocol error here.
+        let context = &self.context;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| PgWireFrontendMessage::decode(src, context))) {
+            Ok(result) => result,
+            Err(_) => {
+                src.clear();
+                Err(PgWireError::InvalidStartupMessage)
+            }
+        }
     }
 }
 
