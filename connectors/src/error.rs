@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Unavailable,
     Cancelled,
     Internal,
+    /// An error the backend reported, with its own SQLSTATE (passed through unchanged).
+    Backend(String),
 }
 
 /// An error from a backend, with a message fit for the client.
@@ -35,6 +37,12 @@ impl ConnectorError {
 impl From<DataFusionError> for ConnectorError {
     fn from(error: DataFusionError) -> Self {
         let error = error.find_root();
+        // Errors of connectors that stream through DataFusion's stream adapter keep their kind.
+        if let DataFusionError::External(inner) = error
+            && let Some(connector) = inner.downcast_ref::<ConnectorError>()
+        {
+            return connector.clone();
+        }
         let kind = match error {
             DataFusionError::ArrowError(arrow, _) => return ConnectorError::from_arrow(arrow),
             DataFusionError::NotImplemented(_) => ErrorKind::FeatureNotSupported,

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use datafusion::arrow::array::RecordBatchReader;
-use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{Schema, SchemaRef};
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::parquet::arrow::ArrowWriter;
@@ -36,6 +35,16 @@ pub fn table_path(root: &Path, format: FilesFormat, table: &Table) -> PathBuf {
 /// The Arrow schema of a table as the files hold it: physical column names, declared types.
 pub fn physical_schema(table: &Table) -> SchemaRef {
     Arc::new(Schema::new(table.columns.iter().map(|c| types::field(&c.physical, c.ty, c.nullable)).collect::<Vec<_>>()))
+}
+
+/// Whether a version asks for generated data and some of its files are missing.
+pub fn needs_generation(version: &PackageVersion) -> bool {
+    match &version.source {
+        Source::Files { format, root, generate: Some(_) } => {
+            version.tables.iter().any(|t| !table_path(root, *format, t).exists())
+        }
+        _ => false,
+    }
 }
 
 /// Generates every missing table file of a version whose source asks for generation.
@@ -117,8 +126,9 @@ fn write_table(
     Ok(())
 }
 
-/// Picks the declared columns by name and casts them to the declared types.
-fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, ConnectorError> {
+/// Picks the declared columns by name and casts them to the declared types (a value that does
+/// not fit is an error, never a NULL).
+pub fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, ConnectorError> {
     let columns = schema
         .fields()
         .iter()
@@ -126,7 +136,12 @@ fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, Conne
             let column = batch.column_by_name(field.name()).ok_or_else(|| {
                 ConnectorError::new(ErrorKind::Internal, format!("generated data has no column \"{}\"", field.name()))
             })?;
-            cast(column, field.data_type()).map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))
+            datafusion::arrow::compute::cast_with_options(
+                column,
+                field.data_type(),
+                &datafusion::arrow::compute::CastOptions { safe: false, ..Default::default() },
+            )
+            .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))
         })
         .collect::<Result<Vec<_>, _>>()?;
     RecordBatch::try_new(schema.clone(), columns).map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))

@@ -5,6 +5,8 @@
 pub mod embedded;
 pub mod error;
 pub mod generate;
+pub mod pgbinary;
+pub mod postgres;
 pub mod types;
 
 use std::sync::Arc;

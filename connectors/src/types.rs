@@ -39,15 +39,19 @@ pub fn field(name: &str, ty: PgType, nullable: bool) -> Field {
         .with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), ty.to_string())]))
 }
 
+/// Whether values of Arrow type `data_type` represent declared type `ty` as-is (string and
+/// time-zone variants of the stored type count as the same).
+pub fn stores(ty: PgType, data_type: &DataType) -> bool {
+    match (data_type, &arrow_type(ty)) {
+        (DataType::Utf8View | DataType::LargeUtf8, DataType::Utf8) => true,
+        (DataType::Timestamp(unit, Some(_)), DataType::Timestamp(u, Some(_))) => unit == u,
+        (a, b) => a == b,
+    }
+}
+
 /// The declared Postgres type carried by a field, if any and if it still matches the field's
 /// Arrow type (an expression over a column may keep the metadata but change the type).
 pub fn declared_type(field: &Field) -> Option<PgType> {
     let ty = PgType::parse(field.metadata().get(PG_TYPE_METADATA)?).ok()?;
-    let stored = arrow_type(ty);
-    let same = match (field.data_type(), &stored) {
-        (DataType::Utf8View | DataType::LargeUtf8, DataType::Utf8) => true,
-        (DataType::Timestamp(unit, Some(_)), DataType::Timestamp(u, Some(_))) => unit == u,
-        (a, b) => a == b,
-    };
-    same.then_some(ty)
+    stores(ty, field.data_type()).then_some(ty)
 }

@@ -4,12 +4,13 @@
 //! A package version is immutable once loaded: everything downstream (rewrite, connectors, the
 //! catalog) reads it through an `Arc<PackageVersion>` and never changes it.
 
+pub mod diff;
 pub mod manifest;
 pub mod pgtype;
 pub mod registry;
 pub mod spec;
 
-pub use manifest::{Column, FilesFormat, Generate, PackageVersion, Source, Table};
+pub use manifest::{Column, FilesFormat, Generate, PackageVersion, SecretRef, Source, Table, parse_duration_ms};
 pub use pgtype::PgType;
 pub use registry::{ManifestProblem, Registry, ResolveError};
-pub use spec::PackageSpec;
+pub use spec::{PackageSpec, percent_decode};

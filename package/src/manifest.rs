@@ -30,6 +30,8 @@ pub struct PackageVersion {
     pub description: String,
     pub source: Source,
     pub tables: Vec<Table>,
+    /// Default `statement_timeout` of sessions on this version, in milliseconds (0 = none).
+    pub statement_timeout_ms: u64,
     /// The manifest file this version was read from (for messages; may be synthetic).
     pub origin: PathBuf,
 }
@@ -53,6 +55,8 @@ pub enum Source {
         password: Option<SecretRef>,
         /// Default physical schema of the tables.
         schema: String,
+        /// Most backend connections packwire opens to this source.
+        pool_size: usize,
     },
 }
 
@@ -206,6 +210,12 @@ impl PackageVersion {
         let version = semver::Version::parse(raw.package.version.get_ref())
             .map_err(|e| at(raw.package.version.span(), format!("version is not semver: {e}")))?;
 
+        let statement_timeout_ms = match &raw.package.statement_timeout {
+            Some(t) => parse_duration_ms(t.get_ref()).ok_or_else(|| {
+                at(t.span(), format!("statement_timeout `{}` is not a duration like 30s or 500ms", t.get_ref()))
+            })?,
+            None => 0,
+        };
         let source = check_source(raw.source.into_inner(), &base_dir, text)?;
 
         let mut tables = Vec::with_capacity(raw.tables.len());
@@ -280,9 +290,28 @@ impl PackageVersion {
             description: raw.package.description.unwrap_or_default(),
             source,
             tables,
+            statement_timeout_ms,
             origin: origin.to_path_buf(),
         })
     }
+}
+
+/// `5000`, `5s`, `1min`, `250ms`, `2h` → milliseconds (Postgres' duration units).
+pub fn parse_duration_ms(value: &str) -> Option<u64> {
+    let value = value.trim();
+    let split = value.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(value.len());
+    let (number, unit) = value.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "ms" => 1.0,
+        "s" => 1_000.0,
+        "min" => 60_000.0,
+        "h" => 3_600_000.0,
+        "d" => 86_400_000.0,
+        _ => return None,
+    };
+    let ms = number * factor;
+    (ms >= 0.0 && ms < f64::from(i32::MAX)).then_some(ms as u64)
 }
 
 /// Checks the `[source]` table for its kind.
@@ -302,6 +331,9 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
             }
             if raw.schema.is_some() {
                 return Err(refuses("schema"));
+            }
+            if raw.pool_size.is_some() {
+                return Err(refuses("pool_size"));
             }
             let format = raw.format.ok_or_else(|| needs("format"))?;
             let root = raw.root.ok_or_else(|| needs("root"))?;
@@ -331,13 +363,92 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
                 Some(p) => Some(SecretRef::parse(p.get_ref(), base_dir).map_err(|e| at(p.span(), e))?),
                 None => None,
             };
+            let pool_size = raw.pool_size.unwrap_or(16);
+            if !(1..=1000).contains(&pool_size) {
+                return Err(at(kind_span, "pool_size must be between 1 and 1000".into()));
+            }
             Ok(Source::Postgres {
                 url: url.into_inner(),
                 password,
                 schema: raw.schema.unwrap_or_else(|| "public".into()),
+                pool_size,
             })
         }
         other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres)"))),
+    }
+}
+
+impl PackageVersion {
+    /// The manifest as TOML, in the documented layout (what `package init` and `materialize`
+    /// write). Reading it back gives an equal version.
+    pub fn to_toml(&self) -> String {
+        let q = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        out.push_str(&format!("[package]\nname = {}\nversion = {}\n", q(&self.name), q(&self.version.to_string())));
+        if !self.description.is_empty() {
+            out.push_str(&format!("description = {}\n", q(&self.description)));
+        }
+        if self.statement_timeout_ms > 0 {
+            out.push_str(&format!("statement_timeout = \"{}ms\"\n", self.statement_timeout_ms));
+        }
+        out.push_str("\n[source]\n");
+        match &self.source {
+            Source::Files { format, root, generate } => {
+                out.push_str(&format!(
+                    "kind = \"files\"\nformat = \"{}\"\nroot = {}\n",
+                    format.extension(),
+                    q(&root.to_string_lossy())
+                ));
+                if let Some(g) = generate {
+                    out.push_str(&format!(
+                        "generate = {{ dataset = {}, scale_factor = {} }}\n",
+                        q(&g.dataset),
+                        g.scale_factor
+                    ));
+                }
+            }
+            Source::Postgres { url, password, schema, pool_size } => {
+                out.push_str(&format!("kind = \"postgres\"\nurl = {}\n", q(url)));
+                if let Some(secret) = password {
+                    out.push_str(&format!("password = {}\n", q(&format!("{secret:?}"))));
+                }
+                out.push_str(&format!("schema = {}\npool_size = {pool_size}\n", q(schema)));
+            }
+        }
+        for table in &self.tables {
+            out.push_str(&format!("\n[[tables]]\nname = {}\n", q(&table.name)));
+            if let Some(d) = &table.description {
+                out.push_str(&format!("description = {}\n", q(d)));
+            }
+            if table.physical != table.name {
+                out.push_str(&format!("physical = {}\n", q(&table.physical)));
+            }
+            if let Some(s) = &table.physical_schema {
+                out.push_str(&format!("physical_schema = {}\n", q(s)));
+            }
+            if let Some(p) = &table.path {
+                out.push_str(&format!("path = {}\n", q(p)));
+            }
+            if !table.primary_key.is_empty() {
+                let keys: Vec<String> = table.primary_key.iter().map(|k| q(k)).collect();
+                out.push_str(&format!("primary_key = [{}]\n", keys.join(", ")));
+            }
+            out.push_str("columns = [\n");
+            for column in &table.columns {
+                let mut parts =
+                    vec![format!("name = {}", q(&column.name)), format!("type = {}", q(&column.ty.to_string()))];
+                parts.push(format!("nullable = {}", column.nullable));
+                if column.physical != column.name {
+                    parts.push(format!("physical = {}", q(&column.physical)));
+                }
+                if let Some(d) = &column.description {
+                    parts.push(format!("description = {}", q(d)));
+                }
+                out.push_str(&format!("  {{ {} }},\n", parts.join(", ")));
+            }
+            out.push_str("]\n");
+        }
+        out
     }
 }
 
@@ -382,6 +493,7 @@ struct RawPackage {
     name: Spanned<String>,
     version: Spanned<String>,
     description: Option<String>,
+    statement_timeout: Option<Spanned<String>>,
 }
 
 /// The `[source]` table; which keys apply depends on `kind` (checked in [`check_source`]).
@@ -395,6 +507,7 @@ struct RawSource {
     url: Option<Spanned<String>>,
     password: Option<Spanned<String>>,
     schema: Option<String>,
+    pool_size: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -467,6 +580,15 @@ columns = [
             }
             other => panic!("unexpected source {other:?}"),
         }
+    }
+
+    #[test]
+    fn to_toml_round_trips() {
+        let v = parse(GOOD).unwrap();
+        let again = PackageVersion::from_toml(&v.to_toml(), Path::new("/reg/shop.toml")).unwrap();
+        assert_eq!(again.tables, v.tables);
+        assert_eq!(again.source, v.source);
+        assert_eq!(again.id(), v.id());
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl fmt::Display for PackageSpec {
 
 /// Decodes `%XX` escapes (node-postgres and postgres.js send URL database names undecoded).
 /// Invalid escapes are kept as written.
-fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

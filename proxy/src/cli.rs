@@ -44,6 +44,182 @@ pub enum Command {
         packwire explain tpch@1.1.0 'select n_name from nation where n_regionkey = 1'\n  \
         packwire explain --registry ./registry shop@2 'select * from orders limit 5'")]
     Explain(ExplainArgs),
+    /// Create, check, compare, publish, materialize and verify package versions
+    #[command(subcommand)]
+    Package(PackageCommand),
+    /// Generate the data files of a manifest whose source has `generate` (used by `serve` in a
+    /// child process, so the generator's 300 MB text pool never stays in the server)
+    #[command(hide = true)]
+    GenerateData {
+        /// The manifest file
+        manifest: PathBuf,
+    },
+}
+
+/// `packwire package …`
+#[derive(Debug, Subcommand)]
+pub enum PackageCommand {
+    /// Write a manifest by introspecting a live Postgres schema
+    #[command(after_help = "Examples:\n  \
+        packwire package init --from postgres://app@db:5432/shop --name shop --version 1.0.0 --out registry/shop-1.0.0.toml\n  \
+        packwire package init --from postgres://app:secret@db/shop --schema sales --tables orders,customers --name shop --version 1.0.0\n\n\
+        A password in --from never reaches the manifest: it becomes a ${NAME_PASSWORD} reference, named on stderr.")]
+    Init {
+        /// The database to introspect (postgres://user[:password]@host:port/db)
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// The schema holding the tables
+        #[arg(long, default_value = "public")]
+        schema: String,
+        /// Only these tables (comma-separated)
+        #[arg(long, value_delimiter = ',')]
+        tables: Vec<String>,
+        /// Package name
+        #[arg(long)]
+        name: String,
+        /// Package version (semver)
+        #[arg(long)]
+        version: String,
+        /// Write the manifest here instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Check a manifest against its live source: every table and column exists with a compatible type
+    #[command(after_help = "Examples:\n  packwire package check registry/shop-1.2.0.toml")]
+    Check {
+        /// The manifest file
+        manifest: PathBuf,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Show the schema difference between two versions and the semver bump it needs
+    #[command(
+        after_help = "Examples:\n  packwire package diff shop@1.2.0 shop@1.3.0\n  packwire package diff shop@1.2.0 new/shop-2.0.0.toml"
+    )]
+    Diff {
+        /// Old version (`name@x.y.z`) or manifest file
+        old: String,
+        /// New version (`name@x.y.z`) or manifest file
+        new: String,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Add a manifest to a registry (refuses overwrites and too-small version bumps)
+    #[command(after_help = "Examples:\n  packwire package publish shop-1.3.0.toml --registry /srv/packwire/registry")]
+    Publish {
+        /// The manifest file
+        manifest: PathBuf,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Copy every table of a version to Parquet files and publish the copy as a new version
+    #[command(
+        after_help = "Examples:\n  packwire package materialize shop@1.2.0 --to /data/shop-1.3.0 --version 1.3.0 --registry ./registry"
+    )]
+    Materialize {
+        /// The version to copy (`name@x.y.z`)
+        source: String,
+        /// Directory for the Parquet files
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        /// The version number of the copy
+        #[arg(long)]
+        version: String,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+    /// Run the same queries on two versions and report every difference
+    #[command(
+        after_help = "Examples:\n  packwire package verify shop@1.2.0 shop@1.3.0\n  packwire package verify shop@1.2.0 shop@1.3.0 --queries app-queries.sql\n\n\
+        Without --queries: row counts, per-column count/min/max/sum, and rows sampled by primary key."
+    )]
+    Verify {
+        /// One version (`name@x.y.z`)
+        left: String,
+        /// The other version
+        right: String,
+        /// A file of `;`-separated queries to run instead of the generated set
+        #[arg(long, value_name = "FILE")]
+        queries: Option<PathBuf>,
+        #[command(flatten)]
+        registry: RegistryArg,
+    },
+}
+
+/// `--registry DIR` of the package tools.
+#[derive(Debug, clap::Args)]
+pub struct RegistryArg {
+    /// Directory of package manifests [default: the bundled demo registry]
+    #[arg(long, value_name = "DIR")]
+    pub registry: Option<PathBuf>,
+}
+
+/// Runs a `packwire package` subcommand.
+pub async fn package(command: PackageCommand) -> Result<(), String> {
+    use crate::tooling;
+    match command {
+        PackageCommand::Init { from, schema, tables, name, version, out, registry: _ } => {
+            let text = tooling::init(&from, &schema, &tables, &name, &version).await?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        PackageCommand::Check { manifest, registry: _ } => {
+            let problems = tooling::check(&manifest).await?;
+            if problems.is_empty() {
+                println!("{}: every table and column matches the live source", manifest.display());
+                Ok(())
+            } else {
+                for problem in &problems {
+                    println!("mismatch: {problem}");
+                }
+                Err(format!("{} mismatches", problems.len()))
+            }
+        }
+        PackageCommand::Diff { old, new, registry } => {
+            let registry = crate::load_registry(&registry_dir(registry.registry)?).map_err(|e| e.to_string())?;
+            let old = tooling::lookup(&registry, &old)?;
+            let new = tooling::lookup(&registry, &new)?;
+            let (bump, lines) = tooling::diff_report(&old, &new);
+            println!("{} → {}: {bump}", old.id(), new.id());
+            for line in lines {
+                println!("  {line}");
+            }
+            Ok(())
+        }
+        PackageCommand::Publish { manifest, registry } => {
+            let dir = registry_dir(registry.registry)?;
+            let path = tooling::publish(&manifest, &dir)?;
+            println!("published {}", path.display());
+            Ok(())
+        }
+        PackageCommand::Materialize { source, to, version, registry } => {
+            let dir = registry_dir(registry.registry)?;
+            let path = tooling::materialize(&dir, &source, &to, &version).await?;
+            println!("published {}", path.display());
+            Ok(())
+        }
+        PackageCommand::Verify { left, right, queries, registry } => {
+            let dir = registry_dir(registry.registry)?;
+            let (count, differences) = tooling::verify(&dir, &left, &right, queries.as_deref()).await?;
+            for difference in &differences {
+                println!("DIFFERENT: {difference}");
+            }
+            if differences.is_empty() {
+                println!("{left} and {right} agree on all {count} queries");
+                Ok(())
+            } else {
+                Err(format!("{} of {count} queries differ", differences.len()))
+            }
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -88,6 +264,32 @@ pub fn registry_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
         None => {
             crate::demo::install(&crate::demo::data_dir()).map_err(|e| format!("cannot install the demo registry: {e}"))
         }
+    }
+}
+
+/// `packwire generate-data MANIFEST`: writes the files of a generated dataset.
+pub fn generate_data(manifest: &std::path::Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let version =
+        package::PackageVersion::from_toml(&text, manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    connectors::generate::ensure_generated(&version).map_err(|e| e.message)
+}
+
+/// Generates a version's missing data in a child process (`packwire generate-data`), so the
+/// generator's memory is returned to the system when it exits. Falls back to generating on
+/// first use in-process if the child cannot run.
+pub async fn generate_in_child(version: &package::PackageVersion) {
+    if !connectors::generate::needs_generation(version) {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else { return };
+    tracing::info!(package = %version.id(), "generating demo data (first start only)");
+    let origin = version.origin.clone();
+    let status =
+        tokio::task::spawn_blocking(move || std::process::Command::new(exe).arg("generate-data").arg(origin).status())
+            .await;
+    if !matches!(status, Ok(Ok(s)) if s.success()) {
+        tracing::warn!(package = %version.id(), ?status, "data generation in a child process failed; generating in-process");
     }
 }
 

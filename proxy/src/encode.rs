@@ -18,7 +18,7 @@ use connectors::datafusion::arrow::array::{
     Int32Array, Int64Array, IntervalMonthDayNanoArray, Time64MicrosecondArray, TimestampMicrosecondArray,
 };
 use connectors::datafusion::arrow::compute::{CastOptions, cast_with_options};
-use connectors::datafusion::arrow::datatypes::{DataType, Field, IntervalUnit, Schema, TimeUnit};
+use connectors::datafusion::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
 use connectors::datafusion::arrow::record_batch::RecordBatch;
 use connectors::datafusion::arrow::util::display::{ArrayFormatter, FormatOptions};
 use package::PgType;
@@ -161,7 +161,7 @@ pub fn row_description(columns: &[ResultColumn]) -> RowDescription {
 /// The Postgres type of a result column and the Arrow type its values are encoded from.
 fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataType>) {
     let data_type = field.data_type();
-    if let Some(ty) = declared.filter(|d| storage_matches(*d, data_type)) {
+    if let Some(ty) = declared.filter(|d| connectors::types::stores(*d, data_type)) {
         return (ty, Some(storage_for(ty, data_type)));
     }
     if let Some(ty) = connectors::types::declared_type(field) {
@@ -191,53 +191,26 @@ fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataTyp
     (ty, Some(storage_for(ty, data_type)))
 }
 
-/// Whether values of Arrow type `data_type` can stand for declared type `ty` unchanged.
-fn storage_matches(ty: PgType, data_type: &DataType) -> bool {
-    let expected = connectors::types::arrow_type(ty);
-    match (data_type, &expected) {
-        (DataType::Utf8View | DataType::LargeUtf8, DataType::Utf8) => true,
-        (DataType::Timestamp(unit, Some(_)), DataType::Timestamp(u, Some(_))) => unit == u,
-        (a, b) => a == b,
-    }
-}
-
-/// The canonical Arrow representation a Postgres type is encoded from.
+/// The canonical Arrow representation a Postgres type is encoded from: the engine's storage type
+/// for it, except that decimals keep their scale and strings, binaries and time zones keep their
+/// variant (no needless copies).
 fn storage_for(ty: PgType, data_type: &DataType) -> DataType {
-    match ty {
-        PgType::Bool => DataType::Boolean,
-        PgType::Int2 => DataType::Int16,
-        PgType::Int4 => DataType::Int32,
-        PgType::Int8 => DataType::Int64,
-        PgType::Float4 => DataType::Float32,
-        PgType::Float8 => DataType::Float64,
-        PgType::Numeric(_) => match data_type {
-            DataType::Decimal128(p, s) => DataType::Decimal128(*p, *s),
-            DataType::Decimal32(_, s) | DataType::Decimal64(_, s) | DataType::Decimal256(_, s) => {
-                DataType::Decimal128(38, *s)
-            }
-            _ => DataType::Decimal128(38, 0),
-        },
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Uuid | PgType::Json | PgType::Jsonb => {
-            match data_type {
-                DataType::Utf8View => DataType::Utf8View,
-                DataType::LargeUtf8 => DataType::LargeUtf8,
-                _ => DataType::Utf8,
-            }
+    match (ty, data_type) {
+        (PgType::Numeric(_), DataType::Decimal128(p, s)) => DataType::Decimal128(*p, *s),
+        (PgType::Numeric(_), DataType::Decimal32(_, s) | DataType::Decimal64(_, s) | DataType::Decimal256(_, s)) => {
+            DataType::Decimal128(38, *s)
         }
-        PgType::Date => DataType::Date32,
-        PgType::Time => DataType::Time64(TimeUnit::Microsecond),
-        PgType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),
-        PgType::Timestamptz => match data_type {
-            DataType::Timestamp(_, Some(tz)) => DataType::Timestamp(TimeUnit::Microsecond, Some(tz.clone())),
-            _ => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
-        },
-        PgType::Interval => DataType::Interval(IntervalUnit::MonthDayNano),
-        PgType::Bytea => match data_type {
-            DataType::LargeBinary => DataType::LargeBinary,
-            DataType::BinaryView => DataType::BinaryView,
-            DataType::FixedSizeBinary(n) => DataType::FixedSizeBinary(*n),
-            _ => DataType::Binary,
-        },
+        (PgType::Numeric(_), _) => DataType::Decimal128(38, 0),
+        (_, DataType::Utf8View | DataType::LargeUtf8) if connectors::types::arrow_type(ty) == DataType::Utf8 => {
+            data_type.clone()
+        }
+        (PgType::Timestamptz, DataType::Timestamp(_, Some(tz))) => {
+            DataType::Timestamp(TimeUnit::Microsecond, Some(tz.clone()))
+        }
+        (PgType::Bytea, DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_)) => {
+            data_type.clone()
+        }
+        _ => connectors::types::arrow_type(ty),
     }
 }
 

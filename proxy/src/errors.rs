@@ -152,7 +152,8 @@ impl From<RewriteError> for PgError {
 
 impl From<ConnectorError> for PgError {
     fn from(error: ConnectorError) -> PgError {
-        let code = match error.kind {
+        let code = match &error.kind {
+            ErrorKind::Backend(sqlstate) => return PgError::new(sqlstate, error.message),
             ErrorKind::UndefinedFunction => code::UNDEFINED_FUNCTION,
             ErrorKind::DatatypeMismatch => code::DATATYPE_MISMATCH,
             ErrorKind::DivisionByZero => code::DIVISION_BY_ZERO,

@@ -2,6 +2,7 @@
 //! the command line. See ARCHITECTURE.md for the map.
 
 pub mod cli;
+pub mod compare;
 pub mod demo;
 pub mod encode;
 pub mod errors;
@@ -11,6 +12,7 @@ pub mod session;
 pub mod settings;
 pub mod shared;
 pub mod startup;
+pub mod tooling;
 pub mod wire;
 
 use std::path::Path;

@@ -21,6 +21,8 @@ fn main() -> std::process::ExitCode {
         match cli.command {
             Command::Serve(args) => serve(args).await,
             Command::Explain(args) => cli::explain(args).await,
+            Command::GenerateData { manifest } => cli::generate_data(&manifest),
+            Command::Package(command) => cli::package(command).await,
         }
     });
     match result {
@@ -51,6 +53,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
 
     // Open (and for the demo, generate) every version up front so the first query is fast.
     for version in &versions {
+        cli::generate_in_child(version).await;
         if let Err(error) = shared.connector(version).await {
             tracing::error!(package = %version.id(), "not ready: {}", error.message);
         }

@@ -111,10 +111,11 @@ pub type Reported = Option<(String, String)>;
 
 impl Settings {
     /// Settings for a new session of `user` pinned to `package` (`name@version`).
-    pub fn new(user: &str, package: &str) -> Settings {
+    pub fn new(user: &str, package: &str, statement_timeout_ms: u64) -> Settings {
         let session_defaults = BTreeMap::from([
             ("session_authorization".to_string(), user.to_string()),
             ("packwire.package".to_string(), package.to_string()),
+            ("statement_timeout".to_string(), statement_timeout_ms.to_string()),
         ]);
         Settings { values: BTreeMap::new(), session_defaults, local_saved: Vec::new() }
     }
@@ -227,7 +228,7 @@ impl Settings {
 
     /// `statement_timeout` in milliseconds (0 = none).
     pub fn statement_timeout_ms(&self) -> u64 {
-        self.get("statement_timeout").and_then(|v| parse_duration_ms(&v)).unwrap_or(0)
+        self.get("statement_timeout").and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0)
     }
 
     /// `extra_float_digits` as a number.
@@ -294,7 +295,7 @@ fn validate(name: &str, value: &str) -> Result<String, PgError> {
             _ => Err(invalid()),
         },
         "statement_timeout" | "lock_timeout" | "idle_in_transaction_session_timeout" => {
-            parse_duration_ms(value).map(|ms| ms.to_string()).ok_or_else(invalid)
+            package::parse_duration_ms(value).map(|ms| ms.to_string()).ok_or_else(invalid)
         }
         "standard_conforming_strings" => match lowered.as_str() {
             "on" | "true" | "1" | "yes" => Ok("on".into()),
@@ -308,31 +309,13 @@ fn validate(name: &str, value: &str) -> Result<String, PgError> {
     }
 }
 
-/// `5000`, `5s`, `1min`, `250ms` → milliseconds.
-fn parse_duration_ms(value: &str) -> Option<u64> {
-    let value = value.trim();
-    let split = value.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(value.len());
-    let (number, unit) = value.split_at(split);
-    let number: f64 = number.parse().ok()?;
-    let factor = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "ms" => 1.0,
-        "s" => 1_000.0,
-        "min" => 60_000.0,
-        "h" => 3_600_000.0,
-        "d" => 86_400_000.0,
-        _ => return None,
-    };
-    let ms = number * factor;
-    (ms >= 0.0 && ms < i32::MAX as f64).then_some(ms as u64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn set_show_reset() {
-        let mut s = Settings::new("app", "tpch@1.0.0");
+        let mut s = Settings::new("app", "tpch@1.0.0", 0);
         assert_eq!(s.get("timezone").as_deref(), Some("UTC"));
         assert_eq!(
             s.set("TimeZone", Some("Europe/Berlin"), false, false).unwrap(),

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 
 use connectors::Connector;
 use connectors::embedded::EmbeddedEngine;
+use connectors::postgres::{PoolSettings, PostgresConnector};
 use dashmap::DashMap;
 use package::{PackageVersion, Registry, Source};
 use tokio::sync::{Mutex, watch};
@@ -58,11 +59,11 @@ impl Shared {
             Source::Files { .. } => Arc::new(EmbeddedEngine::open(version.clone()).await.map_err(|e| {
                 PgError::fatal(code::CONNECTION_FAILURE, format!("{} is unavailable: {}", version.id(), e.message))
             })?),
-            Source::Postgres { .. } => {
-                return Err(PgError::fatal(
-                    code::FEATURE_NOT_SUPPORTED,
-                    format!("{}: Postgres sources are not served by this build yet", version.id()),
-                ));
+            Source::Postgres { pool_size, .. } => {
+                let settings = PoolSettings { max_size: *pool_size, ..PoolSettings::default() };
+                Arc::new(PostgresConnector::new(version, &settings).map_err(|e| {
+                    PgError::fatal(code::CONNECTION_FAILURE, format!("{} is unavailable: {}", version.id(), e.message))
+                })?)
             }
         };
         *guard = Some(connector.clone());

@@ -92,7 +92,7 @@ pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
     // Trust authentication until the front door (TLS, SCRAM) lands.
     wire.send(PgWireBackendMessage::Authentication(Authentication::Ok));
 
-    let mut settings = Settings::new(&user, &package.id());
+    let mut settings = Settings::new(&user, &package.id(), package.statement_timeout_ms);
     let mut notices = Vec::new();
     for (name, value) in params.iter().filter(|(k, _)| is_session_parameter(k)).chain(options.iter()) {
         if name == PACKAGE_OPTION {

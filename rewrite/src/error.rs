@@ -16,7 +16,7 @@ pub enum RewriteError {
     UndefinedColumn { message: String, hint: Option<String>, position: usize },
     /// A column name that more than one visible relation has (42702).
     #[error("column reference \"{name}\" is ambiguous")]
-    AmbiguousColumn { name: String, position: usize },
+    AmbiguousColumn { name: String, hint: String, position: usize },
     /// A write, DDL or lock: a package is a read interface (25006).
     #[error("cannot execute {what} in a read-only transaction")]
     ReadOnly { what: String },
@@ -51,6 +51,7 @@ impl RewriteError {
             RewriteError::UndefinedTable { hint, .. }
             | RewriteError::UndefinedColumn { hint, .. }
             | RewriteError::NotAllowed { hint, .. } => hint.as_deref(),
+            RewriteError::AmbiguousColumn { hint, .. } => Some(hint),
             _ => None,
         }
     }

@@ -15,7 +15,22 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
         .with_recursion_limit(RECURSION_LIMIT)
         .try_with_sql(text)
         .and_then(|mut parser| parser.parse_statements())
-        .map_err(|e| syntax_error(text, e))
+        .map_err(|e| match syntax_error(text, e) {
+            RewriteError::Syntax { position, .. } if starts_with_do(text, position) => RewriteError::NotAllowed {
+                message: "permission denied to run DO blocks".into(),
+                hint: Some("A package is a read interface: server-side code never runs.".into()),
+            },
+            other => other,
+        })
+}
+
+/// Whether the statement holding character `position` is a `DO` block (which sqlparser cannot
+/// parse, but which must be refused as a privilege violation rather than a syntax error).
+fn starts_with_do(text: &str, position: usize) -> bool {
+    let before: String = text.chars().take(position.saturating_sub(1)).collect();
+    let statement = before.rsplit(';').next().unwrap_or("");
+    let mut words = statement.split(|c: char| c.is_whitespace() || c == '$');
+    words.find(|w| !w.is_empty()).is_some_and(|w| w.eq_ignore_ascii_case("do"))
 }
 
 /// Maps a sqlparser error to Postgres' wording: `syntax error at or near "x"` with a position.

@@ -84,13 +84,19 @@ impl<'p> Scope<'p> {
         self.ctes.iter().rev().find(|c| c.name == name).or_else(|| self.parent.and_then(|p| p.find_cte(name)))
     }
 
-    /// Resolves an unqualified column name, innermost level first.
-    fn find_column(&self, name: &str) -> std::result::Result<Option<&RelColumn>, ()> {
+    /// Resolves an unqualified column name, innermost level first. An ambiguous name is an
+    /// error listing the relations that have it.
+    fn find_column(&self, name: &str) -> std::result::Result<Option<&RelColumn>, Vec<String>> {
         let mut found = self.relations.iter().filter_map(|r| r.columns.iter().find(|c| c.name == name));
         match (found.next(), found.next()) {
             (Some(column), None) => Ok(Some(column)),
             (Some(column), Some(_)) if self.merged.iter().any(|m| m == name) => Ok(Some(column)),
-            (Some(_), Some(_)) => Err(()),
+            (Some(_), Some(_)) => Err(self
+                .relations
+                .iter()
+                .filter(|r| r.columns.iter().any(|c| c.name == name))
+                .map(|r| r.name.clone())
+                .collect()),
             (None, _) => match self.parent {
                 Some(parent) => parent.find_column(name),
                 None => Ok(None),
@@ -175,11 +181,18 @@ impl<'a> Resolver<'a> {
         let order_by = query.order_by.as_mut();
         let columns = self.set_expr(&mut query.body, &layer, order_by)?;
         if let Some(limit) = &mut query.limit_clause {
+            // Postgres types a parameter in LIMIT/OFFSET as bigint; say so, for engines that
+            // cannot infer it.
+            if let sqlparser::ast::LimitClause::LimitOffset { limit, offset, .. } = limit {
+                limit.iter_mut().for_each(type_count_parameter);
+                offset.iter_mut().for_each(|o| type_count_parameter(&mut o.value));
+            }
             let mut visitor = ExprVisitor::new(self, &layer);
             let _ = limit.visit(&mut visitor);
             visitor.finish()?;
         }
         if let Some(fetch) = &mut query.fetch {
+            fetch.quantity.iter_mut().for_each(type_count_parameter);
             let mut visitor = ExprVisitor::new(self, &layer);
             let _ = fetch.visit(&mut visitor);
             visitor.finish()?;
@@ -652,49 +665,29 @@ impl<'a> Resolver<'a> {
     fn physical_factor(&self, table: &Table, alias: TableAlias) -> TableFactor {
         let name = self.target.physical_table_name(&self.package.source, table);
         if !table.renames_columns() {
-            return TableFactor::Table {
-                name,
-                alias: Some(alias),
-                args: None,
-                with_hints: Vec::new(),
-                version: None,
-                with_ordinality: false,
-                partitions: Vec::new(),
-                json_path: None,
-                sample: None,
-                index_hints: Vec::new(),
-            };
+            return plain_table(name, alias);
         }
         // Physical column names differ: a renaming subquery presents the logical ones.
         let projection = table
             .columns
             .iter()
-            .map(|c| SelectItem::ExprWithAlias { expr: Expr::Identifier(quoted(&c.physical)), alias: quoted(&c.name) })
-            .collect::<Vec<_>>();
-        let projection_sql = projection.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
-        let sql = format!("SELECT {projection_sql} FROM {name}");
-        let subquery =
-            crate::parse::parse(&sql).ok().and_then(|mut statements| statements.pop()).and_then(|statement| {
-                match statement {
-                    sqlparser::ast::Statement::Query(query) => Some(query),
-                    _ => None,
-                }
+            .map(|c| {
+                SelectItem::ExprWithAlias { expr: Expr::Identifier(quoted(&c.physical)), alias: quoted(&c.name) }
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let subquery = crate::parse::parse(&format!("SELECT {projection} FROM {name}"))
+            .ok()
+            .and_then(|mut statements| statements.pop())
+            .and_then(|statement| match statement {
+                sqlparser::ast::Statement::Query(query) => Some(query),
+                _ => None,
             });
         match subquery {
             Some(subquery) => TableFactor::Derived { lateral: false, subquery, alias: Some(alias), sample: None },
             // Quoted identifiers always re-parse; this arm only keeps the function total.
-            None => TableFactor::Table {
-                name,
-                alias: Some(alias),
-                args: None,
-                with_hints: Vec::new(),
-                version: None,
-                with_ordinality: false,
-                partitions: Vec::new(),
-                json_path: None,
-                sample: None,
-                index_hints: Vec::new(),
-            },
+            None => plain_table(name, alias),
         }
     }
 
@@ -712,7 +705,17 @@ impl<'a> Resolver<'a> {
                 let name = normalize(ident);
                 match scope.find_column(&name) {
                     Ok(Some(_)) => Ok(()),
-                    Err(()) => Err(RewriteError::AmbiguousColumn { name, position: self.position(ident) }),
+                    Err(relations) => {
+                        let candidates: Vec<String> = relations.iter().map(|r| format!("\"{r}.{name}\"")).collect();
+                        Err(RewriteError::AmbiguousColumn {
+                            hint: format!(
+                                "It could refer to {}; qualify it with the table name.",
+                                candidates.join(" or ")
+                            ),
+                            name,
+                            position: self.position(ident),
+                        })
+                    }
                     Ok(None) => Err(RewriteError::UndefinedColumn {
                         message: format!("column \"{name}\" does not exist"),
                         hint: self.column_hint(&name, scope),
@@ -877,6 +880,22 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
     }
 }
 
+/// `$n` → `CAST($n AS BIGINT)` where Postgres infers a row count.
+fn type_count_parameter(expr: &mut Expr) {
+    if let Expr::Value(v) = expr
+        && matches!(v.value, Value::Placeholder(_))
+    {
+        let placeholder = std::mem::replace(expr, Expr::Value(Value::Null.into()));
+        *expr = Expr::Cast {
+            kind: sqlparser::ast::CastKind::Cast,
+            expr: Box::new(placeholder),
+            data_type: sqlparser::ast::DataType::BigInt(None),
+            array: false,
+            format: None,
+        };
+    }
+}
+
 fn string_literal(value: String) -> Expr {
     Expr::Value(Value::SingleQuotedString(value).into())
 }
@@ -884,6 +903,22 @@ fn string_literal(value: String) -> Expr {
 /// A quoted identifier: physical and logical names are used exactly as the manifest spells them.
 pub(crate) fn quoted(name: &str) -> Ident {
     Ident::with_quote('"', name)
+}
+
+/// `name AS alias` with no other clauses.
+fn plain_table(name: ObjectName, alias: TableAlias) -> TableFactor {
+    TableFactor::Table {
+        name,
+        alias: Some(alias),
+        args: None,
+        with_hints: Vec::new(),
+        version: None,
+        with_ordinality: false,
+        partitions: Vec::new(),
+        json_path: None,
+        sample: None,
+        index_hints: Vec::new(),
+    }
 }
 
 fn first_ident(name: &ObjectName) -> Option<Ident> {

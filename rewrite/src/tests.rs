@@ -133,8 +133,9 @@ fn unknown_and_ambiguous_names() {
         other => panic!("{other:?}"),
     }
     match error("SELECT id FROM orders, customers") {
-        RewriteError::AmbiguousColumn { name, position } => {
+        RewriteError::AmbiguousColumn { name, hint, position } => {
             assert_eq!(name, "id");
+            assert_eq!(hint, "It could refer to \"orders.id\" or \"customers.id\"; qualify it with the table name.");
             assert_eq!(position, 8);
         }
         other => panic!("{other:?}"),
@@ -184,6 +185,8 @@ fn writes_and_privileged_statements_are_refused() {
     assert!(matches!(error("SET ROLE postgres"), RewriteError::NotAllowed { .. }));
     assert!(matches!(error("SET SESSION AUTHORIZATION postgres"), RewriteError::NotAllowed { .. }));
     assert!(matches!(error("CALL do_things()"), RewriteError::NotAllowed { .. }));
+    assert!(matches!(error("DO $$ BEGIN PERFORM 1; END $$"), RewriteError::NotAllowed { .. }));
+    assert!(matches!(error("LOCK TABLE orders"), RewriteError::ReadOnly { .. }));
 }
 
 #[test]

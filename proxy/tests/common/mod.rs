@@ -58,6 +58,14 @@ impl TestServer {
         self.try_connect(database).await.unwrap_or_else(|e| panic!("connect to {database}: {e}"))
     }
 
+    /// The error a connection attempt to `database` fails with (panics if it succeeds).
+    pub async fn connect_error(&self, database: &str) -> tokio_postgres::Error {
+        match self.try_connect(database).await {
+            Ok(_) => panic!("connecting to {database} should fail"),
+            Err(error) => error,
+        }
+    }
+
     pub async fn try_connect(&self, database: &str) -> Result<Client, tokio_postgres::Error> {
         connect_with(self.config(database)).await
     }

@@ -1,0 +1,557 @@
+//! The Postgres connector: a bounded pool of tokio-postgres connections per source. Statements
+//! are prepared server-side (cached per connection), client values are bound as parameters
+//! (never spliced into SQL), and rows stream back as Arrow batches as they arrive.
+//!
+//! Values stay exact: numerics travel as their decimal text (any precision), timestamps,
+//! intervals and the other scalar types as their exact Arrow equivalents. Types packwire cannot
+//! carry exactly yet (arrays, ranges, geometric types, …) are refused with 0A000 at prepare time.
+//! A stream dropped before its end (client gone, cancel, timeout) cancels the backend query.
+
+use std::collections::HashMap;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use async_trait::async_trait;
+use datafusion::arrow::array::{
+    ArrayBuilder, ArrayRef, BinaryBuilder, BooleanBuilder, Date32Builder, Float32Builder, Float64Builder, Int16Builder,
+    Int32Builder, Int64Builder, IntervalMonthDayNanoBuilder, StringBuilder, Time64MicrosecondBuilder,
+    TimestampMicrosecondBuilder,
+};
+use datafusion::arrow::datatypes::{DataType, Field, IntervalMonthDayNano, Schema, SchemaRef, TimeUnit};
+use datafusion::arrow::record_batch::RecordBatch;
+use datafusion::execution::SendableRecordBatchStream;
+use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
+use datafusion::scalar::ScalarValue;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use futures::{Stream, StreamExt};
+use package::{PackageVersion, PgType, Source};
+use sqlparser::ast::Statement;
+use tokio_postgres::NoTls;
+use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
+
+use crate::error::{ConnectorError, ErrorKind};
+use crate::types::PG_TYPE_METADATA;
+use crate::{Connector, PreparedQuery, pgbinary};
+
+/// Rows per Arrow batch: small enough to stream promptly, large enough to amortize.
+const BATCH_ROWS: usize = 1024;
+/// Days and microseconds between the Unix epoch and Postgres' (2000-01-01).
+const PG_EPOCH_DAYS: i32 = 10_957;
+const PG_EPOCH_MICROS: i64 = 946_684_800_000_000;
+
+/// How a source's connections are made and pooled.
+#[derive(Debug, Clone)]
+pub struct PoolSettings {
+    pub max_size: usize,
+    pub connect_timeout: std::time::Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings { max_size: 16, connect_timeout: std::time::Duration::from_secs(5) }
+    }
+}
+
+/// A Postgres source serving one package version.
+pub struct PostgresConnector {
+    pool: Pool,
+}
+
+impl PostgresConnector {
+    /// Builds the pool; no connection is made until the first statement (so a source that is
+    /// down at start only fails the queries that need it, and recovers by itself).
+    pub fn new(version: &PackageVersion, settings: &PoolSettings) -> Result<PostgresConnector, ConnectorError> {
+        let Source::Postgres { url, password, .. } = &version.source else {
+            return Err(ConnectorError::new(ErrorKind::Internal, "not a postgres source"));
+        };
+        let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
+            ConnectorError::new(ErrorKind::Unavailable, format!("{}: bad source url: {e}", version.id()))
+        })?;
+        if let Some(secret) = password {
+            let value = secret
+                .resolve()
+                .map_err(|e| ConnectorError::new(ErrorKind::Unavailable, format!("{}: {e}", version.id())))?;
+            config.password(value);
+        }
+        config.application_name(format!("packwire {}", version.id()));
+        config.connect_timeout(settings.connect_timeout);
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager)
+            .max_size(settings.max_size)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .create_timeout(Some(settings.connect_timeout))
+            .wait_timeout(Some(settings.connect_timeout * 6))
+            .build()
+            .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))?;
+        Ok(PostgresConnector { pool })
+    }
+
+    /// Pool occupancy: (connections open, connections idle).
+    pub fn pool_status(&self) -> (usize, usize) {
+        let status = self.pool.status();
+        (status.size, status.available)
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object, ConnectorError> {
+        self.pool.get().await.map_err(|error| match error {
+            deadpool_postgres::PoolError::Backend(e) => backend_error(e),
+            deadpool_postgres::PoolError::Timeout(_) => {
+                ConnectorError::new(ErrorKind::Unavailable, "the package's database is not reachable (timed out)")
+            }
+            other => {
+                ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
+            }
+        })
+    }
+}
+
+/// Maps a tokio-postgres error: backend SQLSTATEs pass through; a lost connection is 08006.
+pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
+    if let Some(db) = error.as_db_error() {
+        let mut message = db.message().to_string();
+        if let Some(detail) = db.detail() {
+            message = format!("{message} ({detail})");
+        }
+        return ConnectorError::new(ErrorKind::Backend(db.code().code().to_string()), message);
+    }
+    let text = error.to_string();
+    if error.is_closed() || text.contains("connection") || text.contains("timed out") {
+        return ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {text}"));
+    }
+    ConnectorError::new(ErrorKind::Internal, text)
+}
+
+#[async_trait]
+impl Connector for PostgresConnector {
+    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
+        let sql = statement.to_string();
+        let client = self.client().await?;
+        let prepared = client.prepare_cached(&sql).await.map_err(backend_error)?;
+        let fields = prepared
+            .columns()
+            .iter()
+            .map(|column| {
+                let (data_type, pg) = arrow_for(column.type_()).ok_or_else(|| {
+                    ConnectorError::new(
+                        ErrorKind::FeatureNotSupported,
+                        format!(
+                            "result column \"{}\" has type {}, which packwire cannot return yet",
+                            column.name(),
+                            column.type_()
+                        ),
+                    )
+                })?;
+                Ok(Field::new(column.name(), data_type, true)
+                    .with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), pg.to_string())])))
+            })
+            .collect::<Result<Vec<_>, ConnectorError>>()?;
+        let param_types = prepared.params().iter().map(|t| arrow_for(t).map(|(d, _)| d)).collect();
+        Ok(Arc::new(PostgresQuery { pool: self.pool.clone(), sql, schema: Arc::new(Schema::new(fields)), param_types }))
+    }
+
+    async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError> {
+        let client = self.client().await?;
+        let prefix = if analyze { "EXPLAIN ANALYZE " } else { "EXPLAIN " };
+        let rows = client.query(&format!("{prefix}{statement}"), &[]).await.map_err(backend_error)?;
+        Ok(rows.iter().filter_map(|row| row.try_get::<_, String>(0).ok()).collect())
+    }
+}
+
+struct PostgresQuery {
+    pool: Pool,
+    sql: String,
+    schema: SchemaRef,
+    param_types: Vec<Option<DataType>>,
+}
+
+#[async_trait]
+impl PreparedQuery for PostgresQuery {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn param_types(&self) -> &[Option<DataType>] {
+        &self.param_types
+    }
+
+    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
+        let client = self.pool.get().await.map_err(|e| match e {
+            deadpool_postgres::PoolError::Backend(e) => backend_error(e),
+            other => {
+                ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
+            }
+        })?;
+        let statement = client.prepare_cached(&self.sql).await.map_err(backend_error)?;
+        let params: Vec<Param> = params.into_iter().map(Param).collect();
+        let rows = client.query_raw(&statement, params.iter()).await.map_err(backend_error)?;
+        let cancel = client.cancel_token();
+        let columns: Vec<Type> = statement.columns().iter().map(|c| c.type_().clone()).collect();
+        let stream = RowBatches {
+            rows: Box::pin(rows),
+            schema: self.schema.clone(),
+            columns,
+            cancel: Some(cancel),
+            _client: client,
+        };
+        Ok(Box::pin(RecordBatchStreamAdapter::new(self.schema.clone(), stream)))
+    }
+}
+
+/// Rows → Arrow batches. Holds the pooled connection until the stream ends or is dropped; a
+/// drop before the end cancels the backend query first.
+struct RowBatches {
+    rows: Pin<Box<tokio_postgres::RowStream>>,
+    schema: SchemaRef,
+    columns: Vec<Type>,
+    cancel: Option<tokio_postgres::CancelToken>,
+    _client: deadpool_postgres::Object,
+}
+
+impl Drop for RowBatches {
+    fn drop(&mut self) {
+        if let Some(token) = self.cancel.take()
+            && let Ok(handle) = tokio::runtime::Handle::try_current()
+        {
+            handle.spawn(async move {
+                let _ = token.cancel_query(NoTls).await;
+            });
+        }
+    }
+}
+
+impl Stream for RowBatches {
+    type Item = datafusion::error::Result<RecordBatch>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        let mut builders: Option<Vec<Box<dyn ArrayBuilder>>> = None;
+        let mut count = 0;
+        loop {
+            match this.rows.poll_next_unpin(cx) {
+                Poll::Ready(Some(Ok(row))) => {
+                    let builders = builders.get_or_insert_with(|| this.columns.iter().map(builder_for).collect());
+                    for (index, ty) in this.columns.iter().enumerate() {
+                        let raw = row.try_get::<_, Option<RawValue>>(index).map_err(|e| external(e.to_string()))?;
+                        append(builders[index].as_mut(), ty, raw.map(|r| r.0)).map_err(external)?;
+                    }
+                    count += 1;
+                    if count == BATCH_ROWS {
+                        return Poll::Ready(Some(finish(&this.schema, builders)));
+                    }
+                }
+                Poll::Ready(Some(Err(error))) => {
+                    this.cancel = None;
+                    let error = backend_error(error);
+                    return Poll::Ready(Some(Err(datafusion::error::DataFusionError::External(Box::new(error)))));
+                }
+                Poll::Ready(None) => {
+                    this.cancel = None;
+                    return match builders.as_mut() {
+                        Some(builders) if count > 0 => Poll::Ready(Some(finish(&this.schema, builders))),
+                        _ => Poll::Ready(None),
+                    };
+                }
+                Poll::Pending => {
+                    return match builders.as_mut() {
+                        Some(builders) if count > 0 => Poll::Ready(Some(finish(&this.schema, builders))),
+                        _ => Poll::Pending,
+                    };
+                }
+            }
+        }
+    }
+}
+
+fn external(message: String) -> datafusion::error::DataFusionError {
+    datafusion::error::DataFusionError::External(Box::new(ConnectorError::new(ErrorKind::Internal, message)))
+}
+
+fn finish(schema: &SchemaRef, builders: &mut [Box<dyn ArrayBuilder>]) -> datafusion::error::Result<RecordBatch> {
+    let columns: Vec<ArrayRef> = builders.iter_mut().map(|b| b.finish()).collect();
+    Ok(RecordBatch::try_new(schema.clone(), columns)?)
+}
+
+/// The raw binary bytes of any value.
+struct RawValue<'a>(&'a [u8]);
+
+impl<'a> FromSql<'a> for RawValue<'a> {
+    fn from_sql(_: &Type, raw: &'a [u8]) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(RawValue(raw))
+    }
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+}
+
+/// The Arrow type a Postgres result type travels as, and the Postgres type the client sees.
+fn arrow_for(ty: &Type) -> Option<(DataType, PgType)> {
+    Some(match *ty {
+        Type::BOOL => (DataType::Boolean, PgType::Bool),
+        Type::INT2 => (DataType::Int16, PgType::Int2),
+        Type::INT4 => (DataType::Int32, PgType::Int4),
+        Type::INT8 => (DataType::Int64, PgType::Int8),
+        Type::OID => (DataType::Int64, PgType::Int8),
+        Type::FLOAT4 => (DataType::Float32, PgType::Float4),
+        Type::FLOAT8 => (DataType::Float64, PgType::Float8),
+        Type::NUMERIC => (DataType::Utf8, PgType::Numeric(None)),
+        Type::TEXT | Type::NAME | Type::CHAR | Type::UNKNOWN => (DataType::Utf8, PgType::Text),
+        Type::VARCHAR => (DataType::Utf8, PgType::Varchar(None)),
+        Type::BPCHAR => (DataType::Utf8, PgType::Char(1)),
+        Type::UUID => (DataType::Utf8, PgType::Uuid),
+        Type::JSON => (DataType::Utf8, PgType::Json),
+        Type::JSONB => (DataType::Utf8, PgType::Jsonb),
+        Type::BYTEA => (DataType::Binary, PgType::Bytea),
+        Type::DATE => (DataType::Date32, PgType::Date),
+        Type::TIME => (DataType::Time64(TimeUnit::Microsecond), PgType::Time),
+        Type::TIMESTAMP => (DataType::Timestamp(TimeUnit::Microsecond, None), PgType::Timestamp),
+        Type::TIMESTAMPTZ => (DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())), PgType::Timestamptz),
+        Type::INTERVAL => {
+            (DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano), PgType::Interval)
+        }
+        _ => return None,
+    })
+}
+
+fn builder_for(ty: &Type) -> Box<dyn ArrayBuilder> {
+    match *ty {
+        Type::BOOL => Box::new(BooleanBuilder::new()),
+        Type::INT2 => Box::new(Int16Builder::new()),
+        Type::INT4 => Box::new(Int32Builder::new()),
+        Type::INT8 | Type::OID => Box::new(Int64Builder::new()),
+        Type::FLOAT4 => Box::new(Float32Builder::new()),
+        Type::FLOAT8 => Box::new(Float64Builder::new()),
+        Type::BYTEA => Box::new(BinaryBuilder::new()),
+        Type::DATE => Box::new(Date32Builder::new()),
+        Type::TIME => Box::new(Time64MicrosecondBuilder::new()),
+        Type::TIMESTAMP => Box::new(TimestampMicrosecondBuilder::new()),
+        Type::TIMESTAMPTZ => Box::new(TimestampMicrosecondBuilder::new().with_timezone("UTC")),
+        Type::INTERVAL => Box::new(IntervalMonthDayNanoBuilder::new()),
+        _ => Box::new(StringBuilder::new()),
+    }
+}
+
+macro_rules! push {
+    ($builder:expr, $ty:ty, $value:expr) => {{
+        let builder = $builder.as_any_mut().downcast_mut::<$ty>().ok_or("builder type mismatch")?;
+        match $value {
+            Some(v) => builder.append_value(v),
+            None => builder.append_null(),
+        }
+    }};
+}
+
+fn fixed<const N: usize>(raw: &[u8]) -> Result<[u8; N], String> {
+    raw.try_into().map_err(|_| format!("expected {N} bytes, got {}", raw.len()))
+}
+
+/// Appends one binary value (or NULL) of Postgres type `ty` to its builder.
+fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Result<(), String> {
+    match *ty {
+        Type::BOOL => push!(builder, BooleanBuilder, raw.map(|r| r.first().copied().unwrap_or(0) != 0)),
+        Type::INT2 => push!(builder, Int16Builder, raw.map(|r| fixed::<2>(r).map(i16::from_be_bytes)).transpose()?),
+        Type::INT4 => push!(builder, Int32Builder, raw.map(|r| fixed::<4>(r).map(i32::from_be_bytes)).transpose()?),
+        Type::INT8 => push!(builder, Int64Builder, raw.map(|r| fixed::<8>(r).map(i64::from_be_bytes)).transpose()?),
+        Type::OID => push!(
+            builder,
+            Int64Builder,
+            raw.map(|r| fixed::<4>(r).map(|b| i64::from(u32::from_be_bytes(b)))).transpose()?
+        ),
+        Type::FLOAT4 => push!(builder, Float32Builder, raw.map(|r| fixed::<4>(r).map(f32::from_be_bytes)).transpose()?),
+        Type::FLOAT8 => push!(builder, Float64Builder, raw.map(|r| fixed::<8>(r).map(f64::from_be_bytes)).transpose()?),
+        Type::BYTEA => push!(builder, BinaryBuilder, raw),
+        Type::DATE => push!(
+            builder,
+            Date32Builder,
+            raw.map(|r| fixed::<4>(r).map(|b| i32::from_be_bytes(b).saturating_add(PG_EPOCH_DAYS))).transpose()?
+        ),
+        Type::TIME => {
+            push!(builder, Time64MicrosecondBuilder, raw.map(|r| fixed::<8>(r).map(i64::from_be_bytes)).transpose()?)
+        }
+        Type::TIMESTAMP => push!(
+            builder,
+            TimestampMicrosecondBuilder,
+            raw.map(|r| fixed::<8>(r).map(|b| i64::from_be_bytes(b).saturating_add(PG_EPOCH_MICROS))).transpose()?
+        ),
+        Type::TIMESTAMPTZ => push!(
+            builder,
+            TimestampMicrosecondBuilder,
+            raw.map(|r| fixed::<8>(r).map(|b| i64::from_be_bytes(b).saturating_add(PG_EPOCH_MICROS))).transpose()?
+        ),
+        Type::INTERVAL => push!(
+            builder,
+            IntervalMonthDayNanoBuilder,
+            raw.map(|r| -> Result<IntervalMonthDayNano, String> {
+                let b = fixed::<16>(r)?;
+                let micros = i64::from_be_bytes(b[0..8].try_into().map_err(|_| "interval")?);
+                let days = i32::from_be_bytes(b[8..12].try_into().map_err(|_| "interval")?);
+                let months = i32::from_be_bytes(b[12..16].try_into().map_err(|_| "interval")?);
+                Ok(IntervalMonthDayNano::new(months, days, micros.saturating_mul(1000)))
+            })
+            .transpose()?
+        ),
+        Type::NUMERIC => push!(
+            builder,
+            StringBuilder,
+            raw.map(|r| pgbinary::numeric_to_text(r).ok_or("malformed numeric from the backend")).transpose()?
+        ),
+        Type::UUID => push!(
+            builder,
+            StringBuilder,
+            raw.map(|r| pgbinary::uuid_to_text(r).ok_or("malformed uuid from the backend")).transpose()?
+        ),
+        Type::JSONB => push!(
+            builder,
+            StringBuilder,
+            raw.map(|r| r
+                .split_first()
+                .map(|(_, text)| String::from_utf8_lossy(text).into_owned())
+                .unwrap_or_default())
+        ),
+        _ => push!(builder, StringBuilder, raw.map(|r| String::from_utf8_lossy(r).into_owned())),
+    }
+    Ok(())
+}
+
+/// A bound parameter: an Arrow scalar written in the binary format of the statement's type.
+#[derive(Debug)]
+struct Param(ScalarValue);
+
+impl ToSql for Param {
+    fn to_sql(&self, ty: &Type, out: &mut bytes::BytesMut) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        use bytes::BufMut;
+        if self.0.is_null() {
+            return Ok(IsNull::Yes);
+        }
+        match (&self.0, ty) {
+            (ScalarValue::Boolean(Some(v)), _) => out.put_u8(u8::from(*v)),
+            (ScalarValue::Int16(Some(v)), _) => out.put_i16(*v),
+            (ScalarValue::Int32(Some(v)), &Type::OID) => out.put_u32(u32::try_from(*v)?),
+            (ScalarValue::Int32(Some(v)), _) => out.put_i32(*v),
+            (ScalarValue::Int64(Some(v)), &Type::OID) => out.put_u32(u32::try_from(*v)?),
+            (ScalarValue::Int64(Some(v)), _) => out.put_i64(*v),
+            (ScalarValue::Float32(Some(v)), _) => out.put_f32(*v),
+            (ScalarValue::Float64(Some(v)), _) => out.put_f64(*v),
+            (ScalarValue::Utf8(Some(v)) | ScalarValue::LargeUtf8(Some(v)) | ScalarValue::Utf8View(Some(v)), t) => {
+                match *t {
+                    Type::NUMERIC => out.put_slice(&pgbinary::numeric_from_text(v).ok_or("invalid numeric")?),
+                    Type::JSONB => {
+                        out.put_u8(1);
+                        out.put_slice(v.as_bytes());
+                    }
+                    Type::UUID => {
+                        let hex: String = v.chars().filter(|c| *c != '-').collect();
+                        if hex.len() != 32 {
+                            return Err("invalid uuid".into());
+                        }
+                        for i in (0..32).step_by(2) {
+                            out.put_u8(u8::from_str_radix(&hex[i..i + 2], 16)?);
+                        }
+                    }
+                    _ => out.put_slice(v.as_bytes()),
+                }
+            }
+            (ScalarValue::Binary(Some(v)), _) => out.put_slice(v),
+            (ScalarValue::Date32(Some(v)), _) => out.put_i32(v - PG_EPOCH_DAYS),
+            (ScalarValue::Time64Microsecond(Some(v)), _) => out.put_i64(*v),
+            (ScalarValue::TimestampMicrosecond(Some(v), _), _) => out.put_i64(v - PG_EPOCH_MICROS),
+            (ScalarValue::IntervalMonthDayNano(Some(v)), _) => {
+                out.put_i64(v.nanoseconds / 1000);
+                out.put_i32(v.days);
+                out.put_i32(v.months);
+            }
+            (other, ty) => return Err(format!("cannot bind {other:?} as {ty}").into()),
+        }
+        Ok(IsNull::No)
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    tokio_postgres::types::to_sql_checked!();
+}
+
+/// A table found by [`introspect`]: name, description, primary key and columns
+/// (name, `format_type` spelling, nullable, description).
+#[derive(Debug, Clone)]
+pub struct IntrospectedTable {
+    pub name: String,
+    pub description: Option<String>,
+    pub primary_key: Vec<String>,
+    pub columns: Vec<(String, String, bool, Option<String>)>,
+}
+
+/// Reads the tables (and views) of `schema` from a live database's catalog, optionally only
+/// `only` of them, in name order.
+pub async fn introspect(
+    client: &tokio_postgres::Client,
+    schema: &str,
+    only: &[String],
+) -> Result<Vec<IntrospectedTable>, ConnectorError> {
+    let columns = client
+        .query(
+            "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
+                    col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class')
+             FROM pg_catalog.pg_attribute a
+             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'm', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY c.relname, a.attnum",
+            &[&schema],
+        )
+        .await
+        .map_err(backend_error)?;
+    let keys = client
+        .query(
+            "SELECT c.relname::text, a.attname::text
+             FROM pg_catalog.pg_index i
+             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey::int2[])
+             WHERE i.indisprimary AND n.nspname = $1
+             ORDER BY c.relname, array_position(i.indkey::int2[], a.attnum)",
+            &[&schema],
+        )
+        .await
+        .map_err(backend_error)?;
+    let mut tables: Vec<IntrospectedTable> = Vec::new();
+    for row in &columns {
+        let table: String = row.get(0);
+        if !only.is_empty() && !only.contains(&table) {
+            continue;
+        }
+        if tables.last().is_none_or(|t| t.name != table) {
+            tables.push(IntrospectedTable {
+                name: table.clone(),
+                description: row.get(5),
+                primary_key: keys.iter().filter(|k| k.get::<_, String>(0) == table).map(|k| k.get(1)).collect(),
+                columns: Vec::new(),
+            });
+        }
+        if let Some(current) = tables.last_mut() {
+            current.columns.push((row.get(1), row.get(2), row.get(3), row.get(4)));
+        }
+    }
+    if let Some(missing) = only.iter().find(|name| !tables.iter().any(|t| &t.name == *name)) {
+        return Err(ConnectorError::new(
+            ErrorKind::Backend("42P01".into()),
+            format!("table \"{schema}.{missing}\" does not exist"),
+        ));
+    }
+    Ok(tables)
+}
+
+/// Connects one client (no pool) for tooling: introspection, checks.
+pub async fn connect_once(url: &str, password: Option<&str>) -> Result<tokio_postgres::Client, ConnectorError> {
+    let mut config: tokio_postgres::Config =
+        url.parse().map_err(|e| ConnectorError::new(ErrorKind::Unavailable, format!("bad url: {e}")))?;
+    if let Some(password) = password {
+        config.password(password);
+    }
+    let (client, connection) = config.connect(NoTls).await.map_err(backend_error)?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    Ok(client)
+}
