@@ -116,7 +116,8 @@ pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
         return ConnectorError::new(ErrorKind::Backend(db.code().code().to_string()), message);
     }
     let text = error.to_string();
-    if error.is_closed() || text.contains("connection") || text.contains("timed out") {
+    let io = std::error::Error::source(&error).is_some_and(|source| source.is::<std::io::Error>());
+    if error.is_closed() || io || text.contains("connect") || text.contains("timed out") {
         return ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {text}"));
     }
     ConnectorError::new(ErrorKind::Internal, text)
@@ -192,6 +193,7 @@ impl PreparedQuery for PostgresQuery {
             schema: self.schema.clone(),
             columns,
             cancel: Some(cancel),
+            done: false,
             _client: client,
         };
         Ok(Box::pin(RecordBatchStreamAdapter::new(self.schema.clone(), stream)))
@@ -205,6 +207,8 @@ struct RowBatches {
     schema: SchemaRef,
     columns: Vec<Type>,
     cancel: Option<tokio_postgres::CancelToken>,
+    /// The row stream has ended: it must not be polled again.
+    done: bool,
     _client: deadpool_postgres::Object,
 }
 
@@ -225,6 +229,9 @@ impl Stream for RowBatches {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
+        if this.done {
+            return Poll::Ready(None);
+        }
         let mut builders: Option<Vec<Box<dyn ArrayBuilder>>> = None;
         let mut count = 0;
         loop {
@@ -242,11 +249,13 @@ impl Stream for RowBatches {
                 }
                 Poll::Ready(Some(Err(error))) => {
                     this.cancel = None;
+                    this.done = true;
                     let error = backend_error(error);
                     return Poll::Ready(Some(Err(datafusion::error::DataFusionError::External(Box::new(error)))));
                 }
                 Poll::Ready(None) => {
                     this.cancel = None;
+                    this.done = true;
                     return match builders.as_mut() {
                         Some(builders) if count > 0 => Poll::Ready(Some(finish(&this.schema, builders))),
                         _ => Poll::Ready(None),
@@ -295,7 +304,7 @@ fn arrow_for(ty: &Type) -> Option<(DataType, PgType)> {
         Type::FLOAT4 => (DataType::Float32, PgType::Float4),
         Type::FLOAT8 => (DataType::Float64, PgType::Float8),
         Type::NUMERIC => (DataType::Utf8, PgType::Numeric(None)),
-        Type::TEXT | Type::NAME | Type::CHAR | Type::UNKNOWN => (DataType::Utf8, PgType::Text),
+        Type::TEXT | Type::NAME | Type::CHAR | Type::UNKNOWN | Type::VOID => (DataType::Utf8, PgType::Text),
         Type::VARCHAR => (DataType::Utf8, PgType::Varchar(None)),
         Type::BPCHAR => (DataType::Utf8, PgType::Char(1)),
         Type::UUID => (DataType::Utf8, PgType::Uuid),

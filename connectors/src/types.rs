@@ -44,6 +44,10 @@ pub fn field(name: &str, ty: PgType, nullable: bool) -> Field {
 pub fn stores(ty: PgType, data_type: &DataType) -> bool {
     match (data_type, &arrow_type(ty)) {
         (DataType::Utf8View | DataType::LargeUtf8, DataType::Utf8) => true,
+        // Numerics of any precision travel as their exact decimal text (Postgres connector).
+        (DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8, DataType::Decimal128(..)) => {
+            matches!(ty, PgType::Numeric(_))
+        }
         (DataType::Timestamp(unit, Some(_)), DataType::Timestamp(u, Some(_))) => unit == u,
         (a, b) => a == b,
     }

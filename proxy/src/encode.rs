@@ -196,6 +196,7 @@ fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataTyp
 /// variant (no needless copies).
 fn storage_for(ty: PgType, data_type: &DataType) -> DataType {
     match (ty, data_type) {
+        (PgType::Numeric(_), DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8) => data_type.clone(),
         (PgType::Numeric(_), DataType::Decimal128(p, s)) => DataType::Decimal128(*p, *s),
         (PgType::Numeric(_), DataType::Decimal32(_, s) | DataType::Decimal64(_, s) | DataType::Decimal256(_, s)) => {
             DataType::Decimal128(38, *s)
@@ -333,10 +334,13 @@ fn write_text(
             let v = downcast!(array, Float64Array, column).value(row);
             out.write_str(&float_text(v, settings.extra_float_digits, false))
         }
-        PgType::Numeric(_) => {
-            let decimals = downcast!(array, Decimal128Array, column);
-            out.write_str(&decimal_text(decimals.value(row), decimals.scale()))
-        }
+        PgType::Numeric(_) => match string_value(array, row) {
+            Some(text) => out.write_str(text),
+            None => {
+                let decimals = downcast!(array, Decimal128Array, column);
+                out.write_str(&decimal_text(decimals.value(row), decimals.scale()))
+            }
+        },
         PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Uuid | PgType::Json | PgType::Jsonb => {
             out.write_str(string_value(array, row).ok_or_else(|| mismatch(column))?)
         }
@@ -379,10 +383,18 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
         PgType::Int8 => buf.put_i64(downcast!(array, Int64Array, column).value(row)),
         PgType::Float4 => buf.put_f32(downcast!(array, Float32Array, column).value(row)),
         PgType::Float8 => buf.put_f64(downcast!(array, Float64Array, column).value(row)),
-        PgType::Numeric(_) => {
-            let decimals = downcast!(array, Decimal128Array, column);
-            write_numeric_binary(decimals.value(row), decimals.scale(), buf);
-        }
+        PgType::Numeric(_) => match string_value(array, row) {
+            Some(text) => buf.put_slice(&connectors::pgbinary::numeric_from_text(text).ok_or_else(|| {
+                PgError::new(
+                    code::INVALID_TEXT_REPRESENTATION,
+                    format!("invalid input syntax for type numeric: \"{text}\""),
+                )
+            })?),
+            None => {
+                let decimals = downcast!(array, Decimal128Array, column);
+                write_numeric_binary(decimals.value(row), decimals.scale(), buf);
+            }
+        },
         PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {
             buf.put_slice(string_value(array, row).ok_or_else(|| mismatch(column))?.as_bytes())
         }

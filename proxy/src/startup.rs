@@ -47,7 +47,12 @@ pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
                 wire.context().awaiting_frontend_ssl = false;
             }
             Some(PgWireFrontendMessage::CancelRequest(cancel)) => {
-                if let SecretKey::I32(secret) = cancel.secret_key {
+                // Protocol 3.0 keys are 4 bytes, which pgwire may hand over either way.
+                let secret = match &cancel.secret_key {
+                    SecretKey::I32(secret) => Some(*secret),
+                    SecretKey::Bytes(bytes) => <[u8; 4]>::try_from(bytes.as_ref()).ok().map(i32::from_be_bytes),
+                };
+                if let Some(secret) = secret {
                     shared.cancel(cancel.pid, secret);
                 }
                 return Ok(None);

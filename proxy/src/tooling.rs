@@ -328,8 +328,9 @@ fn rename_to(
     .map_err(|e| e.to_string())
 }
 
-/// The default verification queries: counts, per-column aggregates, rows sampled by key.
-pub fn default_queries(version: &PackageVersion) -> Vec<String> {
+/// The default verification queries: counts, per-column aggregates, rows sampled by key at the
+/// start, the end and the middle (`row_counts` gives each table's size, for the middle offset).
+pub fn default_queries(version: &PackageVersion, row_counts: &std::collections::HashMap<String, i64>) -> Vec<String> {
     let mut queries = Vec::new();
     for table in &version.tables {
         let t = format!("\"{}\"", table.name);
@@ -357,7 +358,8 @@ pub fn default_queries(version: &PackageVersion) -> Vec<String> {
             let key_desc = table.primary_key.iter().map(|k| format!("\"{k}\" DESC")).collect::<Vec<_>>().join(", ");
             queries.push(format!("SELECT * FROM {t} ORDER BY {key} LIMIT 25"));
             queries.push(format!("SELECT * FROM {t} ORDER BY {key_desc} LIMIT 25"));
-            queries.push(format!("SELECT * FROM {t} ORDER BY {key} LIMIT 25 OFFSET (SELECT count(*) / 2 FROM {t})"));
+            let middle = row_counts.get(&table.name).copied().unwrap_or(0) / 2;
+            queries.push(format!("SELECT * FROM {t} ORDER BY {key} LIMIT 25 OFFSET {middle}"));
         }
     }
     queries
@@ -409,16 +411,6 @@ pub async fn verify(
     let registry = crate::load_registry(registry_dir).map_err(|e| e.to_string())?;
     let a = lookup(&registry, left)?;
     let b = lookup(&registry, right)?;
-    let queries = match queries {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: {e}", path.display()))?
-            .split(';')
-            .map(str::trim)
-            .filter(|q| !q.is_empty() && !q.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("--")))
-            .map(str::to_string)
-            .collect(),
-        None => default_queries(&a),
-    };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     crate::spawn_server(listener, registry);
@@ -433,6 +425,24 @@ pub async fn verify(
     };
     let left_client = connect(a.id()).await?;
     let right_client = connect(b.id()).await?;
+    let queries = match queries {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .split(';')
+            .map(str::trim)
+            .filter(|q| !q.is_empty() && !q.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("--")))
+            .map(str::to_string)
+            .collect(),
+        None => {
+            let mut counts = std::collections::HashMap::new();
+            for table in &a.tables {
+                let (rows, _) = run_query(&left_client, &format!("SELECT count(*) FROM \"{}\"", table.name)).await?;
+                let count = rows.first().and_then(|r| r.first().cloned().flatten()).and_then(|c| c.parse().ok());
+                counts.insert(table.name.clone(), count.unwrap_or(0));
+            }
+            default_queries(&a, &counts)
+        }
+    };
     let mut differences = Vec::new();
     for sql in &queries {
         let ordered = is_ordered(sql);

@@ -31,6 +31,8 @@ async fn error_classes_have_their_sqlstates() {
         ("set role postgres", "42501"),
         ("set session authorization postgres", "42501"),
         ("call p()", "42501"),
+        ("do $$ begin perform 1; end $$", "42501"),
+        ("lock table nation", "25006"),
         ("set no_such_parameter = 1", "42704"),
         ("show no_such_parameter", "42704"),
         ("set server_version = '1'", "55P02"),

@@ -28,8 +28,9 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
 /// parse, but which must be refused as a privilege violation rather than a syntax error).
 fn starts_with_do(text: &str, position: usize) -> bool {
     let before: String = text.chars().take(position.saturating_sub(1)).collect();
-    let statement = before.rsplit(';').next().unwrap_or("");
-    let mut words = statement.split(|c: char| c.is_whitespace() || c == '$');
+    let start = before.rfind(';').map(|i| i + 1).unwrap_or(0);
+    let statement = &text[start..];
+    let mut words = statement.split(|c: char| c.is_whitespace() || c == '$' || c == ';');
     words.find(|w| !w.is_empty()).is_some_and(|w| w.eq_ignore_ascii_case("do"))
 }
 

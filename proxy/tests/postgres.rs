@@ -1,0 +1,271 @@
+//! The Postgres backend against a real Postgres started by the harness, and the migration drill:
+//! `init` a package from the live database, `materialize` it to Parquet, `verify` both versions,
+//! then answer the 22 TPC-H queries directly, through the Postgres version and through the
+//! Parquet version — all three the same.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use packwire::compare::{first_difference, is_ordered};
+use pgharness::PgServer;
+
+/// A harness Postgres with TPC-H SF 0.01 (the demo's generated CSVs) in database `tpch`.
+fn tpch_postgres() -> PgServer {
+    let server = PgServer::start(&[("log_statement", "all")]).expect("start postgres");
+    server.create_database("tpch").expect("createdb");
+    let schema = std::fs::read_to_string(common::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
+    server.psql("tpch", &schema).expect("schema");
+    let csv_dir = demo_csv_dir();
+    for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
+        let file = csv_dir.join(format!("{table}.csv"));
+        server
+            .command("psql")
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "tpch", "-c"])
+            .arg(format!("\\copy {table} from '{}' with (format csv, header true)", file.display()))
+            .status()
+            .expect("copy")
+            .success()
+            .then_some(())
+            .expect("copy succeeded");
+    }
+    let constraints = std::fs::read_to_string(common::tpch_dir().join("constraints_postgres.sql")).unwrap();
+    server.psql("tpch", &constraints).expect("constraints");
+    server
+        .psql(
+            "tpch",
+            "COMMENT ON TABLE nation IS 'Nations of the world'; COMMENT ON COLUMN nation.n_name IS 'Nation name'",
+        )
+        .unwrap();
+    server
+}
+
+/// The demo's CSV files (generated once, shared with the other tests).
+fn demo_csv_dir() -> PathBuf {
+    let registry = packwire::demo::install(&common::demo_home()).unwrap();
+    let text = std::fs::read_to_string(registry.join("tpch-1.0.0.toml")).unwrap();
+    let version = package::PackageVersion::from_toml(&text, &registry.join("tpch-1.0.0.toml")).unwrap();
+    connectors::generate::ensure_generated(&version).unwrap();
+    match &version.source {
+        package::Source::Files { root, .. } => root.clone(),
+        _ => unreachable!("the demo is a files source"),
+    }
+}
+
+fn packwire(args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_packwire"))
+        .args(args)
+        .env("PACKWIRE_HOME", common::demo_home())
+        .env("PACKWIRE_LOG", "warn")
+        .output()
+        .expect("run packwire");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+async fn serve(registry: &Path) -> u16 {
+    let loaded = packwire::load_registry(registry).unwrap();
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    packwire::spawn_server(listener, loaded);
+    port
+}
+
+async fn client(port: u16, database: &str) -> tokio_postgres::Client {
+    let mut config = tokio_postgres::Config::new();
+    config.host("127.0.0.1").port(port).user("app").dbname(database);
+    common::connect_with(config)
+        .await
+        .unwrap_or_else(|e| panic!("connect {database}: {}", packwire::tooling::describe_error(&e)))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migration_drill_postgres_to_parquet() {
+    let pg = tpch_postgres();
+    let work = tempfile::tempdir().unwrap();
+    let registry = work.path().join("registry");
+    std::fs::create_dir_all(&registry).unwrap();
+    let manifest = registry.join("tpch-2.0.0.toml");
+
+    // init: the manifest comes from the live schema; a password in the URL becomes ${ENV}.
+    let url = format!("postgres://{}:not-a-real-password@127.0.0.1:{}/tpch", pg.user, pg.port);
+    let (ok, _, stderr) = packwire(&[
+        "package",
+        "init",
+        "--from",
+        &url,
+        "--name",
+        "tpch",
+        "--version",
+        "2.0.0",
+        "--out",
+        manifest.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("${TPCH_PASSWORD}"), "{stderr}");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    assert!(!text.contains("not-a-real-password"), "{text}");
+    assert!(text.contains("password = \"${TPCH_PASSWORD}\""), "{text}");
+    assert!(text.contains("primary_key = [\"l_orderkey\", \"l_linenumber\"]"), "{text}");
+    assert!(text.contains("description = \"Nation name\""), "{text}");
+    assert!(text.contains("type = \"numeric(15,2)\""), "{text}");
+    // The harness trusts loopback: the password is not needed to connect.
+    std::fs::write(&manifest, text.replace("password = \"${TPCH_PASSWORD}\"\n", "")).unwrap();
+
+    let (ok, stdout, stderr) = packwire(&["package", "check", manifest.to_str().unwrap()]);
+    assert!(ok, "{stdout}{stderr}");
+
+    // materialize: Parquet copy published as 2.1.0.
+    let data = work.path().join("parquet");
+    let (ok, stdout, stderr) = packwire(&[
+        "package",
+        "materialize",
+        "tpch@2.0.0",
+        "--to",
+        data.to_str().unwrap(),
+        "--version",
+        "2.1.0",
+        "--registry",
+        registry.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(data.join("lineitem.parquet").exists());
+
+    let (ok, stdout, stderr) =
+        packwire(&["package", "diff", "tpch@2.0.0", "tpch@2.1.0", "--registry", registry.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.starts_with("tpch@2.0.0 → tpch@2.1.0: patch"), "{stdout}");
+
+    let (ok, stdout, stderr) =
+        packwire(&["package", "verify", "tpch@2.0.0", "tpch@2.1.0", "--registry", registry.to_str().unwrap()]);
+    assert!(ok, "verify failed:\n{stdout}{stderr}");
+    assert!(stdout.contains("agree on all"), "{stdout}");
+
+    // The same 22 queries: directly on Postgres, through 2.0.0 (Postgres), through 2.1.0 (Parquet).
+    let port = serve(&registry).await;
+    let direct = {
+        let (client, connection) = tokio_postgres::connect(&pg.conninfo("tpch"), tokio_postgres::NoTls).await.unwrap();
+        tokio::spawn(connection);
+        client
+    };
+    let on_postgres = client(port, "tpch@2.0.0").await;
+    let on_parquet = client(port, "tpch@2.1.0").await;
+    let mut failures = Vec::new();
+    for n in 1..=22 {
+        let sql = common::tpch_query(n);
+        let ordered = is_ordered(&sql);
+        let (expected, kinds) =
+            packwire::tooling::run_query(&direct, &sql).await.unwrap_or_else(|e| panic!("q{n} direct: {e}"));
+        for (name, session) in [("tpch@2.0.0", &on_postgres), ("tpch@2.1.0", &on_parquet)] {
+            match packwire::tooling::run_query(session, &sql).await {
+                Ok((rows, _)) => {
+                    if let Some(difference) = first_difference(&expected, &rows, &kinds, ordered) {
+                        failures.push(format!("q{n:02} on {name}: {difference}"));
+                    }
+                }
+                Err(error) => failures.push(format!("q{n:02} on {name}: {error}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_backend_types_errors_timeouts_and_outages() {
+    let pg = tpch_postgres();
+    pg.psql(
+        "tpch",
+        "CREATE SCHEMA app; CREATE TABLE app.things (id int8 PRIMARY KEY, price numeric, at timestamptz, span interval, \
+         doc jsonb, raw bytea, tag uuid, day date, note text);
+         INSERT INTO app.things VALUES
+           (1, 123456789012345678901234567890.123456789, '2024-02-29 12:34:56.789+00', '1 year 2 mons 3 days 04:05:06',
+            '{\"a\": [1, 2]}', '\\xdeadbeef', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2024-02-29', 'ünï'),
+           (2, -0.5, NULL, '-1 days', 'null', '', '00000000-0000-0000-0000-000000000000', '1999-12-31', ''),
+           (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);",
+    )
+    .unwrap();
+    let url = format!("postgres://{}@127.0.0.1:{}/tpch", pg.user, pg.port);
+    let text = packwire::tooling::init(&url, "app", &[], "things", "1.0.0").await.unwrap();
+    // Logical names differ from physical ones: the rewrite maps them.
+    let text = text.replace("[[tables]]\nname = \"things\"\n", "[[tables]]\nname = \"items\"\nphysical = \"things\"\n");
+    let server = common::start(&[("things.toml", text)]).await;
+    let port = server.port;
+    let session = client(port, "things@1").await;
+
+    // Exact values in text (simple query) …
+    if let Err(e) = session.simple_query("select * from items order by id").await {
+        panic!("{e:?}\n{}", pg.log().lines().rev().take(15).collect::<Vec<_>>().join("\n"));
+    }
+    let rows = common::text_rows(&session, "select * from items order by id").await;
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        rows[0],
+        vec![
+            s("1"),
+            s("123456789012345678901234567890.123456789"),
+            s("2024-02-29 12:34:56.789+00"),
+            s("1 year 2 mons 3 days 04:05:06"),
+            s("{\"a\": [1, 2]}"),
+            s("\\xdeadbeef"),
+            s("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+            s("2024-02-29"),
+            s("ünï"),
+        ]
+    );
+    assert_eq!(rows[1][1], s("-0.5"));
+    assert_eq!(rows[1][3], s("-1 days"));
+    assert_eq!(rows[2][1..], vec![None; 8][..]);
+    // … and in binary (typed queries), with parameters bound, never spliced.
+    let row = session.query_one("select id, raw from items where note = $1", &[&"ünï"]).await.unwrap();
+    assert_eq!(row.get::<_, i64>(0), 1);
+    assert_eq!(row.get::<_, Vec<u8>>(1), vec![0xde, 0xad, 0xbe, 0xef]);
+    let rows = session.query("select id from items where note = $1", &[&"x' or '1'='1"]).await.unwrap();
+    assert!(rows.is_empty());
+    // The physical names stay hidden and unreachable.
+    assert_eq!(common::sqlstate(&session.simple_query("select * from things").await.unwrap_err()), "42P01");
+
+    // Backend errors keep their SQLSTATE.
+    let error = session.simple_query("select id / 0 from items").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "22012");
+
+    // statement_timeout → 57014, and the session and the pool stay usable.
+    session.simple_query("set statement_timeout = '300ms'").await.unwrap();
+    let error = session.simple_query("select pg_sleep(5)").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "57014");
+    session.simple_query("reset statement_timeout").await.unwrap();
+    assert_eq!(common::text_rows(&session, "select count(*) from items").await, vec![vec![s("3")]]);
+
+    // A client CancelRequest cancels the running backend query.
+    let token = session.cancel_token();
+    let canceller = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        token.cancel_query(tokio_postgres::NoTls).await
+    });
+    let error = session.simple_query("select pg_sleep(10)").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "57014");
+    canceller.await.unwrap().unwrap();
+
+    // The backend goes away: queries that need it fail with a connection error, other packages
+    // keep working, and it recovers by itself when the backend is back.
+    let demo = client(port, "tpch@1.0.0").await;
+    pg.stop().unwrap();
+    let error = session.simple_query("select count(*) from items").await.unwrap_err();
+    let code = common::sqlstate(&error);
+    assert!(["08001", "08006", "57P01"].contains(&code.as_str()), "{code}: {error:?}");
+    assert_eq!(common::text_rows(&demo, "select count(*) from region").await, vec![vec![s("5")]]);
+    pg.start_again().unwrap();
+    let mut ok = false;
+    for _ in 0..40 {
+        if session.simple_query("select count(*) from items").await.is_ok() {
+            ok = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(ok, "the package did not recover after the backend came back");
+}
