@@ -45,6 +45,9 @@ impl EmbeddedEngine {
         let config =
             SessionConfig::new().with_information_schema(false).with_default_catalog_and_schema("datafusion", SCHEMA);
         let ctx = SessionContext::new_with_config(config);
+        for function in crate::pgfunctions::aggregates() {
+            ctx.register_udaf(function);
+        }
         for table in &version.tables {
             let path = table_path(root, *format, table);
             if !path.exists() {

@@ -6,6 +6,7 @@ pub mod embedded;
 pub mod error;
 pub mod generate;
 pub mod pgbinary;
+pub mod pgfunctions;
 pub mod postgres;
 pub mod types;
 

@@ -92,8 +92,55 @@ fn rewrite_query(
     let mut resolver = resolve::Resolver { package, target, session, text, tables_read: Default::default() };
     let columns = resolver.resolve_query(&mut query)?;
     let tables = resolver.tables_read.into_iter().collect();
+    exact_result_columns(&mut query, target);
     let statement = Statement::Query(Box::new(query));
     Ok(Rewritten { sql: statement.to_string(), statement, columns, tables })
+}
+
+/// Result columns that are exactly one mapped aggregate (e.g. `avg(x)` on the embedded engine)
+/// use the variant that renders Postgres' exact text; inside expressions the typed variant stays.
+fn exact_result_columns(query: &mut sqlparser::ast::Query, target: Target) {
+    use sqlparser::ast::{Expr, OrderByKind, SelectItem, SetExpr, Value};
+    // A column the ORDER BY refers to (by name or position) must keep its typed value, or it
+    // would sort as text.
+    let mut sorted_names = Vec::new();
+    let mut sorted_positions = Vec::new();
+    if let Some(OrderByKind::Expressions(items)) = query.order_by.as_ref().map(|o| &o.kind) {
+        for item in items {
+            match &item.expr {
+                Expr::Identifier(ident) => sorted_names.push(names::normalize(ident)),
+                Expr::Value(v) => {
+                    if let Value::Number(n, _) = &v.value {
+                        sorted_positions.push(n.parse::<usize>().unwrap_or(0));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let SetExpr::Select(select) = query.body.as_mut() else { return };
+    for (index, item) in select.projection.iter_mut().enumerate() {
+        let name = match item {
+            SelectItem::UnnamedExpr(expr) => names::column_name(expr),
+            SelectItem::ExprWithAlias { alias, .. } => names::normalize(alias),
+            _ => continue,
+        };
+        if sorted_positions.contains(&(index + 1)) || sorted_names.contains(&name) {
+            continue;
+        }
+        let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item else { continue };
+        let mut expr = expr;
+        while let Expr::Nested(inner) = expr {
+            expr = inner;
+        }
+        let Expr::Function(function) = expr else { continue };
+        let name = function.name.to_string();
+        if let Some((_, _, exact)) =
+            target::RESULT_COLUMN_NAMES.iter().find(|(t, from, _)| *t == target && *from == name)
+        {
+            function.name = sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(*exact)]);
+        }
+    }
 }
 
 /// Why a non-query statement is refused: writes and DDL are read-only violations; statements

@@ -768,6 +768,19 @@ impl<'a> Resolver<'a> {
         Some(format!("Perhaps you meant to reference the column \"{relation}.{column}\"."))
     }
 
+    /// Renames a Postgres function the target spells differently.
+    fn map_function_name(&self, function: &mut Function) {
+        let parts = normalize_object_name(&function.name);
+        let name = match parts.as_slice() {
+            [name] => name.as_str(),
+            [schema, name] if schema == "pg_catalog" => name.as_str(),
+            _ => return,
+        };
+        if let Some(target_name) = self.target.function_name(name) {
+            function.name = ObjectName::from(vec![Ident::new(target_name)]);
+        }
+    }
+
     /// Session functions are answered by packwire, not the backend: inline their values.
     fn session_function(&self, function: &Function) -> Option<String> {
         let parts = normalize_object_name(&function.name);
@@ -872,6 +885,8 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
             Expr::Function(function) => {
                 if let Some(value) = self.resolver.session_function(function) {
                     *expr = string_literal(value);
+                } else {
+                    self.resolver.map_function_name(function);
                 }
             }
             _ => {}

@@ -16,7 +16,20 @@ pub enum Target {
 /// The schema the embedded engine registers every package table in.
 pub const DATAFUSION_SCHEMA: &str = "public";
 
+/// Postgres functions each target spells differently: (target, Postgres name, target name).
+/// The embedded engine's `pg_*` functions compute exactly what Postgres computes.
+const FUNCTION_NAMES: &[(Target, &str, &str)] = &[(Target::DataFusion, "avg", "pg_avg_decimal")];
+
+/// Functions whose value, when it is a whole result column, the target renders exactly as
+/// Postgres does under another name: (target, name inside expressions, name as a result column).
+pub const RESULT_COLUMN_NAMES: &[(Target, &str, &str)] = &[(Target::DataFusion, "pg_avg_decimal", "pg_avg")];
+
 impl Target {
+    /// The name `target` uses for Postgres function `name`, when it differs.
+    pub fn function_name(self, name: &str) -> Option<&'static str> {
+        FUNCTION_NAMES.iter().find(|(t, from, _)| *t == self && *from == name).map(|(_, _, to)| *to)
+    }
+
     /// The target that serves a source.
     pub fn for_source(source: &Source) -> Target {
         match source {

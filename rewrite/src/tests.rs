@@ -229,3 +229,26 @@ fn explain_is_planned() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn averages_on_the_embedded_engine_render_like_postgres_unless_sorted_on() {
+    let files = PackageVersion::from_toml(
+        "[package]\nname = \"f\"\nversion = \"1.0.0\"\n[source]\nkind = \"files\"\nformat = \"csv\"\nroot = \"d\"\n\
+         [[tables]]\nname = \"t\"\ncolumns = [{ name = \"g\", type = \"int4\" }, { name = \"x\", type = \"numeric(10,2)\" }]\n",
+        Path::new("/r/f.toml"),
+    )
+    .unwrap();
+    let sql_of = |sql: &str| match plan(parse(sql).unwrap().remove(0), sql, &files, Target::DataFusion, &session()) {
+        Ok(Planned::Query(q)) => q.sql,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(sql_of("select avg(x) from t"), "SELECT pg_avg(x) FROM \"public\".\"t\" AS \"t\"");
+    assert_eq!(
+        sql_of("select g, avg(x) as a from t group by g order by a"),
+        "SELECT g, pg_avg_decimal(x) AS a FROM \"public\".\"t\" AS \"t\" GROUP BY g ORDER BY a"
+    );
+    assert_eq!(
+        sql_of("select g from t group by g having avg(x) > 1"),
+        "SELECT g FROM \"public\".\"t\" AS \"t\" GROUP BY g HAVING pg_avg_decimal(x) > 1"
+    );
+}
