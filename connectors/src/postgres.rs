@@ -34,6 +34,10 @@ use crate::error::{ConnectorError, ErrorKind};
 use crate::types::PG_TYPE_METADATA;
 use crate::{Connector, PreparedQuery, pgbinary};
 
+/// Most server-side prepared statements kept per backend connection; beyond it the connection's
+/// cache is emptied (its statements are closed), so unique query texts cannot grow it forever.
+const STATEMENTS_PER_CONNECTION: usize = 512;
+
 /// Rows per Arrow batch: small enough to stream promptly, large enough to amortize.
 const BATCH_ROWS: usize = 1024;
 /// Days and microseconds between the Unix epoch and Postgres' (2000-01-01).
@@ -106,6 +110,12 @@ impl PostgresConnector {
     }
 }
 
+fn bound_statement_cache(client: &deadpool_postgres::Object) {
+    if client.statement_cache.size() >= STATEMENTS_PER_CONNECTION {
+        client.statement_cache.clear();
+    }
+}
+
 /// Maps a tokio-postgres error: backend SQLSTATEs pass through; a lost connection is 08006.
 pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
     if let Some(db) = error.as_db_error() {
@@ -128,6 +138,7 @@ impl Connector for PostgresConnector {
     async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
         let sql = statement.to_string();
         let client = self.client().await?;
+        bound_statement_cache(&client);
         let prepared = client.prepare_cached(&sql).await.map_err(backend_error)?;
         let fields = prepared
             .columns()
@@ -183,6 +194,7 @@ impl PreparedQuery for PostgresQuery {
                 ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
             }
         })?;
+        bound_statement_cache(&client);
         let statement = client.prepare_cached(&self.sql).await.map_err(backend_error)?;
         let params: Vec<Param> = params.into_iter().map(Param).collect();
         let rows = client.query_raw(&statement, params.iter()).await.map_err(backend_error)?;

@@ -56,7 +56,8 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let application = startup.settings.get("application_name").unwrap_or_default();
     tracing::info!(%peer, user = %startup.user, %package, %application, pid = cancel.pid, "session started");
     let started = std::time::Instant::now();
-    let session = Session::new(wire, startup.user, startup.package, connector, startup.settings, cancel);
+    let session =
+        Session::new(wire, startup.user, startup.package, connector, startup.settings, cancel, shared.clone());
     let result = session.run().await;
     tracing::info!(%peer, %package, seconds = started.elapsed().as_secs_f64(), error = ?result.err(), "session ended");
 }

@@ -100,6 +100,7 @@ pub struct Session<S> {
     statements: HashMap<String, Arc<Prepared>>,
     portals: HashMap<String, Portal>,
     cancel: CancelKey,
+    shared: Arc<crate::shared::Shared>,
 }
 
 /// What `version()` answers: a Postgres version first (drivers parse it), then packwire's.
@@ -119,6 +120,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
         connector: Arc<dyn Connector>,
         settings: Settings,
         cancel: CancelKey,
+        shared: Arc<crate::shared::Shared>,
     ) -> Session<S> {
         let info = SessionInfo { database: package.id(), user, version: version_string() };
         Session {
@@ -132,6 +134,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
             statements: HashMap::new(),
             portals: HashMap::new(),
             cancel,
+            shared,
         }
     }
 
@@ -227,14 +230,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
     // ---- simple query protocol ----
 
     async fn simple_query(&mut self, text: &str) -> std::io::Result<()> {
+        if let Some(prepared) = self.cached_statement(text, &[]) {
+            let outcome = match prepared {
+                Ok(prepared) if !prepared.param_types.is_empty() => {
+                    Err(PgError::new("42P02", "there is no parameter $1"))
+                }
+                Ok(prepared) => self.start(&prepared, Vec::new(), &[]).await,
+                Err(error) => Err(error),
+            };
+            self.finish_simple_statement(outcome).await?;
+            return self.end_simple_query().await;
+        }
         match rewrite::parse(text) {
             Err(error) => self.fail(&PgError::from(error)),
             Ok(statements) if statements.is_empty() => {
                 self.wire.send(PgWireBackendMessage::EmptyQueryResponse(EmptyQueryResponse::new()));
             }
             Ok(statements) => {
+                let cacheable = statements.len() == 1;
                 for statement in statements {
-                    let outcome = match self.prepare_statement(statement, text, &[]).await {
+                    let outcome = match self.prepare_statement(statement, text, &[], cacheable).await {
                         Ok(prepared) => {
                             let prepared = Arc::new(prepared);
                             if !prepared.param_types.is_empty() {
@@ -245,35 +260,62 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                         }
                         Err(error) => Err(error),
                     };
-                    let result = match outcome {
-                        Ok(Outcome::Rows(mut running)) => {
-                            let description = encode::row_description(&running.columns);
-                            self.wire.send(PgWireBackendMessage::RowDescription(description));
-                            self.stream_rows(&mut running, 0).await.map(|_| ())
-                        }
-                        Ok(Outcome::Command(tag)) => {
-                            self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
-                            Ok(())
-                        }
-                        Ok(Outcome::Empty) => Ok(()),
-                        Err(error) => Err(error),
-                    };
-                    if let Err(error) = result {
-                        if error.code == code::CONNECTION_FAILURE && error.is_fatal() {
-                            return Err(std::io::Error::other(error.message));
-                        }
-                        self.fail(&error);
+                    if !self.finish_simple_statement(outcome).await? {
                         break;
                     }
-                    self.wire.flush_if_full().await?;
                 }
             }
         }
+        self.end_simple_query().await
+    }
+
+    /// Sends one simple-protocol statement's result; `Ok(false)` when it failed (the rest of
+    /// the query string is skipped).
+    async fn finish_simple_statement(&mut self, outcome: Result<Outcome, PgError>) -> std::io::Result<bool> {
+        let result = match outcome {
+            Ok(Outcome::Rows(mut running)) => {
+                let description = encode::row_description(&running.columns);
+                self.wire.send(PgWireBackendMessage::RowDescription(description));
+                self.stream_rows(&mut running, 0).await.map(|_| ())
+            }
+            Ok(Outcome::Command(tag)) => {
+                self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+                Ok(())
+            }
+            Ok(Outcome::Empty) => Ok(()),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = result {
+            if error.code == code::CONNECTION_FAILURE && error.is_fatal() {
+                return Err(std::io::Error::other(error.message));
+            }
+            self.fail(&error);
+            return Ok(false);
+        }
+        self.wire.flush_if_full().await?;
+        Ok(true)
+    }
+
+    async fn end_simple_query(&mut self) -> std::io::Result<()> {
         if self.txn == Txn::Idle {
             self.portals.clear();
         }
         self.ready();
         self.wire.flush().await
+    }
+
+    /// A prepared statement from the statement cache, skipping parse, validation, rewrite and
+    /// backend planning. `None` on a miss.
+    fn cached_statement(&self, text: &str, client_oids: &[u32]) -> Option<Result<Prepared, PgError>> {
+        let cached = self.shared.cached(&self.info.database, &self.info.user, text)?;
+        if self.txn == Txn::Failed {
+            return Some(Err(PgError::new(
+                code::IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block",
+            )));
+        }
+        let kind = Kind::Query { backend: cached.backend.clone(), columns: cached.columns.clone() };
+        Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
     }
 
     // ---- planning ----
@@ -284,6 +326,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
         statement: sqlparser::ast::Statement,
         text: &str,
         client_oids: &[u32],
+        cacheable: bool,
     ) -> Result<Prepared, PgError> {
         if self.txn == Txn::Failed && !ends_transaction(&statement) {
             return Err(PgError::new(
@@ -297,17 +340,20 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 let backend = self.connector.prepare(&query.statement).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
+                if cacheable {
+                    let cached = crate::shared::CachedQuery {
+                        backend: backend.clone(),
+                        columns: columns.clone(),
+                        param_types: param_types.clone(),
+                    };
+                    self.shared.cache(&self.info.database, &self.info.user, text, Arc::new(cached));
+                }
                 (Kind::Query { backend, columns }, param_types)
             }
             Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
         };
-        let count = param_types.len().max(client_oids.len());
-        let param_types: Vec<Option<DataType>> = (0..count).map(|i| param_types.get(i).cloned().flatten()).collect();
-        let param_oids = (0..count)
-            .map(|i| params::announced_type(client_oids.get(i).copied().unwrap_or(0), param_types[i].as_ref()))
-            .collect();
-        Ok(Prepared { kind, param_oids, param_types })
+        Ok(with_parameters(kind, param_types, client_oids))
     }
 
     /// Starts executing a prepared statement with bound values.
@@ -506,6 +552,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 format!("prepared statement \"{name}\" already exists"),
             ));
         }
+        if let Some(prepared) = self.cached_statement(&parse.query, &parse.type_oids) {
+            self.statements.insert(name, Arc::new(prepared?));
+            self.wire.send(PgWireBackendMessage::ParseComplete(ParseComplete::new()));
+            return Ok(());
+        }
         let mut statements = rewrite::parse(&parse.query)?;
         let prepared = match statements.len() {
             0 => Prepared {
@@ -513,7 +564,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 param_oids: parse.type_oids.clone(),
                 param_types: vec![None; parse.type_oids.len()],
             },
-            1 => self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids).await?,
+            1 => self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids, true).await?,
             _ => {
                 return Err(PgError::new(
                     code::SYNTAX_ERROR,
@@ -687,6 +738,17 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
         }
         self.ready();
     }
+}
+
+/// A prepared statement with its parameters: as many as the backend found or the client
+/// declared, announced with the client's OIDs where given, else the backend's types.
+fn with_parameters(kind: Kind, backend_types: Vec<Option<DataType>>, client_oids: &[u32]) -> Prepared {
+    let count = backend_types.len().max(client_oids.len());
+    let param_types: Vec<Option<DataType>> = (0..count).map(|i| backend_types.get(i).cloned().flatten()).collect();
+    let param_oids = (0..count)
+        .map(|i| params::announced_type(client_oids.get(i).copied().unwrap_or(0), param_types[i].as_ref()))
+        .collect();
+    Prepared { kind, param_oids, param_types }
 }
 
 /// Whether a statement may run in a failed transaction (it ends it).

@@ -13,9 +13,24 @@ use tokio::sync::{Mutex, watch};
 
 use crate::errors::{PgError, code};
 
+/// Most statements kept in the statement cache.
+const STATEMENT_CACHE_CAPACITY: usize = 4096;
+
+/// A validated, rewritten and backend-prepared query, reusable by every session that sends the
+/// same text to the same package version as the same user (session functions are inlined).
+pub struct CachedQuery {
+    pub backend: Arc<dyn connectors::PreparedQuery>,
+    pub columns: Vec<crate::encode::ResultColumn>,
+    pub param_types: Vec<Option<connectors::datafusion::arrow::datatypes::DataType>>,
+}
+
+/// (package version, user, statement text).
+type CacheKey = (String, String, String);
+
 /// Process-wide server state.
 pub struct Shared {
     pub registry: Registry,
+    statements: DashMap<CacheKey, Arc<CachedQuery>>,
     connectors: DashMap<String, ConnectorSlot>,
     cancels: DashMap<i32, CancelEntry>,
     next_pid: AtomicI32,
@@ -45,7 +60,13 @@ impl Drop for CancelKey {
 
 impl Shared {
     pub fn new(registry: Registry) -> Shared {
-        Shared { registry, connectors: DashMap::new(), cancels: DashMap::new(), next_pid: AtomicI32::new(1) }
+        Shared {
+            registry,
+            statements: DashMap::new(),
+            connectors: DashMap::new(),
+            cancels: DashMap::new(),
+            next_pid: AtomicI32::new(1),
+        }
     }
 
     /// The connector serving `version`, opened on first use.
@@ -68,6 +89,23 @@ impl Shared {
         };
         *guard = Some(connector.clone());
         Ok(connector)
+    }
+
+    /// A cached query for this text, if one was planned before.
+    pub fn cached(&self, version: &str, user: &str, text: &str) -> Option<Arc<CachedQuery>> {
+        // The key is borrowed as owned strings; statements are short next to planning them.
+        self.statements.get(&(version.to_string(), user.to_string(), text.to_string())).map(|e| e.value().clone())
+    }
+
+    /// Remembers a planned query; the cache stays bounded by dropping an arbitrary entry.
+    pub fn cache(&self, version: &str, user: &str, text: &str, query: Arc<CachedQuery>) {
+        if self.statements.len() >= STATEMENT_CACHE_CAPACITY {
+            let victim = self.statements.iter().next().map(|e| e.key().clone());
+            if let Some(victim) = victim {
+                self.statements.remove(&victim);
+            }
+        }
+        self.statements.insert((version.to_string(), user.to_string(), text.to_string()), query);
     }
 
     /// Registers a new session for cancellation and returns its key.

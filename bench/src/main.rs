@@ -1,0 +1,218 @@
+//! `packwire-bench`: in one run on one machine, a real Postgres (pgharness) loaded with pgbench
+//! data, and packwire serving it as a package; pgbench `-S` through packwire vs direct at 1 and 16
+//! clients in every query mode, interleaved and repeated, and a 1M-row `SELECT *` transfer.
+//! Prints TPS, latency, ratios, packwire's CPU µs per query and peak RSS.
+//!
+//! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]`
+//! (a release build, `cargo build --release --workspace`, measures the shipped binary).
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use bench::{cpu_micros, median, parse_pgbench, rss_kib};
+use pgharness::PgServer;
+
+struct Options {
+    scale: u32,
+    seconds: u32,
+    rounds: u32,
+}
+
+fn options() -> Options {
+    let mut options = Options { scale: 10, seconds: 10, rounds: 3 };
+    let args: Vec<String> = std::env::args().collect();
+    for pair in args[1..].chunks(2) {
+        let value = pair.get(1).and_then(|v| v.parse().ok());
+        match (pair[0].as_str(), value) {
+            ("--scale", Some(v)) => options.scale = v,
+            ("--seconds", Some(v)) => options.seconds = v,
+            ("--rounds", Some(v)) => options.rounds = v,
+            _ => {
+                eprintln!("usage: packwire-bench [--scale N] [--seconds N] [--rounds N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    options
+}
+
+fn packwire_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("current exe");
+    exe.with_file_name("packwire")
+}
+
+fn main() {
+    let options = options();
+    eprintln!("starting Postgres and loading pgbench scale {} …", options.scale);
+    let pg = PgServer::start(&[("max_connections", "300"), ("shared_buffers", "256MB")]).expect("postgres");
+    pg.create_database("bench").expect("createdb");
+    let init = pg
+        .command("pgbench")
+        .args(["-i", "-q", "-s", &options.scale.to_string(), "bench"])
+        .output()
+        .expect("pgbench -i");
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+
+    let work = tempfile_dir();
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let url = format!("postgres://{}@127.0.0.1:{}/bench", pg.user, pg.port);
+    let tables: Vec<String> = ["pgbench_accounts", "pgbench_branches", "pgbench_tellers", "pgbench_history"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let manifest =
+        runtime.block_on(packwire::tooling::init(&url, "public", &tables, "pgbench", "1.0.0")).expect("package init");
+    let manifest = manifest.replace("pool_size = 16", "pool_size = 32");
+    std::fs::write(work.join("pgbench-1.0.0.toml"), manifest).expect("write manifest");
+
+    let port = free_port();
+    let mut packwire = Command::new(packwire_binary())
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--registry"])
+        .arg(&work)
+        .env("PACKWIRE_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start packwire (build it first: cargo build --workspace)");
+    wait_ready(port);
+    let pid = packwire.id();
+
+    println!(
+        "packwire-bench: pgbench scale {}, {} s per run, {} rounds, interleaved",
+        options.scale, options.seconds, options.rounds
+    );
+    println!(
+        "{:<10} {:>7} {:>12} {:>12} {:>7} {:>10} {:>10} {:>10}",
+        "mode", "clients", "direct tps", "packwire tps", "ratio", "direct ms", "packwire ms", "cpu µs/q"
+    );
+    for mode in ["simple", "extended", "prepared"] {
+        for clients in [1u32, 16] {
+            let (mut direct, mut proxied, mut direct_ms, mut proxied_ms, mut cpu) =
+                (vec![], vec![], vec![], vec![], vec![]);
+            for _ in 0..options.rounds {
+                let (tps, ms) = pgbench(&pg, pg.port, "bench", mode, clients, options.seconds);
+                direct.push(tps);
+                direct_ms.push(ms);
+                let before = cpu_micros(pid).unwrap_or(0);
+                let (tps, ms) = pgbench(&pg, port, "pgbench@1.0.0", mode, clients, options.seconds);
+                let used = cpu_micros(pid).unwrap_or(0).saturating_sub(before);
+                proxied.push(tps);
+                proxied_ms.push(ms);
+                cpu.push(used as f64 / (tps * f64::from(options.seconds)).max(1.0));
+            }
+            let (d, p) = (median(&mut direct), median(&mut proxied));
+            println!(
+                "{:<10} {:>7} {:>12.0} {:>12.0} {:>7.2} {:>10.3} {:>10.3} {:>10.1}",
+                mode,
+                clients,
+                d,
+                p,
+                p / d,
+                median(&mut direct_ms),
+                median(&mut proxied_ms),
+                median(&mut cpu)
+            );
+        }
+    }
+
+    // 1M-row transfer: SELECT * FROM pgbench_accounts to /dev/null, psql, text format.
+    let rows = options.scale * 100_000;
+    let mut direct_times = vec![];
+    let mut proxied_times = vec![];
+    let peak = Arc::new(AtomicU64::new(0));
+    let sampling = Arc::new(AtomicBool::new(true));
+    let sampler = {
+        let (peak, sampling) = (peak.clone(), sampling.clone());
+        std::thread::spawn(move || {
+            while sampling.load(Ordering::Relaxed) {
+                if let Some(rss) = rss_kib(pid) {
+                    peak.fetch_max(rss, Ordering::Relaxed);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        })
+    };
+    let idle_rss = rss_kib(pid).unwrap_or(0);
+    for _ in 0..options.rounds {
+        direct_times.push(transfer(&pg, pg.port, "bench"));
+        proxied_times.push(transfer(&pg, port, "pgbench@1.0.0"));
+    }
+    sampling.store(false, Ordering::Relaxed);
+    let _ = sampler.join();
+    let (d, p) = (median(&mut direct_times), median(&mut proxied_times));
+    println!(
+        "\n{rows}-row SELECT * transfer (psql to /dev/null): direct {d:.2} s, packwire {p:.2} s, ratio {:.2}",
+        p / d
+    );
+    println!(
+        "packwire RSS: {} MiB idle before the transfers, {} MiB peak during them",
+        idle_rss / 1024,
+        peak.load(Ordering::Relaxed) / 1024
+    );
+
+    let _ = packwire.kill();
+    let _ = packwire.wait();
+    let _ = std::fs::remove_dir_all(&work);
+    drop(pg);
+}
+
+fn pgbench(pg: &PgServer, port: u16, database: &str, mode: &str, clients: u32, seconds: u32) -> (f64, f64) {
+    let jobs = clients.min(2);
+    let output = pg
+        .command("pgbench")
+        .env("PGPORT", port.to_string())
+        .args([
+            "-S",
+            "-n",
+            "-M",
+            mode,
+            "-c",
+            &clients.to_string(),
+            "-j",
+            &jobs.to_string(),
+            "-T",
+            &seconds.to_string(),
+            database,
+        ])
+        .env("PGUSER", &pg.user)
+        .output()
+        .expect("pgbench");
+    let text = String::from_utf8_lossy(&output.stdout);
+    parse_pgbench(&text)
+        .unwrap_or_else(|| panic!("pgbench failed on port {port}: {text}{}", String::from_utf8_lossy(&output.stderr)))
+}
+
+fn transfer(pg: &PgServer, port: u16, database: &str) -> f64 {
+    let started = Instant::now();
+    let status = pg
+        .command("psql")
+        .env("PGPORT", port.to_string())
+        .args(["-X", "-q", "-d", database, "-c", "select * from pgbench_accounts"])
+        .stdout(Stdio::null())
+        .status()
+        .expect("psql");
+    assert!(status.success(), "transfer failed on port {port}");
+    started.elapsed().as_secs_f64()
+}
+
+fn wait_ready(port: u16) {
+    for _ in 0..600 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("packwire did not start listening on {port}");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+fn tempfile_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("packwire-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
