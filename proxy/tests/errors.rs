@@ -110,6 +110,11 @@ async fn failed_transaction_blocks_until_rollback() {
     assert_eq!(sqlstate(&error), "42703");
     let error = client.simple_query("select 1").await.unwrap_err();
     assert_eq!(sqlstate(&error), "25P02");
+    // A statement from the statement cache is refused too.
+    let error = client.simple_query("select count(*) from region").await.unwrap_err();
+    assert_eq!(sqlstate(&error), "25P02");
+    let error = client.query("select count(*) from region", &[]).await.unwrap_err();
+    assert_eq!(sqlstate(&error), "25P02");
     client.simple_query("rollback").await.unwrap();
     assert_eq!(common::text_rows(&client, "select 1").await, vec![vec![Some("1".into())]]);
     // A read-only transaction commits normally.

@@ -141,6 +141,16 @@ async fn migration_drill_postgres_to_parquet() {
     assert!(ok, "{stderr}");
     assert!(stdout.starts_with("tpch@2.0.0 → tpch@2.1.0: patch"), "{stdout}");
 
+    // publish: published versions are immutable, and a bump must match the schema change.
+    let error = packwire::tooling::publish(&manifest, &registry).unwrap_err();
+    assert!(error.contains("already published"), "{error}");
+    let breaking = work.path().join("tpch-2.1.1.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap().replace("version = \"2.0.0\"", "version = \"2.1.1\"");
+    let text = text.replace("  { name = \"n_comment\", type = \"character varying(152)\", nullable = true },\n", "");
+    std::fs::write(&breaking, text).unwrap();
+    let error = packwire::tooling::publish(&breaking, &registry).unwrap_err();
+    assert!(error.contains("needs a major bump") && error.contains("column nation.n_comment removed"), "{error}");
+
     let (ok, stdout, stderr) =
         packwire(&["package", "verify", "tpch@2.0.0", "tpch@2.1.0", "--registry", registry.to_str().unwrap()]);
     assert!(ok, "verify failed:\n{stdout}{stderr}");
