@@ -197,8 +197,12 @@ impl PreparedQuery for PostgresQuery {
         bound_statement_cache(&client);
         let statement = client.prepare_cached(&self.sql).await.map_err(backend_error)?;
         let params: Vec<Param> = params.into_iter().map(Param).collect();
+        // Postgres holds BindComplete back until the statement produces output, so query_raw
+        // itself can wait for the whole statement: if this future is dropped meanwhile (cancel,
+        // timeout, client gone), the guard cancels the backend query.
+        let mut guard = CancelOnDrop(Some(client.cancel_token()));
         let rows = client.query_raw(&statement, params.iter()).await.map_err(backend_error)?;
-        let cancel = client.cancel_token();
+        let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
         let columns: Vec<Type> = statement.columns().iter().map(|c| c.type_().clone()).collect();
         let stream = RowBatches {
             rows: Box::pin(rows),
@@ -226,13 +230,24 @@ struct RowBatches {
 
 impl Drop for RowBatches {
     fn drop(&mut self) {
-        if let Some(token) = self.cancel.take()
-            && let Ok(handle) = tokio::runtime::Handle::try_current()
-        {
-            handle.spawn(async move {
-                let _ = token.cancel_query(NoTls).await;
-            });
-        }
+        cancel_in_background(self.cancel.take());
+    }
+}
+
+/// Cancels the backend query when dropped while still armed.
+struct CancelOnDrop(Option<tokio_postgres::CancelToken>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        cancel_in_background(self.0.take());
+    }
+}
+
+fn cancel_in_background(token: Option<tokio_postgres::CancelToken>) {
+    if let (Some(token), Ok(handle)) = (token, tokio::runtime::Handle::try_current()) {
+        handle.spawn(async move {
+            let _ = token.cancel_query(NoTls).await;
+        });
     }
 }
 

@@ -26,14 +26,13 @@ use pgwire::messages::response::{CommandComplete, EmptyQueryResponse, ReadyForQu
 use pgwire::messages::startup::ParameterStatus;
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage};
 use rewrite::{Planned, Rewritten, SessionCommand, SessionInfo, Target};
-use tokio::io::{AsyncRead, AsyncWrite};
 
 use crate::encode::{self, BatchEncoder, Format, OutputSettings, ResultColumn};
 use crate::errors::{PgError, code};
 use crate::params;
 use crate::settings::{SERVER_VERSION, Settings};
 use crate::shared::CancelKey;
-use crate::wire::Wire;
+use crate::wire::{ClientSocket, Wire};
 
 /// Transaction state, as ReadyForQuery reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +111,7 @@ pub fn version_string() -> String {
     )
 }
 
-impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
+impl<S: ClientSocket> Session<S> {
     pub fn new(
         wire: Wire<S>,
         user: String,
@@ -396,10 +395,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
         let timeout_ms = self.settings.statement_timeout_ms();
         self.cancel.signal.borrow_and_update();
         let signal = &mut self.cancel.signal;
+        let wire = &self.wire;
         tokio::select! {
             value = future => Ok(value),
             _ = signal.changed() => Err(canceled_by_user()),
             _ = sleep_ms(timeout_ms) => Err(canceled_by_timeout()),
+            _ = wire.closed() => Err(client_gone()),
         }
     }
 
@@ -430,10 +431,13 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Session<S> {
                 running.current = None;
             }
             let signal = &mut self.cancel.signal;
+            let wire = &self.wire;
             let next = tokio::select! {
                 batch = running.stream.next() => batch,
                 _ = signal.changed() => return Err(canceled_by_user()),
                 _ = sleep_until(deadline) => return Err(canceled_by_timeout()),
+                // Dropping the stream cancels the backend query.
+                _ = wire.closed() => return Err(client_gone()),
             };
             match next {
                 None => break,
@@ -758,6 +762,12 @@ fn ends_transaction(statement: &sqlparser::ast::Statement) -> bool {
 
 fn canceled_by_user() -> PgError {
     PgError::new(code::QUERY_CANCELED, "canceling statement due to user request")
+}
+
+/// The client went away while its statement ran: ends the session (the stream is dropped,
+/// which cancels the backend query).
+fn client_gone() -> PgError {
+    PgError::fatal(code::CONNECTION_FAILURE, "the client closed the connection")
 }
 
 fn canceled_by_timeout() -> PgError {

@@ -8,7 +8,6 @@ use package::{PackageSpec, PackageVersion};
 use pgwire::messages::response::{GssEncResponse, SslResponse};
 use pgwire::messages::startup::{Authentication, BackendKeyData, ParameterStatus, SecretKey};
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage, SslNegotiationMetaMessage};
-use tokio::io::{AsyncRead, AsyncWrite};
 
 use crate::errors::{PgError, code};
 use crate::settings::Settings;
@@ -26,7 +25,7 @@ pub struct Startup {
 }
 
 /// Runs the startup phase. `Ok(None)` when the connection was a CancelRequest or went away.
-pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
+pub async fn startup<S: crate::wire::ClientSocket>(
     wire: &mut Wire<S>,
     shared: &Shared,
 ) -> Result<Option<Startup>, PgError> {
@@ -116,14 +115,14 @@ pub async fn startup<S: AsyncRead + AsyncWrite + Unpin>(
 }
 
 /// Sends the greeting after the connector is ready: ParameterStatus, BackendKeyData, ready.
-pub fn greet<S: AsyncRead + AsyncWrite + Unpin>(wire: &mut Wire<S>, settings: &Settings, pid: i32, secret: i32) {
+pub fn greet<S: crate::wire::ClientSocket>(wire: &mut Wire<S>, settings: &Settings, pid: i32, secret: i32) {
     for (name, value) in settings.startup_report() {
         wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
     }
     wire.send(PgWireBackendMessage::BackendKeyData(BackendKeyData::new(pid, SecretKey::I32(secret))));
 }
 
-async fn flush<S: AsyncRead + AsyncWrite + Unpin>(wire: &mut Wire<S>) -> Result<(), PgError> {
+async fn flush<S: crate::wire::ClientSocket>(wire: &mut Wire<S>) -> Result<(), PgError> {
     wire.flush().await.map_err(|e| PgError::fatal(code::CONNECTION_FAILURE, e.to_string()))
 }
 

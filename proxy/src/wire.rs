@@ -47,12 +47,34 @@ impl Encoder<bytes::Bytes> for Codec {
     }
 }
 
+/// A client socket that can tell, without consuming input, when the client has gone away.
+pub trait ClientSocket: AsyncRead + AsyncWrite + Unpin + Send {
+    /// Completes when the peer has closed the connection (never, while it stays open).
+    fn closed(&self) -> impl std::future::Future<Output = ()> + Send + '_;
+}
+
+impl ClientSocket for tokio::net::TcpStream {
+    async fn closed(&self) {
+        let mut head = [0u8; 1];
+        loop {
+            match self.peek(&mut head).await {
+                Ok(0) | Err(_) => return,
+                // A Terminate waiting behind the running statement: the client is leaving.
+                Ok(_) if head[0] == b'X' => return,
+                // Other input (a pipelined message) is read later; look again in a while, since
+                // unread input hides a close.
+                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+            }
+        }
+    }
+}
+
 /// A client connection.
 pub struct Wire<S> {
     framed: Framed<S, Codec>,
 }
 
-impl<S: AsyncRead + AsyncWrite + Unpin> Wire<S> {
+impl<S: ClientSocket> Wire<S> {
     pub fn new(stream: S) -> Wire<S> {
         Wire { framed: Framed::new(stream, Codec { context: DecodeContext::default() }) }
     }
@@ -108,6 +130,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Wire<S> {
             self.flush().await?;
         }
         Ok(())
+    }
+
+    /// Completes when the client has gone away.
+    pub async fn closed(&self) {
+        self.framed.get_ref().closed().await
     }
 
     /// The underlying stream (for peer address and socket options).

@@ -203,9 +203,11 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     let text = packwire::tooling::init(&url, "app", &[], "things", "1.0.0").await.unwrap();
     // Logical names differ from physical ones: the rewrite maps them.
     let text = text.replace("[[tables]]\nname = \"things\"\n", "[[tables]]\nname = \"items\"\nphysical = \"things\"\n");
-    let server = common::start(&[("things.toml", text)]).await;
+    // A second version of the same data with a package-level statement timeout.
+    let strict = text.replace("version = \"1.0.0\"\n", "version = \"1.0.1\"\nstatement_timeout = \"300ms\"\n");
+    let server = common::start(&[("things.toml", text), ("things-strict.toml", strict)]).await;
     let port = server.port;
-    let session = client(port, "things@1").await;
+    let session = client(port, "things@1.0.0").await;
 
     // Exact values in text (simple query) …
     if let Err(e) = session.simple_query("select * from items order by id").await {
@@ -249,6 +251,48 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     assert_eq!(common::sqlstate(&error), "57014");
     session.simple_query("reset statement_timeout").await.unwrap();
     assert_eq!(common::text_rows(&session, "select count(*) from items").await, vec![vec![s("3")]]);
+
+    // The package's own statement_timeout applies to its sessions.
+    let strict = client(port, "things@1.0.1").await;
+    assert_eq!(common::text_rows(&strict, "show statement_timeout").await, vec![vec![s("300")]]);
+    assert_eq!(common::sqlstate(&strict.simple_query("select pg_sleep(5)").await.unwrap_err()), "57014");
+
+    // A client that disconnects mid-result cancels the backend query; the pool stays clean.
+    {
+        let mut config = tokio_postgres::Config::new();
+        config.host("127.0.0.1").port(port).user("app").dbname("things@1.0.0");
+        let (quitter, connection) = config.connect(tokio_postgres::NoTls).await.unwrap();
+        let connection = tokio::spawn(connection);
+        let _ =
+            tokio::time::timeout(std::time::Duration::from_millis(500), quitter.simple_query("select pg_sleep(30)"))
+                .await;
+        connection.abort(); // the socket closes mid-statement
+    }
+    let (direct, connection) = tokio_postgres::connect(&pg.conninfo("tpch"), tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let mut gone = false;
+    for _ in 0..40 {
+        let rows = direct
+            .query(
+                "select count(*) from pg_stat_activity where query like 'SELECT pg_sleep(30)%' and state = 'active'",
+                &[],
+            )
+            .await
+            .unwrap();
+        if rows[0].get::<_, i64>(0) == 0 {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    let active: Vec<String> = direct
+        .query("select query || ' / ' || state || ' / ' || coalesce(application_name, '') from pg_stat_activity where backend_type = 'client backend'", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(gone, "the abandoned backend query is still running: {active:?}");
 
     // A client CancelRequest cancels the running backend query.
     let token = session.cancel_token();
