@@ -535,48 +535,11 @@ pub fn decimal_text(value: i128, scale: i8) -> String {
     out
 }
 
-/// Postgres' binary numeric: base-10000 digit groups with weight, sign and display scale.
+/// Postgres' binary numeric (base-10000 digit groups with weight, sign and display scale) of a
+/// decimal, via its exact text (one codec for every numeric source: `connectors::pgbinary`).
 pub fn write_numeric_binary(value: i128, scale: i8, buf: &mut BytesMut) {
-    let dscale = scale.max(0) as u32;
-    let mut magnitude = value.unsigned_abs();
-    if scale < 0 {
-        magnitude *= 10u128.pow(scale.unsigned_abs() as u32);
-    }
-    let pow = 10u128.pow(dscale);
-    let (mut int_part, frac_part) = (magnitude / pow, magnitude % pow);
-    let mut int_groups = Vec::new();
-    while int_part > 0 {
-        int_groups.push((int_part % 10_000) as i16);
-        int_part /= 10_000;
-    }
-    int_groups.reverse();
-    let frac_group_count = dscale.div_ceil(4);
-    let padded = frac_part * 10u128.pow(frac_group_count * 4 - dscale);
-    let mut frac_groups = vec![0i16; frac_group_count as usize];
-    let mut rest = padded;
-    for slot in frac_groups.iter_mut().rev() {
-        *slot = (rest % 10_000) as i16;
-        rest /= 10_000;
-    }
-    let mut weight = int_groups.len() as i16 - 1;
-    let mut digits: Vec<i16> = int_groups.into_iter().chain(frac_groups).collect();
-    while digits.first() == Some(&0) {
-        digits.remove(0);
-        weight -= 1;
-    }
-    while digits.last() == Some(&0) {
-        digits.pop();
-    }
-    let sign: u16 = if value < 0 && !digits.is_empty() { 0x4000 } else { 0 };
-    if digits.is_empty() {
-        weight = 0;
-    }
-    buf.put_i16(digits.len() as i16);
-    buf.put_i16(weight);
-    buf.put_u16(sign);
-    buf.put_u16(dscale as u16);
-    for digit in digits {
-        buf.put_i16(digit);
+    if let Some(bytes) = connectors::pgbinary::numeric_from_text(&decimal_text(value, scale)) {
+        buf.put_slice(&bytes);
     }
 }
 
