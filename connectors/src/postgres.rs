@@ -25,7 +25,7 @@ use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
 use datafusion::scalar::ScalarValue;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use futures::{Stream, StreamExt};
-use package::{PackageVersion, PgType, Source};
+use package::{BackendTls, PackageVersion, PgType, Source};
 use sqlparser::ast::Statement;
 use tokio_postgres::NoTls;
 use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
@@ -66,7 +66,7 @@ impl PostgresConnector {
     /// Builds the pool; no connection is made until the first statement (so a source that is
     /// down at start only fails the queries that need it, and recovers by itself).
     pub fn new(version: &PackageVersion, settings: &PoolSettings) -> Result<PostgresConnector, ConnectorError> {
-        let Source::Postgres { url, password, .. } = &version.source else {
+        let Source::Postgres { url, password, tls, .. } = &version.source else {
             return Err(ConnectorError::new(ErrorKind::Internal, "not a postgres source"));
         };
         let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
@@ -80,7 +80,16 @@ impl PostgresConnector {
         }
         config.application_name(format!("packwire {}", version.id()));
         config.connect_timeout(settings.connect_timeout);
-        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let manager_config = ManagerConfig { recycling_method: RecyclingMethod::Fast };
+        let manager = match tls {
+            BackendTls::Disable => Manager::from_config(config, NoTls, manager_config),
+            BackendTls::Require | BackendTls::VerifyFull { .. } => {
+                config.ssl_mode(tokio_postgres::config::SslMode::Require);
+                let rustls = tls_config(tls)
+                    .map_err(|e| ConnectorError::new(ErrorKind::Unavailable, format!("{}: {e}", version.id())))?;
+                Manager::from_config(config, tokio_postgres_rustls::MakeRustlsConnect::new(rustls), manager_config)
+            }
+        };
         let pool = Pool::builder(manager)
             .max_size(settings.max_size)
             .runtime(deadpool_postgres::Runtime::Tokio1)
@@ -116,6 +125,68 @@ fn bound_statement_cache(client: &deadpool_postgres::Object) {
     }
 }
 
+/// The rustls client configuration for a TLS mode (ring provider).
+fn tls_config(tls: &BackendTls) -> Result<rustls::ClientConfig, String> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?;
+    let config = match tls {
+        BackendTls::VerifyFull { ca_file } => {
+            let pem = std::fs::read(ca_file).map_err(|e| format!("ca_file {}: {e}", ca_file.display()))?;
+            let mut roots = rustls::RootCertStore::empty();
+            for certificate in rustls_pemfile::certs(&mut pem.as_slice()) {
+                roots.add(certificate.map_err(|e| format!("ca_file: {e}"))?).map_err(|e| format!("ca_file: {e}"))?;
+            }
+            builder.with_root_certificates(roots).with_no_client_auth()
+        }
+        _ => {
+            builder.dangerous().with_custom_certificate_verifier(Arc::new(EncryptOnly(provider))).with_no_client_auth()
+        }
+    };
+    Ok(config)
+}
+
+/// `tls = "require"`: encrypt, but do not check the server's certificate (as libpq's
+/// `sslmode=require`); signatures are still verified so the handshake itself is sound.
+#[derive(Debug)]
+struct EncryptOnly(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for EncryptOnly {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
 /// Maps a tokio-postgres error: backend SQLSTATEs pass through; a lost connection is 08006.
 pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
     if let Some(db) = error.as_db_error() {
@@ -125,7 +196,10 @@ pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
         }
         return ConnectorError::new(ErrorKind::Backend(db.code().code().to_string()), message);
     }
-    let text = error.to_string();
+    let mut text = error.to_string();
+    if let Some(source) = std::error::Error::source(&error) {
+        text = format!("{text}: {source}");
+    }
     let io = std::error::Error::source(&error).is_some_and(|source| source.is::<std::io::Error>());
     if error.is_closed() || io || text.contains("connect") || text.contains("timed out") {
         return ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {text}"));

@@ -10,7 +10,9 @@ pub mod pgtype;
 pub mod registry;
 pub mod spec;
 
-pub use manifest::{Column, FilesFormat, Generate, PackageVersion, SecretRef, Source, Table, parse_duration_ms};
+pub use manifest::{
+    BackendTls, Column, FilesFormat, Generate, PackageVersion, SecretRef, Source, Table, parse_duration_ms,
+};
 pub use pgtype::PgType;
 pub use registry::{ManifestProblem, Registry, ResolveError};
 pub use spec::{PackageSpec, percent_decode};

@@ -57,7 +57,20 @@ pub enum Source {
         schema: String,
         /// Most backend connections packwire opens to this source.
         pool_size: usize,
+        /// Encryption of the backend connections.
+        tls: BackendTls,
     },
+}
+
+/// How packwire encrypts its connections to a SQL backend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackendTls {
+    /// Plaintext (loopback or trusted networks only).
+    Disable,
+    /// Encrypted; the server certificate is not checked (libpq's `sslmode=require`).
+    Require,
+    /// Encrypted; the certificate must chain to `ca_file` and name the host (`verify-full`).
+    VerifyFull { ca_file: PathBuf },
 }
 
 impl Source {
@@ -335,6 +348,9 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
             if raw.pool_size.is_some() {
                 return Err(refuses("pool_size"));
             }
+            if raw.tls.is_some() || raw.ca_file.is_some() {
+                return Err(refuses("tls"));
+            }
             let format = raw.format.ok_or_else(|| needs("format"))?;
             let root = raw.root.ok_or_else(|| needs("root"))?;
             if let Some(g) = &raw.generate
@@ -367,11 +383,22 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
             if !(1..=1000).contains(&pool_size) {
                 return Err(at(kind_span, "pool_size must be between 1 and 1000".into()));
             }
+            let tls = match (raw.tls.as_deref().unwrap_or("disable"), raw.ca_file) {
+                ("disable", None) => BackendTls::Disable,
+                ("require", None) => BackendTls::Require,
+                ("verify-full", Some(ca)) => BackendTls::VerifyFull { ca_file: base_dir.join(ca) },
+                ("verify-full", None) => return Err(at(kind_span, "tls = \"verify-full\" needs ca_file".into())),
+                (_, Some(_)) => return Err(at(kind_span, "ca_file only goes with tls = \"verify-full\"".into())),
+                (other, None) => {
+                    return Err(at(kind_span, format!("tls must be disable, require or verify-full, not `{other}`")));
+                }
+            };
             Ok(Source::Postgres {
                 url: url.into_inner(),
                 password,
                 schema: raw.schema.unwrap_or_else(|| "public".into()),
                 pool_size,
+                tls,
             })
         }
         other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres)"))),
@@ -407,12 +434,19 @@ impl PackageVersion {
                     ));
                 }
             }
-            Source::Postgres { url, password, schema, pool_size } => {
+            Source::Postgres { url, password, schema, pool_size, tls } => {
                 out.push_str(&format!("kind = \"postgres\"\nurl = {}\n", q(url)));
                 if let Some(secret) = password {
                     out.push_str(&format!("password = {}\n", q(&format!("{secret:?}"))));
                 }
                 out.push_str(&format!("schema = {}\npool_size = {pool_size}\n", q(schema)));
+                match tls {
+                    BackendTls::Disable => {}
+                    BackendTls::Require => out.push_str("tls = \"require\"\n"),
+                    BackendTls::VerifyFull { ca_file } => {
+                        out.push_str(&format!("tls = \"verify-full\"\nca_file = {}\n", q(&ca_file.to_string_lossy())));
+                    }
+                }
             }
         }
         for table in &self.tables {
@@ -508,6 +542,8 @@ struct RawSource {
     password: Option<Spanned<String>>,
     schema: Option<String>,
     pool_size: Option<usize>,
+    tls: Option<String>,
+    ca_file: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -36,10 +36,46 @@ impl std::error::Error for HarnessError {}
 impl PgServer {
     /// Starts a server with the given extra `-c name=value` settings.
     pub fn start(settings: &[(&str, &str)]) -> Result<PgServer, HarnessError> {
+        PgServer::start_with(settings, false)
+    }
+
+    /// Starts a server that also accepts TLS, with a self-signed certificate for 127.0.0.1
+    /// (see [`PgServer::certificate`]).
+    pub fn start_tls(settings: &[(&str, &str)]) -> Result<PgServer, HarnessError> {
+        PgServer::start_with(settings, true)
+    }
+
+    /// The server's self-signed certificate (PEM), for clients that verify it.
+    pub fn certificate(&self) -> PathBuf {
+        self._dir.path().join("server.crt")
+    }
+
+    fn start_with(settings: &[(&str, &str)], tls: bool) -> Result<PgServer, HarnessError> {
         let bin = find_bin_dir()?;
         let run_as = if is_root() { Some("postgres".to_string()) } else { None };
         let dir = tempfile::Builder::new().prefix("pgharness").tempdir().map_err(|e| HarnessError(e.to_string()))?;
         let data = dir.path().join("data");
+        if tls {
+            let (crt, key) = (dir.path().join("server.crt"), dir.path().join("server.key"));
+            check(
+                Command::new("openssl")
+                    .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
+                    .args(["-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE"])
+                    .args([
+                        "-addext",
+                        "keyUsage=digitalSignature,keyEncipherment",
+                        "-addext",
+                        "extendedKeyUsage=serverAuth",
+                    ])
+                    .arg("-keyout")
+                    .arg(&key)
+                    .arg("-out")
+                    .arg(&crt)
+                    .output(),
+                "openssl req",
+            )?;
+            check(Command::new("chmod").arg("600").arg(&key).output(), "chmod")?;
+        }
         if let Some(user) = &run_as {
             chown(dir.path(), user)?;
         }
@@ -68,6 +104,12 @@ impl PgServer {
             );
             for (name, value) in settings {
                 options.push_str(&format!(" -c {name}={value}"));
+            }
+            if tls {
+                options.push_str(&format!(
+                    " -c ssl=on -c ssl_cert_file='{0}/server.crt' -c ssl_key_file='{0}/server.key'",
+                    dir.path().display()
+                ));
             }
             let result = run(
                 &run_as,

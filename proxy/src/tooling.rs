@@ -65,6 +65,7 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
             password: env_var.map(SecretRef::Env),
             schema: schema.to_string(),
             pool_size: 16,
+            tls: package::BackendTls::Disable,
         },
         tables: manifest_tables,
         statement_timeout_ms: 0,

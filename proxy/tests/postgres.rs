@@ -323,3 +323,59 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     }
     assert!(ok, "the package did not recover after the backend came back");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backend_connections_use_tls_when_the_manifest_asks() {
+    let pg = PgServer::start_tls(&[]).expect("start postgres with TLS");
+    pg.psql("postgres", "CREATE TABLE kv (k int4 PRIMARY KEY, v text); INSERT INTO kv VALUES (1, 'one')").unwrap();
+    let url = format!("postgres://{}@127.0.0.1:{}/postgres", pg.user, pg.port);
+    let base = packwire::tooling::init(&url, "public", &[], "secure", "1.0.0").await.unwrap();
+    let require = base.replace("pool_size = 16\n", "pool_size = 16\ntls = \"require\"\n");
+    let verify = base.replace("version = \"1.0.0\"", "version = \"1.0.1\"").replace(
+        "pool_size = 16\n",
+        &format!("pool_size = 16\ntls = \"verify-full\"\nca_file = \"{}\"\n", pg.certificate().display()),
+    );
+    // A certificate that did not sign the server's: verify-full must refuse the connection.
+    let other = tempfile::tempdir().unwrap();
+    let other_ca = other.path().join("other.crt");
+    let made = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"])
+        .arg("-keyout")
+        .arg(other.path().join("other.key"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let wrong = base.replace("version = \"1.0.0\"", "version = \"1.0.2\"").replace(
+        "pool_size = 16\n",
+        &format!("pool_size = 16\ntls = \"verify-full\"\nca_file = \"{}\"\n", other_ca.display()),
+    );
+    let server =
+        common::start(&[("secure-1.0.0.toml", require), ("secure-1.0.1.toml", verify), ("secure-1.0.2.toml", wrong)])
+            .await;
+    let untrusted = client(server.port, "secure@1.0.2").await;
+    let error = untrusted.simple_query("select v from kv").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "08006");
+    assert!(common::db_error(&error).message().contains("certificate"), "{error:?}");
+    for version in ["secure@1.0.0", "secure@1.0.1"] {
+        let session = client(server.port, version).await;
+        assert_eq!(
+            common::text_rows(&session, "select v from kv").await,
+            vec![vec![Some("one".to_string())]],
+            "{version}"
+        );
+    }
+    // Every packwire connection to the backend is encrypted.
+    let (direct, connection) = tokio_postgres::connect(&pg.conninfo("postgres"), tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let rows = direct
+        .query(
+            "select s.ssl from pg_stat_ssl s join pg_stat_activity a using (pid) where a.application_name like 'packwire%'",
+            &[],
+        )
+        .await
+        .unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.get::<_, bool>(0)), "a packwire backend connection is not encrypted");
+}
