@@ -107,16 +107,21 @@ impl PostgresConnector {
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, ConnectorError> {
-        self.pool.get().await.map_err(|error| match error {
-            deadpool_postgres::PoolError::Backend(e) => backend_error(e),
-            deadpool_postgres::PoolError::Timeout(_) => {
-                ConnectorError::new(ErrorKind::Unavailable, "the package's database is not reachable (timed out)")
-            }
-            other => {
-                ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
-            }
-        })
+        checkout(&self.pool).await
     }
+}
+
+/// A pooled connection, or the error a query that needed it gets (08006 when unreachable).
+async fn checkout(pool: &Pool) -> Result<deadpool_postgres::Object, ConnectorError> {
+    pool.get().await.map_err(|error| match error {
+        deadpool_postgres::PoolError::Backend(e) => backend_error(e),
+        deadpool_postgres::PoolError::Timeout(_) => {
+            ConnectorError::new(ErrorKind::Unavailable, "the package's database is not reachable (timed out)")
+        }
+        other => {
+            ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
+        }
+    })
 }
 
 fn bound_statement_cache(client: &deadpool_postgres::Object) {
@@ -262,12 +267,7 @@ impl PreparedQuery for PostgresQuery {
     }
 
     async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
-        let client = self.pool.get().await.map_err(|e| match e {
-            deadpool_postgres::PoolError::Backend(e) => backend_error(e),
-            other => {
-                ConnectorError::new(ErrorKind::Unavailable, format!("the package's database is not reachable: {other}"))
-            }
-        })?;
+        let client = checkout(&self.pool).await?;
         bound_statement_cache(&client);
         let statement = client.prepare_cached(&self.sql).await.map_err(backend_error)?;
         let params: Vec<Param> = params.into_iter().map(Param).collect();
