@@ -160,33 +160,13 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
 
 /// Postgres binary numeric → (unscaled value, scale), if it fits 38 digits.
 fn decode_numeric_binary(bytes: &[u8]) -> Option<(i128, i8)> {
-    let word = |i: usize| -> Option<i16> { Some(i16::from_be_bytes(bytes.get(i * 2..i * 2 + 2)?.try_into().ok()?)) };
-    let ndigits = usize::try_from(word(0)?).ok()?;
-    let weight = i32::from(word(1)?);
-    let sign = word(2)? as u16;
-    let dscale = i32::from(word(3)?);
-    if sign == 0xC000 || bytes.len() != 8 + ndigits * 2 || !(0..=38).contains(&dscale) {
-        return None; // NaN, or malformed, or beyond Decimal128
-    }
-    let mut value: i128 = 0;
-    // digit i has weight (weight - i) in base 10000; scale to dscale decimal places.
-    for i in 0..ndigits {
-        let digit = i128::from(word(4 + i)?);
-        if !(0..10_000).contains(&digit) {
-            return None;
-        }
-        let exponent = 4 * (weight - i as i32) + dscale;
-        value = if exponent >= 0 {
-            value.checked_add(digit.checked_mul(10i128.checked_pow(u32::try_from(exponent).ok()?)?)?)?
-        } else {
-            // digits beyond dscale are dropped, as Postgres does when it prints with dscale
-            value.checked_add(digit / 10i128.checked_pow(u32::try_from(-exponent).ok()?)?)?
-        };
-    }
-    if sign == 0x4000 {
-        value = -value;
-    }
-    Some((value, dscale as i8))
+    // One binary-numeric decoder for the project (`connectors::pgbinary`), then the exact text
+    // into Decimal128; NaN, infinities and values beyond 38 digits do not parse.
+    let text = connectors::pgbinary::numeric_to_text(bytes)?;
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let scale = i8::try_from(frac.len()).ok().filter(|s| *s <= 38)?;
+    let value = format!("{int}{frac}").parse::<i128>().ok()?;
+    Some((value, scale))
 }
 
 #[cfg(test)]
