@@ -38,6 +38,21 @@ pub trait PreparedQuery: Send + Sync {
 pub trait Connector: Send + Sync {
     /// Plans a statement in the connector's dialect.
     async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError>;
+    /// Runs a statement once, without parameters (the simple query protocol). Returns the
+    /// stream of results and, when running it produced a prepared form worth caching for the
+    /// next identical statement, that too. The default plans and executes; a connector whose
+    /// planning costs a backend round trip does both in one.
+    async fn run(
+        &self,
+        statement: &Statement,
+    ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
+        let prepared = self.prepare(statement).await?;
+        if !prepared.param_types().is_empty() {
+            return Err(ConnectorError::new(ErrorKind::Backend("42P02".into()), "there is no parameter $1"));
+        }
+        let stream = prepared.execute(Vec::new()).await?;
+        Ok((Some(prepared), stream))
+    }
     /// The backend's plan for a statement, one line per row.
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError>;
 }

@@ -60,6 +60,8 @@ impl Default for PoolSettings {
 /// A Postgres source serving one package version.
 pub struct PostgresConnector {
     pool: Pool,
+    statements: Arc<StatementBound>,
+    names: Arc<LogicalNames>,
 }
 
 impl PostgresConnector {
@@ -97,7 +99,7 @@ impl PostgresConnector {
             .wait_timeout(Some(settings.connect_timeout * 6))
             .build()
             .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))?;
-        Ok(PostgresConnector { pool })
+        Ok(PostgresConnector { pool, statements: Arc::default(), names: Arc::new(LogicalNames::of(version)) })
     }
 
     /// Pool occupancy: (connections open, connections idle).
@@ -124,9 +126,22 @@ async fn checkout(pool: &Pool) -> Result<deadpool_postgres::Object, ConnectorErr
     })
 }
 
-fn bound_statement_cache(client: &deadpool_postgres::Object) {
-    if client.statement_cache.size() >= STATEMENTS_PER_CONNECTION {
-        client.statement_cache.clear();
+/// Keeps each connection's prepared-statement cache under [`STATEMENTS_PER_CONNECTION`].
+/// deadpool counts a cache's size by walking it, so the size is looked at only every
+/// [`STATEMENT_BOUND_EVERY`]-th use; a connection may briefly hold that many more statements.
+#[derive(Default)]
+struct StatementBound {
+    uses: std::sync::atomic::AtomicUsize,
+}
+
+const STATEMENT_BOUND_EVERY: usize = 64;
+
+impl StatementBound {
+    fn bound(&self, client: &deadpool_postgres::Object) {
+        let uses = self.uses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if uses.is_multiple_of(STATEMENT_BOUND_EVERY) && client.statement_cache.size() >= STATEMENTS_PER_CONNECTION {
+            client.statement_cache.clear();
+        }
     }
 }
 
@@ -192,6 +207,82 @@ impl rustls::client::danger::ServerCertVerifier for EncryptOnly {
     }
 }
 
+/// Rewrites physical table and column names in backend error messages to the package's logical
+/// ones, so a message names what the client wrote. Postgres names a relation quoted or bare
+/// (`relation "s.t" does not exist`, `permission denied for table t`) and a column quoted or
+/// qualified (`column "c" does not exist`, `column t.c does not exist`); each form is replaced
+/// as a whole word, a bare column name only when it maps to one logical name in the version.
+#[derive(Debug, Default)]
+struct LogicalNames {
+    /// (as the backend writes it, as the client should read it), longest first.
+    pairs: Vec<(String, String)>,
+}
+
+impl LogicalNames {
+    fn of(version: &PackageVersion) -> LogicalNames {
+        let Source::Postgres { schema, .. } = &version.source else {
+            return LogicalNames::default();
+        };
+        let mut pairs = Vec::new();
+        let mut columns: HashMap<&str, Option<&str>> = HashMap::new();
+        for table in &version.tables {
+            let physical_schema = table.physical_schema.as_deref().unwrap_or(schema);
+            pairs.push((format!("{physical_schema}.{}", table.physical), table.name.clone()));
+            if table.physical != table.name {
+                pairs.push((table.physical.clone(), table.name.clone()));
+            }
+            for column in &table.columns {
+                if column.physical != column.name || table.physical != table.name {
+                    pairs.push((
+                        format!("{}.{}", table.physical, column.physical),
+                        format!("{}.{}", table.name, column.name),
+                    ));
+                }
+                let entry = columns.entry(column.physical.as_str()).or_insert(Some(column.name.as_str()));
+                if *entry != Some(column.name.as_str()) {
+                    *entry = None;
+                }
+            }
+        }
+        for (physical, logical) in columns {
+            if let Some(logical) = logical.filter(|logical| *logical != physical) {
+                pairs.push((format!("\"{physical}\""), format!("\"{logical}\"")));
+            }
+        }
+        pairs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        LogicalNames { pairs }
+    }
+
+    /// A backend error, with physical names in its message translated.
+    fn translate(&self, mut error: ConnectorError) -> ConnectorError {
+        if matches!(error.kind, ErrorKind::Backend(_)) {
+            for (physical, logical) in &self.pairs {
+                if error.message.contains(physical.as_str()) {
+                    error.message = replace_words(&error.message, physical, logical);
+                }
+            }
+        }
+        error
+    }
+}
+
+/// Replaces `from` in `text` where it is not part of a longer identifier.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + from.len()..].chars().next();
+        let whole = !before.is_some_and(is_word) && !after.is_some_and(is_word);
+        out.push_str(&rest[..at]);
+        out.push_str(if whole { to } else { from });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Maps a tokio-postgres error: backend SQLSTATEs pass through; a lost connection is 08006.
 pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
     if let Some(db) = error.as_db_error() {
@@ -217,40 +308,75 @@ impl Connector for PostgresConnector {
     async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
         let sql = statement.to_string();
         let client = self.client().await?;
-        bound_statement_cache(&client);
-        let prepared = client.prepare_cached(&sql).await.map_err(backend_error)?;
-        let fields = prepared
-            .columns()
-            .iter()
-            .map(|column| {
-                let (data_type, pg) = arrow_for(column.type_()).ok_or_else(|| {
-                    ConnectorError::new(
-                        ErrorKind::FeatureNotSupported,
-                        format!(
-                            "result column \"{}\" has type {}, which packwire cannot return yet",
-                            column.name(),
-                            column.type_()
-                        ),
-                    )
-                })?;
-                Ok(Field::new(column.name(), data_type, true)
-                    .with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), pg.to_string())])))
-            })
-            .collect::<Result<Vec<_>, ConnectorError>>()?;
+        self.statements.bound(&client);
+        let names = &self.names;
+        let prepared = client.prepare_cached(&sql).await.map_err(|e| names.translate(backend_error(e)))?;
+        let schema = schema_of(prepared.columns())?;
         let param_types = prepared.params().iter().map(|t| arrow_for(t).map(|(d, _)| d)).collect();
-        Ok(Arc::new(PostgresQuery { pool: self.pool.clone(), sql, schema: Arc::new(Schema::new(fields)), param_types }))
+        Ok(Arc::new(PostgresQuery {
+            pool: self.pool.clone(),
+            statements: self.statements.clone(),
+            names: self.names.clone(),
+            sql,
+            schema,
+            param_types,
+        }))
+    }
+
+    /// One round trip: Parse, Bind, Describe, Execute and Sync of an unnamed statement are sent
+    /// together, and the result's shape is read from its first row. Nothing is kept on the
+    /// backend, so unique statement texts (literals inlined by the client) cost it nothing.
+    async fn run(
+        &self,
+        statement: &Statement,
+    ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
+        let sql = statement.to_string();
+        let client = self.client().await?;
+        let mut guard = CancelOnDrop(Some(client.cancel_token()));
+        let no_params = std::iter::empty::<(&(dyn ToSql + Sync), Type)>();
+        let names = &self.names;
+        let failed = |e| names.translate(backend_error(e));
+        let mut rows = Box::pin(client.query_typed_raw(&sql, no_params).await.map_err(failed)?);
+        let first = rows.next().await.transpose().map_err(failed)?;
+        let schema = match &first {
+            Some(row) => schema_of(row.columns())?,
+            // tokio-postgres keeps an empty result's description to itself: ask for it again.
+            None => schema_of(client.prepare(&sql).await.map_err(failed)?.columns())?,
+        };
+        let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
+        let columns: Vec<Type> =
+            first.as_ref().map(|row| row.columns().iter().map(|c| c.type_().clone()).collect()).unwrap_or_default();
+        // An empty result has already ended: nothing is left to cancel.
+        let done = first.is_none();
+        let cancel = (!done).then_some(cancel);
+        let stream = RowBatches {
+            rows,
+            first,
+            schema: schema.clone(),
+            columns,
+            cancel,
+            done,
+            names: self.names.clone(),
+            _client: client,
+        };
+        Ok((None, Box::pin(RecordBatchStreamAdapter::new(schema, stream))))
     }
 
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError> {
         let client = self.client().await?;
         let prefix = if analyze { "EXPLAIN ANALYZE " } else { "EXPLAIN " };
-        let rows = client.query(&format!("{prefix}{statement}"), &[]).await.map_err(backend_error)?;
+        let rows = client
+            .query(&format!("{prefix}{statement}"), &[])
+            .await
+            .map_err(|e| self.names.translate(backend_error(e)))?;
         Ok(rows.iter().filter_map(|row| row.try_get::<_, String>(0).ok()).collect())
     }
 }
 
 struct PostgresQuery {
     pool: Pool,
+    statements: Arc<StatementBound>,
+    names: Arc<LogicalNames>,
     sql: String,
     schema: SchemaRef,
     param_types: Vec<Option<DataType>>,
@@ -268,22 +394,25 @@ impl PreparedQuery for PostgresQuery {
 
     async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
         let client = checkout(&self.pool).await?;
-        bound_statement_cache(&client);
-        let statement = client.prepare_cached(&self.sql).await.map_err(backend_error)?;
+        self.statements.bound(&client);
+        let failed = |e| self.names.translate(backend_error(e));
+        let statement = client.prepare_cached(&self.sql).await.map_err(failed)?;
         let params: Vec<Param> = params.into_iter().map(Param).collect();
         // Postgres holds BindComplete back until the statement produces output, so query_raw
         // itself can wait for the whole statement: if this future is dropped meanwhile (cancel,
         // timeout, client gone), the guard cancels the backend query.
         let mut guard = CancelOnDrop(Some(client.cancel_token()));
-        let rows = client.query_raw(&statement, params.iter()).await.map_err(backend_error)?;
+        let rows = client.query_raw(&statement, params.iter()).await.map_err(failed)?;
         let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
         let columns: Vec<Type> = statement.columns().iter().map(|c| c.type_().clone()).collect();
         let stream = RowBatches {
             rows: Box::pin(rows),
+            first: None,
             schema: self.schema.clone(),
             columns,
             cancel: Some(cancel),
             done: false,
+            names: self.names.clone(),
             _client: client,
         };
         Ok(Box::pin(RecordBatchStreamAdapter::new(self.schema.clone(), stream)))
@@ -294,11 +423,14 @@ impl PreparedQuery for PostgresQuery {
 /// drop before the end cancels the backend query first.
 struct RowBatches {
     rows: Pin<Box<tokio_postgres::RowStream>>,
+    /// A row already read (to learn the result's shape), delivered before the others.
+    first: Option<tokio_postgres::Row>,
     schema: SchemaRef,
     columns: Vec<Type>,
     cancel: Option<tokio_postgres::CancelToken>,
     /// The row stream has ended: it must not be polled again.
     done: bool,
+    names: Arc<LogicalNames>,
     _client: deadpool_postgres::Object,
 }
 
@@ -336,7 +468,11 @@ impl Stream for RowBatches {
         let mut builders: Option<Vec<Box<dyn ArrayBuilder>>> = None;
         let mut count = 0;
         loop {
-            match this.rows.poll_next_unpin(cx) {
+            let next = match this.first.take() {
+                Some(row) => Poll::Ready(Some(Ok(row))),
+                None => this.rows.poll_next_unpin(cx),
+            };
+            match next {
                 Poll::Ready(Some(Ok(row))) => {
                     let builders = builders.get_or_insert_with(|| this.columns.iter().map(builder_for).collect());
                     for (index, ty) in this.columns.iter().enumerate() {
@@ -351,7 +487,7 @@ impl Stream for RowBatches {
                 Poll::Ready(Some(Err(error))) => {
                     this.cancel = None;
                     this.done = true;
-                    let error = backend_error(error);
+                    let error = this.names.translate(backend_error(error));
                     return Poll::Ready(Some(Err(datafusion::error::DataFusionError::External(Box::new(error)))));
                 }
                 Poll::Ready(None) => {
@@ -392,6 +528,29 @@ impl<'a> FromSql<'a> for RawValue<'a> {
     fn accepts(_: &Type) -> bool {
         true
     }
+}
+
+/// The Arrow schema of a backend result, each field tagged with the Postgres type the client
+/// sees; 0A000 for a column of a type packwire cannot return.
+fn schema_of(columns: &[tokio_postgres::Column]) -> Result<SchemaRef, ConnectorError> {
+    let fields = columns
+        .iter()
+        .map(|column| {
+            let (data_type, pg) = arrow_for(column.type_()).ok_or_else(|| {
+                ConnectorError::new(
+                    ErrorKind::FeatureNotSupported,
+                    format!(
+                        "result column \"{}\" has type {}, which packwire cannot return yet",
+                        column.name(),
+                        column.type_()
+                    ),
+                )
+            })?;
+            Ok(Field::new(column.name(), data_type, true)
+                .with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), pg.to_string())])))
+        })
+        .collect::<Result<Vec<_>, ConnectorError>>()?;
+    Ok(Arc::new(Schema::new(fields)))
 }
 
 /// The Arrow type a Postgres result type travels as, and the Postgres type the client sees.
@@ -664,4 +823,51 @@ pub async fn connect_once(url: &str, password: Option<&str>) -> Result<tokio_pos
         let _ = connection.await;
     });
     Ok(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backend_messages_name_logical_tables_and_columns() {
+        let manifest = r#"
+[package]
+name = "shop"
+version = "1.0.0"
+[source]
+kind = "postgres"
+url = "postgres://app@db/shop"
+schema = "sales"
+[[tables]]
+name = "orders"
+physical = "orders_v2"
+columns = [
+  { name = "amount", type = "integer", physical = "amt" },
+  { name = "id", type = "integer", physical = "key" },
+]
+[[tables]]
+name = "customers"
+columns = [{ name = "id", type = "integer" }]
+"#;
+        let version = PackageVersion::from_toml(manifest, std::path::Path::new("/reg/shop.toml")).unwrap();
+        let names = LogicalNames::of(&version);
+        let backend = |message: &str| ConnectorError::new(ErrorKind::Backend("42703".into()), message);
+        let translated = names.translate(backend("column \"amt\" of relation \"sales.orders_v2\" is bad"));
+        assert_eq!(translated.message, "column \"amount\" of relation \"orders\" is bad");
+        assert_eq!(
+            names.translate(backend("permission denied for table orders_v2")).message,
+            "permission denied for table orders"
+        );
+        assert_eq!(
+            names.translate(backend("column orders_v2.amt does not exist")).message,
+            "column orders.amount does not exist"
+        );
+        // Parts of longer identifiers stay as they are.
+        assert_eq!(names.translate(backend("relation \"orders_v22\"")).message, "relation \"orders_v22\"");
+        // "key" is `id` in orders and `id` is `id` in customers: only the former renames it.
+        assert_eq!(names.translate(backend("column \"key\"")).message, "column \"id\"");
+        let ours = ConnectorError::new(ErrorKind::Internal, "\"amt\"");
+        assert_eq!(names.translate(ours).message, "\"amt\"");
+    }
 }

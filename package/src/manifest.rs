@@ -383,7 +383,36 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
             if !(1..=1000).contains(&pool_size) {
                 return Err(at(kind_span, "pool_size must be between 1 and 1000".into()));
             }
-            let tls = match (raw.tls.as_deref().unwrap_or("disable"), raw.ca_file) {
+            // libpq's `sslmode`/`sslrootcert` in the URL mean the same as `tls`/`ca_file`; they
+            // are moved out of the URL (the driver does not know verify-full) and may not
+            // contradict the keys.
+            let (url_text, url_mode, url_root) = split_ssl_params(url_text);
+            let url_mode = match url_mode.as_deref() {
+                None => None,
+                Some("disable" | "allow" | "prefer") => Some("disable"),
+                Some("require") => Some("require"),
+                Some("verify-full") => Some("verify-full"),
+                Some(other) => {
+                    return Err(at(
+                        url.span(),
+                        format!("sslmode={other} is not supported; use require or verify-full (with sslrootcert)"),
+                    ));
+                }
+            };
+            let mode = match (raw.tls.as_deref(), url_mode) {
+                (Some(key), Some(in_url)) if key != in_url => {
+                    return Err(at(url.span(), format!("sslmode in the url contradicts tls = \"{key}\"")));
+                }
+                (Some(key), _) => key.to_string(),
+                (None, in_url) => in_url.unwrap_or("disable").to_string(),
+            };
+            let ca_file = match (raw.ca_file, url_root) {
+                (Some(_), Some(_)) => {
+                    return Err(at(url.span(), "give either ca_file or sslrootcert, not both".into()));
+                }
+                (key, in_url) => key.or(in_url),
+            };
+            let tls = match (mode.as_str(), ca_file) {
                 ("disable", None) => BackendTls::Disable,
                 ("require", None) => BackendTls::Require,
                 ("verify-full", Some(ca)) => BackendTls::VerifyFull { ca_file: base_dir.join(ca) },
@@ -394,7 +423,7 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
                 }
             };
             Ok(Source::Postgres {
-                url: url.into_inner(),
+                url: url_text,
                 password,
                 schema: raw.schema.unwrap_or_else(|| "public".into()),
                 pool_size,
@@ -498,6 +527,23 @@ fn check_identifier(name: &str) -> Result<(), String> {
 }
 
 /// True when a `postgres://user:password@host` URL carries a password.
+/// Removes `sslmode` and `sslrootcert` from a URL's query: (the rest, sslmode, sslrootcert).
+fn split_ssl_params(url: &str) -> (String, Option<String>, Option<String>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None, None);
+    };
+    let (mut mode, mut root, mut kept) = (None, None, Vec::new());
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("sslmode", value)) => mode = Some(crate::spec::percent_decode(value)),
+            Some(("sslrootcert", value)) => root = Some(crate::spec::percent_decode(value)),
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() { base.to_string() } else { format!("{base}?{}", kept.join("&")) };
+    (url, mode, root)
+}
+
 fn url_has_password(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let authority = rest.split(['/', '?']).next().unwrap_or("");
@@ -641,6 +687,28 @@ columns = [
         let text = GOOD.replace("app@db", "app:secret@db");
         let err = parse(&text).unwrap_err();
         assert!(err.reason.contains("must not contain a password"), "{err}");
+    }
+
+    #[test]
+    fn sslmode_in_url_means_tls() {
+        let source = |text: &str| match parse(text).unwrap().source {
+            Source::Postgres { url, tls, .. } => (url, tls),
+            other => panic!("{other:?}"),
+        };
+        let with = |query: &str| GOOD.replace("5432/shop", &format!("5432/shop?{query}"));
+        let (url, tls) = source(&with("sslmode=require&application_name=x"));
+        assert_eq!(
+            (url.as_str(), tls),
+            ("postgres://app@db.internal:5432/shop?application_name=x", BackendTls::Require)
+        );
+        let (url, tls) = source(&with("sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem"));
+        assert_eq!(url, "postgres://app@db.internal:5432/shop");
+        assert_eq!(tls, BackendTls::VerifyFull { ca_file: "/etc/ca.pem".into() });
+        assert_eq!(source(&with("sslmode=prefer")).1, BackendTls::Disable);
+        assert!(parse(&with("sslmode=verify-full")).unwrap_err().reason.contains("needs ca_file"));
+        assert!(parse(&with("sslmode=verify-ca")).unwrap_err().reason.contains("not supported"));
+        let contradiction = with("sslmode=require").replace("[source]", "[source]\ntls = \"disable\"");
+        assert!(parse(&contradiction).unwrap_err().reason.contains("contradicts"));
     }
 
     #[test]

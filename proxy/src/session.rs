@@ -95,6 +95,8 @@ pub struct Session<S> {
     target: Target,
     info: SessionInfo,
     settings: Settings,
+    /// Output settings derived from `settings`; `None` after anything may have changed them.
+    output: Option<Arc<OutputSettings>>,
     txn: Txn,
     statements: HashMap<String, Arc<Prepared>>,
     portals: HashMap<String, Portal>,
@@ -129,6 +131,7 @@ impl<S: ClientSocket> Session<S> {
             connector,
             info,
             settings,
+            output: None,
             txn: Txn::Idle,
             statements: HashMap::new(),
             portals: HashMap::new(),
@@ -217,13 +220,18 @@ impl<S: ClientSocket> Session<S> {
         }
     }
 
-    fn output_settings(&self) -> Arc<OutputSettings> {
-        let time_zone = self
-            .settings
-            .get("timezone")
-            .and_then(|tz| tz.parse().ok())
-            .unwrap_or_else(|| "UTC".parse().expect("UTC is a valid time zone"));
-        Arc::new(OutputSettings { extra_float_digits: self.settings.extra_float_digits(), time_zone })
+    /// How values are written for the current settings; computed once per change of settings.
+    fn output_settings(&mut self) -> Arc<OutputSettings> {
+        let settings = &self.settings;
+        self.output
+            .get_or_insert_with(|| {
+                let time_zone = settings
+                    .get("timezone")
+                    .and_then(|tz| tz.parse().ok())
+                    .unwrap_or_else(|| "UTC".parse().expect("UTC is a valid time zone"));
+                Arc::new(OutputSettings { extra_float_digits: settings.extra_float_digits(), time_zone })
+            })
+            .clone()
     }
 
     // ---- simple query protocol ----
@@ -248,17 +256,7 @@ impl<S: ClientSocket> Session<S> {
             Ok(statements) => {
                 let cacheable = statements.len() == 1;
                 for statement in statements {
-                    let outcome = match self.prepare_statement(statement, text, &[], cacheable).await {
-                        Ok(prepared) => {
-                            let prepared = Arc::new(prepared);
-                            if !prepared.param_types.is_empty() {
-                                Err(PgError::new("42P02", "there is no parameter $1"))
-                            } else {
-                                self.start(&prepared, Vec::new(), &[]).await
-                            }
-                        }
-                        Err(error) => Err(error),
-                    };
+                    let outcome = self.run_simple_statement(statement, text, cacheable).await;
                     if !self.finish_simple_statement(outcome).await? {
                         break;
                     }
@@ -317,7 +315,55 @@ impl<S: ClientSocket> Session<S> {
         Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
     }
 
+    /// Plans and runs one statement of a simple query. A query goes to the connector in one
+    /// step (for Postgres: one round trip, nothing prepared); it is cached when the connector
+    /// hands back a prepared form.
+    async fn run_simple_statement(
+        &mut self,
+        statement: sqlparser::ast::Statement,
+        text: &str,
+        cacheable: bool,
+    ) -> Result<Outcome, PgError> {
+        let kind = match self.plan(statement, text)? {
+            Planned::Query(query) => {
+                let connector = self.connector.clone();
+                let (backend, stream) = self.cancellable(connector.run(&query.statement)).await??;
+                let columns = encode::describe(&query.columns, &stream.schema())?;
+                if let Some(backend) = backend
+                    && cacheable
+                {
+                    self.cache(text, backend, &columns);
+                }
+                return Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }));
+            }
+            Planned::Explain { analyze, query } => Kind::Explain { analyze, query: Box::new(query) },
+            Planned::Session(command) => Kind::Session(command),
+        };
+        self.start(&with_parameters(kind, Vec::new(), &[]), Vec::new(), &[]).await
+    }
+
     // ---- planning ----
+
+    /// Validates and rewrites one parsed statement (refused in a failed
+    /// transaction unless it ends it).
+    fn plan(&self, statement: sqlparser::ast::Statement, text: &str) -> Result<Planned, PgError> {
+        if self.txn == Txn::Failed && !ends_transaction(&statement) {
+            return Err(PgError::new(
+                code::IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block",
+            ));
+        }
+        Ok(rewrite::plan(statement, text, &self.package, self.target, &self.info)?)
+    }
+
+    fn cache(&self, text: &str, backend: Arc<dyn PreparedQuery>, columns: &[ResultColumn]) {
+        let cached = crate::shared::CachedQuery {
+            param_types: backend.param_types().to_vec(),
+            backend,
+            columns: columns.to_vec(),
+        };
+        self.shared.cache(&self.info.database, &self.info.user, text, Arc::new(cached));
+    }
 
     /// Plans one statement and, for queries, prepares it on the backend.
     async fn prepare_statement(
@@ -327,25 +373,13 @@ impl<S: ClientSocket> Session<S> {
         client_oids: &[u32],
         cacheable: bool,
     ) -> Result<Prepared, PgError> {
-        if self.txn == Txn::Failed && !ends_transaction(&statement) {
-            return Err(PgError::new(
-                code::IN_FAILED_SQL_TRANSACTION,
-                "current transaction is aborted, commands ignored until end of transaction block",
-            ));
-        }
-        let planned = rewrite::plan(statement, text, &self.package, self.target, &self.info)?;
-        let (kind, param_types) = match planned {
+        let (kind, param_types) = match self.plan(statement, text)? {
             Planned::Query(query) => {
                 let backend = self.connector.prepare(&query.statement).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
                 if cacheable {
-                    let cached = crate::shared::CachedQuery {
-                        backend: backend.clone(),
-                        columns: columns.clone(),
-                        param_types: param_types.clone(),
-                    };
-                    self.shared.cache(&self.info.database, &self.info.user, text, Arc::new(cached));
+                    self.cache(text, backend.clone(), &columns);
                 }
                 (Kind::Query { backend, columns }, param_types)
             }
@@ -458,6 +492,7 @@ impl<S: ClientSocket> Session<S> {
     // ---- session commands ----
 
     fn session_command(&mut self, command: SessionCommand, formats: &[i16]) -> Result<Outcome, PgError> {
+        self.output = None;
         let in_block = self.txn != Txn::Idle;
         match command {
             SessionCommand::Set { name, value, local } => {
@@ -539,6 +574,7 @@ impl<S: ClientSocket> Session<S> {
     }
 
     fn end_transaction(&mut self) {
+        self.output = None;
         self.txn = Txn::Idle;
         for (name, value) in self.settings.end_transaction() {
             self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));

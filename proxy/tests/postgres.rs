@@ -205,7 +205,14 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     let text = text.replace("[[tables]]\nname = \"things\"\n", "[[tables]]\nname = \"items\"\nphysical = \"things\"\n");
     // A second version of the same data with a package-level statement timeout.
     let strict = text.replace("version = \"1.0.0\"\n", "version = \"1.0.1\"\nstatement_timeout = \"300ms\"\n");
-    let server = common::start(&[("things.toml", text), ("things-strict.toml", strict)]).await;
+    // A third version reads as a role without privileges on the table.
+    let unprivileged = text
+        .replace("version = \"1.0.0\"\n", "version = \"1.0.2\"\n")
+        .replace(&format!("postgres://{}@", pg.user), "postgres://reader@");
+    pg.psql("tpch", "CREATE ROLE reader LOGIN; GRANT USAGE ON SCHEMA app TO reader").unwrap();
+    let server =
+        common::start(&[("things.toml", text), ("things-strict.toml", strict), ("things-reader.toml", unprivileged)])
+            .await;
     let port = server.port;
     let session = client(port, "things@1.0.0").await;
 
@@ -241,9 +248,27 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     // The physical names stay hidden and unreachable.
     assert_eq!(common::sqlstate(&session.simple_query("select * from things").await.unwrap_err()), "42P01");
 
-    // Backend errors keep their SQLSTATE.
+    // Backend errors keep their SQLSTATE …
     let error = session.simple_query("select id / 0 from items").await.unwrap_err();
     assert_eq!(common::sqlstate(&error), "22012");
+    // … and name the package's tables, not the physical ones.
+    let reader = client(port, "things@1.0.2").await;
+    let error = reader.simple_query("select id from items").await.unwrap_err();
+    let message = error.as_db_error().map(|e| e.message().to_string()).unwrap_or_default();
+    assert_eq!((common::sqlstate(&error), message.as_str()), ("42501".into(), "permission denied for table items"));
+
+    // An empty result still describes its columns (simple protocol, one backend round trip).
+    let messages = session.simple_query("select id, note from items where id < 0").await.unwrap();
+    match messages.as_slice() {
+        [
+            tokio_postgres::SimpleQueryMessage::RowDescription(columns),
+            tokio_postgres::SimpleQueryMessage::CommandComplete(0),
+        ] => {
+            let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+            assert_eq!(names, ["id", "note"]);
+        }
+        other => panic!("unexpected messages: {other:?}"),
+    }
 
     // statement_timeout → 57014, and the session and the pool stay usable.
     session.simple_query("set statement_timeout = '300ms'").await.unwrap();
