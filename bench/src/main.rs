@@ -1,7 +1,9 @@
 //! `packwire-bench`: in one run on one machine, a real Postgres (pgharness) loaded with pgbench
 //! data, and packwire serving it as a package; pgbench `-S` through packwire vs direct at 1 and 16
 //! clients in every query mode, interleaved and repeated, and a 1M-row `SELECT *` transfer.
-//! Prints TPS, latency, ratios, packwire's CPU µs per query and peak RSS.
+//! Prints TPS, latency, ratios, packwire's CPU µs per query and peak RSS. When `pgbouncer` is
+//! installed it is measured in the same rounds as the peer (session pooling, same pool size), so
+//! the cost of any proxy hop on this machine is visible next to packwire's.
 //!
 //! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]`
 //! (a release build, `cargo build --release --workspace`, measures the shipped binary).
@@ -78,19 +80,26 @@ fn main() {
         .expect("start packwire (build it first: cargo build --workspace)");
     wait_ready(port);
     let pid = packwire.id();
+    let mut bouncer = start_pgbouncer(&pg, &work);
+
+    let peer = bouncer.as_ref().map(|(_, port)| *port);
 
     println!(
-        "packwire-bench: pgbench scale {}, {} s per run, {} rounds, interleaved",
-        options.scale, options.seconds, options.rounds
+        "packwire-bench: pgbench scale {}, {} s per run, {} rounds, interleaved{}",
+        options.scale,
+        options.seconds,
+        options.rounds,
+        if peer.is_some() { ", PgBouncer as the peer" } else { " (pgbouncer not installed: no peer)" }
     );
     println!(
-        "{:<10} {:>7} {:>12} {:>12} {:>7} {:>10} {:>10} {:>10}",
-        "mode", "clients", "direct tps", "packwire tps", "ratio", "direct ms", "packwire ms", "cpu µs/q"
+        "{:<10} {:>7} {:>10} {:>12} {:>6} {:>13} {:>6} {:>10} {:>11} {:>9}",
+        "mode", "clients", "direct tps", "packwire tps", "ratio", "pgbouncer tps", "ratio", "direct ms", "packwire ms",
+        "cpu µs/q"
     );
     for mode in ["simple", "extended", "prepared"] {
         for clients in [1u32, 16] {
-            let (mut direct, mut proxied, mut direct_ms, mut proxied_ms, mut cpu) =
-                (vec![], vec![], vec![], vec![], vec![]);
+            let (mut direct, mut proxied, mut bounced, mut direct_ms, mut proxied_ms, mut cpu) =
+                (vec![], vec![], vec![], vec![], vec![], vec![]);
             for _ in 0..options.rounds {
                 let (tps, ms) = pgbench(&pg, pg.port, "bench", mode, clients, options.seconds);
                 direct.push(tps);
@@ -101,15 +110,27 @@ fn main() {
                 proxied.push(tps);
                 proxied_ms.push(ms);
                 cpu.push(used as f64 / (tps * f64::from(options.seconds)).max(1.0));
+                if let Some(peer) = peer {
+                    bounced.push(pgbench(&pg, peer, "bench", mode, clients, options.seconds).0);
+                }
             }
             let (d, p) = (median(&mut direct), median(&mut proxied));
+            let (b, b_ratio) = match peer {
+                Some(_) => {
+                    let b = median(&mut bounced);
+                    (format!("{b:.0}"), format!("{:.2}", b / d))
+                }
+                None => ("-".to_string(), "-".to_string()),
+            };
             println!(
-                "{:<10} {:>7} {:>12.0} {:>12.0} {:>7.2} {:>10.3} {:>10.3} {:>10.1}",
+                "{:<10} {:>7} {:>10.0} {:>12.0} {:>6.2} {:>13} {:>6} {:>10.3} {:>11.3} {:>9.1}",
                 mode,
                 clients,
                 d,
                 p,
                 p / d,
+                b,
+                b_ratio,
                 median(&mut direct_ms),
                 median(&mut proxied_ms),
                 median(&mut cpu)
@@ -154,6 +175,11 @@ fn main() {
 
     let _ = packwire.kill();
     let _ = packwire.wait();
+    if let Some((child, _)) = bouncer.as_mut() {
+        // SIGTERM: runuser passes it on to PgBouncer (a SIGKILL would orphan it).
+        let _ = Command::new("kill").arg(child.id().to_string()).status();
+        let _ = child.wait();
+    }
     let _ = std::fs::remove_dir_all(&work);
     drop(pg);
 }
@@ -195,6 +221,37 @@ fn transfer(pg: &PgServer, port: u16, database: &str) -> f64 {
         .expect("psql");
     assert!(status.success(), "transfer failed on port {port}");
     started.elapsed().as_secs_f64()
+}
+
+/// Starts PgBouncer in front of the harness Postgres (session pooling, pool as large as
+/// packwire's), or `None` when it is not installed.
+fn start_pgbouncer(pg: &PgServer, work: &std::path::Path) -> Option<(std::process::Child, u16)> {
+    let binary = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|path| path.exists())?;
+    let dir = work.join("pgbouncer");
+    std::fs::create_dir_all(&dir).ok()?;
+    let port = free_port();
+    std::fs::write(dir.join("users.txt"), format!("\"{}\" \"\"\n", pg.user)).ok()?;
+    let ini = format!(
+        "[databases]\nbench = host=127.0.0.1 port={} dbname=bench user={}\n\n[pgbouncer]\nlisten_addr = 127.0.0.1\n\
+         listen_port = {port}\nauth_type = trust\nauth_file = {}\npool_mode = session\ndefault_pool_size = 32\n\
+         max_client_conn = 200\nlogfile = {}\nunix_socket_dir =\n",
+        pg.port,
+        pg.user,
+        dir.join("users.txt").display(),
+        dir.join("pgbouncer.log").display()
+    );
+    std::fs::write(dir.join("pgbouncer.ini"), ini).ok()?;
+    // The server's owner runs it (PgBouncer refuses root): it must read the directory and log there.
+    for path in [work.to_path_buf(), dir.clone()] {
+        let _ = Command::new("chmod").arg("777").arg(&path).status();
+    }
+    let _ = Command::new("chmod").arg("666").arg(dir.join("users.txt")).arg(dir.join("pgbouncer.ini")).status();
+    let child = pg.spawn_as_owner(Command::new(binary).arg(dir.join("pgbouncer.ini"))).ok()?;
+    wait_ready(port);
+    Some((child, port))
 }
 
 fn wait_ready(port: u16) {

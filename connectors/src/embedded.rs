@@ -13,14 +13,14 @@ use datafusion::datasource::file_format::csv::CsvFormat;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::execution::SendableRecordBatchStream;
-use datafusion::logical_expr::LogicalPlan;
+use datafusion::logical_expr::{Expr, LogicalPlan, cast};
 use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::scalar::ScalarValue;
 use package::{FilesFormat, PackageVersion, Source};
 use sqlparser::ast::Statement;
 
 use crate::error::{ConnectorError, ErrorKind};
-use crate::generate::{ensure_generated, physical_schema, table_path};
+use crate::generate::{ensure_generated, physical_schema, stored_as_text, table_path};
 use crate::{Connector, PreparedQuery};
 
 /// The schema package tables are registered in (rewrite's `DATAFUSION_SCHEMA`).
@@ -63,8 +63,26 @@ impl EmbeddedEngine {
             };
             let options = ListingOptions::new(file_format).with_file_extension(format.extension());
             let config = ListingTableConfig::new(url).with_listing_options(options).with_schema(physical_schema(table));
-            let provider = ListingTable::try_new(config)?;
-            ctx.register_table(TableReference::partial(SCHEMA, table.physical.as_str()), Arc::new(provider))?;
+            let provider = Arc::new(ListingTable::try_new(config)?);
+            let name = TableReference::partial(SCHEMA, table.physical.as_str());
+            if table.columns.iter().any(|c| stored_as_text(c.ty)) {
+                // The files hold some columns as text: the table is a view casting them back.
+                // The files' own name is not a physical name of the manifest, so no rewritten
+                // statement can reach it.
+                let files = TableReference::partial(SCHEMA, format!("files of {}", table.physical));
+                ctx.register_table(files.clone(), provider)?;
+                let columns = table.columns.iter().map(|c| {
+                    let column = Expr::Column(datafusion::common::Column::new_unqualified(&c.physical));
+                    match stored_as_text(c.ty) {
+                        true => cast(column, crate::types::arrow_type(c.ty)).alias(&c.physical),
+                        false => column,
+                    }
+                });
+                let view = ctx.table(files).await?.select(columns.collect::<Vec<_>>())?.into_view();
+                ctx.register_table(name, view)?;
+            } else {
+                ctx.register_table(name, provider)?;
+            }
         }
         Ok(EmbeddedEngine { ctx })
     }

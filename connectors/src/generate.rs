@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use datafusion::arrow::array::RecordBatchReader;
-use datafusion::arrow::datatypes::{Schema, SchemaRef};
+use datafusion::arrow::datatypes::{DataType, Schema, SchemaRef};
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::parquet::basic::Compression;
@@ -33,8 +33,25 @@ pub fn table_path(root: &Path, format: FilesFormat, table: &Table) -> PathBuf {
 }
 
 /// The Arrow schema of a table as the files hold it: physical column names, declared types.
+///
+/// Intervals are stored as their text (neither Parquet nor CSV has Arrow's month-day-nanosecond
+/// interval); the embedded engine casts them back as it reads ([`stored_as_text`]).
 pub fn physical_schema(table: &Table) -> SchemaRef {
-    Arc::new(Schema::new(table.columns.iter().map(|c| types::field(&c.physical, c.ty, c.nullable)).collect::<Vec<_>>()))
+    Arc::new(Schema::new(
+        table
+            .columns
+            .iter()
+            .map(|c| match stored_as_text(c.ty) {
+                true => types::field(&c.physical, c.ty, c.nullable).with_data_type(DataType::Utf8),
+                false => types::field(&c.physical, c.ty, c.nullable),
+            })
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Whether files keep values of a declared type as text.
+pub fn stored_as_text(ty: package::PgType) -> bool {
+    ty == package::PgType::Interval
 }
 
 /// Whether a version asks for generated data and some of its files are missing.

@@ -5,7 +5,7 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 /// A running throwaway server.
@@ -150,6 +150,20 @@ impl PgServer {
         let mut command = Command::new(self.bin.join(program));
         command.env("PGHOST", "127.0.0.1").env("PGPORT", self.port.to_string()).env("PGUSER", &self.user);
         command
+    }
+
+    /// Starts a program as the user the server runs as (peers such as PgBouncer refuse root).
+    pub fn spawn_as_owner(&self, command: &mut Command) -> std::io::Result<std::process::Child> {
+        match &self.run_as {
+            Some(user) => Command::new("runuser")
+                .args(["-u", user, "--"])
+                .arg(command.get_program())
+                .args(command.get_args())
+                .current_dir("/")
+                .stdout(Stdio::null())
+                .spawn(),
+            None => command.stdout(Stdio::null()).spawn(),
+        }
     }
 
     /// Creates a database.

@@ -2,6 +2,7 @@
 //! package version → rewrite to the target. No I/O, no async, deterministic: everything it needs
 //! is passed in, which makes it cheap to test with golden files and safe to fuzz.
 
+pub mod dialect;
 pub mod error;
 pub mod names;
 pub mod parse;
@@ -92,8 +93,11 @@ fn rewrite_query(
     let mut resolver = resolve::Resolver { package, target, session, text, tables_read: Default::default() };
     let columns = resolver.resolve_query(&mut query)?;
     let tables = resolver.tables_read.into_iter().collect();
-    exact_result_columns(&mut query, target);
-    let statement = Statement::Query(Box::new(query));
+    let mut statement = Statement::Query(Box::new(query));
+    dialect::translate(&mut statement, target)?;
+    if let Statement::Query(query) = &mut statement {
+        exact_result_columns(query, target);
+    }
     Ok(Rewritten { sql: statement.to_string(), statement, columns, tables })
 }
 

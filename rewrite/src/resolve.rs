@@ -123,6 +123,9 @@ impl<'p> Scope<'p> {
     }
 }
 
+/// Functions that may appear in FROM, each yielding one column.
+const SET_RETURNING_FUNCTIONS: &[&str] = &["generate_series", "unnest"];
+
 /// Resolves and rewrites queries against one package version for one target.
 pub(crate) struct Resolver<'a> {
     pub package: &'a PackageVersion,
@@ -561,11 +564,46 @@ impl<'a> Resolver<'a> {
                 sample,
                 index_hints,
             } => {
-                if args.is_some() {
-                    return Err(RewriteError::unsupported(
-                        format!("table function {name}"),
-                        first_ident(name).map(|i| self.position(&i)).unwrap_or(0),
-                    ));
+                if let Some(args) = args {
+                    // A set-returning function (`generate_series(…)`, `unnest(…)`): one column,
+                    // named like Postgres names it; its arguments see the FROM items before it.
+                    let parts = normalize_object_name(name);
+                    let [function] = parts.as_slice() else {
+                        return Err(RewriteError::unsupported(format!("table function {name}"), 0));
+                    };
+                    if !SET_RETURNING_FUNCTIONS.contains(&function.as_str())
+                        || !with_hints.is_empty()
+                        || *with_ordinality
+                    {
+                        return Err(RewriteError::unsupported(
+                            format!("table function {name}"),
+                            first_ident(name).map(|i| self.position(&i)).unwrap_or(0),
+                        ));
+                    }
+                    for arg in args.args.iter_mut() {
+                        if let sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(expr)) = arg {
+                            self.expr(expr, scope)?;
+                        } else {
+                            return Err(RewriteError::unsupported(format!("arguments of {name}"), 0));
+                        }
+                    }
+                    let relation = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| function.clone());
+                    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
+                        Some(column) => normalize(&column.name),
+                        None => relation.clone(),
+                    };
+                    if alias.as_ref().is_some_and(|a| a.columns.len() > 1) {
+                        return Err(RewriteError::Invalid {
+                            message: format!("too many column aliases specified for function {function}"),
+                            position: 0,
+                        });
+                    }
+                    scope.relations.push(Relation {
+                        name: relation,
+                        schema: None,
+                        columns: vec![RelColumn { name: column, declared: None }],
+                    });
+                    return Ok(());
                 }
                 if !with_hints.is_empty()
                     || version.is_some()
@@ -768,19 +806,6 @@ impl<'a> Resolver<'a> {
         Some(format!("Perhaps you meant to reference the column \"{relation}.{column}\"."))
     }
 
-    /// Renames a Postgres function the target spells differently.
-    fn map_function_name(&self, function: &mut Function) {
-        let parts = normalize_object_name(&function.name);
-        let name = match parts.as_slice() {
-            [name] => name.as_str(),
-            [schema, name] if schema == "pg_catalog" => name.as_str(),
-            _ => return,
-        };
-        if let Some(target_name) = self.target.function_name(name) {
-            function.name = ObjectName::from(vec![Ident::new(target_name)]);
-        }
-    }
-
     /// Session functions are answered by packwire, not the backend: inline their values.
     fn session_function(&self, function: &Function) -> Option<String> {
         let parts = normalize_object_name(&function.name);
@@ -885,8 +910,6 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
             Expr::Function(function) => {
                 if let Some(value) = self.resolver.session_function(function) {
                     *expr = string_literal(value);
-                } else {
-                    self.resolver.map_function_name(function);
                 }
             }
             _ => {}

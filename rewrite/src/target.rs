@@ -1,5 +1,5 @@
-//! Targets: the dialect a rewritten statement is written in and how physical tables are named.
-//! Dialect translation tables grow here, one module per target, as backends are added.
+//! Targets: which engine a rewritten statement is written for and how physical tables are
+//! named there. The dialect differences themselves live in `dialect/`, one module per target.
 
 use package::{Source, Table};
 use sqlparser::ast::{Ident, ObjectName};
@@ -11,25 +11,18 @@ pub enum Target {
     DataFusion,
     /// A PostgreSQL server.
     Postgres,
+    /// Snowflake (upper-case folding: physical names are always quoted exactly).
+    Snowflake,
 }
 
 /// The schema the embedded engine registers every package table in.
 pub const DATAFUSION_SCHEMA: &str = "public";
-
-/// Postgres functions each target spells differently: (target, Postgres name, target name).
-/// The embedded engine's `pg_*` functions compute exactly what Postgres computes.
-const FUNCTION_NAMES: &[(Target, &str, &str)] = &[(Target::DataFusion, "avg", "pg_avg_decimal")];
 
 /// Functions whose value, when it is a whole result column, the target renders exactly as
 /// Postgres does under another name: (target, name inside expressions, name as a result column).
 pub const RESULT_COLUMN_NAMES: &[(Target, &str, &str)] = &[(Target::DataFusion, "pg_avg_decimal", "pg_avg")];
 
 impl Target {
-    /// The name `target` uses for Postgres function `name`, when it differs.
-    pub fn function_name(self, name: &str) -> Option<&'static str> {
-        FUNCTION_NAMES.iter().find(|(t, from, _)| *t == self && *from == name).map(|(_, _, to)| *to)
-    }
-
     /// The target that serves a source.
     pub fn for_source(source: &Source) -> Target {
         match source {
@@ -45,7 +38,9 @@ impl Target {
             (Target::Postgres, Source::Postgres { schema, .. }) => {
                 table.physical_schema.clone().unwrap_or_else(|| schema.clone())
             }
-            (Target::Postgres, _) => table.physical_schema.clone().unwrap_or_else(|| "public".into()),
+            (Target::Postgres | Target::Snowflake, _) => {
+                table.physical_schema.clone().unwrap_or_else(|| "public".into())
+            }
             (Target::DataFusion, _) => DATAFUSION_SCHEMA.to_string(),
         };
         ObjectName::from(vec![Ident::with_quote('"', schema), Ident::with_quote('"', table.physical.clone())])

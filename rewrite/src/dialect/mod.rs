@@ -1,0 +1,419 @@
+//! Dialects: how a validated, name-mapped Postgres statement is written for each target.
+//!
+//! A dialect is data: a function table (Postgres name → same, renamed, rewritten, or forbidden)
+//! and a construct table (syntax such as `ILIKE`, `AT TIME ZONE`, `DISTINCT ON` → native,
+//! rewritten, or refused). Anything missing from a target's tables is refused with 0A000 naming
+//! the construct and the target: a statement is translated faithfully or not at all, never
+//! approximately. Adding a function is one row here and one conformance case.
+//!
+//! This pass runs after name resolution (identifiers are already physical) and never does I/O.
+
+mod datafusion;
+mod postgres;
+mod snowflake;
+
+use std::ops::ControlFlow;
+
+use sqlparser::ast::{
+    BinaryOperator, Expr, Function, Ident, ObjectName, Query, Select, SetExpr, Statement,
+    TableFactor, VisitorMut,
+};
+
+use crate::error::RewriteError;
+use crate::names::normalize_object_name;
+use crate::target::Target;
+
+/// What a target does with one Postgres function.
+#[derive(Clone, Copy)]
+pub enum FunctionRule {
+    /// The same name, arguments and result.
+    Same,
+    /// Another name, the same arguments and result.
+    Rename(&'static str),
+    /// Rewritten in place (argument changes, wrapping); an `Err` is a refusal with that reason.
+    Rewrite(fn(&mut Function) -> Result<(), String>),
+    /// Never forwarded: touches the server, its files or the pooled session (42501).
+    Forbidden,
+}
+
+/// Syntax that targets support differently. Every expression or clause that is not plain
+/// arithmetic, comparison, logic, CASE or a column reference is one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Construct {
+    Like,
+    ILike,
+    SimilarTo,
+    RegexMatch,
+    StringConcat,
+    AtTimeZone,
+    Extract,
+    Substring,
+    Position,
+    Trim,
+    Overlay,
+    Collate,
+    Interval,
+    TypedLiteral,
+    Cast,
+    JsonAccess,
+    JsonContainment,
+    ArrayLiteral,
+    ArraySubscript,
+    AnyAll,
+    InList,
+    InSubquery,
+    Exists,
+    ScalarSubquery,
+    IsDistinctFrom,
+    Between,
+    BitwiseOperator,
+    Exponent,
+    Tuple,
+    DistinctOn,
+    GroupingSets,
+    Lateral,
+    TableFunction,
+    WindowFunction,
+    AggregateFilter,
+    WithinGroup,
+    SetOperation,
+    Values,
+    Other,
+}
+
+impl Construct {
+    /// How a person reads the construct in an error message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Construct::Like => "LIKE",
+            Construct::ILike => "ILIKE",
+            Construct::SimilarTo => "SIMILAR TO",
+            Construct::RegexMatch => "regular expression operators (~, ~*, !~, !~*)",
+            Construct::StringConcat => "||",
+            Construct::AtTimeZone => "AT TIME ZONE",
+            Construct::Extract => "EXTRACT",
+            Construct::Substring => "SUBSTRING",
+            Construct::Position => "POSITION",
+            Construct::Trim => "TRIM",
+            Construct::Overlay => "OVERLAY",
+            Construct::Collate => "COLLATE",
+            Construct::Interval => "interval literals",
+            Construct::TypedLiteral => "typed literals",
+            Construct::Cast => "casts",
+            Construct::JsonAccess => "JSON operators (->, ->>, #>, #>>)",
+            Construct::JsonContainment => "JSON containment and existence operators",
+            Construct::ArrayLiteral => "arrays",
+            Construct::ArraySubscript => "array subscripts",
+            Construct::AnyAll => "ANY/ALL",
+            Construct::InList => "IN lists",
+            Construct::InSubquery => "IN (subquery)",
+            Construct::Exists => "EXISTS",
+            Construct::ScalarSubquery => "scalar subqueries",
+            Construct::IsDistinctFrom => "IS DISTINCT FROM",
+            Construct::Between => "BETWEEN",
+            Construct::BitwiseOperator => "bitwise operators",
+            Construct::Exponent => "the ^ operator",
+            Construct::Tuple => "row constructors",
+            Construct::DistinctOn => "DISTINCT ON",
+            Construct::GroupingSets => "GROUPING SETS, ROLLUP and CUBE",
+            Construct::Lateral => "LATERAL",
+            Construct::TableFunction => "functions in FROM",
+            Construct::WindowFunction => "window functions",
+            Construct::AggregateFilter => "FILTER (WHERE …)",
+            Construct::WithinGroup => "WITHIN GROUP",
+            Construct::SetOperation => "set operations",
+            Construct::Values => "VALUES",
+            Construct::Other => "this expression",
+        }
+    }
+}
+
+/// How a target handles a construct.
+#[derive(Clone, Copy)]
+pub enum Support {
+    /// Written as Postgres writes it and computed the same.
+    Native,
+    /// Rewritten in place; an `Err` is a refusal with that reason.
+    Rewrite(fn(&mut Expr) -> Result<(), String>),
+}
+
+/// One target's tables.
+pub struct Dialect {
+    pub name: &'static str,
+    /// Postgres functions (lower-case names) the target computes identically, after their rule.
+    pub functions: &'static [(&'static str, FunctionRule)],
+    /// Constructs the target supports; the rest are refused.
+    pub constructs: &'static [(Construct, Support)],
+    /// `CAST` / `::` target types (Postgres spellings, lower-case, without modifiers) the
+    /// target converts to exactly as Postgres does.
+    pub cast_types: &'static [&'static str],
+}
+
+impl Dialect {
+    /// The dialect of a target.
+    pub fn of(target: Target) -> &'static Dialect {
+        match target {
+            Target::Postgres => &postgres::DIALECT,
+            Target::DataFusion => &datafusion::DIALECT,
+            Target::Snowflake => &snowflake::DIALECT,
+        }
+    }
+
+    fn function(&self, name: &str) -> Option<FunctionRule> {
+        self.functions.iter().find(|(n, _)| *n == name).map(|(_, rule)| *rule)
+    }
+
+    fn construct(&self, construct: Construct) -> Option<Support> {
+        self.constructs.iter().find(|(c, _)| *c == construct).map(|(_, support)| *support)
+    }
+
+    fn refuse(&self, what: impl std::fmt::Display) -> RewriteError {
+        RewriteError::Unsupported { message: format!("{what} is not supported on {}", self.name), position: 0 }
+    }
+
+    fn check_construct(&self, construct: Construct, expr: Option<&mut Expr>) -> Result<(), RewriteError> {
+        match self.construct(construct) {
+            Some(Support::Native) => Ok(()),
+            Some(Support::Rewrite(rewrite)) => match expr {
+                Some(expr) => rewrite(expr).map_err(|reason| self.refuse(reason)),
+                None => Ok(()),
+            },
+            None => Err(self.refuse(construct.describe())),
+        }
+    }
+}
+
+/// Writes a resolved statement in `target`'s dialect, or refuses it.
+pub fn translate(statement: &mut Statement, target: Target) -> Result<(), RewriteError> {
+    let mut visitor = Translator { dialect: Dialect::of(target), error: None };
+    let _ = statement.visit(&mut visitor);
+    match visitor.error {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+use sqlparser::ast::VisitMut;
+
+struct Translator {
+    dialect: &'static Dialect,
+    error: Option<RewriteError>,
+}
+
+impl Translator {
+    fn fail(&mut self, error: RewriteError) -> ControlFlow<()> {
+        self.error = Some(error);
+        ControlFlow::Break(())
+    }
+
+    fn check(&mut self, result: Result<(), RewriteError>) -> ControlFlow<()> {
+        match result {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => self.fail(error),
+        }
+    }
+
+    fn function(&self, function: &mut Function) -> Result<(), RewriteError> {
+        let parts = normalize_object_name(&function.name);
+        let name = match parts.as_slice() {
+            [name] => name.clone(),
+            [schema, name] if schema == "pg_catalog" => name.clone(),
+            _ => return Err(self.dialect.refuse(format!("function {}()", function.name))),
+        };
+        if function.filter.is_some() {
+            self.dialect.check_construct(Construct::AggregateFilter, None)?;
+        }
+        if !function.within_group.is_empty() {
+            self.dialect.check_construct(Construct::WithinGroup, None)?;
+        }
+        if function.over.is_some() {
+            self.dialect.check_construct(Construct::WindowFunction, None)?;
+        }
+        match self.dialect.function(&name) {
+            Some(FunctionRule::Same) => Ok(()),
+            Some(FunctionRule::Rename(to)) => {
+                function.name = ObjectName::from(vec![Ident::new(to)]);
+                Ok(())
+            }
+            Some(FunctionRule::Rewrite(rewrite)) => rewrite(function).map_err(|reason| self.dialect.refuse(reason)),
+            Some(FunctionRule::Forbidden) => Err(RewriteError::NotAllowed {
+                message: format!("permission denied for function {name}"),
+                hint: Some("A package is read-only data: functions that reach the server are not available.".into()),
+            }),
+            None => Err(self.dialect.refuse(format!("function {name}()"))),
+        }
+    }
+
+    fn cast_type(&self, data_type: &sqlparser::ast::DataType) -> Result<(), RewriteError> {
+        let spelled = data_type.to_string().to_lowercase();
+        let base = spelled.split('(').next().unwrap_or("").trim().to_string();
+        if self.dialect.cast_types.contains(&base.as_str()) {
+            Ok(())
+        } else {
+            Err(self.dialect.refuse(format!("casting to {spelled}")))
+        }
+    }
+}
+
+/// The construct an expression is, if it is one of the target-dependent ones.
+fn construct_of(expr: &Expr) -> Option<Construct> {
+    use BinaryOperator as B;
+    Some(match expr {
+        Expr::Like { .. } => Construct::Like,
+        Expr::ILike { .. } => Construct::ILike,
+        Expr::SimilarTo { .. } => Construct::SimilarTo,
+        Expr::RLike { .. } => Construct::RegexMatch,
+        Expr::BinaryOp { op, .. } => match op {
+            B::PGRegexMatch | B::PGRegexIMatch | B::PGRegexNotMatch | B::PGRegexNotIMatch => Construct::RegexMatch,
+            B::PGLikeMatch | B::PGNotLikeMatch => Construct::Like,
+            B::PGILikeMatch | B::PGNotILikeMatch => Construct::ILike,
+            B::StringConcat => Construct::StringConcat,
+            B::Arrow | B::LongArrow | B::HashArrow | B::HashLongArrow => Construct::JsonAccess,
+            B::AtArrow | B::ArrowAt | B::Question | B::QuestionAnd | B::QuestionPipe => Construct::JsonContainment,
+            B::BitwiseAnd | B::BitwiseOr | B::PGBitwiseXor | B::PGBitwiseShiftLeft | B::PGBitwiseShiftRight => {
+                Construct::BitwiseOperator
+            }
+            B::PGExp => Construct::Exponent,
+            B::Plus
+            | B::Minus
+            | B::Multiply
+            | B::Divide
+            | B::Modulo
+            | B::Gt
+            | B::Lt
+            | B::GtEq
+            | B::LtEq
+            | B::Eq
+            | B::NotEq
+            | B::And
+            | B::Or => return None,
+            _ => Construct::Other,
+        },
+        Expr::UnaryOp { op, .. } => match op {
+            sqlparser::ast::UnaryOperator::Plus
+            | sqlparser::ast::UnaryOperator::Minus
+            | sqlparser::ast::UnaryOperator::Not => return None,
+            sqlparser::ast::UnaryOperator::BitwiseNot => Construct::BitwiseOperator,
+            _ => Construct::Other,
+        },
+        Expr::AtTimeZone { .. } => Construct::AtTimeZone,
+        Expr::Extract { .. } => Construct::Extract,
+        Expr::Substring { .. } => Construct::Substring,
+        Expr::Position { .. } => Construct::Position,
+        Expr::Trim { .. } => Construct::Trim,
+        Expr::Overlay { .. } => Construct::Overlay,
+        Expr::Collate { .. } => Construct::Collate,
+        Expr::Interval(_) => Construct::Interval,
+        Expr::TypedString(_) => Construct::TypedLiteral,
+        Expr::Cast { .. } => Construct::Cast,
+        Expr::JsonAccess { .. } => Construct::JsonAccess,
+        Expr::Array(_) => Construct::ArrayLiteral,
+        Expr::CompoundFieldAccess { .. } => Construct::ArraySubscript,
+        Expr::AnyOp { .. } | Expr::AllOp { .. } => Construct::AnyAll,
+        Expr::InList { .. } => Construct::InList,
+        Expr::InSubquery { .. } => Construct::InSubquery,
+        Expr::Exists { .. } => Construct::Exists,
+        Expr::Subquery(_) => Construct::ScalarSubquery,
+        Expr::IsDistinctFrom(..) | Expr::IsNotDistinctFrom(..) => Construct::IsDistinctFrom,
+        Expr::Between { .. } => Construct::Between,
+        Expr::Tuple(_) => Construct::Tuple,
+        Expr::GroupingSets(_) | Expr::Cube(_) | Expr::Rollup(_) => Construct::GroupingSets,
+        Expr::Identifier(_)
+        | Expr::CompoundIdentifier(_)
+        | Expr::IsFalse(_)
+        | Expr::IsNotFalse(_)
+        | Expr::IsTrue(_)
+        | Expr::IsNotTrue(_)
+        | Expr::IsNull(_)
+        | Expr::IsNotNull(_)
+        | Expr::IsUnknown(_)
+        | Expr::IsNotUnknown(_)
+        | Expr::Nested(_)
+        | Expr::Value(_)
+        | Expr::Function(_)
+        | Expr::Case { .. }
+        | Expr::Ceil { .. }
+        | Expr::Floor { .. }
+        | Expr::Wildcard(_)
+        | Expr::QualifiedWildcard(..) => return None,
+        _ => Construct::Other,
+    })
+}
+
+impl VisitorMut for Translator {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        if matches!(query.body.as_ref(), SetExpr::SetOperation { .. }) {
+            let result = self.dialect.check_construct(Construct::SetOperation, None);
+            return self.check(result);
+        }
+        if let SetExpr::Select(select) = query.body.as_ref() {
+            return self.select(select);
+        }
+        if matches!(query.body.as_ref(), SetExpr::Values(_)) {
+            let result = self.dialect.check_construct(Construct::Values, None);
+            return self.check(result);
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+        match factor {
+            TableFactor::Derived { lateral: true, .. } => {
+                let result = self.dialect.check_construct(Construct::Lateral, None);
+                self.check(result)
+            }
+            TableFactor::Table { args: Some(_), name, .. } => {
+                let result = self.dialect.check_construct(Construct::TableFunction, None);
+                if result.is_err() {
+                    return self.check(result);
+                }
+                let function_name = normalize_object_name(name).join(".");
+                let result = match self.dialect.function(&function_name) {
+                    Some(FunctionRule::Same) => Ok(()),
+                    _ => Err(self.dialect.refuse(format!("function {function_name}() in FROM"))),
+                };
+                self.check(result)
+            }
+            _ => ControlFlow::Continue(()),
+        }
+    }
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        if let Expr::Function(function) = expr {
+            let result = self.function(function);
+            return self.check(result);
+        }
+        if let Some(construct) = construct_of(expr) {
+            if let Expr::Cast { data_type, .. } = &*expr {
+                let result = self.cast_type(data_type);
+                if result.is_err() {
+                    return self.check(result);
+                }
+            }
+            if let Expr::TypedString(typed) = &*expr {
+                let result = self.cast_type(&typed.data_type);
+                if result.is_err() {
+                    return self.check(result);
+                }
+            }
+            let result = self.dialect.check_construct(construct, Some(expr));
+            return self.check(result);
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+impl Translator {
+    fn select(&mut self, select: &Select) -> ControlFlow<()> {
+        if let Some(sqlparser::ast::Distinct::On(_)) = &select.distinct {
+            let result = self.dialect.check_construct(Construct::DistinctOn, None);
+            return self.check(result);
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
