@@ -93,7 +93,15 @@ fn main() {
     );
     println!(
         "{:<10} {:>7} {:>10} {:>12} {:>6} {:>13} {:>6} {:>10} {:>11} {:>9}",
-        "mode", "clients", "direct tps", "packwire tps", "ratio", "pgbouncer tps", "ratio", "direct ms", "packwire ms",
+        "mode",
+        "clients",
+        "direct tps",
+        "packwire tps",
+        "ratio",
+        "pgbouncer tps",
+        "ratio",
+        "direct ms",
+        "packwire ms",
         "cpu µs/q"
     );
     for mode in ["simple", "extended", "prepared"] {

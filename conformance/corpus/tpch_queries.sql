@@ -62,7 +62,7 @@ GROUP BY supp_nation, cust_nation, l_year
 ORDER BY supp_nation, cust_nation, l_year;
 
 -- case: tpch_queries/q08_national_market_share
-SELECT o_year, round(sum(CASE WHEN nation = 'BRAZIL' THEN volume ELSE 0 END) / sum(volume), 6) AS mkt_share
+SELECT o_year, round(sum(CASE WHEN nation = 'UNITED STATES' THEN volume ELSE 0 END) / sum(volume), 6) AS mkt_share
 FROM (
   SELECT extract(year from o_orderdate) AS o_year, l_extendedprice * (1 - l_discount) AS volume, n2.n_name AS nation
   FROM part, supplier, lineitem, orders, customer, nation n1, nation n2, region
@@ -98,7 +98,7 @@ SELECT ps_partkey, sum(ps_supplycost * ps_availqty) AS value
 FROM partsupp, supplier, nation
 WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY'
 GROUP BY ps_partkey
-HAVING sum(ps_supplycost * ps_availqty) > (SELECT sum(ps_supplycost * ps_availqty) * 0.01 FROM partsupp, supplier, nation WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY')
+HAVING sum(ps_supplycost * ps_availqty) > (SELECT sum(ps_supplycost * ps_availqty) * 0.005 FROM partsupp, supplier, nation WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY')
 ORDER BY value DESC, ps_partkey;
 
 -- case: tpch_queries/q12_shipping_modes
@@ -144,7 +144,7 @@ LIMIT 40;
 -- case: tpch_queries/q17_small_quantity_order_revenue
 SELECT round(sum(l_extendedprice) / 7.0, 6) AS avg_yearly
 FROM lineitem, part
-WHERE p_partkey = l_partkey AND p_brand = 'Brand#23' AND p_container = 'MED BOX'
+WHERE p_partkey = l_partkey AND p_brand = 'Brand#44' AND p_container = 'WRAP CAN'
   AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey);
 
 -- case: tpch_queries/q18_large_volume_customer

@@ -120,10 +120,13 @@ mod tests {
     fn cases_are_split_on_their_markers() {
         let text = "-- strings\n-- case: s/a\nSELECT 1;\n\n-- case: s/b\nSELECT\n  2\n  + 3;\n";
         let cases = parse(text, "f.sql").unwrap();
-        assert_eq!(cases, vec![
-            Case { name: "s/a".into(), sql: "SELECT 1".into() },
-            Case { name: "s/b".into(), sql: "SELECT\n  2\n  + 3".into() },
-        ]);
+        assert_eq!(
+            cases,
+            vec![
+                Case { name: "s/a".into(), sql: "SELECT 1".into() },
+                Case { name: "s/b".into(), sql: "SELECT\n  2\n  + 3".into() },
+            ]
+        );
         assert!(parse("-- case: x\nSELECT 1\n", "f.sql").is_err());
         assert!(parse("SELECT 1;\n", "f.sql").is_err());
     }

@@ -162,12 +162,10 @@ impl Generator {
 
     /// The next query.
     pub fn query(&mut self) -> String {
-        let tables = self.from_tables();
-        let from = self.from_clause(&tables);
-        let columns: Vec<(String, Kind)> = tables
-            .iter()
-            .flat_map(|t| t.columns.iter().map(move |(c, k)| (format!("{}.{c}", t.alias), *k)))
-            .collect();
+        let tables = self.joined_tables();
+        let from = self.join_clause(&tables);
+        let columns: Vec<(String, Kind)> =
+            tables.iter().flat_map(|t| t.columns.iter().map(move |(c, k)| (format!("{}.{c}", t.alias), *k))).collect();
         let mut predicates = Vec::new();
         for _ in 0..self.below(3) {
             predicates.push(self.predicate(&columns));
@@ -184,7 +182,7 @@ impl Generator {
     }
 
     /// One to three tables connected by foreign keys.
-    fn from_tables(&mut self) -> Vec<&'static TableInfo> {
+    fn joined_tables(&mut self) -> Vec<&'static TableInfo> {
         let first = self.pick(TABLES);
         let mut tables = vec![first];
         for _ in 0..self.below(3) {
@@ -208,7 +206,7 @@ impl Generator {
         tables
     }
 
-    fn from_clause(&mut self, tables: &[&'static TableInfo]) -> String {
+    fn join_clause(&mut self, tables: &[&'static TableInfo]) -> String {
         let mut from = format!("{} {}", tables[0].name, tables[0].alias);
         for (index, table) in tables.iter().enumerate().skip(1) {
             let earlier = &tables[..index];
@@ -235,7 +233,9 @@ impl Generator {
         match kind {
             Kind::Int if column.ends_with("nationkey") => self.below(25).to_string(),
             Kind::Int if column.ends_with("regionkey") => self.below(5).to_string(),
-            Kind::Int if column.ends_with("linenumber") || column.ends_with("shippriority") => self.below(7).to_string(),
+            Kind::Int if column.ends_with("linenumber") || column.ends_with("shippriority") => {
+                self.below(7).to_string()
+            }
             Kind::Int if column.ends_with("size") => (1 + self.below(50)).to_string(),
             Kind::Int if column.ends_with("availqty") => (self.below(10_000)).to_string(),
             Kind::Int => (1 + self.below(3_000)).to_string(),
@@ -244,12 +244,9 @@ impl Generator {
             }
             Kind::Decimal if column.ends_with("quantity") => (1 + self.below(50)).to_string(),
             Kind::Decimal => format!("{}.{:02}", self.below(100_000), self.below(100)),
-            Kind::Date => format!(
-                "DATE '{}-{:02}-{:02}'",
-                1992 + self.below(7),
-                1 + self.below(12),
-                1 + self.below(28)
-            ),
+            Kind::Date => {
+                format!("DATE '{}-{:02}-{:02}'", 1992 + self.below(7), 1 + self.below(12), 1 + self.below(28))
+            }
             Kind::Text => {
                 let value = match column {
                     c if c.ends_with("mktsegment") => {
@@ -301,7 +298,9 @@ impl Generator {
         let literal = self.literal(filter_column, kind);
         let op = if kind == Kind::Text { "=" } else { *self.pick(&["<", ">", "="]) };
         if self.chance(50) {
-            format!("{outer}.{column} IN (SELECT x.{other_column} FROM {other} x WHERE x.{filter_column} {op} {literal})")
+            format!(
+                "{outer}.{column} IN (SELECT x.{other_column} FROM {other} x WHERE x.{filter_column} {op} {literal})"
+            )
         } else {
             format!(
                 "{}EXISTS (SELECT 1 FROM {other} x WHERE x.{other_column} = {outer}.{column} AND x.{filter_column} {op} {literal})",
@@ -330,25 +329,30 @@ impl Generator {
         }
         let distinct = if self.chance(10) { "DISTINCT " } else { "" };
         let order: Vec<String> = (1..=output.len()).map(|i| i.to_string()).collect();
-        format!("SELECT {distinct}{} FROM {from}{filter} ORDER BY {}{}", output.join(", "), order.join(", "), self.limit())
+        format!(
+            "SELECT {distinct}{} FROM {from}{filter} ORDER BY {}{}",
+            output.join(", "),
+            order.join(", "),
+            self.limit()
+        )
     }
 
     fn grouped(&mut self, columns: &[(String, Kind)], from: &str, filter: &str) -> String {
-        let groupable: Vec<&(String, Kind)> =
-            columns.iter().filter(|(c, k)| *k != Kind::Decimal && !c.ends_with("key") || c.ends_with("nationkey")).collect();
+        let groupable: Vec<&(String, Kind)> = columns
+            .iter()
+            .filter(|(c, k)| *k != Kind::Decimal && !c.ends_with("key") || c.ends_with("nationkey"))
+            .collect();
         let mut groups: Vec<String> = Vec::new();
         for _ in 0..1 + self.below(2) {
             let (column, kind) = (*self.pick(&groupable)).clone();
-            let expr = if kind == Kind::Date && self.chance(50) {
-                format!("date_trunc('year', {column})")
-            } else {
-                column
-            };
+            let expr =
+                if kind == Kind::Date && self.chance(50) { format!("date_trunc('year', {column})") } else { column };
             if !groups.contains(&expr) {
                 groups.push(expr);
             }
         }
-        let numeric: Vec<&(String, Kind)> = columns.iter().filter(|(_, k)| matches!(k, Kind::Int | Kind::Decimal)).collect();
+        let numeric: Vec<&(String, Kind)> =
+            columns.iter().filter(|(_, k)| matches!(k, Kind::Int | Kind::Decimal)).collect();
         let mut aggregates = vec!["count(*)".to_string()];
         for _ in 0..1 + self.below(3) {
             let (column, _) = (*self.pick(&numeric)).clone();
@@ -374,11 +378,18 @@ impl Generator {
         )
     }
 
-    fn windowed(&mut self, tables: &[&'static TableInfo], columns: &[(String, Kind)], from: &str, filter: &str) -> String {
+    fn windowed(
+        &mut self,
+        tables: &[&'static TableInfo],
+        columns: &[(String, Kind)],
+        from: &str,
+        filter: &str,
+    ) -> String {
         let key: Vec<String> = tables[0].key.iter().map(|k| format!("{}.{k}", tables[0].alias)).collect();
         let partition = self.pick(columns).0.clone();
         let (order_column, _) = self.pick(columns).clone();
-        let numeric: Vec<&(String, Kind)> = columns.iter().filter(|(_, k)| matches!(k, Kind::Int | Kind::Decimal)).collect();
+        let numeric: Vec<&(String, Kind)> =
+            columns.iter().filter(|(_, k)| matches!(k, Kind::Int | Kind::Decimal)).collect();
         let (value, _) = (*self.pick(&numeric)).clone();
         let window = match self.below(5) {
             0 => format!("row_number() OVER (PARTITION BY {partition} ORDER BY {order_column}, {})", key.join(", ")),

@@ -85,19 +85,6 @@ impl Matrix {
         totals
     }
 
-    /// Every outcome that is a failure (WRONG or error), as `case on backend: why`.
-    pub fn failures(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (case, outcomes) in &self.rows {
-            for (backend, outcome) in self.backends.iter().zip(outcomes) {
-                if let Outcome::Wrong(why) | Outcome::Error(why) = outcome {
-                    out.push(format!("{} {case} on {backend}: {why}", outcome.label()));
-                }
-            }
-        }
-        out
-    }
-
     /// The report: per-area totals per backend, then every case that was not the same.
     pub fn render(&self) -> String {
         let mut areas: BTreeMap<String, ()> = BTreeMap::new();

@@ -48,6 +48,9 @@ impl EmbeddedEngine {
         for function in crate::pgfunctions::aggregates() {
             ctx.register_udaf(function);
         }
+        for function in crate::pgfunctions::scalars() {
+            ctx.register_udf(function);
+        }
         for table in &version.tables {
             let path = table_path(root, *format, table);
             if !path.exists() {

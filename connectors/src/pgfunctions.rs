@@ -5,6 +5,9 @@
 //! depends on the values (at least 16 significant digits, `select_div_scale`), rounded half away
 //! from zero; DataFusion returns a fixed-scale, truncated decimal (or a float for integers). The
 //! exact result is computed here with 256-bit integers and returned as numeric text.
+//!
+//! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
+//! with the same value-dependent scale as `avg`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,7 +19,9 @@ use datafusion::arrow::datatypes::{
 };
 use datafusion::common::{Result, ScalarValue, exec_err};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
-use datafusion::logical_expr::{Accumulator, AggregateUDF, AggregateUDFImpl, Signature, Volatility};
+use datafusion::logical_expr::{
+    Accumulator, AggregateUDF, AggregateUDFImpl, ColumnarValue, ScalarUDF, Signature, Volatility,
+};
 
 use crate::pgbinary::numeric_from_text;
 use crate::types::PG_TYPE_METADATA;
@@ -26,6 +31,10 @@ pub fn aggregates() -> Vec<AggregateUDF> {
     vec![
         AggregateUDF::from(PgAvg { signature: Signature::any(1, Volatility::Immutable), text: true }),
         AggregateUDF::from(PgAvg { signature: Signature::any(1, Volatility::Immutable), text: false }),
+        AggregateUDF::from(PgSum {
+            signature: Signature::user_defined(Volatility::Immutable),
+            inner: datafusion::functions_aggregate::sum::sum_udaf(),
+        }),
     ]
 }
 
@@ -373,5 +382,295 @@ mod tests {
         assert_eq!(avg(&[-1, -2], 0), "-1.5000000000000000");
         // select avg(x) from (values (123456),(123457)) t(x); → 123456.500000000000
         assert_eq!(avg(&[123_456, 123_457], 0), "123456.500000000000");
+    }
+}
+
+/// Every scalar function this module provides, ready to register.
+pub fn scalars() -> Vec<ScalarUDF> {
+    vec![
+        ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: true }),
+        ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: false }),
+    ]
+}
+
+/// Postgres' `/`. Integers divide as integers (truncating, in the wider type); a float makes it
+/// float division (`real / real` stays `real`); a `numeric` makes it numeric division with
+/// Postgres' value-dependent scale, rounded half away from zero: `pg_div` returns that exact text
+/// (for result columns), `pg_div_decimal` a `numeric(38,16)` for further arithmetic. Division by
+/// zero is an error (22012), as in Postgres, never an infinity or NULL.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct PgDiv {
+    signature: Signature,
+    text: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Division {
+    Int16,
+    Int32,
+    Int64,
+    Float32,
+    Float64,
+    Numeric,
+}
+
+fn division(left: &DataType, right: &DataType) -> Result<Division> {
+    use DataType as T;
+    let rank = |t: &DataType| -> Option<u8> {
+        Some(match t {
+            T::Int8 | T::Int16 | T::UInt8 | T::Null => 0,
+            T::Int32 | T::UInt16 => 1,
+            T::Int64 | T::UInt32 => 2,
+            T::UInt64 | T::Decimal128(..) | T::Decimal256(..) => 3,
+            T::Float32 | T::Float16 => 4,
+            T::Float64 => 5,
+            _ => return None,
+        })
+    };
+    let (Some(a), Some(b)) = (rank(left), rank(right)) else {
+        return exec_err!("operator does not exist: {left} / {right}");
+    };
+    Ok(match (a, b) {
+        (4, 4) => Division::Float32,
+        (4 | 5, _) | (_, 4 | 5) => Division::Float64,
+        (3, _) | (_, 3) => Division::Numeric,
+        (2, _) | (_, 2) => Division::Int64,
+        (1, _) | (_, 1) => Division::Int32,
+        _ => Division::Int16,
+    })
+}
+
+impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
+    fn name(&self) -> &str {
+        if self.text { "pg_div" } else { "pg_div_decimal" }
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        let [left, right] = arg_types else { return exec_err!("/ takes two operands") };
+        Ok(match division(left, right)? {
+            Division::Int16 => DataType::Int16,
+            Division::Int32 => DataType::Int32,
+            Division::Int64 => DataType::Int64,
+            Division::Float32 => DataType::Float32,
+            Division::Float64 => DataType::Float64,
+            Division::Numeric if self.text => DataType::Utf8,
+            Division::Numeric => DataType::Decimal128(38, AVG_DECIMAL_SCALE),
+        })
+    }
+
+    fn return_field_from_args(&self, args: datafusion::logical_expr::ReturnFieldArgs) -> Result<FieldRef> {
+        let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
+        let data_type = self.return_type(&types)?;
+        let field = Field::new(self.name(), data_type.clone(), true);
+        let field = if data_type == DataType::Utf8 {
+            field.with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), "numeric".to_string())]))
+        } else {
+            field
+        };
+        Ok(Arc::new(field))
+    }
+
+    fn invoke_with_args(&self, args: datafusion::logical_expr::ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let rows = args.number_rows;
+        let [left, right] = args.args.as_slice() else { return exec_err!("/ takes two operands") };
+        let (left, right) = (left.to_array(rows)?, right.to_array(rows)?);
+        let kind = division(left.data_type(), right.data_type())?;
+        let cast = |array: &ArrayRef, to: &DataType| datafusion::arrow::compute::cast(array, to);
+        let zero = || datafusion::error::DataFusionError::External("division by zero".into());
+        let out: ArrayRef = match kind {
+            Division::Int16 | Division::Int32 | Division::Int64 => {
+                let (l, r) = (cast(&left, &DataType::Int64)?, cast(&right, &DataType::Int64)?);
+                let (l, r) = (l.as_primitive::<Int64Type>(), r.as_primitive::<Int64Type>());
+                let mut values = Vec::with_capacity(rows);
+                for i in 0..rows {
+                    values.push(match (l.is_null(i), r.is_null(i)) {
+                        (false, false) => {
+                            let divisor = r.value(i);
+                            if divisor == 0 {
+                                return Err(zero());
+                            }
+                            Some(l.value(i).checked_div(divisor).ok_or_else(|| {
+                                datafusion::error::DataFusionError::External("integer out of range".into())
+                            })?)
+                        }
+                        _ => None,
+                    });
+                }
+                let wide: ArrayRef = Arc::new(Int64Array::from(values));
+                let to = match kind {
+                    Division::Int16 => DataType::Int16,
+                    Division::Int32 => DataType::Int32,
+                    _ => DataType::Int64,
+                };
+                datafusion::arrow::compute::cast_with_options(
+                    &wide,
+                    &to,
+                    &datafusion::arrow::compute::CastOptions { safe: false, ..Default::default() },
+                )?
+            }
+            Division::Float32 | Division::Float64 => {
+                let (l, r) = (cast(&left, &DataType::Float64)?, cast(&right, &DataType::Float64)?);
+                let (l, r) = (l.as_primitive::<Float64Type>(), r.as_primitive::<Float64Type>());
+                let mut values = Vec::with_capacity(rows);
+                for i in 0..rows {
+                    values.push(match (l.is_null(i), r.is_null(i)) {
+                        (false, false) if r.value(i) == 0.0 => return Err(zero()),
+                        (false, false) => Some(l.value(i) / r.value(i)),
+                        _ => None,
+                    });
+                }
+                let wide: ArrayRef = Arc::new(Float64Array::from(values));
+                if kind == Division::Float32 { cast(&wide, &DataType::Float32)? } else { wide }
+            }
+            Division::Numeric => {
+                let text = |array: &ArrayRef| cast(array, &DataType::Utf8);
+                let (l, r) = (text(&left)?, text(&right)?);
+                let (l, r) = (l.as_string::<i32>(), r.as_string::<i32>());
+                let mut values: Vec<Option<String>> = Vec::with_capacity(rows);
+                for i in 0..rows {
+                    values.push(match (l.is_null(i), r.is_null(i)) {
+                        (false, false) => Some(numeric_quotient(l.value(i), r.value(i))?),
+                        _ => None,
+                    });
+                }
+                let exact: ArrayRef = Arc::new(StringArray::from(values));
+                if self.text {
+                    exact
+                } else {
+                    let mut decimals = Vec::with_capacity(rows);
+                    for value in exact.as_string::<i32>().iter() {
+                        decimals.push(value.map(|v| rescale(v, AVG_DECIMAL_SCALE)).transpose()?);
+                    }
+                    Arc::new(
+                        datafusion::arrow::array::Decimal128Array::from(decimals)
+                            .with_precision_and_scale(38, AVG_DECIMAL_SCALE)?,
+                    )
+                }
+            }
+        };
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
+/// `left / right` for decimal texts, with Postgres' numeric division scale (`select_div_scale`),
+/// rounded half away from zero.
+fn numeric_quotient(left: &str, right: &str) -> Result<String> {
+    const NUMERIC_MIN_SIG_DIGITS: i32 = 16;
+    let scale_of = |t: &str| t.split_once('.').map(|(_, f)| f.len() as i32).unwrap_or(0);
+    let unscaled = |t: &str| -> Result<i256> {
+        let digits: String = t.chars().filter(|c| *c != '.').collect();
+        i256::from_string(&digits)
+            .ok_or_else(|| datafusion::error::DataFusionError::External(format!("bad numeric {t}").into()))
+    };
+    let (scale1, scale2) = (scale_of(left), scale_of(right));
+    let (value1, value2) = (unscaled(left)?, unscaled(right)?);
+    if value2 == i256::ZERO {
+        return Err(datafusion::error::DataFusionError::External("division by zero".into()));
+    }
+    let (weight1, first1) = weight_and_first_digit(left);
+    let (weight2, first2) = weight_and_first_digit(right);
+    let mut qweight = weight1 - weight2;
+    if first1 <= first2 {
+        qweight -= 1;
+    }
+    let rscale = (NUMERIC_MIN_SIG_DIGITS - qweight * 4).max(scale1).max(scale2).clamp(0, 1000);
+    // value1·10^-s1 / (value2·10^-s2) = value1·10^(rscale − s1 + s2) / value2 · 10^-rscale
+    let shift = rscale - scale1 + scale2;
+    let too_big = || datafusion::error::DataFusionError::External("numeric result too large for packwire".into());
+    let (mut numerator, mut denominator) = (value1.wrapping_abs(), value2.wrapping_abs());
+    if shift >= 0 {
+        let factor = i256::from_i128(10).checked_pow(shift as u32).ok_or_else(too_big)?;
+        numerator = numerator.checked_mul(factor).ok_or_else(too_big)?;
+    } else {
+        let factor = i256::from_i128(10).checked_pow((-shift) as u32).ok_or_else(too_big)?;
+        denominator = denominator.checked_mul(factor).ok_or_else(too_big)?;
+    }
+    let (mut quotient, remainder) = (numerator / denominator, numerator % denominator);
+    if remainder * i256::from_i128(2) >= denominator {
+        quotient += i256::ONE;
+    }
+    if (value1 < i256::ZERO) != (value2 < i256::ZERO) {
+        quotient = -quotient;
+    }
+    Ok(scaled_text(quotient, rscale as usize))
+}
+
+/// Postgres' `sum`: over `bigint` it is `numeric` (DataFusion keeps BIGINT and wraps on
+/// overflow), over `real` it is `real` (not carried: refused). The input is coerced to the type
+/// Postgres sums in, then DataFusion's own `sum` (and its grouped accumulators) does the work.
+#[derive(Debug)]
+struct PgSum {
+    signature: Signature,
+    inner: Arc<AggregateUDF>,
+}
+
+impl PartialEq for PgSum {
+    fn eq(&self, other: &Self) -> bool {
+        self.signature == other.signature
+    }
+}
+impl Eq for PgSum {}
+impl std::hash::Hash for PgSum {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.signature.hash(state);
+    }
+}
+
+impl AggregateUDFImpl for PgSum {
+    fn name(&self) -> &str {
+        "pg_sum"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        let [input] = arg_types else { return exec_err!("sum takes one argument") };
+        Ok(vec![match input {
+            DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => DataType::Int64,
+            DataType::Int64 | DataType::UInt32 | DataType::UInt64 => DataType::Decimal128(38, 0),
+            DataType::Decimal128(..) | DataType::Float64 | DataType::Interval(_) | DataType::Null => input.clone(),
+            other => return exec_err!("function sum({other}) is not supported by the embedded engine"),
+        }])
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        self.inner.inner().return_type(arg_types)
+    }
+
+    fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+        self.inner.inner().accumulator(args)
+    }
+
+    fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
+        self.inner.inner().state_fields(args)
+    }
+
+    fn groups_accumulator_supported(&self, args: AccumulatorArgs) -> bool {
+        self.inner.inner().groups_accumulator_supported(args)
+    }
+
+    fn create_groups_accumulator(
+        &self,
+        args: AccumulatorArgs,
+    ) -> Result<Box<dyn datafusion::logical_expr::GroupsAccumulator>> {
+        self.inner.inner().create_groups_accumulator(args)
+    }
+
+    fn create_sliding_accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+        self.inner.inner().create_sliding_accumulator(args)
+    }
+
+    fn reverse_expr(&self) -> datafusion::logical_expr::ReversedUDAF {
+        datafusion::logical_expr::ReversedUDAF::Identical
+    }
+
+    fn order_sensitivity(&self) -> datafusion::logical_expr::utils::AggregateOrderSensitivity {
+        datafusion::logical_expr::utils::AggregateOrderSensitivity::Insensitive
     }
 }

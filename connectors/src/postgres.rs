@@ -614,6 +614,23 @@ fn fixed<const N: usize>(raw: &[u8]) -> Result<[u8; N], String> {
     raw.try_into().map_err(|_| format!("expected {N} bytes, got {}", raw.len()))
 }
 
+/// Postgres timestamps count from 2000-01-01, Arrow's from 1970; `±infinity` (the extreme values)
+/// stay the extreme values.
+fn from_pg_micros(micros: i64) -> i64 {
+    match micros {
+        i64::MAX | i64::MIN => micros,
+        _ => micros.saturating_add(PG_EPOCH_MICROS),
+    }
+}
+
+/// As [`from_pg_micros`], for dates.
+fn from_pg_days(days: i32) -> i32 {
+    match days {
+        i32::MAX | i32::MIN => days,
+        _ => days.saturating_add(PG_EPOCH_DAYS),
+    }
+}
+
 /// Appends one binary value (or NULL) of Postgres type `ty` to its builder.
 fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Result<(), String> {
     match *ty {
@@ -632,7 +649,7 @@ fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Resu
         Type::DATE => push!(
             builder,
             Date32Builder,
-            raw.map(|r| fixed::<4>(r).map(|b| i32::from_be_bytes(b).saturating_add(PG_EPOCH_DAYS))).transpose()?
+            raw.map(|r| fixed::<4>(r).map(|b| from_pg_days(i32::from_be_bytes(b)))).transpose()?
         ),
         Type::TIME => {
             push!(builder, Time64MicrosecondBuilder, raw.map(|r| fixed::<8>(r).map(i64::from_be_bytes)).transpose()?)
@@ -640,12 +657,12 @@ fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Resu
         Type::TIMESTAMP => push!(
             builder,
             TimestampMicrosecondBuilder,
-            raw.map(|r| fixed::<8>(r).map(|b| i64::from_be_bytes(b).saturating_add(PG_EPOCH_MICROS))).transpose()?
+            raw.map(|r| fixed::<8>(r).map(|b| from_pg_micros(i64::from_be_bytes(b)))).transpose()?
         ),
         Type::TIMESTAMPTZ => push!(
             builder,
             TimestampMicrosecondBuilder,
-            raw.map(|r| fixed::<8>(r).map(|b| i64::from_be_bytes(b).saturating_add(PG_EPOCH_MICROS))).transpose()?
+            raw.map(|r| fixed::<8>(r).map(|b| from_pg_micros(i64::from_be_bytes(b)))).transpose()?
         ),
         Type::INTERVAL => push!(
             builder,

@@ -171,10 +171,10 @@ fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataTyp
         DataType::Boolean => PgType::Bool,
         DataType::Int8 | DataType::Int16 | DataType::UInt8 => PgType::Int2,
         DataType::Int32 | DataType::UInt16 => PgType::Int4,
-        DataType::Int64 | DataType::UInt32 => PgType::Int8,
-        DataType::UInt64 | DataType::Decimal32(..) | DataType::Decimal64(..) | DataType::Decimal256(..) => {
-            PgType::Numeric(None)
-        }
+        // Engines count (row_number, rank, count) in UInt64; Postgres calls those bigint. A value
+        // beyond bigint's range fails the conversion rather than wrapping.
+        DataType::Int64 | DataType::UInt32 | DataType::UInt64 => PgType::Int8,
+        DataType::Decimal32(..) | DataType::Decimal64(..) | DataType::Decimal256(..) => PgType::Numeric(None),
         DataType::Decimal128(..) => PgType::Numeric(None),
         DataType::Float16 | DataType::Float32 => PgType::Float4,
         DataType::Float64 => PgType::Float8,
@@ -412,10 +412,16 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
             })?);
         }
         PgType::Bytea => buf.put_slice(binary_value(array, row).ok_or_else(|| mismatch(column))?),
-        PgType::Date => buf.put_i32(downcast!(array, Date32Array, column).value(row) - PG_EPOCH_DAYS),
+        PgType::Date => buf.put_i32(match downcast!(array, Date32Array, column).value(row) {
+            days @ (i32::MAX | i32::MIN) => days,
+            days => days - PG_EPOCH_DAYS,
+        }),
         PgType::Time => buf.put_i64(downcast!(array, Time64MicrosecondArray, column).value(row)),
         PgType::Timestamp | PgType::Timestamptz => {
-            buf.put_i64(downcast!(array, TimestampMicrosecondArray, column).value(row) - PG_EPOCH_MICROS)
+            buf.put_i64(match downcast!(array, TimestampMicrosecondArray, column).value(row) {
+                micros @ (i64::MAX | i64::MIN) => micros,
+                micros => micros - PG_EPOCH_MICROS,
+            })
         }
         PgType::Interval => {
             let v = downcast!(array, IntervalMonthDayNanoArray, column).value(row);
@@ -557,7 +563,19 @@ fn write_date(date: NaiveDate, out: &mut String) -> bool {
 }
 
 /// `YYYY-MM-DD` (with ` BC` before year 1).
+/// `infinity`/`-infinity` for the extreme values Postgres uses for them.
+fn infinity(value: i64, max: i64, min: i64) -> Option<String> {
+    match value {
+        v if v == max => Some("infinity".into()),
+        v if v == min => Some("-infinity".into()),
+        _ => None,
+    }
+}
+
 pub fn date_text(days: i32) -> String {
+    if let Some(infinite) = infinity(i64::from(days), i64::from(i32::MAX), i64::from(i32::MIN)) {
+        return infinite;
+    }
     let mut out = String::with_capacity(10);
     match civil_date(i64::from(days)) {
         Some(date) => {
@@ -591,6 +609,9 @@ pub fn time_text(micros: i64) -> String {
 
 /// `YYYY-MM-DD HH:MM:SS[.ffffff]` from microseconds since the Unix epoch.
 pub fn timestamp_text(micros: i64) -> String {
+    if let Some(infinite) = infinity(micros, i64::MAX, i64::MIN) {
+        return infinite;
+    }
     let days = micros.div_euclid(MICROS_PER_DAY);
     let time = micros.rem_euclid(MICROS_PER_DAY);
     let mut out = String::with_capacity(26);
@@ -606,6 +627,9 @@ pub fn timestamp_text(micros: i64) -> String {
 
 /// A timestamptz in the session time zone, with Postgres' `+HH[:MM[:SS]]` offset.
 pub fn timestamptz_text(micros: i64, zone: &connectors::datafusion::arrow::array::timezone::Tz) -> String {
+    if let Some(infinite) = infinity(micros, i64::MAX, i64::MIN) {
+        return infinite;
+    }
     let seconds = micros.div_euclid(1_000_000);
     let offset_seconds = chrono::DateTime::from_timestamp(seconds, 0)
         .map(|utc| zone.offset_from_utc_datetime(&utc.naive_utc()).fix().local_minus_utc())

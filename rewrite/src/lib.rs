@@ -101,48 +101,65 @@ fn rewrite_query(
     Ok(Rewritten { sql: statement.to_string(), statement, columns, tables })
 }
 
-/// Result columns that are exactly one mapped aggregate (e.g. `avg(x)` on the embedded engine)
+/// Result columns that are exactly one mapped function (e.g. `avg(x)` on the embedded engine)
 /// use the variant that renders Postgres' exact text; inside expressions the typed variant stays.
+/// An ORDER BY item naming such a column (by position or name) sorts by the typed variant, so
+/// numbers never sort as text.
 fn exact_result_columns(query: &mut sqlparser::ast::Query, target: Target) {
     use sqlparser::ast::{Expr, OrderByKind, SelectItem, SetExpr, Value};
-    // A column the ORDER BY refers to (by name or position) must keep its typed value, or it
-    // would sort as text.
-    let mut sorted_names = Vec::new();
-    let mut sorted_positions = Vec::new();
-    if let Some(OrderByKind::Expressions(items)) = query.order_by.as_ref().map(|o| &o.kind) {
-        for item in items {
-            match &item.expr {
-                Expr::Identifier(ident) => sorted_names.push(names::normalize(ident)),
-                Expr::Value(v) => {
-                    if let Value::Number(n, _) = &v.value {
-                        sorted_positions.push(n.parse::<usize>().unwrap_or(0));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
     let SetExpr::Select(select) = query.body.as_mut() else { return };
+    let distinct = select.distinct.is_some();
+    let mut typed_columns: Vec<(usize, String, Expr)> = Vec::new();
     for (index, item) in select.projection.iter_mut().enumerate() {
         let name = match item {
             SelectItem::UnnamedExpr(expr) => names::column_name(expr),
             SelectItem::ExprWithAlias { alias, .. } => names::normalize(alias),
             _ => continue,
         };
-        if sorted_positions.contains(&(index + 1)) || sorted_names.contains(&name) {
-            continue;
-        }
         let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item else { continue };
         let mut expr = expr;
         while let Expr::Nested(inner) = expr {
             expr = inner;
         }
+        let typed = expr.clone();
         let Expr::Function(function) = expr else { continue };
-        let name = function.name.to_string();
-        if let Some((_, _, exact)) =
-            target::RESULT_COLUMN_NAMES.iter().find(|(t, from, _)| *t == target && *from == name)
-        {
-            function.name = sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(*exact)]);
+        let function_name = function.name.to_string();
+        let Some((_, _, exact)) =
+            target::RESULT_COLUMN_NAMES.iter().find(|(t, from, _)| *t == target && *from == function_name)
+        else {
+            continue;
+        };
+        typed_columns.push((index + 1, name, typed));
+        function.name = sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(*exact)]);
+    }
+    let Some(OrderByKind::Expressions(items)) = query.order_by.as_mut().map(|o| &mut o.kind) else { return };
+    for item in items {
+        let referenced = match &item.expr {
+            Expr::Identifier(ident) => {
+                let name = names::normalize(ident);
+                typed_columns.iter().find(|(_, column, _)| *column == name)
+            }
+            Expr::Value(v) => match &v.value {
+                Value::Number(n, _) => {
+                    let position = n.parse::<usize>().unwrap_or(0);
+                    typed_columns.iter().find(|(index, _, _)| *index == position)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((position, _, typed)) = referenced {
+            if distinct {
+                // SELECT DISTINCT may only sort by its columns: give the column back its typed form.
+                if let SetExpr::Select(select) = query.body.as_mut()
+                    && let Some(SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) =
+                        select.projection.get_mut(position - 1)
+                {
+                    *expr = typed.clone();
+                }
+            } else {
+                item.expr = typed.clone();
+            }
         }
     }
 }

@@ -456,6 +456,10 @@ impl<'a> Resolver<'a> {
                 .and_then(|r| r.columns.iter().find(|c| c.name == normalize(&parts[1])))
                 .and_then(|c| c.declared),
             Expr::Nested(inner) => self.declared_type(inner, scope),
+            // A cast says what it produces, whatever the engine remembers of the operand.
+            Expr::Cast { data_type, array: false, format: None, .. } => {
+                PgType::parse(&data_type.to_string().to_lowercase()).ok()
+            }
             _ => None,
         }
     }

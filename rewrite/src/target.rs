@@ -20,7 +20,8 @@ pub const DATAFUSION_SCHEMA: &str = "public";
 
 /// Functions whose value, when it is a whole result column, the target renders exactly as
 /// Postgres does under another name: (target, name inside expressions, name as a result column).
-pub const RESULT_COLUMN_NAMES: &[(Target, &str, &str)] = &[(Target::DataFusion, "pg_avg_decimal", "pg_avg")];
+pub const RESULT_COLUMN_NAMES: &[(Target, &str, &str)] =
+    &[(Target::DataFusion, "pg_avg_decimal", "pg_avg"), (Target::DataFusion, "pg_div_decimal", "pg_div")];
 
 impl Target {
     /// The target that serves a source.

@@ -2,25 +2,194 @@
 //! computes exactly as Postgres does (same values, same result types) is listed; everything else
 //! is refused. `pg_*` functions are packwire's own UDFs with Postgres semantics.
 
+use sqlparser::ast::{
+    CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
+    FunctionArguments, Ident, ObjectName, Value,
+};
+
 use super::{Construct, Dialect, FunctionRule, Support};
 
-use FunctionRule::{Rename, Same};
+use FunctionRule::{Rename, Rewrite, Same};
+
+/// `CAST(expr AS type)`.
+fn cast(expr: Expr, data_type: DataType) -> Expr {
+    Expr::Cast { kind: CastKind::Cast, expr: Box::new(expr), data_type, array: false, format: None }
+}
+
+/// Integer literals are `integer` in Postgres when they fit, `bigint` when they fit that, else
+/// `numeric`; DataFusion makes every one a BIGINT.
+fn integer_literal(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Value(value) = expr else { return Ok(()) };
+    let Value::Number(text, _) = &value.value else { return Ok(()) };
+    if text.parse::<i32>().is_ok() {
+        *expr = cast(expr.clone(), DataType::Int(None));
+    } else if text.parse::<i64>().is_err() {
+        let digits = text.len() as u64;
+        if digits > 38 {
+            return Err(format!("the integer literal {text} (more than 38 digits)"));
+        }
+        let text = text.clone();
+        *expr = cast(
+            Expr::Value(Value::SingleQuotedString(text).into()),
+            DataType::Decimal(ExactNumberInfo::PrecisionAndScale(digits.max(1), 0i64)),
+        );
+    }
+    Ok(())
+}
+
+/// Literals with a point or exponent are exact `numeric` in Postgres; DataFusion reads them as
+/// DOUBLE. They become decimals of exactly their written scale.
+fn decimal_literal(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Value(value) = expr else { return Ok(()) };
+    let Value::Number(text, _) = &value.value else { return Ok(()) };
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().map_err(|_| format!("the literal {text}"))?),
+        None => (text.as_str(), 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = format!("{whole}{fraction}");
+    // value = digits × 10^(exponent − len(fraction)); Postgres keeps scale max(len − exponent, 0).
+    let scale = (fraction.len() as i64 - exponent).max(0);
+    let shift = exponent - fraction.len() as i64;
+    let digits = digits.trim_start_matches('0');
+    let integer_digits = if shift >= 0 { digits.len() as i64 + shift } else { (digits.len() as i64 + shift).max(0) };
+    let precision = (integer_digits + scale).max(1);
+    if precision > 38 {
+        return Err(format!("the literal {text} (more than 38 digits)"));
+    }
+    let text = text.clone();
+    *expr = cast(
+        Expr::Value(Value::SingleQuotedString(text).into()),
+        DataType::Decimal(ExactNumberInfo::PrecisionAndScale(precision as u64, scale)),
+    );
+    Ok(())
+}
+
+/// `a / b` → `pg_div_decimal(a, b)`: DataFusion divides decimals at its own fixed scale.
+fn division(expr: &mut Expr) -> Result<(), String> {
+    if let Expr::BinaryOp { left, op: sqlparser::ast::BinaryOperator::Divide, right } = expr {
+        let call = function_call("pg_div_decimal", vec![*left.clone(), *right.clone()]);
+        *expr = call;
+    }
+    Ok(())
+}
+
+/// `EXTRACT(field FROM x)` is `numeric` in Postgres. Fields whose value is a whole number become
+/// `CAST(date_part('field', x) AS DECIMAL(20,0))`; fractional ones (epoch, seconds) are refused.
+fn extract(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Extract { field, expr: inner, .. } = expr else { return Ok(()) };
+    let name = whole_number_field(field).ok_or_else(|| format!("EXTRACT({field} FROM …)"))?;
+    let call =
+        function_call("date_part", vec![Expr::Value(Value::SingleQuotedString(name.into()).into()), *inner.clone()]);
+    *expr = cast(call, DataType::Decimal(ExactNumberInfo::PrecisionAndScale(20, 0)));
+    Ok(())
+}
+
+fn whole_number_field(field: &DateTimeField) -> Option<&'static str> {
+    Some(match field {
+        DateTimeField::Year | DateTimeField::Years => "year",
+        DateTimeField::Quarter => "quarter",
+        DateTimeField::Month | DateTimeField::Months => "month",
+        DateTimeField::Week(None) => "week",
+        DateTimeField::Day | DateTimeField::Days => "day",
+        DateTimeField::DayOfWeek | DateTimeField::Dow => "dow",
+        DateTimeField::DayOfYear | DateTimeField::Doy => "doy",
+        DateTimeField::Hour | DateTimeField::Hours => "hour",
+        DateTimeField::Minute | DateTimeField::Minutes => "minute",
+        _ => return None,
+    })
+}
+
+fn function_call(name: &str, args: Vec<Expr>) -> Expr {
+    Expr::Function(Function {
+        name: ObjectName::from(vec![Ident::new(name)]),
+        uses_odbc_syntax: false,
+        parameters: FunctionArguments::None,
+        args: FunctionArguments::List(sqlparser::ast::FunctionArgumentList {
+            duplicate_treatment: None,
+            args: args.into_iter().map(|e| FunctionArg::Unnamed(FunctionArgExpr::Expr(e))).collect(),
+            clauses: Vec::new(),
+        }),
+        filter: None,
+        null_treatment: None,
+        over: None,
+        within_group: Vec::new(),
+    })
+}
+
+/// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
+fn ntile(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion.
+fn date_part(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &function.args else { return Err("date_part without arguments".into()) };
+    let field = match list.args.first() {
+        Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) => match &v.value {
+            Value::SingleQuotedString(s) => s.to_lowercase(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    if !["year", "quarter", "month", "week", "day", "dow", "doy", "hour", "minute"].contains(&field.as_str()) {
+        return Err(format!("date_part('{field}', …)"));
+    }
+    *expr = cast(expr.clone(), DataType::DoublePrecision);
+    Ok(())
+}
+
+/// Casts DataFusion performs exactly as Postgres does: to integers only from literals (Postgres
+/// rounds fractional values, DataFusion truncates), to `numeric` only with a scale (DataFusion
+/// has no unconstrained decimal), never to `char`/`varchar` (the result would be typed `text`).
+fn checked_cast(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
+    let literal = matches!(inner.as_ref(), Expr::Value(_));
+    match data_type {
+        DataType::SmallInt(_)
+        | DataType::Int(_)
+        | DataType::Integer(_)
+        | DataType::BigInt(_)
+        | DataType::Int2(_)
+        | DataType::Int4(_)
+        | DataType::Int8(_)
+            if !literal =>
+        {
+            Err(format!("casting an expression to {data_type}"))
+        }
+        DataType::Numeric(ExactNumberInfo::None) | DataType::Decimal(ExactNumberInfo::None) => {
+            Err("casting to numeric without a scale".into())
+        }
+        DataType::Numeric(ExactNumberInfo::Precision(_)) | DataType::Decimal(ExactNumberInfo::Precision(_)) => {
+            Err("casting to numeric without a scale".into())
+        }
+        DataType::Char(_) | DataType::Character(_) | DataType::Varchar(_) | DataType::CharacterVarying(_) => {
+            Err(format!("casting to {data_type}"))
+        }
+        _ => Ok(()),
+    }
+}
 
 pub(super) static DIALECT: Dialect = Dialect {
     name: "the embedded engine",
     functions: FUNCTIONS,
     constructs: &[
+        (Construct::IntegerLiteral, Support::Rewrite(integer_literal)),
+        (Construct::DecimalLiteral, Support::Rewrite(decimal_literal)),
+        (Construct::Division, Support::Rewrite(division)),
         (Construct::Like, Support::Native),
         (Construct::ILike, Support::Native),
         (Construct::RegexMatch, Support::Native),
         (Construct::StringConcat, Support::Native),
-        (Construct::Extract, Support::Native),
+        (Construct::Extract, Support::Rewrite(extract)),
         (Construct::Substring, Support::Native),
         (Construct::Position, Support::Native),
         (Construct::Trim, Support::Native),
         (Construct::Interval, Support::Native),
         (Construct::TypedLiteral, Support::Native),
-        (Construct::Cast, Support::Native),
+        (Construct::Cast, Support::Rewrite(checked_cast)),
         (Construct::InList, Support::Native),
         (Construct::InSubquery, Support::Native),
         (Construct::Exists, Support::Native),
@@ -34,32 +203,92 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::WithinGroup, Support::Native),
         (Construct::SetOperation, Support::Native),
         (Construct::Values, Support::Native),
-        (Construct::TableFunction, Support::Native),
     ],
     cast_types: &[
-        "bool", "boolean", "smallint", "int2", "int", "integer", "int4", "bigint", "int8", "real", "float4",
-        "float8", "double precision", "double", "numeric", "decimal", "text", "varchar", "character varying",
-        "date", "timestamp",
+        "bool",
+        "boolean",
+        "smallint",
+        "int2",
+        "int",
+        "integer",
+        "int4",
+        "bigint",
+        "int8",
+        "real",
+        "float4",
+        "float8",
+        "double precision",
+        "double",
+        "numeric",
+        "decimal",
+        "text",
+        "date",
+        "timestamp",
     ],
+    unique_output_names: true,
 };
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
-    ("count", Same), ("sum", Same), ("avg", Rename("pg_avg_decimal")), ("min", Same), ("max", Same),
-    ("bool_and", Same), ("bool_or", Same), ("string_agg", Same), ("array_agg", Same), ("stddev", Same),
-    ("stddev_samp", Same), ("stddev_pop", Same), ("variance", Same), ("var_samp", Same), ("var_pop", Same),
-    ("percentile_cont", Same), ("grouping", Same),
-    ("row_number", Same), ("rank", Same), ("dense_rank", Same), ("percent_rank", Same), ("cume_dist", Same),
-    ("ntile", Same), ("lag", Same), ("lead", Same), ("first_value", Same), ("last_value", Same),
+    ("count", Same),
+    ("avg", Rename("pg_avg_decimal")),
+    ("min", Same),
+    ("max", Same),
+    ("sum", Rename("pg_sum")),
+    ("bool_and", Same),
+    ("bool_or", Same),
+    ("string_agg", Same),
+    ("row_number", Same),
+    ("rank", Same),
+    ("dense_rank", Same),
+    ("percent_rank", Same),
+    ("cume_dist", Same),
+    ("ntile", Rewrite(ntile)),
+    ("lag", Same),
+    ("lead", Same),
+    ("first_value", Same),
+    ("last_value", Same),
     ("nth_value", Same),
-    ("abs", Same), ("sqrt", Same), ("power", Same), ("exp", Same), ("ln", Same), ("mod", Same),
-    ("greatest", Same), ("least", Same), ("coalesce", Same), ("nullif", Same),
-    ("length", Same), ("char_length", Same), ("character_length", Same), ("octet_length", Same),
-    ("lower", Same), ("upper", Same), ("initcap", Same), ("substr", Same), ("substring", Same),
-    ("strpos", Same), ("split_part", Same), ("lpad", Same), ("rpad", Same), ("concat", Same),
-    ("concat_ws", Same), ("replace", Same), ("reverse", Same), ("repeat", Same), ("left", Same),
-    ("right", Same), ("btrim", Same), ("ltrim", Same), ("rtrim", Same), ("md5", Same), ("starts_with", Same),
-    ("translate", Same), ("ascii", Same), ("chr", Same), ("regexp_replace", Same),
-    ("now", Same), ("current_date", Same), ("current_timestamp", Same), ("date_trunc", Same),
-    ("date_part", Same), ("make_date", Same), ("to_date", Same),
-    ("generate_series", Same),
+    ("abs", Same),
+    ("sqrt", Same),
+    ("power", Same),
+    ("exp", Same),
+    ("ln", Same),
+    ("mod", Same),
+    ("greatest", Same),
+    ("least", Same),
+    ("coalesce", Same),
+    ("nullif", Same),
+    ("length", Same),
+    ("char_length", Same),
+    ("character_length", Same),
+    ("octet_length", Same),
+    ("lower", Same),
+    ("upper", Same),
+    ("initcap", Same),
+    ("substr", Same),
+    ("substring", Same),
+    ("strpos", Same),
+    ("split_part", Same),
+    ("lpad", Same),
+    ("rpad", Same),
+    ("concat_ws", Same),
+    ("replace", Same),
+    ("reverse", Same),
+    ("repeat", Same),
+    ("left", Same),
+    ("right", Same),
+    ("btrim", Same),
+    ("ltrim", Same),
+    ("rtrim", Same),
+    ("md5", Same),
+    ("starts_with", Same),
+    ("translate", Same),
+    ("ascii", Same),
+    ("chr", Same),
+    ("regexp_replace", Same),
+    ("now", Same),
+    ("current_date", Same),
+    ("current_timestamp", Same),
+    ("date_part", Rewrite(date_part)),
+    ("make_date", Same),
 ];

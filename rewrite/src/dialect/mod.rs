@@ -15,8 +15,7 @@ mod snowflake;
 use std::ops::ControlFlow;
 
 use sqlparser::ast::{
-    BinaryOperator, Expr, Function, Ident, ObjectName, Query, Select, SetExpr, Statement,
-    TableFactor, VisitorMut,
+    BinaryOperator, Expr, Ident, ObjectName, Query, Select, SetExpr, Statement, TableFactor, VisitorMut,
 };
 
 use crate::error::RewriteError;
@@ -30,8 +29,9 @@ pub enum FunctionRule {
     Same,
     /// Another name, the same arguments and result.
     Rename(&'static str),
-    /// Rewritten in place (argument changes, wrapping); an `Err` is a refusal with that reason.
-    Rewrite(fn(&mut Function) -> Result<(), String>),
+    /// Rewritten in place (the whole call expression: arguments, wrapping); an `Err` is a refusal
+    /// with that reason.
+    Rewrite(fn(&mut Expr) -> Result<(), String>),
     /// Never forwarded: touches the server, its files or the pooled session (42501).
     Forbidden,
 }
@@ -40,6 +40,12 @@ pub enum FunctionRule {
 /// arithmetic, comparison, logic, CASE or a column reference is one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Construct {
+    /// An integer literal (Postgres types it `integer` when it fits, else `bigint`/`numeric`).
+    IntegerLiteral,
+    /// A literal with a decimal point or exponent (Postgres types it `numeric`).
+    DecimalLiteral,
+    /// `/` (integer, float or numeric division by the operand types).
+    Division,
     Like,
     ILike,
     SimilarTo,
@@ -85,6 +91,9 @@ impl Construct {
     /// How a person reads the construct in an error message.
     pub fn describe(self) -> &'static str {
         match self {
+            Construct::IntegerLiteral => "integer literals",
+            Construct::DecimalLiteral => "decimal literals",
+            Construct::Division => "division",
             Construct::Like => "LIKE",
             Construct::ILike => "ILIKE",
             Construct::SimilarTo => "SIMILAR TO",
@@ -147,6 +156,9 @@ pub struct Dialect {
     /// `CAST` / `::` target types (Postgres spellings, lower-case, without modifiers) the
     /// target converts to exactly as Postgres does.
     pub cast_types: &'static [&'static str],
+    /// The target refuses two result columns of the same name (Postgres allows them): later
+    /// duplicates get a private alias (clients see the names the rewrite described).
+    pub unique_output_names: bool,
 }
 
 impl Dialect {
@@ -213,7 +225,8 @@ impl Translator {
         }
     }
 
-    fn function(&self, function: &mut Function) -> Result<(), RewriteError> {
+    fn function(&self, expr: &mut Expr) -> Result<(), RewriteError> {
+        let Expr::Function(function) = expr else { return Ok(()) };
         let parts = normalize_object_name(&function.name);
         let name = match parts.as_slice() {
             [name] => name.clone(),
@@ -235,7 +248,7 @@ impl Translator {
                 function.name = ObjectName::from(vec![Ident::new(to)]);
                 Ok(())
             }
-            Some(FunctionRule::Rewrite(rewrite)) => rewrite(function).map_err(|reason| self.dialect.refuse(reason)),
+            Some(FunctionRule::Rewrite(rewrite)) => rewrite(expr).map_err(|reason| self.dialect.refuse(reason)),
             Some(FunctionRule::Forbidden) => Err(RewriteError::NotAllowed {
                 message: format!("permission denied for function {name}"),
                 hint: Some("A package is read-only data: functions that reach the server are not available.".into()),
@@ -274,10 +287,10 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
                 Construct::BitwiseOperator
             }
             B::PGExp => Construct::Exponent,
+            B::Divide => Construct::Division,
             B::Plus
             | B::Minus
             | B::Multiply
-            | B::Divide
             | B::Modulo
             | B::Gt
             | B::Lt
@@ -318,6 +331,11 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         Expr::Between { .. } => Construct::Between,
         Expr::Tuple(_) => Construct::Tuple,
         Expr::GroupingSets(_) | Expr::Cube(_) | Expr::Rollup(_) => Construct::GroupingSets,
+        Expr::Value(value) => match &value.value {
+            sqlparser::ast::Value::Number(text, _) if text.contains(['.', 'e', 'E']) => Construct::DecimalLiteral,
+            sqlparser::ast::Value::Number(..) => Construct::IntegerLiteral,
+            _ => return None,
+        },
         Expr::Identifier(_)
         | Expr::CompoundIdentifier(_)
         | Expr::IsFalse(_)
@@ -329,7 +347,6 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         | Expr::IsUnknown(_)
         | Expr::IsNotUnknown(_)
         | Expr::Nested(_)
-        | Expr::Value(_)
         | Expr::Function(_)
         | Expr::Case { .. }
         | Expr::Ceil { .. }
@@ -343,12 +360,37 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
 impl VisitorMut for Translator {
     type Break = ();
 
+    fn post_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        // Numbers that are positions or counts, not values, stay plain numbers.
+        if let Some(sqlparser::ast::OrderBy { kind: sqlparser::ast::OrderByKind::Expressions(items), .. }) =
+            &mut query.order_by
+        {
+            items.iter_mut().for_each(|item| plain_number(&mut item.expr));
+        }
+        if let SetExpr::Select(select) = query.body.as_mut()
+            && let sqlparser::ast::GroupByExpr::Expressions(exprs, _) = &mut select.group_by
+        {
+            exprs.iter_mut().for_each(plain_number);
+        }
+        if let Some(sqlparser::ast::LimitClause::LimitOffset { limit, offset, .. }) = &mut query.limit_clause {
+            limit.iter_mut().for_each(plain_number);
+            offset.iter_mut().for_each(|offset| plain_number(&mut offset.value));
+        }
+        if let Some(fetch) = &mut query.fetch {
+            fetch.quantity.iter_mut().for_each(plain_number);
+        }
+        ControlFlow::Continue(())
+    }
+
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
         if matches!(query.body.as_ref(), SetExpr::SetOperation { .. }) {
             let result = self.dialect.check_construct(Construct::SetOperation, None);
             return self.check(result);
         }
-        if let SetExpr::Select(select) = query.body.as_ref() {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            if self.dialect.unique_output_names {
+                unique_output_names(select);
+            }
             return self.select(select);
         }
         if matches!(query.body.as_ref(), SetExpr::Values(_)) {
@@ -381,8 +423,8 @@ impl VisitorMut for Translator {
     }
 
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
-        if let Expr::Function(function) = expr {
-            let result = self.function(function);
+        if let Expr::Function(_) = expr {
+            let result = self.function(expr);
             return self.check(result);
         }
         if let Some(construct) = construct_of(expr) {
@@ -402,6 +444,40 @@ impl VisitorMut for Translator {
             return self.check(result);
         }
         ControlFlow::Continue(())
+    }
+}
+
+/// Aliases result columns whose name an earlier column already has.
+fn unique_output_names(select: &mut Select) {
+    use sqlparser::ast::SelectItem;
+    let mut seen: Vec<String> = Vec::new();
+    for (index, item) in select.projection.iter_mut().enumerate() {
+        let name = match item {
+            SelectItem::UnnamedExpr(expr) => crate::names::column_name(expr),
+            SelectItem::ExprWithAlias { alias, .. } => crate::names::normalize(alias),
+            _ => continue,
+        };
+        if seen.contains(&name) {
+            let alias = Ident::with_quote('"', format!("{name} #{}", index + 1));
+            *item = match std::mem::replace(item, SelectItem::Wildcard(Default::default())) {
+                SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } => {
+                    SelectItem::ExprWithAlias { expr, alias }
+                }
+                other => other,
+            };
+        } else {
+            seen.push(name);
+        }
+    }
+}
+
+/// Undoes a literal rewrite where a number is a position (`ORDER BY 1`) or a count (`LIMIT 5`).
+fn plain_number(expr: &mut Expr) {
+    if let Expr::Cast { expr: inner, .. } = expr
+        && matches!(inner.as_ref(), Expr::Value(v) if matches!(v.value, sqlparser::ast::Value::Number(..)))
+    {
+        let inner = std::mem::replace(inner.as_mut(), Expr::Value(sqlparser::ast::Value::Null.into()));
+        *expr = inner;
     }
 }
 

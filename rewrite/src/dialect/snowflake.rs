@@ -1,7 +1,7 @@
 //! Postgres → Snowflake SQL. Snowflake folds unquoted identifiers to upper case; physical names
 //! are always written quoted, exactly as the manifest spells them (see `Target`).
 
-use sqlparser::ast::{Function, Ident, ObjectName};
+use sqlparser::ast::{Expr, Ident, ObjectName};
 
 use super::{Construct, Dialect, FunctionRule, Support};
 
@@ -11,6 +11,8 @@ pub(super) static DIALECT: Dialect = Dialect {
     name: "Snowflake",
     functions: FUNCTIONS,
     constructs: &[
+        (Construct::IntegerLiteral, Support::Native),
+        (Construct::DecimalLiteral, Support::Native),
         (Construct::Like, Support::Native),
         (Construct::ILike, Support::Native),
         (Construct::StringConcat, Support::Native),
@@ -35,29 +37,95 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Values, Support::Native),
     ],
     cast_types: &[
-        "bool", "boolean", "smallint", "int", "integer", "bigint", "real", "float8", "double precision", "double",
-        "numeric", "decimal", "text", "varchar", "character varying", "date", "timestamp", "time",
+        "bool",
+        "boolean",
+        "smallint",
+        "int",
+        "integer",
+        "bigint",
+        "real",
+        "float8",
+        "double precision",
+        "double",
+        "numeric",
+        "decimal",
+        "text",
+        "varchar",
+        "character varying",
+        "date",
+        "timestamp",
+        "time",
     ],
+    unique_output_names: false,
 };
 
 /// `string_agg(x, sep)` → `LISTAGG(x, sep)` (same argument order, same NULL handling).
-fn string_agg(function: &mut Function) -> Result<(), String> {
-    function.name = ObjectName::from(vec![Ident::new("LISTAGG")]);
+fn string_agg(expr: &mut Expr) -> Result<(), String> {
+    if let Expr::Function(function) = expr {
+        function.name = ObjectName::from(vec![Ident::new("LISTAGG")]);
+    }
     Ok(())
 }
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
-    ("count", Same), ("sum", Same), ("min", Same), ("max", Same), ("bool_and", Rename("BOOLAND_AGG")),
-    ("bool_or", Rename("BOOLOR_AGG")), ("string_agg", Rewrite(string_agg)), ("percentile_cont", Same),
-    ("mode", Same), ("stddev_samp", Same), ("stddev_pop", Same), ("var_samp", Same), ("var_pop", Same),
-    ("row_number", Same), ("rank", Same), ("dense_rank", Same), ("percent_rank", Same), ("cume_dist", Same),
-    ("ntile", Same), ("lag", Same), ("lead", Same), ("first_value", Same), ("last_value", Same),
-    ("abs", Same), ("sqrt", Same), ("power", Same), ("exp", Same), ("ln", Same), ("mod", Same),
-    ("coalesce", Same), ("nullif", Same), ("greatest", Same), ("least", Same),
-    ("length", Same), ("char_length", Rename("LENGTH")), ("lower", Same), ("upper", Same), ("initcap", Same),
-    ("substr", Same), ("split_part", Same), ("lpad", Same), ("rpad", Same), ("concat_ws", Same),
-    ("replace", Same), ("reverse", Same), ("repeat", Same), ("left", Same), ("right", Same), ("btrim", Rename("TRIM")),
-    ("ltrim", Same), ("rtrim", Same), ("md5", Same), ("starts_with", Rename("STARTSWITH")), ("translate", Same),
-    ("ascii", Same), ("chr", Same),
-    ("current_date", Same), ("current_timestamp", Same), ("date_trunc", Same), ("date_part", Same),
+    ("count", Same),
+    ("sum", Same),
+    ("min", Same),
+    ("max", Same),
+    ("bool_and", Rename("BOOLAND_AGG")),
+    ("bool_or", Rename("BOOLOR_AGG")),
+    ("string_agg", Rewrite(string_agg)),
+    ("percentile_cont", Same),
+    ("mode", Same),
+    ("stddev_samp", Same),
+    ("stddev_pop", Same),
+    ("var_samp", Same),
+    ("var_pop", Same),
+    ("row_number", Same),
+    ("rank", Same),
+    ("dense_rank", Same),
+    ("percent_rank", Same),
+    ("cume_dist", Same),
+    ("ntile", Same),
+    ("lag", Same),
+    ("lead", Same),
+    ("first_value", Same),
+    ("last_value", Same),
+    ("abs", Same),
+    ("sqrt", Same),
+    ("power", Same),
+    ("exp", Same),
+    ("ln", Same),
+    ("mod", Same),
+    ("coalesce", Same),
+    ("nullif", Same),
+    ("greatest", Same),
+    ("least", Same),
+    ("length", Same),
+    ("char_length", Rename("LENGTH")),
+    ("lower", Same),
+    ("upper", Same),
+    ("initcap", Same),
+    ("substr", Same),
+    ("split_part", Same),
+    ("lpad", Same),
+    ("rpad", Same),
+    ("concat_ws", Same),
+    ("replace", Same),
+    ("reverse", Same),
+    ("repeat", Same),
+    ("left", Same),
+    ("right", Same),
+    ("btrim", Rename("TRIM")),
+    ("ltrim", Same),
+    ("rtrim", Same),
+    ("md5", Same),
+    ("starts_with", Rename("STARTSWITH")),
+    ("translate", Same),
+    ("ascii", Same),
+    ("chr", Same),
+    ("current_date", Same),
+    ("current_timestamp", Same),
+    ("date_trunc", Same),
+    ("date_part", Same),
 ];

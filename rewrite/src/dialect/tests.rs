@@ -1,1 +1,110 @@
+//! Dialect rows, one behaviour each: what a target writes for a Postgres construct, or that it
+//! refuses it (0A000) or forbids it (42501). The conformance suite checks the answers; these
+//! check the rewriting itself.
 
+use std::path::Path;
+
+use crate::{Planned, RewriteError, SessionInfo, Target, parse, plan};
+
+const MANIFEST: &str = r#"
+[package]
+name = "shop"
+version = "1.0.0"
+[source]
+kind = "files"
+format = "parquet"
+root = "data"
+[[tables]]
+name = "orders"
+columns = [
+  { name = "id", type = "int8" },
+  { name = "total", type = "numeric(12,2)" },
+  { name = "placed", type = "date" },
+]
+"#;
+
+fn sql(text: &str, target: Target) -> Result<String, RewriteError> {
+    let version = package::PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
+    let info = SessionInfo { database: "shop@1.0.0".into(), user: "app".into(), version: "v".into() };
+    match plan(parse(text)?.remove(0), text, &version, target, &info)? {
+        Planned::Query(query) => Ok(query.sql),
+        other => panic!("not a query: {other:?}"),
+    }
+}
+
+fn embedded(text: &str) -> String {
+    sql(text, Target::DataFusion).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+fn refused(text: &str, target: Target) -> String {
+    match sql(text, target) {
+        Err(RewriteError::Unsupported { message, .. }) => message,
+        other => panic!("{text} should be refused on {target:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn literals_keep_their_postgres_types_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select 1 as a, 0.06 as b, 1e3 as c"),
+        "SELECT CAST(1 AS INT) AS a, CAST('0.06' AS DECIMAL(2,2)) AS b, CAST('1e3' AS DECIMAL(4,0)) AS c"
+    );
+    // Positions and counts stay numbers.
+    assert_eq!(
+        embedded("select id, total from orders order by 2, 1 limit 5 offset 1"),
+        "SELECT id, total FROM \"public\".\"orders\" AS \"orders\" ORDER BY 2, 1 LIMIT 5 OFFSET 1"
+    );
+}
+
+#[test]
+fn division_and_aggregates_use_postgres_semantics_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select sum(total) / 7 from orders"),
+        "SELECT pg_div(pg_sum(total), CAST(7 AS INT)) FROM \"public\".\"orders\" AS \"orders\""
+    );
+    // Inside an expression the typed variant stays; ORDER BY the column sorts by it.
+    assert_eq!(
+        embedded("select id, avg(total) from orders group by id order by 2"),
+        "SELECT id, pg_avg(total) FROM \"public\".\"orders\" AS \"orders\" GROUP BY id ORDER BY pg_avg_decimal(total)"
+    );
+    assert_eq!(
+        embedded("select extract(year from placed) from orders"),
+        "SELECT CAST(date_part('year', placed) AS DECIMAL(20,0)) FROM \"public\".\"orders\" AS \"orders\""
+    );
+}
+
+#[test]
+fn what_a_target_cannot_express_is_refused_by_name() {
+    assert!(refused("select extract(epoch from placed) from orders", Target::DataFusion).contains("EXTRACT(EPOCH"));
+    assert!(refused("select total::int from orders", Target::DataFusion).contains("casting an expression to INT"));
+    assert!(refused("select array_agg(id) from orders", Target::DataFusion).contains("array_agg"));
+    assert!(refused("select distinct on (id) id from orders", Target::Snowflake).contains("DISTINCT ON"));
+    assert!(refused("select made_up(id) from orders", Target::Postgres).contains("made_up"));
+    // Postgres → Postgres is the identity for what it lists.
+    assert_eq!(
+        sql("select 1.50 / 3 from orders", Target::Postgres).unwrap(),
+        "SELECT 1.50 / 3 FROM \"public\".\"orders\" AS \"orders\""
+    );
+}
+
+#[test]
+fn functions_that_reach_the_server_are_forbidden_everywhere() {
+    for target in [Target::Postgres, Target::DataFusion] {
+        match sql("select pg_read_file('/etc/passwd')", target) {
+            Err(RewriteError::NotAllowed { .. }) | Err(RewriteError::Unsupported { .. }) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(
+        sql("select set_config('a', 'b', false)", Target::Postgres),
+        Err(RewriteError::NotAllowed { .. })
+    ));
+}
+
+#[test]
+fn snowflake_spells_string_agg_as_listagg() {
+    assert_eq!(
+        sql("select string_agg(cast(id as text), ',') from orders", Target::Snowflake).unwrap(),
+        "SELECT LISTAGG(CAST(id AS TEXT), ',') FROM \"public\".\"orders\" AS \"orders\""
+    );
+}
