@@ -24,7 +24,7 @@ fn integer_literal(expr: &mut Expr) -> Result<(), String> {
     if text.parse::<i32>().is_ok() {
         *expr = cast(expr.clone(), DataType::Int(None));
     } else if text.parse::<i64>().is_err() {
-        let digits = text.len() as u64;
+        let digits = text.trim_start_matches('-').len() as u64;
         if digits > 38 {
             return Err(format!("the integer literal {text} (more than 38 digits)"));
         }
@@ -141,12 +141,23 @@ fn date_part(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// A literal, possibly signed, possibly already given its Postgres type by this module.
+fn is_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Value(_) => true,
+        Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } | Expr::Nested(expr) => is_literal(expr),
+        Expr::Cast { expr, .. } => matches!(expr.as_ref(), Expr::Value(_)),
+        _ => false,
+    }
+}
+
 /// Casts DataFusion performs exactly as Postgres does: to integers only from literals (Postgres
 /// rounds fractional values, DataFusion truncates), to `numeric` only with a scale (DataFusion
-/// has no unconstrained decimal), never to `char`/`varchar` (the result would be typed `text`).
+/// has no unconstrained decimal), to `text` only from literals (DataFusion's text forms of
+/// timestamps, intervals and floats differ), never to `char`/`varchar` (typed `text` there).
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
-    let literal = matches!(inner.as_ref(), Expr::Value(_));
+    let literal = is_literal(inner);
     match data_type {
         DataType::SmallInt(_)
         | DataType::Int(_)
@@ -168,6 +179,8 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         DataType::Char(_) | DataType::Character(_) | DataType::Varchar(_) | DataType::CharacterVarying(_) => {
             Err(format!("casting to {data_type}"))
         }
+        // DataFusion writes timestamps, intervals and floats in its own text forms.
+        DataType::Text if !literal => Err("casting an expression to text".into()),
         _ => Ok(()),
     }
 }

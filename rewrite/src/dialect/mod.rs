@@ -422,6 +422,19 @@ impl VisitorMut for Translator {
         }
     }
 
+    fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        // `-2147483648` is one integer constant in Postgres (an `integer`), not the negation of
+        // a `bigint`: fold the sign into the literal before the literal is typed.
+        if let Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr: inner } = expr
+            && let Expr::Value(value) = inner.as_ref()
+            && let sqlparser::ast::Value::Number(text, long) = &value.value
+            && !text.starts_with('-')
+        {
+            *expr = Expr::Value(sqlparser::ast::Value::Number(format!("-{text}"), *long).into());
+        }
+        ControlFlow::Continue(())
+    }
+
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
         if let Expr::Function(_) = expr {
             let result = self.function(expr);

@@ -1,0 +1,1114 @@
+-- case: tpch/q01
+SELECT l_returnflag, l_linestatus, pg_sum(l_quantity) AS sum_qty, pg_sum(l_extendedprice) AS sum_base_price, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS sum_disc_price, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount) * (CAST(1 AS INT) + l_tax)) AS sum_charge, pg_avg(l_quantity) AS avg_qty, pg_avg(l_extendedprice) AS avg_price, pg_avg(l_discount) AS avg_disc, count(*) AS count_order FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '68 days' GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus;
+-- case: tpch/q02
+SELECT s_acctbal, s_name, n_name, p_partkey, p_mfgr, s_address, s_phone, s_comment FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."partsupp" AS "partsupp", "public"."nation" AS "nation", "public"."region" AS "region" WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND p_size = CAST(48 AS INT) AND p_type LIKE '%TIN' AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'ASIA' AND ps_supplycost = (SELECT min(ps_supplycost) FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'ASIA') ORDER BY s_acctbal DESC, n_name, s_name, p_partkey LIMIT 100;
+-- case: tpch/q03
+SELECT l_orderkey, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue, o_orderdate, o_shippriority FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey AND o_orderdate < DATE '1995-03-15' AND l_shipdate > DATE '1995-03-15' GROUP BY l_orderkey, o_orderdate, o_shippriority ORDER BY revenue DESC, o_orderdate LIMIT 10;
+-- case: tpch/q04
+SELECT o_orderpriority, count(*) AS order_count FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1995-04-01' AND o_orderdate < DATE '1995-04-01' + INTERVAL '3' MONTH AND EXISTS (SELECT * FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey = o_orderkey AND l_commitdate < l_receiptdate) GROUP BY o_orderpriority ORDER BY o_orderpriority;
+-- case: tpch/q05
+SELECT n_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND l_suppkey = s_suppkey AND c_nationkey = s_nationkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'AFRICA' AND o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-01-01' + INTERVAL '1' YEAR GROUP BY n_name ORDER BY revenue DESC;
+-- case: tpch/q06
+SELECT pg_sum(l_extendedprice * l_discount) AS revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '1' YEAR AND l_discount BETWEEN CAST('0.04' AS DECIMAL(2,2)) - CAST('0.01' AS DECIMAL(2,2)) AND CAST('0.04' AS DECIMAL(2,2)) + CAST('0.01' AS DECIMAL(2,2)) AND l_quantity < CAST(24 AS INT);
+-- case: tpch/q07
+SELECT supp_nation, cust_nation, l_year, pg_sum(volume) AS revenue FROM (SELECT n1.n_name AS supp_nation, n2.n_name AS cust_nation, CAST(date_part('year', l_shipdate) AS DECIMAL(20,0)) AS l_year, l_extendedprice * (CAST(1 AS INT) - l_discount) AS volume FROM "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2 WHERE s_suppkey = l_suppkey AND o_orderkey = l_orderkey AND c_custkey = o_custkey AND s_nationkey = n1.n_nationkey AND c_nationkey = n2.n_nationkey AND ((n1.n_name = 'GERMANY' AND n2.n_name = 'IRAQ') OR (n1.n_name = 'IRAQ' AND n2.n_name = 'GERMANY')) AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping GROUP BY supp_nation, cust_nation, l_year ORDER BY supp_nation, cust_nation, l_year;
+-- case: tpch/q08
+SELECT o_year, pg_div(pg_sum(CASE WHEN nation = 'IRAQ' THEN volume ELSE CAST(0 AS INT) END), pg_sum(volume)) AS mkt_share FROM (SELECT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS o_year, l_extendedprice * (CAST(1 AS INT) - l_discount) AS volume, n2.n_name AS nation FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2, "public"."region" AS "region" WHERE p_partkey = l_partkey AND s_suppkey = l_suppkey AND l_orderkey = o_orderkey AND o_custkey = c_custkey AND c_nationkey = n1.n_nationkey AND n1.n_regionkey = r_regionkey AND r_name = 'MIDDLE EAST' AND s_nationkey = n2.n_nationkey AND o_orderdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31' AND p_type = 'LARGE PLATED STEEL') AS all_nations GROUP BY o_year ORDER BY o_year;
+-- case: tpch/q09
+SELECT nation, o_year, pg_sum(amount) AS sum_profit FROM (SELECT n_name AS nation, CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS o_year, l_extendedprice * (CAST(1 AS INT) - l_discount) - ps_supplycost * l_quantity AS amount FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."partsupp" AS "partsupp", "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l_suppkey AND ps_suppkey = l_suppkey AND ps_partkey = l_partkey AND p_partkey = l_partkey AND o_orderkey = l_orderkey AND s_nationkey = n_nationkey AND p_name LIKE '%moccasin%') AS profit GROUP BY nation, o_year ORDER BY nation, o_year DESC;
+-- case: tpch/q10
+SELECT c_custkey, c_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue, c_acctbal, n_name, c_address, c_phone, c_comment FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."nation" AS "nation" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND o_orderdate >= DATE '1993-07-01' AND o_orderdate < DATE '1993-07-01' + INTERVAL '3' MONTH AND l_returnflag = 'R' AND c_nationkey = n_nationkey GROUP BY c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment ORDER BY revenue DESC LIMIT 20;
+-- case: tpch/q11
+SELECT ps_partkey, pg_sum(ps_supplycost * ps_availqty) AS value FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'ALGERIA' GROUP BY ps_partkey HAVING pg_sum(ps_supplycost * ps_availqty) > (SELECT pg_sum(ps_supplycost * ps_availqty) * CAST('0.0001000000' AS DECIMAL(10,10)) FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'ALGERIA') ORDER BY value DESC;
+-- case: tpch/q12
+SELECT l_shipmode, pg_sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority = '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS high_line_count, pg_sum(CASE WHEN o_orderpriority <> '1-URGENT' AND o_orderpriority <> '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS low_line_count FROM "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey = l_orderkey AND l_shipmode IN ('FOB', 'SHIP') AND l_commitdate < l_receiptdate AND l_shipdate < l_commitdate AND l_receiptdate >= DATE '1995-01-01' AND l_receiptdate < DATE '1995-01-01' + INTERVAL '1' YEAR GROUP BY l_shipmode ORDER BY l_shipmode;
+-- case: tpch/q13
+SELECT c_count, count(*) AS custdist FROM (SELECT c_custkey, count(o_orderkey) FROM "public"."customer" AS "customer" LEFT OUTER JOIN "public"."orders" AS "orders" ON c_custkey = o_custkey AND o_comment NOT LIKE '%express%requests%' GROUP BY c_custkey) AS c_orders (c_custkey, c_count) GROUP BY c_count ORDER BY custdist DESC, c_count DESC;
+-- case: tpch/q14
+SELECT pg_div(CAST('100.00' AS DECIMAL(5,2)) * pg_sum(CASE WHEN p_type LIKE 'PROMO%' THEN l_extendedprice * (CAST(1 AS INT) - l_discount) ELSE CAST(0 AS INT) END), pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount))) AS promo_revenue FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE l_partkey = p_partkey AND l_shipdate >= DATE '1995-02-01' AND l_shipdate < DATE '1995-02-01' + INTERVAL '1' MONTH;
+-- case: tpch/q15
+WITH revenue0 (supplier_no, total_revenue) AS (SELECT l_suppkey, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1996-08-01' AND l_shipdate < DATE '1996-08-01' + INTERVAL '3' MONTH GROUP BY l_suppkey) SELECT s_suppkey, s_name, s_address, s_phone, total_revenue FROM "public"."supplier" AS "supplier", revenue0 WHERE s_suppkey = supplier_no AND total_revenue = (SELECT max(total_revenue) FROM revenue0) ORDER BY s_suppkey;
+-- case: tpch/q16
+SELECT p_brand, p_type, p_size, count(DISTINCT ps_suppkey) AS supplier_cnt FROM "public"."partsupp" AS "partsupp", "public"."part" AS "part" WHERE p_partkey = ps_partkey AND p_brand <> 'Brand#14' AND p_type NOT LIKE 'SMALL PLATED%' AND p_size IN (CAST(14 AS INT), CAST(6 AS INT), CAST(5 AS INT), CAST(31 AS INT), CAST(49 AS INT), CAST(15 AS INT), CAST(41 AS INT), CAST(47 AS INT)) AND ps_suppkey NOT IN (SELECT s_suppkey FROM "public"."supplier" AS "supplier" WHERE s_comment LIKE '%Customer%Complaints%') GROUP BY p_brand, p_type, p_size ORDER BY supplier_cnt DESC, p_brand, p_type, p_size;
+-- case: tpch/q17
+SELECT pg_div(pg_sum(l_extendedprice), CAST('7.0' AS DECIMAL(2,1))) AS avg_yearly FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE p_partkey = l_partkey AND p_brand = 'Brand#42' AND p_container = 'LG BAG' AND l_quantity < (SELECT CAST('0.2' AS DECIMAL(1,1)) * pg_avg_decimal(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = p_partkey);
+-- case: tpch/q18
+SELECT c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice, pg_sum(l_quantity) FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey IN (SELECT l_orderkey FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey HAVING pg_sum(l_quantity) > CAST(313 AS INT)) AND c_custkey = o_custkey AND o_orderkey = l_orderkey GROUP BY c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice ORDER BY o_totalprice DESC, o_orderdate LIMIT 100;
+-- case: tpch/q19
+SELECT pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE (p_partkey = l_partkey AND p_brand = 'Brand#21' AND p_container IN ('SM CASE', 'SM BOX', 'SM PACK', 'SM PKG') AND l_quantity >= CAST(8 AS INT) AND l_quantity <= CAST(8 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(5 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#13' AND p_container IN ('MED BAG', 'MED BOX', 'MED PKG', 'MED PACK') AND l_quantity >= CAST(20 AS INT) AND l_quantity <= CAST(20 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(10 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#52' AND p_container IN ('LG CASE', 'LG BOX', 'LG PACK', 'LG PKG') AND l_quantity >= CAST(30 AS INT) AND l_quantity <= CAST(30 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(15 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON');
+-- case: tpch/q20
+SELECT s_name, s_address FROM "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" WHERE ps_partkey IN (SELECT p_partkey FROM "public"."part" AS "part" WHERE p_name LIKE 'blanched%') AND ps_availqty > (SELECT CAST('0.5' AS DECIMAL(1,1)) * pg_sum(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = ps_partkey AND l_suppkey = ps_suppkey AND l_shipdate >= DATE '1993-01-01' AND l_shipdate < DATE '1993-01-01' + INTERVAL '1' YEAR)) AND s_nationkey = n_nationkey AND n_name = 'KENYA' ORDER BY s_name;
+-- case: tpch/q21
+SELECT s_name, count(*) AS numwait FROM "public"."supplier" AS "supplier", "public"."lineitem" l1, "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l1.l_suppkey AND o_orderkey = l1.l_orderkey AND o_orderstatus = 'F' AND l1.l_receiptdate > l1.l_commitdate AND EXISTS (SELECT * FROM "public"."lineitem" l2 WHERE l2.l_orderkey = l1.l_orderkey AND l2.l_suppkey <> l1.l_suppkey) AND NOT EXISTS (SELECT * FROM "public"."lineitem" l3 WHERE l3.l_orderkey = l1.l_orderkey AND l3.l_suppkey <> l1.l_suppkey AND l3.l_receiptdate > l3.l_commitdate) AND s_nationkey = n_nationkey AND n_name = 'ARGENTINA' GROUP BY s_name ORDER BY numwait DESC, s_name LIMIT 100;
+-- case: tpch/q22
+SELECT cntrycode, count(*) AS numcust, pg_sum(c_acctbal) AS totacctbal FROM (SELECT SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) AS cntrycode, c_acctbal FROM "public"."customer" AS "customer" WHERE SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) IN ('24', '34', '16', '30', '33', '14', '13') AND c_acctbal > (SELECT pg_avg_decimal(c_acctbal) FROM "public"."customer" AS "customer" WHERE c_acctbal > CAST('0.00' AS DECIMAL(2,2)) AND SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) IN ('24', '34', '16', '30', '33', '14', '13')) AND NOT EXISTS (SELECT * FROM "public"."orders" AS "orders" WHERE o_custkey = c_custkey)) AS custsale GROUP BY cntrycode ORDER BY cntrycode;
+-- case: aggregates/count_variants
+SELECT count(*) AS all_rows, count(i4) AS non_null_i4, count(t) AS non_null_t, count(DISTINCT t) AS distinct_t, count(DISTINCT u) AS distinct_u, count(DISTINCT j) AS distinct_j FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/count_tpch
+-- refused: row constructors is not supported on the embedded engine
+-- case: aggregates/sum_avg_integers
+SELECT pg_sum(i2) AS sum_i2, pg_sum(i4) AS sum_i4, pg_sum(i8) AS sum_i8, pg_avg(i2) AS avg_i2, pg_avg(i4) AS avg_i4, pg_avg(i8) AS avg_i8 FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/sum_avg_integers_no_extremes
+SELECT pg_sum(i2) AS sum_i2, pg_sum(i4) AS sum_i4, pg_sum(i8) AS sum_i8, pg_avg(i4) AS avg_i4 FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (CAST(4 AS INT), CAST(5 AS INT));
+-- case: aggregates/sum_avg_numeric
+SELECT pg_sum(n) AS sum_n, pg_avg(n) AS avg_n, pg_sum(m) AS sum_m, pg_avg(m) AS avg_m, min(n) AS min_n, max(m) AS max_m FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/sum_avg_float
+SELECT pg_sum(f8) AS sum_f8, pg_avg(f8) AS avg_f8, pg_sum(f4) AS sum_f4, min(f8) AS min_f8, max(f4) AS max_f4 FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (CAST(4 AS INT), CAST(5 AS INT));
+-- case: aggregates/min_max_extremes
+SELECT min(i2) AS min_i2, max(i2) AS max_i2, min(i8) AS min_i8, max(i8) AS max_i8, min(f8) AS min_f8, max(f8) AS max_f8, min(f4) AS min_f4 FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/min_max_temporal
+SELECT min(d) AS min_d, max(d) AS max_d, min(ts) AS min_ts, max(ts) AS max_ts, min(tstz) AS min_tstz, max(tstz) AS max_tstz, min(tm) AS min_tm, max(tm) AS max_tm FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/pricing_summary_by_flag
+SELECT l_returnflag, l_linestatus, pg_sum(l_quantity) AS sum_qty, pg_sum(l_extendedprice) AS sum_price, pg_avg(l_discount) AS avg_disc, count(*) AS cnt FROM "public"."lineitem" AS "lineitem" GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus;
+-- case: aggregates/filter_clause
+SELECT count(*) FILTER (WHERE o_orderstatus = 'F') AS finished, count(*) FILTER (WHERE o_orderstatus = 'O') AS open, pg_sum(o_totalprice) FILTER (WHERE o_orderpriority = '1-URGENT') AS urgent_total, pg_avg(o_totalprice) FILTER (WHERE false) AS never FROM "public"."orders" AS "orders";
+-- case: aggregates/filter_grouped
+SELECT c_mktsegment, count(*) AS customers, count(*) FILTER (WHERE c_acctbal < CAST(0 AS INT)) AS negative_balance, max(c_acctbal) FILTER (WHERE c_nationkey = CAST(1 AS INT)) AS max_argentina FROM "public"."customer" AS "customer" GROUP BY c_mktsegment ORDER BY c_mktsegment;
+-- case: aggregates/bool_aggregates
+-- refused: function every() is not supported on the embedded engine
+-- case: aggregates/bool_aggregates_grouped
+-- refused: function every() is not supported on the embedded engine
+-- case: aggregates/percentile_cont_disc
+-- refused: function percentile_cont() is not supported on the embedded engine
+-- case: aggregates/percentile_grouped
+-- refused: function percentile_cont() is not supported on the embedded engine
+-- case: aggregates/percentile_alltypes_nulls
+-- refused: function percentile_cont() is not supported on the embedded engine
+-- case: aggregates/percentile_array
+-- refused: arrays is not supported on the embedded engine
+-- case: aggregates/mode
+-- refused: function mode() is not supported on the embedded engine
+-- case: aggregates/mode_grouped
+-- refused: function mode() is not supported on the embedded engine
+-- case: aggregates/array_agg_ordered
+-- refused: function array_agg() is not supported on the embedded engine
+-- case: aggregates/array_agg_nulls
+-- refused: function array_agg() is not supported on the embedded engine
+-- case: aggregates/stddev_variance_numeric
+-- refused: function stddev() is not supported on the embedded engine
+-- case: aggregates/stddev_variance_float
+-- refused: function stddev_samp() is not supported on the embedded engine
+-- case: aggregates/stddev_single_row
+-- refused: function stddev_samp() is not supported on the embedded engine
+-- case: aggregates/group_by_having
+SELECT c_nationkey, count(*) AS customers, pg_sum(c_acctbal) AS total_balance FROM "public"."customer" AS "customer" GROUP BY c_nationkey HAVING count(*) > CAST(65 AS INT) ORDER BY c_nationkey;
+-- case: aggregates/having_on_aggregate_not_selected
+SELECT o_orderpriority FROM "public"."orders" AS "orders" GROUP BY o_orderpriority HAVING pg_avg_decimal(o_totalprice) > CAST(141500 AS INT) ORDER BY o_orderpriority;
+-- case: aggregates/group_by_ordinal
+SELECT o_orderpriority, o_orderstatus, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
+-- case: aggregates/group_by_alias_expression
+SELECT pg_div(p_size, CAST(10 AS INT)) AS bucket, count(*) AS cnt, min(p_size) AS lo, max(p_size) AS hi FROM "public"."part" AS "part" GROUP BY bucket ORDER BY pg_div_decimal(p_size, CAST(10 AS INT));
+-- case: aggregates/group_by_nulls
+SELECT b, count(*) AS cnt, pg_sum(i4) AS sum_i4 FROM "public"."alltypes" AS "alltypes" GROUP BY b ORDER BY b NULLS FIRST;
+-- case: aggregates/rollup
+SELECT r_name, n_name, count(*) AS customers FROM "public"."customer" AS "customer" JOIN "public"."nation" AS "nation" ON c_nationkey = n_nationkey JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey WHERE r_regionkey IN (CAST(0 AS INT), CAST(1 AS INT)) GROUP BY ROLLUP (r_name, n_name) ORDER BY r_name NULLS LAST, n_name NULLS LAST;
+-- case: aggregates/cube
+SELECT o_orderstatus, o_orderpriority, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY CUBE (o_orderstatus, o_orderpriority) ORDER BY o_orderstatus NULLS LAST, o_orderpriority NULLS LAST;
+-- case: aggregates/grouping_sets
+-- refused: function grouping() is not supported on the embedded engine
+-- case: aggregates/empty_input
+-- refused: function array_agg() is not supported on the embedded engine
+-- case: aggregates/empty_input_grouped
+SELECT o_orderstatus, count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_totalprice < CAST(0 AS INT) GROUP BY o_orderstatus ORDER BY o_orderstatus;
+-- case: aggregates/all_null_input
+SELECT pg_sum(i4) AS s, pg_avg(f8) AS a, min(t) AS mn, count(i4) AS c, count(*) AS c_star FROM "public"."alltypes" AS "alltypes" WHERE id = CAST(3 AS INT);
+-- case: aggregates/having_without_group_by
+SELECT count(*) AS cnt FROM "public"."nation" AS "nation" HAVING count(*) > CAST(20 AS INT);
+-- case: aggregates/having_false_no_rows
+SELECT count(*) AS cnt FROM "public"."nation" AS "nation" HAVING count(*) > CAST(1000 AS INT);
+-- case: aggregates/sum_distinct
+SELECT pg_sum(DISTINCT p_size) AS sum_distinct, pg_avg(DISTINCT p_size) AS avg_distinct, count(DISTINCT p_size) AS n_sizes, pg_sum(p_size) AS sum_all FROM "public"."part" AS "part";
+-- case: aggregates/expression_of_aggregates
+-- refused: function round() is not supported on the embedded engine
+-- case: aggregates/nested_via_subquery
+SELECT pg_avg(cnt) AS avg_orders_per_customer, max(cnt) AS max_orders, min(cnt) AS min_orders FROM (SELECT o_custkey, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY o_custkey) AS s;
+-- case: aggregates/bit_and_or
+-- refused: function bit_and() is not supported on the embedded engine
+-- case: aggregates/corr_regr
+-- refused: function corr() is not supported on the embedded engine
+-- case: aggregates/count_distinct_grouped
+SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM "public"."lineitem" AS "lineitem" GROUP BY l_shipmode ORDER BY l_shipmode;
+-- case: aggregates/group_by_date_parts
+SELECT CAST(date_part('year', l_shipdate) AS DECIMAL(20,0)) AS yr, pg_sum(l_quantity) AS qty, count(*) FILTER (WHERE l_returnflag = 'R') AS returned FROM "public"."lineitem" AS "lineitem" GROUP BY 1 ORDER BY 1;
+-- case: aggregates/avg_of_intervals_and_dates
+SELECT pg_avg(iv) AS avg_iv, max(d) - min(d) AS date_span FROM "public"."alltypes" AS "alltypes";
+-- case: arrays/any_array_constructor
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/any_array_literal_string
+-- refused: casting to bigint[] is not supported on the embedded engine
+-- case: arrays/all_not_equal
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/any_all_comparisons
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/any_all_null_semantics
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/any_text_array
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/any_from_string_to_array
+-- refused: function string_to_array() is not supported on the embedded engine
+-- case: arrays/length_and_cardinality
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/dims_and_bounds
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/element_access
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/slices
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/unnest_in_from
+-- refused: FROM item `UNNEST(ARRAY[3, 1, 2]) AS x` is not supported by packwire
+-- case: arrays/unnest_with_ordinality
+-- refused: FROM item `UNNEST(ARRAY['a', 'b', 'c']) WITH ORDINALITY AS t (v, n)` is not supported by packwire
+-- case: arrays/unnest_multiple_arrays
+-- refused: FROM item `UNNEST(ARRAY[1, 2, 3], ARRAY['x', 'y']) AS t (a, b)` is not supported by packwire
+-- case: arrays/unnest_nulls_and_empty
+-- refused: FROM item `UNNEST(ARRAY[1, NULL, 3, NULL]::INT[]) AS x` is not supported by packwire
+-- case: arrays/unnest_join_table
+-- refused: FROM item `UNNEST(ARRAY[5, 10, 15]::BIGINT[]) AS k` is not supported by packwire
+-- case: arrays/unnest_in_select_list
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/array_position
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/array_to_string
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/string_to_array
+-- refused: function string_to_array() is not supported on the embedded engine
+-- case: arrays/string_to_array_columns
+-- refused: function string_to_array() is not supported on the embedded engine
+-- case: arrays/array_agg_then_access
+-- refused: function array_agg() is not supported on the embedded engine
+-- case: arrays/array_literals_output
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/concat_append_prepend
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/contains_overlap_compare
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/remove_replace
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/array_subquery_constructor
+-- refused: function array() is not supported on the embedded engine
+-- case: arrays/array_in_group_by_key
+-- refused: arrays is not supported on the embedded engine
+-- case: arrays/array_from_columns
+-- refused: arrays is not supported on the embedded engine
+-- case: casts/int_to_text
+SELECT CAST(42 AS INT)::TEXT AS a, CAST(CAST(42 AS INT) AS TEXT) AS b, (CAST(-7 AS INT))::TEXT AS c;
+-- case: casts/text_to_int
+SELECT '123'::INT + CAST(1 AS INT) AS a, CAST(' 456 ' AS INTEGER) AS b, '-0'::INT AS c;
+-- case: casts/text_to_bigint_smallint
+SELECT '9223372036854775807'::BIGINT AS big, '-32768'::SMALLINT AS small, CAST('2147483647' AS INT4) AS i;
+-- case: casts/numeric_typmod_rounding
+SELECT CAST('2.345' AS DECIMAL(4,3))::NUMERIC(10,2) AS a, CAST('2.355' AS DECIMAL(4,3))::NUMERIC(10,2) AS b, (CAST('-2.345' AS DECIMAL(5,3)))::NUMERIC(10,2) AS c, CAST('1234.5' AS DECIMAL(5,1))::NUMERIC(6,0) AS d, CAST(CAST('0.005' AS DECIMAL(3,3)) AS NUMERIC(4,2)) AS e;
+-- case: casts/float_to_int_rounding
+-- refused: casting an expression to INT is not supported on the embedded engine
+-- case: casts/decimal_type
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: casts/real_and_double
+SELECT '1.5'::REAL AS r, '2.25'::FLOAT8 AS f, CAST('1e-3' AS DOUBLE PRECISION) AS d, CAST('0.1' AS DECIMAL(1,1))::REAL::FLOAT8 AS widened, pg_div(CAST(CAST(1 AS INT) AS FLOAT4), CAST(3 AS INT)) AS r3;
+-- case: casts/float_to_numeric
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: casts/varchar_truncation
+-- refused: casting to varchar(3) is not supported on the embedded engine
+-- case: casts/char_padding
+-- refused: casting to char(4) is not supported on the embedded engine
+-- case: casts/char_column_to_text
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/date_to_timestamp
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: casts/timestamp_to_date_and_time
+-- refused: casting to time is not supported on the embedded engine
+-- case: casts/text_to_date_formats
+SELECT '2024-02-29'::DATE AS iso, '20240229'::DATE AS compact, 'Feb 29 2024'::DATE AS words, CAST('1999-1-5' AS DATE) AS short;
+-- case: casts/timestamptz_to_timestamp_utc
+SELECT id, tstz, tstz::TIMESTAMP AS local_ts, tstz::DATE AS local_date FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: casts/timestamp_to_timestamptz
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: casts/text_to_boolean
+SELECT 'true'::BOOLEAN AS a, 'yes'::BOOLEAN AS b, 'on'::BOOLEAN AS c, '0'::BOOLEAN AS d, 'f'::BOOL AS e, CAST('N' AS BOOLEAN) AS f, ' TRUE '::BOOLEAN AS g;
+-- case: casts/boolean_int_roundtrip
+SELECT true::INT AS a, false::INT AS b, CAST(1 AS INT)::BOOLEAN AS c, CAST(0 AS INT)::BOOLEAN AS d, CAST(5 AS INT)::BOOLEAN AS e, true::TEXT AS f;
+-- case: casts/int_column_to_boolean
+SELECT id, i4, i4::BOOLEAN AS nonzero FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: casts/bytea_from_text
+-- refused: casting to bytea is not supported on the embedded engine
+-- case: casts/bytea_column
+SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: casts/uuid_from_text
+-- refused: casting to uuid is not supported on the embedded engine
+-- case: casts/uuid_column_to_text
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/jsonb_from_text
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: casts/jsonb_scalar_to_sql
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: casts/interval_from_text
+-- refused: casting to interval is not supported on the embedded engine
+-- case: casts/time_from_text
+-- refused: casting to time is not supported on the embedded engine
+-- case: casts/numeric_to_text_scale
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: casts/numeric_column_to_text
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/string_to_numeric
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: casts/number_to_text_concat
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/cast_in_where
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/tpch_price_casts
+-- refused: casting an expression to INT is not supported on the embedded engine
+-- case: casts/int_widening
+-- refused: casting an expression to BIGINT is not supported on the embedded engine
+-- case: casts/float_columns
+SELECT id, f4, f4::FLOAT8 AS f4_wide, f8, f8::REAL AS f8_narrow FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (CAST(4 AS INT), CAST(5 AS INT), CAST(8 AS INT)) ORDER BY id;
+-- case: casts/alltypes_to_text
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/time_and_interval
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: casts/to_char_numbers
+-- refused: function to_char() is not supported on the embedded engine
+-- case: casts/to_number
+-- refused: function to_number() is not supported on the embedded engine
+-- case: conditionals/coalesce_columns
+SELECT id, coalesce(t, vc, 'none') AS first_text, coalesce(i4, i2, CAST(-1 AS INT)) AS first_int, coalesce(d, DATE '2000-01-01') AS d_or_default FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/coalesce_literals
+SELECT coalesce(NULL, CAST(1 AS INT), CAST(2 AS INT)) AS a, coalesce(NULL::TEXT, NULL) AS b, coalesce(CAST(1 AS INT), CAST('2.5' AS DECIMAL(2,1))) AS c, coalesce(NULL, NULL, 'x') AS d, coalesce('', 'fallback') AS e;
+-- case: conditionals/coalesce_empty_aggregate
+SELECT coalesce(pg_sum(o_totalprice), CAST(0 AS INT)) AS total, coalesce(max(o_orderdate), DATE '1970-01-01') AS latest FROM "public"."orders" AS "orders" WHERE o_custkey = CAST(-1 AS INT);
+-- case: conditionals/nullif
+SELECT nullif(CAST(1 AS INT), CAST(1 AS INT)) AS a, nullif(CAST(1 AS INT), CAST(2 AS INT)) AS b, nullif('a', 'b') AS c, nullif('', '') AS d, nullif(NULL::INT, CAST(1 AS INT)) AS e;
+-- case: conditionals/nullif_columns
+SELECT id, nullif(t, '') AS t_or_null, nullif(i4, CAST(0 AS INT)) AS i4_or_null, coalesce(nullif(TRIM(t), ''), '<blank>') AS cleaned FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/nullif_safe_division
+-- refused: function round() is not supported on the embedded engine
+-- case: conditionals/greatest_least_literals
+SELECT greatest(CAST(1 AS INT), CAST(5 AS INT), CAST(3 AS INT)) AS g, least(CAST(1 AS INT), CAST(5 AS INT), CAST(3 AS INT)) AS l, greatest(CAST(1 AS INT), NULL, CAST(3 AS INT)) AS g_null, least(NULL, NULL::INT) AS l_all_null, greatest('apple', 'banana') AS g_text, least(DATE '2024-01-01', DATE '2023-06-01') AS l_date, greatest(CAST(1 AS INT), CAST('2.5' AS DECIMAL(2,1))) AS g_mixed;
+-- case: conditionals/greatest_least_columns
+SELECT id, greatest(i2, i4, i8) AS g_int, least(i2, i4, i8) AS l_int, least(f4, f8) AS l_float, greatest(d, DATE '2000-01-01') AS g_date FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/greatest_tpch
+SELECT l_orderkey, l_linenumber, greatest(l_shipdate, l_commitdate, l_receiptdate) AS latest_date, least(l_shipdate, l_commitdate) AS earliest FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey <= CAST(3 AS INT) ORDER BY l_orderkey, l_linenumber;
+-- case: conditionals/case_simple
+SELECT o_orderstatus, CASE o_orderstatus WHEN 'F' THEN 'finished' WHEN 'O' THEN 'open' ELSE 'partial' END AS status_name, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1;
+-- case: conditionals/case_searched_buckets
+SELECT CASE WHEN o_totalprice < CAST(50000 AS INT) THEN 'small' WHEN o_totalprice < CAST(200000 AS INT) THEN 'medium' ELSE 'large' END AS bucket, count(*) AS cnt, min(o_totalprice) AS lo, max(o_totalprice) AS hi FROM "public"."orders" AS "orders" GROUP BY 1 ORDER BY lo;
+-- case: conditionals/case_nested
+SELECT id, CASE WHEN i4 IS NULL THEN 'null' WHEN i4 > CAST(0 AS INT) THEN CASE WHEN i4 > CAST(100 AS INT) THEN 'big' ELSE 'small' END WHEN i4 < CAST(0 AS INT) THEN 'negative' ELSE 'zero' END AS kind FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/case_without_else
+SELECT id, CASE WHEN i4 > CAST(0 AS INT) THEN 'pos' END AS pos_only, CASE b WHEN true THEN CAST(1 AS INT) END AS true_only FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/case_simple_null_never_matches
+SELECT id, CASE b WHEN true THEN 'yes' WHEN false THEN 'no' ELSE 'unknown' END AS b_text, CASE t WHEN NULL THEN 'null matched' ELSE 'no match' END AS null_when FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/case_with_aggregates
+SELECT pg_sum(CASE WHEN l_returnflag = 'R' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS returned, pg_sum(CASE WHEN l_shipmode IN ('AIR', 'REG AIR') THEN l_quantity END) AS air_qty, count(CASE WHEN l_discount = CAST(0 AS INT) THEN CAST(1 AS INT) END) AS no_discount FROM "public"."lineitem" AS "lineitem";
+-- case: conditionals/case_in_order_by
+SELECT r_regionkey, r_name FROM "public"."region" AS "region" ORDER BY CASE r_name WHEN 'EUROPE' THEN CAST(0 AS INT) WHEN 'ASIA' THEN CAST(1 AS INT) ELSE CAST(2 AS INT) END, r_regionkey;
+-- case: conditionals/case_result_type_mix
+SELECT CASE WHEN true THEN CAST(1 AS INT) ELSE CAST('2.5' AS DECIMAL(2,1)) END AS num_mix, CASE WHEN false THEN 'a' END AS null_text, CASE WHEN CAST(1 AS INT) = CAST(1 AS INT) THEN DATE '2024-01-01' ELSE NULL END AS d;
+-- case: conditionals/is_distinct_from
+SELECT id, b IS DISTINCT FROM true AS not_true, b IS NOT DISTINCT FROM NULL AS b_is_null, i4 IS DISTINCT FROM CAST(10 AS INT) AS i4_not_10, t IS NOT DISTINCT FROM 'Hello World' AS t_hello FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/null_comparison_matrix
+SELECT NULL = NULL AS eq, NULL IS NULL AS is_null, NULL::INT IS DISTINCT FROM NULL AS distinct_nulls, CAST(1 AS INT) <> NULL AS ne, CAST(1 AS INT) IS DISTINCT FROM NULL AS distinct_1, NULL::INT < CAST(1 AS INT) AS lt;
+-- case: conditionals/boolean_logic_with_nulls
+SELECT true AND NULL AS a, false AND NULL AS b, true OR NULL AS c, false OR NULL AS d, NOT NULL::BOOLEAN AS e, NULL::BOOLEAN AND NULL AS f;
+-- case: conditionals/is_null_counts
+SELECT count(*) FILTER (WHERE t IS NULL) AS t_null, count(*) FILTER (WHERE t IS NOT NULL) AS t_not_null, count(*) FILTER (WHERE j IS NULL) AS j_null, count(*) FILTER (WHERE b IS NULL) AS b_null, count(*) FILTER (WHERE c IS NOT NULL) AS c_not_null FROM "public"."alltypes" AS "alltypes";
+-- case: conditionals/is_true_false_unknown
+SELECT id, b IS TRUE AS is_t, b IS NOT TRUE AS not_t, b IS FALSE AS is_f, b IS NOT FALSE AS not_f, b IS UNKNOWN AS is_u, b IS NOT UNKNOWN AS not_u FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/is_true_on_expressions
+SELECT count(*) FILTER (WHERE (i4 > CAST(5 AS INT)) IS TRUE) AS gt5_true, count(*) FILTER (WHERE (i4 > CAST(5 AS INT)) IS NOT TRUE) AS gt5_not_true, count(*) FILTER (WHERE (i4 > CAST(5 AS INT)) IS UNKNOWN) AS gt5_unknown FROM "public"."alltypes" AS "alltypes";
+-- case: conditionals/between
+SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_quantity BETWEEN CAST(10 AS INT) AND CAST(20 AS INT);
+-- case: conditionals/not_between
+SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_discount NOT BETWEEN CAST('0.02' AS DECIMAL(2,2)) AND CAST('0.08' AS DECIMAL(2,2));
+-- case: conditionals/between_symmetric
+-- refused: syntax error at or near "10"
+-- case: conditionals/between_dates_and_nulls
+SELECT id, d BETWEEN DATE '2000-01-01' AND DATE '2024-12-31' AS in_range, i4 BETWEEN CAST(-10 AS INT) AND CAST(10 AS INT) AS small FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: conditionals/in_list
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey IN (CAST(1 AS INT), CAST(3 AS INT), CAST(5 AS INT), CAST(7 AS INT)) ORDER BY n_nationkey;
+-- case: conditionals/not_in_list
+SELECT count(*) AS cnt FROM "public"."nation" AS "nation" WHERE n_regionkey NOT IN (CAST(0 AS INT), CAST(1 AS INT));
+-- case: conditionals/in_list_null_semantics
+SELECT CAST(1 AS INT) IN (CAST(1 AS INT), NULL) AS a, CAST(2 AS INT) IN (CAST(1 AS INT), NULL) AS b, CAST(2 AS INT) NOT IN (CAST(1 AS INT), NULL) AS c, CAST(1 AS INT) NOT IN (CAST(2 AS INT), CAST(3 AS INT)) AS d, NULL IN (CAST(1 AS INT), CAST(2 AS INT)) AS e;
+-- case: conditionals/in_list_on_nullable_column
+SELECT id, i4 FROM "public"."alltypes" AS "alltypes" WHERE i4 IN (CAST(7 AS INT), CAST(8 AS INT), NULL) ORDER BY id;
+-- case: conditionals/in_text_list
+SELECT l_shipmode, count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_shipmode IN ('MAIL', 'SHIP', 'BOAT') GROUP BY l_shipmode ORDER BY l_shipmode;
+-- case: conditionals/not_in_subquery
+SELECT count(*) AS customers_without_orders FROM "public"."customer" AS "customer" WHERE c_custkey NOT IN (SELECT o_custkey FROM "public"."orders" AS "orders");
+-- case: conditionals/not_in_subquery_with_null
+SELECT count(*) AS cnt FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (SELECT i4 FROM "public"."alltypes" AS "alltypes");
+-- case: conditionals/not_in_subquery_nulls_filtered
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (SELECT i4 FROM "public"."alltypes" AS "alltypes" WHERE i4 IS NOT NULL) ORDER BY id;
+-- case: datetime/now_deterministic_forms
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: datetime/current_date_forms
+SELECT current_date > DATE '2020-01-01' AS after_2020, current_date = current_timestamp::DATE AS same_day, (current_date + CAST(1 AS INT)) - current_date AS one, CAST(date_part('year', current_date) AS DECIMAL(20,0)) >= CAST(2024 AS INT) AS recent;
+-- case: datetime/now_interval_math
+-- refused: function age() is not supported on the embedded engine
+-- case: datetime/date_trunc_timestamp_fields
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/date_trunc_time_fields
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/date_trunc_on_date
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/date_trunc_timestamptz_utc
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/date_trunc_interval
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/date_trunc_group_orders
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: datetime/extract_timestamp_fields
+-- refused: EXTRACT(SECOND FROM …) is not supported on the embedded engine
+-- case: datetime/extract_calendar_fields
+-- refused: EXTRACT(ISODOW FROM …) is not supported on the embedded engine
+-- case: datetime/extract_epoch
+-- refused: EXTRACT(EPOCH FROM …) is not supported on the embedded engine
+-- case: datetime/extract_subsecond
+-- refused: casting to time is not supported on the embedded engine
+-- case: datetime/extract_time_and_interval
+-- refused: EXTRACT(EPOCH FROM …) is not supported on the embedded engine
+-- case: datetime/extract_timestamptz_utc
+-- refused: EXTRACT(TIMEZONE FROM …) is not supported on the embedded engine
+-- case: datetime/date_part
+-- refused: date_part('epoch', …) is not supported on the embedded engine
+-- case: datetime/extract_year_quarter_orders
+SELECT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS yr, CAST(date_part('quarter', o_orderdate) AS DECIMAL(20,0)) AS q, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
+-- case: datetime/age_two_args
+-- refused: function age() is not supported on the embedded engine
+-- case: datetime/age_columns
+-- refused: function age() is not supported on the embedded engine
+-- case: datetime/interval_literals
+SELECT INTERVAL '1 day' AS a, INTERVAL '2 hours 30 minutes' AS b, INTERVAL '1 year 2 months' AS c, INTERVAL '1.5 days' AS d, INTERVAL '3' DAY AS e, INTERVAL '-1 week' AS f, INTERVAL '100 seconds' AS g;
+-- case: datetime/interval_string_casts
+-- refused: casting to interval is not supported on the embedded engine
+-- case: datetime/date_plus_minus_integer
+SELECT DATE '2024-02-28' + CAST(1 AS INT) AS a, DATE '2024-02-28' + CAST(2 AS INT) AS b, DATE '2024-03-01' - CAST(1 AS INT) AS c, DATE '2024-03-01' - DATE '2024-01-01' AS days_between, CAST(7 AS INT) + DATE '2024-12-28' AS int_plus_date;
+-- case: datetime/date_plus_interval
+SELECT DATE '2024-01-31' + INTERVAL '1 month' AS a, DATE '2024-02-29' + INTERVAL '1 year' AS b, DATE '2024-01-01' - INTERVAL '1 day' AS c, DATE '2024-03-31' - INTERVAL '1 month' AS d, DATE '2024-01-01' + INTERVAL '36 hours' AS e;
+-- case: datetime/timestamp_arithmetic
+SELECT TIMESTAMP '2024-01-01 10:00' - TIMESTAMP '2023-12-31 08:30' AS diff, TIMESTAMP '2024-01-01' + INTERVAL '36 hours' AS plus, TIMESTAMP '2024-03-01' - INTERVAL '1 day 1 second' AS minus, TIMESTAMP '2024-01-01' - TIMESTAMP '2024-03-01' AS neg_diff;
+-- case: datetime/timestamp_column_arithmetic
+SELECT id, ts + iv AS ts_plus_iv, ts - INTERVAL '1 hour' AS ts_minus_1h, d + CAST(30 AS INT) AS d_plus_30, tstz + INTERVAL '1 day' AS tstz_plus_1d FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: datetime/interval_multiply_divide
+SELECT INTERVAL '1 hour' * CAST('2.5' AS DECIMAL(2,1)) AS a, pg_div(INTERVAL '1 day', CAST(4 AS INT)) AS b, CAST(3 AS INT) * INTERVAL '20 minutes' AS c, -INTERVAL '1 day' AS d, INTERVAL '1 month' * CAST('1.5' AS DECIMAL(2,1)) AS e, pg_div(INTERVAL '1 hour', CAST(7 AS INT)) AS f;
+-- case: datetime/interval_aggregates
+SELECT pg_sum(iv) AS total, min(iv) AS smallest, max(iv) AS largest, count(iv) AS cnt FROM "public"."alltypes" AS "alltypes";
+-- case: datetime/date_differences_tpch
+SELECT pg_avg(l_receiptdate - l_shipdate) AS avg_transit, max(l_receiptdate - l_shipdate) AS max_transit, min(l_commitdate - l_shipdate) AS min_slack, count(*) FILTER (WHERE l_receiptdate > l_commitdate) AS late FROM "public"."lineitem" AS "lineitem";
+-- case: datetime/to_char_formats
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_char_names
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_char_misc_patterns
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_char_columns
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_char_orders
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_char_interval
+-- refused: function to_char() is not supported on the embedded engine
+-- case: datetime/to_date
+-- refused: function to_date() is not supported on the embedded engine
+-- case: datetime/to_timestamp_text
+-- refused: function to_timestamp() is not supported on the embedded engine
+-- case: datetime/to_timestamp_epoch
+-- refused: function to_timestamp() is not supported on the embedded engine
+-- case: datetime/make_functions
+-- refused: column "days" does not exist
+-- case: datetime/make_date_from_parts
+-- refused: casting an expression to INT is not supported on the embedded engine
+-- case: datetime/at_time_zone_on_timestamptz
+-- refused: AT TIME ZONE is not supported on the embedded engine
+-- case: datetime/at_time_zone_on_timestamp
+-- refused: AT TIME ZONE is not supported on the embedded engine
+-- case: datetime/at_time_zone_offsets
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: datetime/at_time_zone_roundtrip
+-- refused: AT TIME ZONE is not supported on the embedded engine
+-- case: datetime/timezone_function
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: datetime/dst_transition
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: datetime/date_comparisons_orders
+SELECT count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1995-01-01' AND o_orderdate < DATE '1995-01-01' + INTERVAL '1 year';
+-- case: datetime/date_between_and_timestamp_compare
+SELECT count(*) FILTER (WHERE o_orderdate BETWEEN '1994-01-01' AND '1994-12-31') AS in_1994, count(*) FILTER (WHERE o_orderdate::TIMESTAMP < TIMESTAMP '1992-02-01 00:00:00') AS early, count(*) FILTER (WHERE o_orderdate = DATE '1996-01-02') AS one_day FROM "public"."orders" AS "orders";
+-- case: datetime/timestamp_comparisons
+-- refused: casting to timestamptz is not supported on the embedded engine
+-- case: datetime/justify_functions
+-- refused: function justify_days() is not supported on the embedded engine
+-- case: datetime/justify_columns
+-- refused: function justify_hours() is not supported on the embedded engine
+-- case: datetime/overlaps
+-- refused: row constructors is not supported on the embedded engine
+-- case: datetime/time_arithmetic
+-- refused: casting to time is not supported on the embedded engine
+-- case: datetime/time_column_arithmetic
+-- refused: casting to time is not supported on the embedded engine
+-- case: datetime/infinity_values
+-- refused: function isfinite() is not supported on the embedded engine
+-- case: datetime/date_series_weekday_counts
+-- refused: EXTRACT(ISODOW FROM …) is not supported on the embedded engine
+-- case: datetime/last_day_of_month
+-- refused: function date_trunc() is not supported on the embedded engine
+-- case: distinct_limit/distinct_single_column
+SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
+-- case: distinct_limit/distinct_multi_column
+SELECT DISTINCT l_returnflag, l_linestatus FROM "public"."lineitem" AS "lineitem" ORDER BY l_returnflag, l_linestatus;
+-- case: distinct_limit/distinct_with_nulls
+SELECT DISTINCT b FROM "public"."alltypes" AS "alltypes" ORDER BY b NULLS FIRST;
+-- case: distinct_limit/distinct_jsonb_and_uuid
+SELECT count(DISTINCT j) AS distinct_j, count(DISTINCT u) AS distinct_u, (SELECT count(*) FROM (SELECT DISTINCT j, u FROM "public"."alltypes" AS "alltypes") AS s) AS distinct_pairs_incl_null FROM "public"."alltypes" AS "alltypes";
+-- case: distinct_limit/distinct_count_subquery
+SELECT count(*) AS combos FROM (SELECT DISTINCT c_nationkey, c_mktsegment FROM "public"."customer" AS "customer") AS s;
+-- case: distinct_limit/distinct_expression
+SELECT DISTINCT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS yr FROM "public"."orders" AS "orders" ORDER BY yr;
+-- case: distinct_limit/distinct_order_by_alias_desc
+SELECT DISTINCT p_size % CAST(5 AS INT) AS r FROM "public"."part" AS "part" ORDER BY r DESC;
+-- case: distinct_limit/distinct_on_top_per_group
+SELECT DISTINCT ON (c_nationkey) c_nationkey, c_custkey, c_acctbal FROM "public"."customer" AS "customer" ORDER BY c_nationkey, c_acctbal DESC, c_custkey;
+-- case: distinct_limit/distinct_on_multi_key
+SELECT DISTINCT ON (o_orderpriority, o_orderstatus) o_orderpriority, o_orderstatus, o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_orderpriority, o_orderstatus, o_totalprice DESC, o_orderkey;
+-- case: distinct_limit/distinct_on_earliest_order
+SELECT DISTINCT ON (o_custkey) o_custkey, o_orderkey, o_orderdate FROM "public"."orders" AS "orders" WHERE o_custkey <= CAST(20 AS INT) ORDER BY o_custkey, o_orderdate, o_orderkey;
+-- case: distinct_limit/distinct_on_alltypes_uuid
+SELECT DISTINCT ON (u) u, id FROM "public"."alltypes" AS "alltypes" ORDER BY u, id;
+-- case: distinct_limit/distinct_on_expression
+SELECT DISTINCT ON (pg_div_decimal(p_size, CAST(10 AS INT))) pg_div(p_size, CAST(10 AS INT)) AS bucket, p_partkey, p_retailprice FROM "public"."part" AS "part" ORDER BY pg_div_decimal(p_size, CAST(10 AS INT)), p_retailprice DESC, p_partkey;
+-- case: distinct_limit/limit_basic
+SELECT o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_totalprice DESC, o_orderkey LIMIT 5;
+-- case: distinct_limit/limit_offset
+SELECT o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_totalprice DESC, o_orderkey LIMIT 5 OFFSET 10;
+-- case: distinct_limit/offset_only
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" ORDER BY n_nationkey OFFSET 20;
+-- case: distinct_limit/offset_past_end
+SELECT n_nationkey FROM "public"."nation" AS "nation" ORDER BY n_nationkey LIMIT 5 OFFSET 100;
+-- case: distinct_limit/limit_all
+SELECT r_regionkey, r_name FROM "public"."region" AS "region" ORDER BY r_regionkey;
+-- case: distinct_limit/limit_zero
+SELECT r_regionkey FROM "public"."region" AS "region" ORDER BY r_regionkey LIMIT 0;
+-- case: distinct_limit/limit_null
+SELECT r_regionkey FROM "public"."region" AS "region" ORDER BY r_regionkey LIMIT NULL;
+-- case: distinct_limit/limit_expression
+SELECT n_nationkey FROM "public"."nation" AS "nation" ORDER BY n_nationkey DESC LIMIT CAST(2 AS INT) + CAST(1 AS INT);
+-- case: distinct_limit/fetch_first_n_rows
+SELECT c_custkey, c_acctbal FROM "public"."customer" AS "customer" ORDER BY c_acctbal, c_custkey FETCH FIRST 3 ROWS ONLY;
+-- case: distinct_limit/fetch_first_row_only
+SELECT c_custkey, c_acctbal FROM "public"."customer" AS "customer" ORDER BY c_acctbal DESC, c_custkey FETCH FIRST ROWS ONLY;
+-- case: distinct_limit/offset_rows_fetch_next
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" ORDER BY n_nationkey OFFSET 2 ROWS FETCH FIRST 3 ROWS ONLY;
+-- case: distinct_limit/offset_row_singular
+SELECT n_nationkey FROM "public"."nation" AS "nation" ORDER BY n_nationkey OFFSET 1 ROW FETCH FIRST 1 ROWS ONLY;
+-- case: distinct_limit/fetch_with_ties
+SELECT p_partkey, p_size FROM (SELECT p_partkey, p_size FROM "public"."part" AS "part" WHERE p_partkey <= CAST(50 AS INT) ORDER BY p_size FETCH FIRST 3 ROWS WITH TIES) AS s ORDER BY p_size, p_partkey;
+-- case: distinct_limit/limit_in_subquery
+SELECT pg_sum(o_totalprice) AS first_100_total, count(*) AS cnt FROM (SELECT o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_orderdate, o_orderkey LIMIT 100) AS s;
+-- case: distinct_limit/distinct_with_limit
+SELECT DISTINCT c_mktsegment FROM "public"."customer" AS "customer" ORDER BY c_mktsegment LIMIT 3;
+-- case: distinct_limit/limit_with_nulls_ordering
+SELECT id, f8 FROM "public"."alltypes" AS "alltypes" ORDER BY f8 DESC NULLS LAST, id LIMIT 4;
+-- case: distinct_limit/distinct_vs_group_by_count
+SELECT (SELECT count(*) FROM (SELECT DISTINCT l_shipmode FROM "public"."lineitem" AS "lineitem") AS a) AS via_distinct, (SELECT count(*) FROM (SELECT l_shipmode FROM "public"."lineitem" AS "lineitem" GROUP BY l_shipmode) AS b) AS via_group_by;
+-- case: distinct_limit/distinct_char_padding
+SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND c <> '' ORDER BY c LIMIT 3;
+-- case: json/arrow_object_key
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/arrow_array_index
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/path_operators
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/nested_object_access
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/typeof
+-- refused: function jsonb_typeof() is not supported on the embedded engine
+-- case: json/array_length
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/array_length_top_level
+-- refused: function jsonb_array_length() is not supported on the embedded engine
+-- case: json/compare_extracted_text
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/compare_extracted_numeric
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/group_by_extracted_value
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/nested_path_text_filter
+-- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+-- case: json/key_exists
+-- refused: JSON containment and existence operators is not supported on the embedded engine
+-- case: json/key_exists_on_array_and_string
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/containment
+-- refused: JSON containment and existence operators is not supported on the embedded engine
+-- case: json/containment_filter
+-- refused: JSON containment and existence operators is not supported on the embedded engine
+-- case: json/literal_extraction
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/null_handling
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/equality_and_normalisation
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/build_functions
+-- refused: function jsonb_build_object() is not supported on the embedded engine
+-- case: json/to_jsonb_types
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: json/build_from_tpch
+-- refused: function jsonb_build_object() is not supported on the embedded engine
+-- case: json/jsonb_agg
+-- refused: function jsonb_agg() is not supported on the embedded engine
+-- case: json/jsonb_object_agg
+-- refused: function jsonb_object_agg() is not supported on the embedded engine
+-- case: json/each
+-- refused: table function jsonb_each is not supported by packwire
+-- case: json/each_text_on_column
+-- refused: FROM item `LATERAL jsonb_each_text(a.j) AS e` is not supported by packwire
+-- case: json/array_elements_with_ordinality
+-- refused: FROM item `LATERAL jsonb_array_elements(a.j -> 'b') WITH ORDINALITY AS e (elem, ord)` is not supported by packwire
+-- case: json/array_elements_text
+-- refused: table function jsonb_array_elements_text is not supported by packwire
+-- case: json/object_keys
+-- refused: FROM item `LATERAL jsonb_object_keys(j) AS k` is not supported by packwire
+-- case: json/concat_and_delete
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/jsonb_set
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/jsonpath_exists
+-- refused: this expression is not supported on the embedded engine
+-- case: json/strip_nulls_and_pretty_free
+-- refused: casting to jsonb is not supported on the embedded engine
+-- case: json/jsonb_ordering
+SELECT id, j FROM "public"."alltypes" AS "alltypes" WHERE j IS NOT NULL ORDER BY j, id;
+-- case: literals_misc/boolean_literals
+SELECT true AS t, false AS f, 't'::BOOLEAN AS t_str, 'yes'::BOOLEAN AS yes, 'off'::BOOLEAN AS off, true AND 'y'::BOOL AS both_true, NOT false AS not_false;
+-- case: literals_misc/e_string_escapes
+SELECT E'a\nb' AS newline, E'tab\there' AS tab, E'back\\slash' AS backslash, E'it\'s' AS quote, E'Aé' AS hex_unicode, E'A' AS octal;
+-- case: literals_misc/e_string_lengths
+SELECT length(E'a\nb') AS newline_len, length(E'\t') AS tab_len, length(E'\\') AS backslash_len, length('\n') AS standard_len, E'\n' = chr(CAST(10 AS INT)) AS same_char;
+-- case: literals_misc/standard_strings_keep_backslash
+SELECT 'a\nb' AS raw, 'it''s' AS doubled_quote, '' AS empty, ' ' AS space;
+-- case: literals_misc/dollar_quoted
+SELECT $$it's "quoted"$$ AS a, $tag$a $$ b$tag$ AS nested, length($$$$) AS empty_len, $$back\slash$$ AS backslash;
+-- case: literals_misc/unicode_escapes
+-- refused: syntax error at or near "'!'"
+-- case: literals_misc/numeric_literals
+SELECT CAST('1e3' AS DECIMAL(4,0)) AS sci, CAST('.5' AS DECIMAL(1,1)) AS leading_dot, CAST('5.' AS DECIMAL(1,0)) AS trailing_dot, CAST('1.5e-2' AS DECIMAL(3,3)) AS small_sci, CAST('0.1' AS DECIMAL(1,1)) + CAST('0.2' AS DECIMAL(1,1)) AS exact_sum, CAST('123456789012345678901234567890' AS DECIMAL(30,0)) AS huge;
+-- case: literals_misc/integer_literal_types
+SELECT CAST(2147483647 AS INT) AS max_int, 2147483648 AS becomes_bigint, CAST('9223372036854775808' AS DECIMAL(19,0)) AS becomes_numeric, CAST(-2147483648 AS INT) AS min_int, CAST(2147483647 AS INT)::BIGINT + CAST(1 AS INT) AS widened_sum;
+-- case: literals_misc/overflow_safe_arithmetic
+-- refused: casting an expression to BIGINT is not supported on the embedded engine
+-- case: literals_misc/integer_division_and_modulo
+-- refused: function div() is not supported on the embedded engine
+-- case: literals_misc/numeric_division
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: literals_misc/float_division
+-- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
+-- case: literals_misc/power_sqrt_abs
+-- refused: the ^ operator is not supported on the embedded engine
+-- case: literals_misc/rounding_functions
+-- refused: function round() is not supported on the embedded engine
+-- case: literals_misc/sign_mod_div
+-- refused: function sign() is not supported on the embedded engine
+-- case: literals_misc/exp_ln_log
+-- refused: function log() is not supported on the embedded engine
+-- case: literals_misc/rounding_columns
+-- refused: function round() is not supported on the embedded engine
+-- case: literals_misc/gcd_lcm_factorial
+-- refused: function gcd() is not supported on the embedded engine
+-- case: literals_misc/width_bucket
+-- refused: function width_bucket() is not supported on the embedded engine
+-- case: literals_misc/bit_operators
+-- refused: bitwise operators is not supported on the embedded engine
+-- case: literals_misc/bit_operators_table
+-- refused: bitwise operators is not supported on the embedded engine
+-- case: literals_misc/operator_precedence
+-- refused: the ^ operator is not supported on the embedded engine
+-- case: literals_misc/float_special_values
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: literals_misc/numeric_exactness
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: literals_misc/row_constructor_comparison
+-- refused: row constructors is not supported on the embedded engine
+-- case: literals_misc/identifier_case_folding
+SELECT N_NAME, N_NATIONKEY FROM "public"."nation" AS "nation" WHERE N_REGIONKEY = CAST(2 AS INT) ORDER BY N_NATIONKEY;
+-- case: literals_misc/quoted_identifiers
+SELECT "n_name", "n_nationkey" FROM "public"."nation" AS "nation" WHERE "n_regionkey" = CAST(3 AS INT) ORDER BY "n_nationkey";
+-- case: literals_misc/mixed_case_quoted_aliases
+SELECT n_name AS "NationName", n_nationkey AS "Key" FROM "public"."nation" AS "nation" ORDER BY "Key" LIMIT 3;
+-- case: literals_misc/unquoted_alias_folds_to_lower
+SELECT n_name AS NationName, n_nationkey AS KEY_COL FROM "public"."nation" AS "nation" ORDER BY nationname LIMIT 3;
+-- case: literals_misc/alias_with_spaces_and_symbols
+SELECT count(*) AS "Total Count", pg_sum(o_totalprice) AS "Sum $", min(o_orderdate) AS "first-order" FROM "public"."orders" AS "orders";
+-- case: literals_misc/select_typed_alias
+SELECT CAST(1 AS INT) AS "Total Count", 'x'::TEXT AS "Label", CAST('2.5' AS DECIMAL(2,1))::NUMERIC(3,1) AS "Ratio (x)";
+-- case: literals_misc/default_column_names_aggregates
+SELECT n_regionkey, count(*), pg_sum(n_nationkey), CAST(1 AS INT) + CAST(1 AS INT), max(n_name), min(n_nationkey), pg_avg(n_nationkey) FROM "public"."nation" AS "nation" GROUP BY n_regionkey ORDER BY n_regionkey;
+-- case: literals_misc/default_column_names_expressions
+-- refused: arrays is not supported on the embedded engine
+-- case: literals_misc/default_column_names_columns
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: literals_misc/order_by_nulls_first
+SELECT id, i4 FROM "public"."alltypes" AS "alltypes" ORDER BY i4 NULLS FIRST, id;
+-- case: literals_misc/order_by_nulls_last_desc
+SELECT id, d FROM "public"."alltypes" AS "alltypes" ORDER BY d DESC NULLS LAST, id;
+-- case: literals_misc/order_by_default_null_placement
+SELECT id, f8 FROM "public"."alltypes" AS "alltypes" ORDER BY f8, id;
+-- case: literals_misc/order_by_desc_default_nulls_first
+SELECT id, tstz FROM "public"."alltypes" AS "alltypes" ORDER BY tstz DESC, id;
+-- case: literals_misc/order_by_expression
+SELECT n_name, length(n_name) AS len FROM "public"."nation" AS "nation" ORDER BY length(n_name) DESC, n_nationkey LIMIT 5;
+-- case: literals_misc/order_by_alias_and_ordinal
+SELECT o_orderpriority AS prio, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY prio ORDER BY cnt DESC, 1;
+-- case: literals_misc/order_by_column_not_selected
+SELECT n_name FROM "public"."nation" AS "nation" WHERE n_regionkey = CAST(0 AS INT) ORDER BY n_nationkey DESC;
+-- case: literals_misc/order_by_boolean_and_mixed_directions
+SELECT id, b, i2 FROM "public"."alltypes" AS "alltypes" ORDER BY b DESC NULLS LAST, i2 ASC NULLS FIRST, id;
+-- case: literals_misc/order_by_interval_nulls_first
+SELECT id, iv FROM "public"."alltypes" AS "alltypes" ORDER BY iv NULLS FIRST, id;
+-- case: literals_misc/comparison_of_mixed_numeric_types
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: literals_misc/string_comparisons_padding
+-- refused: casting to char(5) is not supported on the embedded engine
+-- case: pattern_matching/like_prefix_count
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE p_name LIKE 'forest%';
+-- case: pattern_matching/like_suffix
+SELECT p_size, count(*) AS cnt FROM "public"."part" AS "part" WHERE p_type LIKE '%BRASS' AND p_size <= CAST(5 AS INT) GROUP BY p_size ORDER BY p_size;
+-- case: pattern_matching/not_like
+SELECT count(*) AS cnt FROM "public"."customer" AS "customer" WHERE c_phone NOT LIKE '1%';
+-- case: pattern_matching/like_single_char
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_name LIKE '_R%' ORDER BY n_nationkey;
+-- case: pattern_matching/like_inner_wildcards
+SELECT count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_comment LIKE '%special%requests%';
+-- case: pattern_matching/ilike
+SELECT id, t FROM "public"."alltypes" AS "alltypes" WHERE t ILIKE 'hello%' ORDER BY id;
+-- case: pattern_matching/not_ilike_skips_nulls
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t NOT ILIKE '%world%' ORDER BY id;
+-- case: pattern_matching/ilike_tpch
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE p_type ILIKE '%polished%' AND p_name NOT ILIKE '%RED%';
+-- case: pattern_matching/like_escaped_underscore
+SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%\_%' ORDER BY id;
+-- case: pattern_matching/like_escaped_percent
+SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%\%%' ORDER BY id;
+-- case: pattern_matching/like_escape_clause
+SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%#_%' ESCAPE '#' OR vc LIKE 'a!.%' ESCAPE '!' ORDER BY id;
+-- case: pattern_matching/like_literal_matrix
+SELECT 'ABC' LIKE 'abc' AS a, 'ABC' ILIKE 'abc' AS b, 'abc' LIKE 'a%c' AS c, 'a' LIKE '' AS d, '' LIKE '%' AS e, 'a_c' LIKE 'a\_c' AS f, 'abc' LIKE 'a\_c' AS g;
+-- case: pattern_matching/like_null_operands
+SELECT NULL LIKE 'a' AS a, 'a' LIKE NULL AS b, NULL::TEXT NOT LIKE '%' AS c, 'x' NOT ILIKE NULL AS d;
+-- case: pattern_matching/like_empty_string
+SELECT id, t = '' AS is_empty FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '' ORDER BY id;
+-- case: pattern_matching/like_unicode
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%日本' OR vc LIKE 'Ω%' OR t LIKE '_n%' ORDER BY id;
+-- case: pattern_matching/like_char_column
+SELECT id, c FROM "public"."alltypes" AS "alltypes" WHERE c LIKE 'ab%' OR c LIKE 'x%' ORDER BY id;
+-- case: pattern_matching/like_with_newline
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%and' || E'\n' || 'new%' ORDER BY id;
+-- case: pattern_matching/like_any_array
+-- refused: arrays is not supported on the embedded engine
+-- case: pattern_matching/like_all_array
+-- refused: arrays is not supported on the embedded engine
+-- case: pattern_matching/regex_anchor
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_name ~ '^[A-C]' ORDER BY n_nationkey;
+-- case: pattern_matching/regex_case_insensitive
+SELECT id, t FROM "public"."alltypes" AS "alltypes" WHERE t ~* 'mixed|^hello' ORDER BY id;
+-- case: pattern_matching/regex_not_match
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE p_name !~ 'green|blue';
+-- case: pattern_matching/regex_not_match_icase
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE vc !~* '^a' ORDER BY id;
+-- case: pattern_matching/regex_digit_classes
+SELECT c_phone ~ '^\d{2}-\d{3}-\d{3}-\d{4}$' AS well_formed, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY 1 ORDER BY 1;
+-- case: pattern_matching/regex_newline
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t ~ E'\n' OR t ~ '\t' ORDER BY id;
+-- case: pattern_matching/regex_literal_matrix
+SELECT 'abc' ~ 'b' AS a, 'abc' ~ '^b' AS b, 'ABC' ~* 'b' AS c, 'abc' !~ 'z' AS d, 'abc' !~* 'B' AS e, 'a.c' ~ 'a\.c' AS f, 'abc' ~ 'a\.c' AS g;
+-- case: pattern_matching/regex_in_case
+SELECT CASE WHEN p_type ~ 'STEEL$' THEN 'steel' WHEN p_type ~ 'BRASS$' THEN 'brass' ELSE 'other' END AS metal, count(*) AS cnt FROM "public"."part" AS "part" GROUP BY 1 ORDER BY 1;
+-- case: pattern_matching/similar_to_literals
+-- refused: SIMILAR TO is not supported on the embedded engine
+-- case: pattern_matching/similar_to_table
+-- refused: SIMILAR TO is not supported on the embedded engine
+-- case: pattern_matching/not_similar_to_table
+-- refused: SIMILAR TO is not supported on the embedded engine
+-- case: pattern_matching/like_counts_with_nulls
+SELECT count(*) FILTER (WHERE t LIKE '%o%') AS has_o, count(*) FILTER (WHERE t NOT LIKE '%o%') AS no_o, count(*) AS total FROM "public"."alltypes" AS "alltypes";
+-- case: pattern_matching/substring_regex
+SELECT SUBSTRING('abc123def456' FROM '[0-9]+') AS first_digits, SUBSTRING('order-42' FROM '-(\d+)$') AS captured, SUBSTRING('xyz' FROM '[0-9]+') AS no_match;
+-- case: series_values/int_basic
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/int_with_step
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/int_step_not_landing_on_stop
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/negative_step
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/empty_when_start_after_stop
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/single_element
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/bigint_near_max
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/numeric_step
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/aggregate_over_series
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/in_select_list
+-- refused: function generate_series() is not supported on the embedded engine
+-- case: series_values/with_ordinality
+-- refused: table function generate_series is not supported by packwire
+-- case: series_values/timestamps_hourly_step
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/timestamptz_daily
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/dates_monthly_end_of_month
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/timestamps_descending
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/months_joined_to_orders
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/calendar_fill_zero
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/lateral_series_per_row
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/series_join_table
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/series_cross_join_count
+-- refused: functions in FROM is not supported on the embedded engine
+-- case: series_values/values_basic
+VALUES (CAST(1 AS INT), 'a'), (CAST(2 AS INT), 'b'), (CAST(3 AS INT), 'c') ORDER BY 1;
+-- case: series_values/values_in_from_with_aliases
+SELECT * FROM (VALUES (CAST(1 AS INT), 'one'), (CAST(2 AS INT), 'two'), (CAST(3 AS INT), NULL)) AS v (num, word) ORDER BY num;
+-- case: series_values/values_lookup_join
+SELECT n.n_nationkey, n.n_name, v.label FROM "public"."nation" AS n JOIN (VALUES (CAST(0 AS INT)::BIGINT, 'zero'), (CAST(1 AS INT), 'one'), (CAST(24 AS INT), 'last')) AS v (k, label) ON n.n_nationkey = v.k ORDER BY n.n_nationkey;
+-- case: series_values/values_type_resolution
+VALUES (CAST(1 AS INT), CAST('1.5' AS DECIMAL(2,1))), (CAST(2 AS INT), CAST(3 AS INT)), (CAST(3 AS INT), CAST('-0.25' AS DECIMAL(4,2))) ORDER BY 1;
+-- case: series_values/values_aggregate_with_null
+SELECT pg_sum(x) AS s, pg_avg(x) AS a, count(x) AS c, count(*) AS c_star FROM (VALUES (CAST(1 AS INT)), (CAST(2 AS INT)), (NULL::INT)) AS t (x);
+-- case: series_values/values_in_cte
+WITH v (a) AS (VALUES ('x'), ('y'), ('z')) SELECT string_agg(a, '' ORDER BY a DESC) AS joined FROM v;
+-- case: series_values/values_nulls_ordering
+SELECT * FROM (VALUES (NULL, CAST(1 AS INT)), ('a', NULL), ('b', CAST(2 AS INT))) AS v (s, n) ORDER BY n NULLS FIRST;
+-- case: series_values/values_mixed_types
+SELECT * FROM (VALUES (DATE '2024-01-01', true, CAST(10 AS INT)::BIGINT), (DATE '2024-12-31', false, NULL)) AS v (d, flag, amount) ORDER BY d;
+-- case: series_values/values_in_where_in
+-- refused: row constructors is not supported on the embedded engine
+-- case: series_values/values_single_row_column_names
+VALUES (CAST(1 AS INT), 'x', true);
+-- case: setops_subqueries/union_dedup
+SELECT n_name FROM "public"."nation" AS "nation" WHERE n_regionkey = CAST(0 AS INT) UNION SELECT n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(3 AS INT) ORDER BY n_name;
+-- case: setops_subqueries/union_all_keeps_duplicates
+SELECT CAST(1 AS INT) AS x UNION ALL SELECT CAST(1 AS INT) UNION ALL SELECT CAST(2 AS INT) ORDER BY x;
+-- case: setops_subqueries/union_all_tpch_counts
+SELECT 'customer' AS tbl, count(*) AS cnt FROM "public"."customer" AS "customer" UNION ALL SELECT 'supplier', count(*) FROM "public"."supplier" AS "supplier" UNION ALL SELECT 'nation', count(*) FROM "public"."nation" AS "nation" ORDER BY cnt DESC;
+-- case: setops_subqueries/intersect
+SELECT c_nationkey FROM "public"."customer" AS "customer" WHERE c_acctbal > CAST(9900 AS INT) INTERSECT SELECT s_nationkey FROM "public"."supplier" AS "supplier" ORDER BY 1;
+-- case: setops_subqueries/except
+SELECT n_nationkey FROM "public"."nation" AS "nation" EXCEPT SELECT s_nationkey FROM "public"."supplier" AS "supplier" WHERE s_acctbal > CAST(5000 AS INT) ORDER BY 1;
+-- case: setops_subqueries/intersect_all_except_all
+SELECT 'intersect_all' AS op, x FROM (SELECT x FROM (VALUES (CAST(1 AS INT)), (CAST(1 AS INT)), (CAST(2 AS INT)), (CAST(3 AS INT))) AS a (x) INTERSECT ALL SELECT y FROM (VALUES (CAST(1 AS INT)), (CAST(1 AS INT)), (CAST(1 AS INT)), (CAST(3 AS INT))) AS b (y)) AS i UNION ALL SELECT 'except_all', x FROM (SELECT x FROM (VALUES (CAST(1 AS INT)), (CAST(1 AS INT)), (CAST(2 AS INT)), (CAST(3 AS INT))) AS a (x) EXCEPT ALL SELECT y FROM (VALUES (CAST(1 AS INT)), (CAST(3 AS INT))) AS b (y)) AS e ORDER BY op, x;
+-- case: setops_subqueries/nested_set_operations
+(SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_regionkey = CAST(1 AS INT) UNION SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_regionkey = CAST(2 AS INT)) EXCEPT SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_name LIKE '%A' ORDER BY 1;
+-- case: setops_subqueries/set_op_precedence
+SELECT CAST(1 AS INT) AS v UNION SELECT CAST(2 AS INT) INTERSECT SELECT CAST(2 AS INT) ORDER BY v;
+-- case: setops_subqueries/union_type_coercion
+SELECT CAST(1 AS INT) AS v UNION SELECT CAST('2.5' AS DECIMAL(2,1)) UNION SELECT CAST(-1 AS INT) ORDER BY v;
+-- case: setops_subqueries/union_nulls_dedup
+SELECT NULL::INT AS v UNION SELECT NULL::INT UNION SELECT CAST(1 AS INT) ORDER BY v NULLS FIRST;
+-- case: setops_subqueries/union_with_limited_branches
+(SELECT o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_totalprice DESC, o_orderkey LIMIT 2) UNION ALL (SELECT o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_totalprice, o_orderkey LIMIT 2) ORDER BY o_totalprice;
+-- case: setops_subqueries/scalar_subquery_in_select
+SELECT n_nationkey, n_name, (SELECT count(*) FROM "public"."customer" AS c WHERE c.c_nationkey = n.n_nationkey) AS customers FROM "public"."nation" AS n WHERE n_regionkey = CAST(4 AS INT) ORDER BY n_nationkey;
+-- case: setops_subqueries/scalar_subquery_in_where
+SELECT count(*) AS above_avg FROM "public"."orders" AS "orders" WHERE o_totalprice > (SELECT pg_avg_decimal(o_totalprice) FROM "public"."orders" AS "orders");
+-- case: setops_subqueries/scalar_subquery_empty_is_null
+SELECT (SELECT n_name FROM "public"."nation" AS "nation" WHERE n_nationkey = CAST(999 AS INT)) IS NULL AS is_null, (SELECT max(n_nationkey) FROM "public"."nation" AS "nation" WHERE false) AS max_empty;
+-- case: setops_subqueries/exists
+SELECT count(*) AS customers_with_orders FROM "public"."customer" AS c WHERE EXISTS (SELECT CAST(1 AS INT) FROM "public"."orders" AS o WHERE o.o_custkey = c.c_custkey);
+-- case: setops_subqueries/not_exists
+SELECT count(*) AS customers_without_orders FROM "public"."customer" AS c WHERE NOT EXISTS (SELECT CAST(1 AS INT) FROM "public"."orders" AS o WHERE o.o_custkey = c.c_custkey);
+-- case: setops_subqueries/exists_uncorrelated
+SELECT r_regionkey FROM "public"."region" AS "region" WHERE EXISTS (SELECT CAST(1 AS INT) FROM "public"."nation" AS "nation" WHERE n_name = 'PERU') ORDER BY r_regionkey;
+-- case: setops_subqueries/in_subquery
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey IN (SELECT s_nationkey FROM "public"."supplier" AS "supplier" WHERE s_acctbal > CAST(9000 AS INT)) ORDER BY n_nationkey;
+-- case: setops_subqueries/any_all_subquery
+-- refused: ANY/ALL is not supported on the embedded engine
+-- case: setops_subqueries/correlated_max_per_customer
+SELECT o_custkey, o_orderkey, o_totalprice FROM "public"."orders" AS o WHERE o_totalprice = (SELECT max(o2.o_totalprice) FROM "public"."orders" AS o2 WHERE o2.o_custkey = o.o_custkey) AND o_custkey <= CAST(10 AS INT) ORDER BY o_custkey, o_orderkey;
+-- case: setops_subqueries/correlated_in_select_avg
+-- refused: function round() is not supported on the embedded engine
+-- case: setops_subqueries/derived_table
+SELECT pg_avg(n) AS avg_orders, max(n) AS max_orders FROM (SELECT o_custkey, count(*) AS n FROM "public"."orders" AS "orders" GROUP BY o_custkey) AS t;
+-- case: setops_subqueries/derived_table_join
+SELECT t.c_mktsegment, t.customers, t.total_balance FROM (SELECT c_mktsegment, count(*) AS customers, pg_sum(c_acctbal) AS total_balance FROM "public"."customer" AS "customer" GROUP BY c_mktsegment) AS t WHERE t.customers > CAST(290 AS INT) ORDER BY t.c_mktsegment;
+-- case: setops_subqueries/cte_basic
+WITH big_orders AS (SELECT o_orderkey, o_custkey, o_totalprice FROM "public"."orders" AS "orders" WHERE o_totalprice > CAST(400000 AS INT)) SELECT count(*) AS cnt, min(o_totalprice) AS lo FROM big_orders;
+-- case: setops_subqueries/cte_multiple
+WITH cust_orders AS (SELECT o_custkey, count(*) AS n, pg_sum(o_totalprice) AS spent FROM "public"."orders" AS "orders" GROUP BY o_custkey), top_customers AS (SELECT o_custkey FROM cust_orders WHERE n >= CAST(30 AS INT)) SELECT c.c_custkey, c.c_name, co.n, co.spent FROM "public"."customer" AS c JOIN cust_orders AS co ON co.o_custkey = c.c_custkey JOIN top_customers AS t ON t.o_custkey = c.c_custkey ORDER BY c.c_custkey;
+-- case: setops_subqueries/cte_referenced_twice
+WITH nation_counts AS (SELECT c_nationkey, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY c_nationkey) SELECT a.c_nationkey, a.cnt FROM nation_counts AS a WHERE a.cnt = (SELECT max(cnt) FROM nation_counts) ORDER BY a.c_nationkey;
+-- case: setops_subqueries/cte_nested_reference
+WITH a AS (SELECT n_nationkey, n_regionkey FROM "public"."nation" AS "nation"), b AS (SELECT n_regionkey, count(*) AS cnt FROM a GROUP BY n_regionkey), c AS (SELECT pg_sum(cnt) AS total FROM b) SELECT b.n_regionkey, b.cnt, c.total FROM b CROSS JOIN c ORDER BY b.n_regionkey;
+-- case: setops_subqueries/cte_recursive
+-- refused: casting to numeric without a scale is not supported on the embedded engine
+-- case: setops_subqueries/cte_materialized
+WITH totals AS MATERIALIZED (SELECT l_orderkey, pg_sum(l_quantity) AS qty FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey) SELECT count(*) AS orders, max(qty) AS max_qty FROM totals;
+-- case: setops_subqueries/lateral_top_n_per_row
+-- refused: LATERAL is not supported on the embedded engine
+-- case: setops_subqueries/left_join_lateral
+-- refused: LATERAL is not supported on the embedded engine
+-- case: setops_subqueries/lateral_comma_syntax
+-- refused: LATERAL is not supported on the embedded engine
+-- case: setops_subqueries/inner_join
+SELECT n.n_nationkey, n.n_name, r.r_name FROM "public"."nation" AS n INNER JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey WHERE r.r_name = 'ASIA' ORDER BY n.n_nationkey;
+-- case: setops_subqueries/left_join_with_on_filter
+SELECT r.r_regionkey, count(n.n_nationkey) AS nations_starting_with_a FROM "public"."region" AS r LEFT JOIN "public"."nation" AS n ON n.n_regionkey = r.r_regionkey AND n.n_name LIKE 'A%' GROUP BY r.r_regionkey ORDER BY r.r_regionkey;
+-- case: setops_subqueries/left_join_anti
+SELECT count(*) AS customers_without_orders FROM "public"."customer" AS c LEFT JOIN "public"."orders" AS o ON o.o_custkey = c.c_custkey WHERE o.o_orderkey IS NULL;
+-- case: setops_subqueries/right_join
+SELECT r.r_name, n.n_name FROM "public"."nation" AS n RIGHT JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey AND n.n_nationkey < CAST(3 AS INT) ORDER BY r.r_regionkey, n.n_nationkey;
+-- case: setops_subqueries/full_join
+SELECT a.n_nationkey AS left_key, b.n_nationkey AS right_key FROM (SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(5 AS INT)) AS a FULL JOIN (SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_nationkey BETWEEN CAST(3 AS INT) AND CAST(7 AS INT)) AS b ON a.n_nationkey = b.n_nationkey ORDER BY coalesce(a.n_nationkey, b.n_nationkey);
+-- case: setops_subqueries/full_join_using
+SELECT k, a.label AS a_label, b.label AS b_label FROM (VALUES (CAST(1 AS INT), 'a1'), (CAST(2 AS INT), 'a2'), (NULL, 'anull')) AS a (k, label) FULL JOIN (VALUES (CAST(2 AS INT), 'b2'), (CAST(3 AS INT), 'b3')) AS b (k, label) USING(k) ORDER BY k NULLS LAST, a_label;
+-- case: setops_subqueries/cross_join
+SELECT r.r_name, count(*) AS pairs FROM "public"."region" AS r CROSS JOIN "public"."nation" AS n WHERE n.n_nationkey < CAST(4 AS INT) GROUP BY r.r_name ORDER BY r.r_name;
+-- case: setops_subqueries/join_using
+SELECT "regionkey", "n"."n_name", "r"."r_name" FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation") AS n JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r USING(regionkey) WHERE regionkey = CAST(3 AS INT) ORDER BY n_name;
+-- case: setops_subqueries/natural_join
+SELECT regionkey, n_name, r_name FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(6 AS INT)) AS n NATURAL JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r ORDER BY n_name;
+-- case: setops_subqueries/self_join
+SELECT a.n_name AS nation_a, b.n_name AS nation_b FROM "public"."nation" AS a JOIN "public"."nation" AS b ON a.n_regionkey = b.n_regionkey AND a.n_nationkey < b.n_nationkey WHERE a.n_regionkey = CAST(1 AS INT) ORDER BY a.n_nationkey, b.n_nationkey;
+-- case: setops_subqueries/multi_way_join
+SELECT n.n_name, count(DISTINCT o.o_orderkey) AS orders, pg_sum(l.l_quantity) AS qty FROM "public"."nation" AS n JOIN "public"."customer" AS c ON c.c_nationkey = n.n_nationkey JOIN "public"."orders" AS o ON o.o_custkey = c.c_custkey JOIN "public"."lineitem" AS l ON l.l_orderkey = o.o_orderkey WHERE n.n_regionkey = CAST(3 AS INT) GROUP BY n.n_name ORDER BY n.n_name;
+-- case: setops_subqueries/non_equi_join
+-- refused: casting an expression to BIGINT is not supported on the embedded engine
+-- case: setops_subqueries/join_on_nullable_keys
+SELECT a.id AS a_id, b.id AS b_id FROM "public"."alltypes" AS a JOIN "public"."alltypes" AS b ON a.u = b.u AND a.id < b.id ORDER BY a.id, b.id;
+-- case: setops_subqueries/join_jsonb_equality
+SELECT a.id AS a_id, b.id AS b_id FROM "public"."alltypes" AS a JOIN "public"."alltypes" AS b ON a.j = b.j AND a.id <> b.id ORDER BY a.id, b.id;
+-- case: setops_subqueries/semi_join_in_with_join
+SELECT s.s_suppkey, s.s_name FROM "public"."supplier" AS s WHERE s.s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" JOIN "public"."part" AS "part" ON p_partkey = ps_partkey WHERE p_size = CAST(50 AS INT) AND ps_availqty > CAST(9900 AS INT)) ORDER BY s.s_suppkey;
+-- case: strings/concat_operator
+SELECT 'a' || 'b' || 'c' AS abc, 'n=' || CAST(42 AS INT) AS with_int, CAST('1.5' AS DECIMAL(2,1)) || 'x' AS with_numeric, 'd=' || DATE '2024-01-02' AS with_date, 'b=' || true AS with_bool;
+-- case: strings/concat_operator_null
+SELECT 'x' || NULL IS NULL AS is_null, NULL::TEXT || NULL::TEXT AS both_null, '' || '' = '' AS empty_ok;
+-- case: strings/concat_operator_columns
+SELECT id, t || '-' || vc AS joined FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: strings/concat_function
+-- refused: function concat() is not supported on the embedded engine
+-- case: strings/concat_ws_function
+SELECT concat_ws(',', 'a', NULL, 'b') AS a, concat_ws('', 'x', 'y') AS b, concat_ws(NULL, 'x', 'y') AS c, concat_ws(' - ', CAST(1 AS INT), CAST('2.5' AS DECIMAL(2,1)), NULL, 'z') AS d;
+-- case: strings/concat_ws_tpch
+SELECT n_nationkey, concat_ws('/', r_name, n_name) AS path FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey ORDER BY n_nationkey;
+-- case: strings/substring_from_for
+SELECT SUBSTRING('PostgreSQL' FROM CAST(5 AS INT) FOR CAST(3 AS INT)) AS a, SUBSTRING('PostgreSQL' FROM CAST(5 AS INT)) AS b, SUBSTRING('PostgreSQL' FOR CAST(4 AS INT)) AS c, SUBSTRING('abc' FROM CAST(0 AS INT) FOR CAST(2 AS INT)) AS d, SUBSTRING('abc' FROM CAST(-1 AS INT) FOR CAST(3 AS INT)) AS e, SUBSTRING('abc' FROM CAST(10 AS INT)) AS f;
+-- case: strings/substring_commas_grouped
+SELECT SUBSTRING(c_phone, CAST(1 AS INT), CAST(2 AS INT)) AS country_code, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY 1 ORDER BY 1;
+-- case: strings/substr_unicode
+SELECT id, SUBSTR(t, CAST(2 AS INT), CAST(3 AS INT)) AS s1, SUBSTRING(t, CAST(1 AS INT), CAST(1 AS INT)) AS s2, SUBSTR(vc, CAST(3 AS INT)) AS s3 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: strings/position_strpos_literals
+SELECT POSITION('lo' IN 'hello') AS a, strpos('hello', 'l') AS b, POSITION('z' IN 'abc') AS c, POSITION('' IN 'abc') AS d, strpos('日本語', '語') AS e;
+-- case: strings/position_columns
+SELECT id, POSITION('o' IN t) AS pos_o, strpos(vc, 'a') AS pos_a, POSITION(' ' IN t) AS pos_space FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: strings/split_part_literals
+SELECT split_part('a.b.c', '.', CAST(2 AS INT)) AS a, split_part('a.b.c', '.', CAST(5 AS INT)) AS b, split_part('a.b.c', '.', CAST(-1 AS INT)) AS c, split_part('a..c', '.', CAST(2 AS INT)) AS d, split_part('abc', '', CAST(1 AS INT)) AS e;
+-- case: strings/split_part_columns
+SELECT id, split_part(t, ',', CAST(2 AS INT)) AS second_csv, split_part(vc, '.', CAST(3 AS INT)) AS third_dot FROM "public"."alltypes" AS "alltypes" WHERE id IN (CAST(1 AS INT), CAST(5 AS INT), CAST(9 AS INT)) ORDER BY id;
+-- case: strings/split_part_tpch
+SELECT split_part(p_type, ' ', CAST(1 AS INT)) AS kind, split_part(p_type, ' ', CAST(3 AS INT)) AS metal, count(*) AS cnt FROM "public"."part" AS "part" WHERE p_size = CAST(10 AS INT) GROUP BY 1, 2 ORDER BY 1, 2;
+-- case: strings/lpad_rpad
+SELECT lpad('7', CAST(3 AS INT), '0') AS a, rpad('ab', CAST(5 AS INT), '*') AS b, lpad('hello', CAST(3 AS INT)) AS c, rpad('x', CAST(4 AS INT)) || '|' AS d, lpad('ab', CAST(7 AS INT), 'xy') AS e, lpad('ab', CAST(5 AS INT), '') AS f, rpad('日本', CAST(4 AS INT), '語') AS g;
+-- case: strings/lpad_keys
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: strings/initcap
+SELECT initcap('hello wORLD foo-bar baz_qux 3rd') AS a, initcap('') AS b;
+-- case: strings/initcap_columns
+SELECT id, initcap(t) AS t_cap FROM "public"."alltypes" AS "alltypes" WHERE id <> CAST(4 AS INT) ORDER BY id;
+-- case: strings/upper_lower
+SELECT n_nationkey, lower(n_name) AS lo, upper(lower(n_name)) AS up FROM "public"."nation" AS "nation" WHERE n_regionkey = CAST(3 AS INT) ORDER BY n_nationkey;
+-- case: strings/upper_lower_alltypes
+SELECT id, upper(t) AS up, lower(t) AS lo FROM "public"."alltypes" AS "alltypes" WHERE id <> CAST(4 AS INT) ORDER BY id;
+-- case: strings/length_variants
+-- refused: function bit_length() is not supported on the embedded engine
+-- case: strings/length_bytea_and_char
+SELECT id, length(by) AS by_len, octet_length(by) AS by_octets, length(c) AS c_len, octet_length(c) AS c_octets FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: strings/string_agg_ordered
+SELECT r_regionkey, string_agg(n_name, ', ' ORDER BY n_nationkey) AS nations FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey GROUP BY r_regionkey ORDER BY r_regionkey;
+-- case: strings/string_agg_desc
+-- refused: casting an expression to text is not supported on the embedded engine
+-- case: strings/string_agg_skips_nulls
+SELECT string_agg(t, '|' ORDER BY id) AS all_t, string_agg(vc, '' ORDER BY id DESC) AS all_vc FROM "public"."alltypes" AS "alltypes";
+-- case: strings/string_agg_distinct
+SELECT string_agg(DISTINCT c_mktsegment, ',' ORDER BY c_mktsegment) AS segments FROM "public"."customer" AS "customer";
+-- case: strings/regexp_replace_first_vs_global
+SELECT regexp_replace('banana', 'a', 'o') AS first_only, regexp_replace('banana', 'a', 'o', 'g') AS global, regexp_replace('abc123def45', '[0-9]+', '#', 'g') AS digits, regexp_replace('Hello World', '(\w+) (\w+)', '\2 \1') AS swapped;
+-- case: strings/regexp_replace_flags
+SELECT regexp_replace('Foo fOO foo', 'foo', 'bar', 'gi') AS icase_global, regexp_replace('Foo fOO foo', 'foo', 'bar', 'i') AS icase_first, regexp_replace('a  b   c', '\s+', ' ', 'g') AS squeeze;
+-- case: strings/regexp_replace_tpch
+SELECT c_custkey, regexp_replace(c_phone, '-', '', 'g') AS digits_only, regexp_replace(c_name, '^Customer#0*', 'C') AS short_name FROM "public"."customer" AS "customer" ORDER BY c_custkey LIMIT 5;
+-- case: strings/left_right
+SELECT left('abcdef', CAST(2 AS INT)) AS l2, right('abcdef', CAST(2 AS INT)) AS r2, left('abcdef', CAST(-2 AS INT)) AS lneg, right('abcdef', CAST(-2 AS INT)) AS rneg, left('ab', CAST(10 AS INT)) AS lbig, left('', CAST(3 AS INT)) AS lempty, right('abc', CAST(0 AS INT)) AS rzero;
+-- case: strings/left_right_columns
+SELECT id, left(t, CAST(3 AS INT)) AS l3, right(t, CAST(2 AS INT)) AS r2, left(vc, CAST(-1 AS INT)) AS drop_last FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: strings/trim_functions
+SELECT btrim('  x  ') || '|' AS b, ltrim('  x  ') || '|' AS l, rtrim('  x  ') || '|' AS r, btrim('xxhixx', 'x') AS bx, ltrim('0012300', '0') AS lz, rtrim('0012300', '0') AS rz, btrim('abcba', 'ab') AS multi;
+-- case: strings/trim_sql_syntax
+-- refused: syntax error at or near "'  a  '"
+-- case: strings/trim_columns
+SELECT id, '[' || TRIM(t) || ']' AS trimmed, '[' || ltrim(t) || ']' AS ltrimmed, '[' || rtrim(c) || ']' AS c_rtrim FROM "public"."alltypes" AS "alltypes" WHERE id IN (CAST(5 AS INT), CAST(6 AS INT), CAST(8 AS INT)) ORDER BY id;
+-- case: strings/replace
+SELECT replace('abcabc', 'b', 'XY') AS a, replace('aaa', 'a', '') AS b, replace('abc', '', 'z') AS c, replace('Hello World', 'o', '0') AS d;
+-- case: strings/replace_tpch
+SELECT p_partkey, replace(p_type, ' ', '_') AS type_key, replace(p_brand, 'Brand#', 'B') AS brand FROM "public"."part" AS "part" ORDER BY p_partkey LIMIT 5;
+-- case: strings/reverse_repeat
+SELECT reverse('abc') AS a, reverse('') AS b, repeat('ab', CAST(3 AS INT)) AS c, repeat('x', CAST(0 AS INT)) AS d, repeat('-', CAST(-1 AS INT)) AS e, reverse('ünï 日本') AS f;
+-- case: strings/md5
+SELECT md5('hello') AS a, md5('') AS b, md5('ünïcödé') AS c;
+-- case: strings/md5_tpch
+SELECT n_nationkey, md5(n_name) AS h FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(4 AS INT) ORDER BY n_nationkey;
+-- case: strings/starts_with
+SELECT starts_with('alphabet', 'alph') AS a, starts_with('alphabet', 'beta') AS b, starts_with('', '') AS c, (SELECT count(*) FROM "public"."part" AS "part" WHERE starts_with(p_name, 'a')) AS parts_a;
+-- case: strings/translate
+SELECT translate('12345', '143', 'ax') AS a, translate('hello', 'lo', 'LO') AS b, translate('abc', '', 'x') AS c, translate('ünï', 'ün', 'un') AS d;
+-- case: strings/translate_tpch
+SELECT c_custkey, translate(c_phone, '-', '.') AS dotted FROM "public"."customer" AS "customer" ORDER BY c_custkey LIMIT 3;
+-- case: strings/ascii_chr
+SELECT ascii('A') AS a, ascii('abc') AS b, ascii('') AS c, chr(CAST(65 AS INT)) AS d, chr(CAST(9731 AS INT)) AS e, ascii('日') AS f, chr(CAST(10 AS INT)) = E'\n' AS g;
+-- case: strings/format_s
+-- refused: function format() is not supported on the embedded engine
+-- case: strings/format_i_l
+-- refused: function format() is not supported on the embedded engine
+-- case: strings/format_tpch
+-- refused: function format() is not supported on the embedded engine
+-- case: strings/overlay
+-- refused: OVERLAY is not supported on the embedded engine
+-- case: strings/quotes_in_data
+SELECT id, vc, length(vc) AS len, vc = 'with''quote' AS matches FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%''%' ORDER BY id;
+-- case: strings/upper_initial_grouped
+SELECT upper(left(p_name, CAST(1 AS INT))) AS initial, count(*) AS cnt FROM "public"."part" AS "part" GROUP BY 1 ORDER BY 1;
+-- case: strings/text_comparison_ascii
+SELECT 'abc' < 'abd' AS a, 'abc' = 'abc' AS b, 'abc' <> 'ABC' AS c, 'a' < 'ab' AS d, '' < 'a' AS e;
+-- case: tpch_queries/q01_pricing_summary
+SELECT l_returnflag, l_linestatus, pg_sum(l_quantity) AS sum_qty, pg_sum(l_extendedprice) AS sum_base_price, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS sum_disc_price, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount) * (CAST(1 AS INT) + l_tax)) AS sum_charge, pg_avg(l_quantity) AS avg_qty, pg_avg(l_extendedprice) AS avg_price, pg_avg(l_discount) AS avg_disc, count(*) AS count_order FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90 days' GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus;
+-- case: tpch_queries/q02_minimum_cost_supplier
+SELECT s_acctbal, s_name, n_name, p_partkey, p_mfgr, s_address, s_phone, s_comment FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."partsupp" AS "partsupp", "public"."nation" AS "nation", "public"."region" AS "region" WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND p_size = CAST(15 AS INT) AND p_type LIKE '%BRASS' AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'EUROPE' AND ps_supplycost = (SELECT min(ps_supplycost) FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'EUROPE') ORDER BY s_acctbal DESC, n_name, s_name, p_partkey LIMIT 100;
+-- case: tpch_queries/q03_shipping_priority
+SELECT l_orderkey, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue, o_orderdate, o_shippriority FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey AND o_orderdate < DATE '1995-03-15' AND l_shipdate > DATE '1995-03-15' GROUP BY l_orderkey, o_orderdate, o_shippriority ORDER BY revenue DESC, o_orderdate, l_orderkey LIMIT 10;
+-- case: tpch_queries/q04_order_priority_checking
+SELECT o_orderpriority, count(*) AS order_count FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1993-07-01' AND o_orderdate < DATE '1993-07-01' + INTERVAL '3 months' AND EXISTS (SELECT * FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey = o_orderkey AND l_commitdate < l_receiptdate) GROUP BY o_orderpriority ORDER BY o_orderpriority;
+-- case: tpch_queries/q05_local_supplier_volume
+SELECT n_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND l_suppkey = s_suppkey AND c_nationkey = s_nationkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'ASIA' AND o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-01-01' + INTERVAL '1 year' GROUP BY n_name ORDER BY revenue DESC, n_name;
+-- case: tpch_queries/q06_forecasting_revenue_change
+SELECT pg_sum(l_extendedprice * l_discount) AS revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '1 year' AND l_discount BETWEEN CAST('0.06' AS DECIMAL(2,2)) - CAST('0.01' AS DECIMAL(2,2)) AND CAST('0.06' AS DECIMAL(2,2)) + CAST('0.01' AS DECIMAL(2,2)) AND l_quantity < CAST(24 AS INT);
+-- case: tpch_queries/q07_volume_shipping
+SELECT supp_nation, cust_nation, l_year, pg_sum(volume) AS revenue FROM (SELECT n1.n_name AS supp_nation, n2.n_name AS cust_nation, CAST(date_part('year', l_shipdate) AS DECIMAL(20,0)) AS l_year, l_extendedprice * (CAST(1 AS INT) - l_discount) AS volume FROM "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2 WHERE s_suppkey = l_suppkey AND o_orderkey = l_orderkey AND c_custkey = o_custkey AND s_nationkey = n1.n_nationkey AND c_nationkey = n2.n_nationkey AND ((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE')) AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping GROUP BY supp_nation, cust_nation, l_year ORDER BY supp_nation, cust_nation, l_year;
+-- case: tpch_queries/q08_national_market_share
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/q09_product_type_profit
+SELECT nation, o_year, pg_sum(amount) AS sum_profit FROM (SELECT n_name AS nation, CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS o_year, l_extendedprice * (CAST(1 AS INT) - l_discount) - ps_supplycost * l_quantity AS amount FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."partsupp" AS "partsupp", "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l_suppkey AND ps_suppkey = l_suppkey AND ps_partkey = l_partkey AND p_partkey = l_partkey AND o_orderkey = l_orderkey AND s_nationkey = n_nationkey AND p_name LIKE '%green%') AS profit GROUP BY nation, o_year ORDER BY nation, o_year DESC;
+-- case: tpch_queries/q10_returned_item_reporting
+SELECT c_custkey, c_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue, c_acctbal, n_name, c_address, c_phone, c_comment FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."nation" AS "nation" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND o_orderdate >= DATE '1993-10-01' AND o_orderdate < DATE '1993-10-01' + INTERVAL '3 months' AND l_returnflag = 'R' AND c_nationkey = n_nationkey GROUP BY c_custkey, c_name, c_acctbal, c_phone, n_name, c_address, c_comment ORDER BY revenue DESC, c_custkey LIMIT 20;
+-- case: tpch_queries/q11_important_stock
+SELECT ps_partkey, pg_sum(ps_supplycost * ps_availqty) AS value FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY' GROUP BY ps_partkey HAVING pg_sum(ps_supplycost * ps_availqty) > (SELECT pg_sum(ps_supplycost * ps_availqty) * CAST('0.005' AS DECIMAL(3,3)) FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY') ORDER BY value DESC, ps_partkey;
+-- case: tpch_queries/q12_shipping_modes
+SELECT l_shipmode, pg_sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority = '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS high_line_count, pg_sum(CASE WHEN o_orderpriority <> '1-URGENT' AND o_orderpriority <> '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS low_line_count FROM "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey = l_orderkey AND l_shipmode IN ('MAIL', 'SHIP') AND l_commitdate < l_receiptdate AND l_shipdate < l_commitdate AND l_receiptdate >= DATE '1994-01-01' AND l_receiptdate < DATE '1994-01-01' + INTERVAL '1 year' GROUP BY l_shipmode ORDER BY l_shipmode;
+-- case: tpch_queries/q13_customer_distribution
+SELECT c_count, count(*) AS custdist FROM (SELECT c_custkey, count(o_orderkey) AS c_count FROM "public"."customer" AS "customer" LEFT OUTER JOIN "public"."orders" AS "orders" ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%' GROUP BY c_custkey) AS c_orders GROUP BY c_count ORDER BY custdist DESC, c_count DESC;
+-- case: tpch_queries/q14_promotion_effect
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/q15_top_supplier
+WITH revenue0 AS (SELECT l_suppkey AS supplier_no, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS total_revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1996-01-01' AND l_shipdate < DATE '1996-01-01' + INTERVAL '3 months' GROUP BY l_suppkey) SELECT s_suppkey, s_name, s_address, s_phone, total_revenue FROM "public"."supplier" AS "supplier", revenue0 WHERE s_suppkey = supplier_no AND total_revenue = (SELECT max(total_revenue) FROM revenue0) ORDER BY s_suppkey;
+-- case: tpch_queries/q16_parts_supplier_relationship
+SELECT p_brand, p_type, p_size, count(DISTINCT ps_suppkey) AS supplier_cnt FROM "public"."partsupp" AS "partsupp", "public"."part" AS "part" WHERE p_partkey = ps_partkey AND p_brand <> 'Brand#45' AND p_type NOT LIKE 'MEDIUM POLISHED%' AND p_size IN (CAST(49 AS INT), CAST(14 AS INT), CAST(23 AS INT), CAST(45 AS INT), CAST(19 AS INT), CAST(3 AS INT), CAST(36 AS INT), CAST(9 AS INT)) AND ps_suppkey NOT IN (SELECT s_suppkey FROM "public"."supplier" AS "supplier" WHERE s_comment LIKE '%Customer%Complaints%') GROUP BY p_brand, p_type, p_size ORDER BY supplier_cnt DESC, p_brand, p_type, p_size LIMIT 40;
+-- case: tpch_queries/q17_small_quantity_order_revenue
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/q18_large_volume_customer
+SELECT c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice, pg_sum(l_quantity) AS total_qty FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey IN (SELECT l_orderkey FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey HAVING pg_sum(l_quantity) > CAST(300 AS INT)) AND c_custkey = o_custkey AND o_orderkey = l_orderkey GROUP BY c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice ORDER BY o_totalprice DESC, o_orderdate, o_orderkey LIMIT 100;
+-- case: tpch_queries/q19_discounted_revenue
+SELECT pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE (p_partkey = l_partkey AND p_brand = 'Brand#12' AND p_container IN ('SM CASE', 'SM BOX', 'SM PACK', 'SM PKG') AND l_quantity >= CAST(1 AS INT) AND l_quantity <= CAST(1 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(5 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#23' AND p_container IN ('MED BAG', 'MED BOX', 'MED PKG', 'MED PACK') AND l_quantity >= CAST(10 AS INT) AND l_quantity <= CAST(10 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(10 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#34' AND p_container IN ('LG CASE', 'LG BOX', 'LG PACK', 'LG PKG') AND l_quantity >= CAST(20 AS INT) AND l_quantity <= CAST(20 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(15 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON');
+-- case: tpch_queries/q20_potential_part_promotion
+SELECT s_name, s_address FROM "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" WHERE ps_partkey IN (SELECT p_partkey FROM "public"."part" AS "part" WHERE p_name LIKE 'forest%') AND ps_availqty > (SELECT CAST('0.5' AS DECIMAL(1,1)) * pg_sum(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = ps_partkey AND l_suppkey = ps_suppkey AND l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '1 year')) AND s_nationkey = n_nationkey AND n_name = 'CANADA' ORDER BY s_name;
+-- case: tpch_queries/q21_suppliers_who_kept_orders_waiting
+SELECT s_name, count(*) AS numwait FROM "public"."supplier" AS "supplier", "public"."lineitem" l1, "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l1.l_suppkey AND o_orderkey = l1.l_orderkey AND o_orderstatus = 'F' AND l1.l_receiptdate > l1.l_commitdate AND EXISTS (SELECT * FROM "public"."lineitem" l2 WHERE l2.l_orderkey = l1.l_orderkey AND l2.l_suppkey <> l1.l_suppkey) AND NOT EXISTS (SELECT * FROM "public"."lineitem" l3 WHERE l3.l_orderkey = l1.l_orderkey AND l3.l_suppkey <> l1.l_suppkey AND l3.l_receiptdate > l3.l_commitdate) AND s_nationkey = n_nationkey AND n_name = 'SAUDI ARABIA' GROUP BY s_name ORDER BY numwait DESC, s_name LIMIT 100;
+-- case: tpch_queries/q22_global_sales_opportunity
+SELECT cntrycode, count(*) AS numcust, pg_sum(c_acctbal) AS totacctbal FROM (SELECT SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) AS cntrycode, c_acctbal FROM "public"."customer" AS "customer" WHERE SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) IN ('13', '31', '23', '29', '30', '18', '17') AND c_acctbal > (SELECT pg_avg_decimal(c_acctbal) FROM "public"."customer" AS "customer" WHERE c_acctbal > CAST('0.00' AS DECIMAL(2,2)) AND SUBSTRING(c_phone FROM CAST(1 AS INT) FOR CAST(2 AS INT)) IN ('13', '31', '23', '29', '30', '18', '17')) AND NOT EXISTS (SELECT * FROM "public"."orders" AS "orders" WHERE o_custkey = c_custkey)) AS custsale GROUP BY cntrycode ORDER BY cntrycode;
+-- case: tpch_queries/monthly_revenue_running_total
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/top_customers_per_nation_europe
+SELECT n_name, rnk, c_custkey, total_spent FROM (SELECT n.n_name, c.c_custkey, pg_sum(o.o_totalprice) AS total_spent, rank() OVER (PARTITION BY n.n_name ORDER BY pg_sum(o.o_totalprice) DESC) AS rnk FROM "public"."customer" AS c JOIN "public"."nation" AS n ON c.c_nationkey = n.n_nationkey JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey JOIN "public"."orders" AS o ON o.o_custkey = c.c_custkey WHERE r.r_name = 'EUROPE' GROUP BY n.n_name, c.c_custkey) AS ranked WHERE rnk <= CAST(3 AS INT) ORDER BY n_name, rnk, c_custkey;
+-- case: tpch_queries/region_yearly_growth
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/supplier_share_within_nation
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/order_size_quartiles
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/late_shipments_by_mode_and_priority
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/part_price_vs_brand_average
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/customer_order_gaps
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/segment_nation_pivot
+SELECT n_name, count(*) FILTER (WHERE c_mktsegment = 'AUTOMOBILE') AS automobile, count(*) FILTER (WHERE c_mktsegment = 'BUILDING') AS building, count(*) FILTER (WHERE c_mktsegment = 'FURNITURE') AS furniture, count(*) FILTER (WHERE c_mktsegment = 'HOUSEHOLD') AS household, count(*) FILTER (WHERE c_mktsegment = 'MACHINERY') AS machinery, count(*) AS total FROM "public"."customer" AS "customer" JOIN "public"."nation" AS "nation" ON c_nationkey = n_nationkey GROUP BY n_name ORDER BY n_name;
+-- case: tpch_queries/discount_bands_revenue
+-- refused: function round() is not supported on the embedded engine
+-- case: tpch_queries/suppliers_without_recent_shipments
+SELECT s.s_suppkey, s.s_name, max(l.l_shipdate) AS last_ship FROM "public"."supplier" AS s LEFT JOIN "public"."lineitem" AS l ON l.l_suppkey = s.s_suppkey GROUP BY s.s_suppkey, s.s_name HAVING max(l.l_shipdate) < DATE '1998-11-15' OR max(l.l_shipdate) IS NULL ORDER BY last_ship NULLS FIRST, s.s_suppkey LIMIT 15;
+-- case: window_functions/row_number_partitioned
+SELECT n_regionkey, n_nationkey, n_name, row_number() OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS rn FROM "public"."nation" AS "nation" ORDER BY n_regionkey, rn;
+-- case: window_functions/rank_dense_rank_ties
+SELECT p_partkey, p_size, rank() OVER (ORDER BY p_size) AS rnk, dense_rank() OVER (ORDER BY p_size) AS drnk, row_number() OVER (ORDER BY p_size, p_partkey) AS rn FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_partkey;
+-- case: window_functions/rank_desc_per_group
+SELECT c_nationkey, c_custkey, c_acctbal, rank() OVER (PARTITION BY c_nationkey ORDER BY c_acctbal DESC) AS rnk FROM "public"."customer" AS "customer" WHERE c_nationkey IN (CAST(0 AS INT), CAST(1 AS INT)) AND c_custkey <= CAST(300 AS INT) ORDER BY c_nationkey, rnk, c_custkey;
+-- case: window_functions/top_n_per_group
+SELECT c_nationkey, rn, c_custkey, c_acctbal FROM (SELECT c_nationkey, c_custkey, c_acctbal, row_number() OVER (PARTITION BY c_nationkey ORDER BY c_acctbal DESC, c_custkey) AS rn FROM "public"."customer" AS "customer") AS s WHERE rn <= CAST(2 AS INT) ORDER BY c_nationkey, rn;
+-- case: window_functions/ntile
+SELECT n_nationkey, CAST(ntile(CAST(4 AS INT)) OVER (ORDER BY n_nationkey) AS INT) AS quartile, CAST(ntile(CAST(3 AS INT)) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS INT) AS tercile FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
+-- case: window_functions/lag_lead_basic
+SELECT o_orderkey, o_totalprice, lag(o_totalprice) OVER (ORDER BY o_orderkey) AS prev_price, lead(o_totalprice) OVER (ORDER BY o_orderkey) AS next_price FROM "public"."orders" AS "orders" WHERE o_custkey = CAST(370 AS INT) ORDER BY o_orderkey;
+-- case: window_functions/lag_lead_offset_default
+SELECT o_orderkey, lag(o_orderkey, CAST(2 AS INT), -CAST(1 AS INT)::BIGINT) OVER w AS lag2, lead(o_orderkey, CAST(2 AS INT), CAST(0 AS INT)::BIGINT) OVER w AS lead2, lead(o_orderdate, CAST(1 AS INT), DATE '1999-01-01') OVER w AS next_date FROM "public"."orders" AS "orders" WHERE o_custkey = CAST(370 AS INT) WINDOW w AS (ORDER BY o_orderkey) ORDER BY o_orderkey;
+-- case: window_functions/lag_text_default
+SELECT n_regionkey, n_nationkey, lag(n_name, CAST(1 AS INT), 'none') OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS prev_name FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
+-- case: window_functions/lead_date_gaps
+SELECT o_custkey, o_orderkey, o_orderdate, lead(o_orderdate) OVER (PARTITION BY o_custkey ORDER BY o_orderdate, o_orderkey) - o_orderdate AS days_to_next FROM "public"."orders" AS "orders" WHERE o_custkey IN (CAST(1 AS INT), CAST(2 AS INT), CAST(4 AS INT)) ORDER BY o_custkey, o_orderdate, o_orderkey;
+-- case: window_functions/first_last_nth_value
+SELECT n_regionkey, n_nationkey, first_value(n_name) OVER w AS first_name, last_value(n_name) OVER w AS last_so_far, nth_value(n_name, CAST(2 AS INT)) OVER w AS second_name FROM "public"."nation" AS "nation" WINDOW w AS (PARTITION BY n_regionkey ORDER BY n_nationkey) ORDER BY n_regionkey, n_nationkey;
+-- case: window_functions/last_value_full_frame
+SELECT n_regionkey, n_nationkey, last_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_name, nth_value(n_nationkey, CAST(3 AS INT)) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS third_key FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
+-- case: window_functions/aggregates_over_partition
+SELECT n_nationkey, n_regionkey, count(*) OVER (PARTITION BY n_regionkey) AS in_region, pg_sum(n_nationkey) OVER (PARTITION BY n_regionkey) AS key_sum, pg_avg(n_nationkey) OVER (PARTITION BY n_regionkey) AS key_avg, max(n_name) OVER (PARTITION BY n_regionkey) AS max_name FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
+-- case: window_functions/empty_over
+SELECT r_regionkey, r_name, count(*) OVER () AS total, pg_sum(r_regionkey) OVER () AS key_sum FROM "public"."region" AS "region" ORDER BY r_regionkey;
+-- case: window_functions/running_sum
+SELECT o_orderkey, o_totalprice, pg_sum(o_totalprice) OVER (ORDER BY o_orderkey) AS running_total, count(*) OVER (ORDER BY o_orderkey) AS running_count FROM "public"."orders" AS "orders" WHERE o_custkey = CAST(781 AS INT) ORDER BY o_orderkey;
+-- case: window_functions/moving_average_rows
+SELECT o_orderkey, o_totalprice, pg_avg(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN CAST(2 AS INT) PRECEDING AND CURRENT ROW) AS mov_avg3, pg_sum(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN CAST(1 AS INT) PRECEDING AND CAST(1 AS INT) FOLLOWING) AS centered_sum FROM "public"."orders" AS "orders" WHERE o_orderkey <= CAST(40 AS INT) ORDER BY o_orderkey;
+-- case: window_functions/range_unbounded_preceding_peers
+SELECT p_partkey, p_size, pg_sum(p_size) OVER (ORDER BY p_size RANGE UNBOUNDED PRECEDING) AS range_sum, pg_sum(p_size) OVER (ORDER BY p_size, p_partkey ROWS UNBOUNDED PRECEDING) AS rows_sum FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_size, p_partkey;
+-- case: window_functions/rows_current_to_unbounded_following
+SELECT n_nationkey, pg_sum(n_nationkey) OVER (ORDER BY n_nationkey ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS remaining_sum, count(*) OVER (ORDER BY n_nationkey ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS remaining FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
+-- case: window_functions/range_offset_frame
+SELECT p_partkey, p_size, count(*) OVER (ORDER BY p_size RANGE BETWEEN CAST(1 AS INT) PRECEDING AND CAST(1 AS INT) FOLLOWING) AS near_sizes FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_size, p_partkey;
+-- case: window_functions/groups_frame
+SELECT p_partkey, p_size, pg_sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN CAST(1 AS INT) PRECEDING AND CURRENT ROW) AS two_groups FROM "public"."part" AS "part" WHERE p_partkey <= CAST(15 AS INT) ORDER BY p_size, p_partkey;
+-- case: window_functions/frame_exclude_current_row
+-- refused: syntax error at or near "EXCLUDE"
+-- case: window_functions/named_window_clause
+SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER w AS rn, rank() OVER w AS rnk, pg_sum(s_acctbal) OVER w AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < CAST(4 AS INT) WINDOW w AS (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) ORDER BY s_nationkey, rn;
+-- case: window_functions/named_window_refined
+SELECT n_nationkey, pg_sum(n_nationkey) OVER (w ORDER BY n_nationkey) AS running_in_region, count(*) OVER w AS region_size FROM "public"."nation" AS "nation" WINDOW w AS (PARTITION BY n_regionkey) ORDER BY n_nationkey;
+-- case: window_functions/percent_rank_cume_dist
+SELECT p_partkey, p_size, percent_rank() OVER (ORDER BY p_size) AS prank, cume_dist() OVER (ORDER BY p_size) AS cdist FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_partkey;
+-- case: window_functions/window_over_group_by
+-- refused: function round() is not supported on the embedded engine
+-- case: window_functions/share_of_order
+-- refused: function round() is not supported on the embedded engine
+-- case: window_functions/nulls_in_window_order
+-- refused: casting an expression to BIGINT is not supported on the embedded engine
+-- case: window_functions/window_filter_clause
+SELECT n_regionkey, n_nationkey, count(*) FILTER (WHERE n_name LIKE '%A%') OVER (PARTITION BY n_regionkey) AS with_a FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
+-- case: window_functions/row_number_dedup
+SELECT id, u FROM (SELECT id, u, row_number() OVER (PARTITION BY u ORDER BY id DESC) AS rn FROM "public"."alltypes" AS "alltypes" WHERE u IS NOT NULL) AS s WHERE rn = CAST(1 AS INT) ORDER BY id;
+-- case: window_functions/lag_over_aggregate
+SELECT yr, orders, orders - lag(orders) OVER (ORDER BY yr) AS change FROM (SELECT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS yr, count(*) AS orders FROM "public"."orders" AS "orders" GROUP BY 1) AS s ORDER BY yr;
+-- case: window_functions/dense_rank_by_segment
+SELECT c_mktsegment, dense_rank() OVER (ORDER BY c_mktsegment) AS seg_rank, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY c_mktsegment ORDER BY c_mktsegment;
+-- case: window_functions/cumulative_share_by_year
+-- refused: function round() is not supported on the embedded engine
