@@ -925,9 +925,9 @@ SELECT n_nationkey, lower(n_name) AS lo, upper(lower(n_name)) AS up FROM "public
 -- case: strings/upper_lower_alltypes
 SELECT id, upper(t) AS up, lower(t) AS lo FROM "public"."alltypes" AS "alltypes" WHERE id <> CAST(4 AS INT) ORDER BY id;
 -- case: strings/length_variants
--- refused: function bit_length() is not supported on the embedded engine
+-- refused: function octet_length() is not supported on the embedded engine
 -- case: strings/length_bytea_and_char
-SELECT id, length(by) AS by_len, octet_length(by) AS by_octets, length(c) AS c_len, octet_length(c) AS c_octets FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- refused: function octet_length() is not supported on the embedded engine
 -- case: strings/string_agg_ordered
 SELECT r_regionkey, string_agg(n_name, ', ' ORDER BY n_nationkey) AS nations FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey GROUP BY r_regionkey ORDER BY r_regionkey;
 -- case: strings/string_agg_desc
@@ -959,9 +959,9 @@ SELECT p_partkey, replace(p_type, ' ', '_') AS type_key, replace(p_brand, 'Brand
 -- case: strings/reverse_repeat
 SELECT reverse('abc') AS a, reverse('') AS b, repeat('ab', CAST(3 AS INT)) AS c, repeat('x', CAST(0 AS INT)) AS d, repeat('-', CAST(-1 AS INT)) AS e, reverse('ünï 日本') AS f;
 -- case: strings/md5
-SELECT md5('hello') AS a, md5('') AS b, md5('ünïcödé') AS c;
+-- refused: function md5() is not supported on the embedded engine
 -- case: strings/md5_tpch
-SELECT n_nationkey, md5(n_name) AS h FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(4 AS INT) ORDER BY n_nationkey;
+-- refused: function md5() is not supported on the embedded engine
 -- case: strings/starts_with
 SELECT starts_with('alphabet', 'alph') AS a, starts_with('alphabet', 'beta') AS b, starts_with('', '') AS c, (SELECT count(*) FROM "public"."part" AS "part" WHERE starts_with(p_name, 'a')) AS parts_a;
 -- case: strings/translate
@@ -1079,15 +1079,15 @@ SELECT r_regionkey, r_name, count(*) OVER () AS total, pg_sum(r_regionkey) OVER 
 -- case: window_functions/running_sum
 SELECT o_orderkey, o_totalprice, pg_sum(o_totalprice) OVER (ORDER BY o_orderkey) AS running_total, count(*) OVER (ORDER BY o_orderkey) AS running_count FROM "public"."orders" AS "orders" WHERE o_custkey = CAST(781 AS INT) ORDER BY o_orderkey;
 -- case: window_functions/moving_average_rows
-SELECT o_orderkey, o_totalprice, pg_avg(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN CAST(2 AS INT) PRECEDING AND CURRENT ROW) AS mov_avg3, pg_sum(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN CAST(1 AS INT) PRECEDING AND CAST(1 AS INT) FOLLOWING) AS centered_sum FROM "public"."orders" AS "orders" WHERE o_orderkey <= CAST(40 AS INT) ORDER BY o_orderkey;
+SELECT o_orderkey, o_totalprice, pg_avg(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS mov_avg3, pg_sum(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS centered_sum FROM "public"."orders" AS "orders" WHERE o_orderkey <= CAST(40 AS INT) ORDER BY o_orderkey;
 -- case: window_functions/range_unbounded_preceding_peers
 SELECT p_partkey, p_size, pg_sum(p_size) OVER (ORDER BY p_size RANGE UNBOUNDED PRECEDING) AS range_sum, pg_sum(p_size) OVER (ORDER BY p_size, p_partkey ROWS UNBOUNDED PRECEDING) AS rows_sum FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_size, p_partkey;
 -- case: window_functions/rows_current_to_unbounded_following
 SELECT n_nationkey, pg_sum(n_nationkey) OVER (ORDER BY n_nationkey ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS remaining_sum, count(*) OVER (ORDER BY n_nationkey ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS remaining FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
 -- case: window_functions/range_offset_frame
-SELECT p_partkey, p_size, count(*) OVER (ORDER BY p_size RANGE BETWEEN CAST(1 AS INT) PRECEDING AND CAST(1 AS INT) FOLLOWING) AS near_sizes FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_size, p_partkey;
+SELECT p_partkey, p_size, count(*) OVER (ORDER BY p_size RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS near_sizes FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_size, p_partkey;
 -- case: window_functions/groups_frame
-SELECT p_partkey, p_size, pg_sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN CAST(1 AS INT) PRECEDING AND CURRENT ROW) AS two_groups FROM "public"."part" AS "part" WHERE p_partkey <= CAST(15 AS INT) ORDER BY p_size, p_partkey;
+SELECT p_partkey, p_size, pg_sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) AS two_groups FROM "public"."part" AS "part" WHERE p_partkey <= CAST(15 AS INT) ORDER BY p_size, p_partkey;
 -- case: window_functions/frame_exclude_current_row
 -- refused: syntax error at or near "EXCLUDE"
 -- case: window_functions/named_window_clause

@@ -436,7 +436,19 @@ impl VisitorMut for Translator {
     }
 
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
-        if let Expr::Function(_) = expr {
+        if let Expr::Function(function) = expr {
+            // Frame offsets (`ROWS 2 PRECEDING`) are counts, not values.
+            if let Some(sqlparser::ast::WindowType::WindowSpec(spec)) = &mut function.over
+                && let Some(frame) = &mut spec.window_frame
+            {
+                for bound in std::iter::once(&mut frame.start_bound).chain(frame.end_bound.as_mut()) {
+                    if let sqlparser::ast::WindowFrameBound::Preceding(Some(offset))
+                    | sqlparser::ast::WindowFrameBound::Following(Some(offset)) = bound
+                    {
+                        plain_number(offset);
+                    }
+                }
+            }
             let result = self.function(expr);
             return self.check(result);
         }
