@@ -17,6 +17,7 @@ use datafusion::arrow::datatypes::{
     DataType, Decimal128Type, Decimal256Type, Field, FieldRef, Float32Type, Float64Type, Int8Type, Int16Type,
     Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type, i256,
 };
+use datafusion::arrow::error::ArrowError;
 use datafusion::common::{Result, ScalarValue, exec_err};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{
@@ -88,14 +89,7 @@ impl AggregateUDFImpl for PgAvg {
 
     fn return_field(&self, arg_fields: &[FieldRef]) -> Result<FieldRef> {
         let types: Vec<DataType> = arg_fields.iter().map(|f| f.data_type().clone()).collect();
-        let data_type = self.return_type(&types)?;
-        let field = Field::new(self.name(), data_type.clone(), true);
-        let field = if data_type == DataType::Utf8 {
-            field.with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), "numeric".to_string())]))
-        } else {
-            field
-        };
-        Ok(Arc::new(field))
+        Ok(result_field(self.name(), self.return_type(&types)?))
     }
 
     fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
@@ -118,6 +112,15 @@ impl AggregateUDFImpl for PgAvg {
             Arc::new(Field::new(format!("{}[count]", args.name), DataType::Int64, true)),
         ])
     }
+}
+
+/// A result field; text results are exact numerics and say so (`pg_type` = numeric).
+fn result_field(name: &str, data_type: DataType) -> FieldRef {
+    let field = Field::new(name, data_type.clone(), true);
+    Arc::new(match data_type {
+        DataType::Utf8 => field.with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), "numeric".to_string())])),
+        _ => field,
+    })
 }
 
 /// Exact sum (as an unscaled 256-bit integer) and count.
@@ -464,14 +467,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
 
     fn return_field_from_args(&self, args: datafusion::logical_expr::ReturnFieldArgs) -> Result<FieldRef> {
         let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
-        let data_type = self.return_type(&types)?;
-        let field = Field::new(self.name(), data_type.clone(), true);
-        let field = if data_type == DataType::Utf8 {
-            field.with_metadata(HashMap::from([(PG_TYPE_METADATA.to_string(), "numeric".to_string())]))
-        } else {
-            field
-        };
-        Ok(Arc::new(field))
+        Ok(result_field(self.name(), self.return_type(&types)?))
     }
 
     fn invoke_with_args(&self, args: datafusion::logical_expr::ScalarFunctionArgs) -> Result<ColumnarValue> {
@@ -480,7 +476,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
         let (left, right) = (left.to_array(rows)?, right.to_array(rows)?);
         let kind = division(left.data_type(), right.data_type())?;
         let cast = |array: &ArrayRef, to: &DataType| datafusion::arrow::compute::cast(array, to);
-        let zero = || datafusion::error::DataFusionError::External("division by zero".into());
+        let zero = || datafusion::error::DataFusionError::from(ArrowError::DivideByZero);
         let out: ArrayRef = match kind {
             Division::Int16 | Division::Int32 | Division::Int64 => {
                 let (l, r) = (cast(&left, &DataType::Int64)?, cast(&right, &DataType::Int64)?);
@@ -494,7 +490,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
                                 return Err(zero());
                             }
                             Some(l.value(i).checked_div(divisor).ok_or_else(|| {
-                                datafusion::error::DataFusionError::External("integer out of range".into())
+                                ArrowError::ArithmeticOverflow("integer out of range".into())
                             })?)
                         }
                         _ => None,
@@ -569,7 +565,7 @@ fn numeric_quotient(left: &str, right: &str) -> Result<String> {
     let (scale1, scale2) = (scale_of(left), scale_of(right));
     let (value1, value2) = (unscaled(left)?, unscaled(right)?);
     if value2 == i256::ZERO {
-        return Err(datafusion::error::DataFusionError::External("division by zero".into()));
+        return Err(ArrowError::DivideByZero.into());
     }
     let (weight1, first1) = weight_and_first_digit(left);
     let (weight2, first2) = weight_and_first_digit(right);
@@ -580,7 +576,7 @@ fn numeric_quotient(left: &str, right: &str) -> Result<String> {
     let rscale = (NUMERIC_MIN_SIG_DIGITS - qweight * 4).max(scale1).max(scale2).clamp(0, 1000);
     // value1·10^-s1 / (value2·10^-s2) = value1·10^(rscale − s1 + s2) / value2 · 10^-rscale
     let shift = rscale - scale1 + scale2;
-    let too_big = || datafusion::error::DataFusionError::External("numeric result too large for packwire".into());
+    let too_big = || ArrowError::ArithmeticOverflow("numeric result too large for packwire".into());
     let (mut numerator, mut denominator) = (value1.wrapping_abs(), value2.wrapping_abs());
     if shift >= 0 {
         let factor = i256::from_i128(10).checked_pow(shift as u32).ok_or_else(too_big)?;

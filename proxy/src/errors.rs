@@ -138,6 +138,7 @@ impl From<RewriteError> for PgError {
             RewriteError::ReadOnly { .. } => code::READ_ONLY_SQL_TRANSACTION,
             RewriteError::NotAllowed { .. } => code::INSUFFICIENT_PRIVILEGE,
             RewriteError::Unsupported { .. } => code::FEATURE_NOT_SUPPORTED,
+            RewriteError::UndefinedFunction { .. } => code::UNDEFINED_FUNCTION,
         };
         PgError {
             severity: "ERROR",

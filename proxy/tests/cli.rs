@@ -22,7 +22,7 @@ fn explain_prints_the_backend_statement_and_plan() {
     assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout.contains("package:  tpch@1.1.0 (parquet source)"), "{stdout}");
     assert!(
-        stdout.contains("SELECT n_name FROM \"public\".\"nation\" AS \"nation\" WHERE n_regionkey = 1"),
+        stdout.contains("SELECT n_name FROM \"public\".\"nation\" AS \"nation\" WHERE n_regionkey = CAST(1 AS INT)"),
         "{stdout}"
     );
     assert!(stdout.contains("physical_plan"), "{stdout}");

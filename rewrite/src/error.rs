@@ -23,6 +23,9 @@ pub enum RewriteError {
     /// Something a package client may never do (42501).
     #[error("{message}")]
     NotAllowed { message: String, hint: Option<String> },
+    /// A function Postgres does not have, or packwire does not pass on (42883).
+    #[error("{message}")]
+    UndefinedFunction { message: String, hint: Option<String> },
     /// A construct packwire or the target cannot express faithfully (0A000).
     #[error("{message}")]
     Unsupported { message: String, position: usize },
@@ -41,7 +44,9 @@ impl RewriteError {
             | RewriteError::AmbiguousColumn { position, .. }
             | RewriteError::Unsupported { position, .. }
             | RewriteError::Invalid { position, .. } => *position,
-            RewriteError::ReadOnly { .. } | RewriteError::NotAllowed { .. } => 0,
+            RewriteError::ReadOnly { .. }
+            | RewriteError::NotAllowed { .. }
+            | RewriteError::UndefinedFunction { .. } => 0,
         }
     }
 
@@ -50,7 +55,8 @@ impl RewriteError {
         match self {
             RewriteError::UndefinedTable { hint, .. }
             | RewriteError::UndefinedColumn { hint, .. }
-            | RewriteError::NotAllowed { hint, .. } => hint.as_deref(),
+            | RewriteError::NotAllowed { hint, .. }
+            | RewriteError::UndefinedFunction { hint, .. } => hint.as_deref(),
             RewriteError::AmbiguousColumn { hint, .. } => Some(hint),
             _ => None,
         }

@@ -253,7 +253,15 @@ impl Translator {
                 message: format!("permission denied for function {name}"),
                 hint: Some("A package is read-only data: functions that reach the server are not available.".into()),
             }),
-            None => Err(self.dialect.refuse(format!("function {name}()"))),
+            // A function Postgres has but this target cannot compute the same is refused (0A000);
+            // one packwire does not know at all does not exist, as far as the client can tell.
+            None if Dialect::of(Target::Postgres).function(&name).is_some() => {
+                Err(self.dialect.refuse(format!("function {name}()")))
+            }
+            None => Err(RewriteError::UndefinedFunction {
+                message: format!("function {name}() does not exist"),
+                hint: Some("packwire passes on the functions Postgres has that only read their arguments.".into()),
+            }),
         }
     }
 
