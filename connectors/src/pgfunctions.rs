@@ -489,9 +489,11 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
                             if divisor == 0 {
                                 return Err(zero());
                             }
-                            Some(l.value(i).checked_div(divisor).ok_or_else(|| {
-                                ArrowError::ArithmeticOverflow("integer out of range".into())
-                            })?)
+                            Some(
+                                l.value(i)
+                                    .checked_div(divisor)
+                                    .ok_or_else(|| ArrowError::ArithmeticOverflow("integer out of range".into()))?,
+                            )
                         }
                         _ => None,
                     });

@@ -306,6 +306,8 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("to_json", Same),
     ("to_jsonb", Same),
     ("jsonb_pretty", Same),
+    ("jsonb_set", Same),
+    ("jsonb_insert", Same),
     ("jsonb_strip_nulls", Same),
     ("jsonb_object_keys", Same),
     ("jsonb_array_elements", Same),
@@ -314,6 +316,11 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("jsonb_each_text", Same),
     ("jsonb_path_query", Same),
     ("jsonb_path_exists", Same),
+    // syntax sqlparser reads as calls: ARRAY(subquery), ROW(…), x LIKE ALL/ANY (array)
+    ("array", Same),
+    ("row", Same),
+    ("all", Same),
+    ("any", Same),
     // misc pure
     ("num_nulls", Same),
     ("num_nonnulls", Same),
