@@ -23,29 +23,13 @@ const SEED: u64 = 20_261_125;
 
 const BACKENDS: [(&str, &str); 2] = [("postgres", "conf@1.0.0"), ("embedded", "conf@1.1.0")];
 
-fn home() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packwire-demo")
-}
-
-/// The demo's TPC-H SF 0.01 CSV files (generated once, shared with other tests).
-fn tpch_csv_dir() -> PathBuf {
-    let registry = packwire::demo::install(&home()).expect("demo registry");
-    let path = registry.join("tpch-1.0.0.toml");
-    let text = std::fs::read_to_string(&path).expect("demo manifest");
-    let version = package::PackageVersion::from_toml(&text, &path).expect("demo manifest parses");
-    connectors::generate::ensure_generated(&version).expect("demo data");
-    match &version.source {
-        package::Source::Files { root, .. } => root.clone(),
-        _ => unreachable!("the demo is a files source"),
-    }
-}
-
 fn oracle() -> PgServer {
     let pg = PgServer::start(&[("timezone", "UTC")]).expect("start postgres");
     pg.create_database("conf").expect("createdb");
     let schema = std::fs::read_to_string(corpus::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
     pg.psql("conf", &schema).expect("tpch schema");
-    let csv = tpch_csv_dir();
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packwire-demo");
+    let csv = packwire::demo::csv_dir(&home).expect("demo data");
     for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
         let status = pg
             .command("psql")

@@ -45,3 +45,17 @@ pub fn install(dir: &Path) -> std::io::Result<PathBuf> {
     }
     Ok(registry)
 }
+
+/// Installs the demo under `dir`, generates its TPC-H SF 0.01 CSV files if missing and returns
+/// their directory (tests load them into a real Postgres).
+pub fn csv_dir(dir: &Path) -> Result<PathBuf, String> {
+    let registry = install(dir).map_err(|e| e.to_string())?;
+    let path = registry.join("tpch-1.0.0.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let version = package::PackageVersion::from_toml(&text, &path).map_err(|e| e.to_string())?;
+    connectors::generate::ensure_generated(&version).map_err(|e| e.message)?;
+    match &version.source {
+        package::Source::Files { root, .. } => Ok(root.clone()),
+        _ => Err("the demo's 1.0.0 is not a files source".into()),
+    }
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use packwire::compare::{first_difference, is_ordered};
@@ -17,7 +17,7 @@ fn tpch_postgres() -> PgServer {
     server.create_database("tpch").expect("createdb");
     let schema = std::fs::read_to_string(common::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
     server.psql("tpch", &schema).expect("schema");
-    let csv_dir = demo_csv_dir();
+    let csv_dir = packwire::demo::csv_dir(&common::demo_home()).expect("demo data");
     for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
         let file = csv_dir.join(format!("{table}.csv"));
         server
@@ -39,18 +39,6 @@ fn tpch_postgres() -> PgServer {
         )
         .unwrap();
     server
-}
-
-/// The demo's CSV files (generated once, shared with the other tests).
-fn demo_csv_dir() -> PathBuf {
-    let registry = packwire::demo::install(&common::demo_home()).unwrap();
-    let text = std::fs::read_to_string(registry.join("tpch-1.0.0.toml")).unwrap();
-    let version = package::PackageVersion::from_toml(&text, &registry.join("tpch-1.0.0.toml")).unwrap();
-    connectors::generate::ensure_generated(&version).unwrap();
-    match &version.source {
-        package::Source::Files { root, .. } => root.clone(),
-        _ => unreachable!("the demo is a files source"),
-    }
 }
 
 fn packwire(args: &[&str]) -> (bool, String, String) {
