@@ -3,8 +3,11 @@
 //! (never spliced into SQL), and rows stream back as Arrow batches as they arrive.
 //!
 //! Values stay exact: numerics travel as their decimal text (any precision), timestamps,
-//! intervals and the other scalar types as their exact Arrow equivalents. Types packwire cannot
-//! carry exactly yet (arrays, ranges, geometric types, …) are refused with 0A000 at prepare time.
+//! intervals and the other scalar types as their exact Arrow equivalents, arrays as the backend's
+//! binary array (Arrow binary tagged with the array type; the wire encoder writes it through in
+//! binary and renders Postgres' text form). Types packwire cannot carry exactly yet (ranges,
+//! geometric types, arrays of those, …) are refused with 0A000 at prepare time, as are array
+//! parameters.
 //! A stream dropped before its end (client gone, cancel, timeout) cancels the backend query.
 
 use std::collections::HashMap;
@@ -312,7 +315,7 @@ impl Connector for PostgresConnector {
         let names = &self.names;
         let prepared = client.prepare_cached(&sql).await.map_err(|e| names.translate(backend_error(e)))?;
         let schema = schema_of(prepared.columns())?;
-        let param_types = prepared.params().iter().map(|t| arrow_for(t).map(|(d, _)| d)).collect();
+        let param_types = prepared.params().iter().map(param_type).collect();
         Ok(Arc::new(PostgresQuery {
             pool: self.pool.clone(),
             statements: self.statements.clone(),
@@ -397,6 +400,18 @@ impl PreparedQuery for PostgresQuery {
         self.statements.bound(&client);
         let failed = |e| self.names.translate(backend_error(e));
         let statement = client.prepare_cached(&self.sql).await.map_err(failed)?;
+        if let Some(position) =
+            statement.params().iter().zip(&params).position(|(ty, value)| is_array(ty) && !value.is_null())
+        {
+            return Err(ConnectorError::new(
+                ErrorKind::FeatureNotSupported,
+                format!(
+                    "parameter ${} has type {}, and packwire cannot bind array parameters yet",
+                    position + 1,
+                    statement.params()[position]
+                ),
+            ));
+        }
         let params: Vec<Param> = params.into_iter().map(Param).collect();
         // Postgres holds BindComplete back until the statement produces output, so query_raw
         // itself can wait for the whole statement: if this future is dropped meanwhile (cancel,
@@ -553,8 +568,24 @@ fn schema_of(columns: &[tokio_postgres::Column]) -> Result<SchemaRef, ConnectorE
     Ok(Arc::new(Schema::new(fields)))
 }
 
+/// Whether `ty` is an array type.
+fn is_array(ty: &Type) -> bool {
+    matches!(ty.kind(), tokio_postgres::types::Kind::Array(_))
+}
+
+/// The Arrow type a parameter of Postgres type `ty` is bound from (none for arrays, which are
+/// refused when bound, and for types packwire does not know).
+fn param_type(ty: &Type) -> Option<DataType> {
+    if is_array(ty) { None } else { arrow_for(ty).map(|(data_type, _)| data_type) }
+}
+
 /// The Arrow type a Postgres result type travels as, and the Postgres type the client sees.
+/// Arrays travel as their binary form, when their element is a type packwire returns as-is
+/// (so the elements' OIDs inside the value are the ones the client is told).
 fn arrow_for(ty: &Type) -> Option<(DataType, PgType)> {
+    if is_array(ty) {
+        return PgType::array_from_oid(ty.oid()).map(|array| (DataType::Binary, array));
+    }
     Some(match *ty {
         Type::BOOL => (DataType::Boolean, PgType::Bool),
         Type::INT2 => (DataType::Int16, PgType::Int2),
@@ -583,6 +614,9 @@ fn arrow_for(ty: &Type) -> Option<(DataType, PgType)> {
 }
 
 fn builder_for(ty: &Type) -> Box<dyn ArrayBuilder> {
+    if is_array(ty) {
+        return Box::new(BinaryBuilder::new());
+    }
     match *ty {
         Type::BOOL => Box::new(BooleanBuilder::new()),
         Type::INT2 => Box::new(Int16Builder::new()),
@@ -633,6 +667,10 @@ fn from_pg_days(days: i32) -> i32 {
 
 /// Appends one binary value (or NULL) of Postgres type `ty` to its builder.
 fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Result<(), String> {
+    if is_array(ty) {
+        push!(builder, BinaryBuilder, raw);
+        return Ok(());
+    }
     match *ty {
         Type::BOOL => push!(builder, BooleanBuilder, raw.map(|r| r.first().copied().unwrap_or(0) != 0)),
         Type::INT2 => push!(builder, Int16Builder, raw.map(|r| fixed::<2>(r).map(i16::from_be_bytes)).transpose()?),

@@ -29,7 +29,8 @@ pub fn arrow_type(ty: PgType) -> DataType {
         PgType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),
         PgType::Timestamptz => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
         PgType::Interval => DataType::Interval(IntervalUnit::MonthDayNano),
-        PgType::Bytea => DataType::Binary,
+        // The Postgres binary form of the array (results of a Postgres source only).
+        PgType::Bytea | PgType::Array(_) => DataType::Binary,
     }
 }
 

@@ -251,6 +251,9 @@ impl PackageVersion {
                     ));
                 }
                 let ty = PgType::parse(raw_column.ty.get_ref()).map_err(|e| at(raw_column.ty.span(), e))?;
+                if matches!(ty, PgType::Array(_)) {
+                    return Err(at(raw_column.ty.span(), "array columns cannot be declared yet".into()));
+                }
                 if matches!(source, Source::Files { .. }) && ty == PgType::Numeric(None) {
                     return Err(at(
                         raw_column.ty.span(),

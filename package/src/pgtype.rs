@@ -31,7 +31,34 @@ pub enum PgType {
     Json,
     Jsonb,
     Bytea,
+    /// `element[]`, one- or multi-dimensional. Appears in query results (the Postgres backend
+    /// returns arrays as they are); a manifest column cannot declare one yet. The element is one
+    /// of [`ARRAY_ELEMENTS`] (element type modifiers are not kept, as in a result description).
+    Array(&'static PgType),
 }
+
+/// The element types an array may have, each without a type modifier.
+pub const ARRAY_ELEMENTS: &[PgType] = &[
+    PgType::Bool,
+    PgType::Int2,
+    PgType::Int4,
+    PgType::Int8,
+    PgType::Float4,
+    PgType::Float8,
+    PgType::Numeric(None),
+    PgType::Text,
+    PgType::Varchar(None),
+    PgType::Char(1),
+    PgType::Date,
+    PgType::Time,
+    PgType::Timestamp,
+    PgType::Timestamptz,
+    PgType::Interval,
+    PgType::Uuid,
+    PgType::Json,
+    PgType::Jsonb,
+    PgType::Bytea,
+];
 
 impl PgType {
     /// The type's OID in `pg_type`, as in every Postgres release.
@@ -56,7 +83,45 @@ impl PgType {
             PgType::Numeric(_) => 1700,
             PgType::Uuid => 2950,
             PgType::Jsonb => 3802,
+            PgType::Array(element) => element.array_oid(),
         }
+    }
+
+    /// The OID of the array type whose elements are of this (scalar) type.
+    fn array_oid(self) -> u32 {
+        match self {
+            PgType::Bool => 1000,
+            PgType::Bytea => 1001,
+            PgType::Int2 => 1005,
+            PgType::Int4 => 1007,
+            PgType::Text => 1009,
+            PgType::Char(_) => 1014,
+            PgType::Varchar(_) => 1015,
+            PgType::Int8 => 1016,
+            PgType::Float4 => 1021,
+            PgType::Float8 => 1022,
+            PgType::Timestamp => 1115,
+            PgType::Date => 1182,
+            PgType::Time => 1183,
+            PgType::Timestamptz => 1185,
+            PgType::Interval => 1187,
+            PgType::Numeric(_) => 1231,
+            PgType::Uuid => 2951,
+            PgType::Json => 199,
+            PgType::Jsonb => 3807,
+            // Arrays of arrays are multi-dimensional arrays of the element type.
+            PgType::Array(element) => element.array_oid(),
+        }
+    }
+
+    /// The array type of `element`, when arrays of it are supported.
+    pub fn array_of(element: PgType) -> Option<PgType> {
+        ARRAY_ELEMENTS.iter().find(|e| e.oid() == element.oid()).map(PgType::Array)
+    }
+
+    /// The array type whose OID is `oid`, among the supported ones.
+    pub fn array_from_oid(oid: u32) -> Option<PgType> {
+        ARRAY_ELEMENTS.iter().find(|e| e.array_oid() == oid).map(PgType::Array)
     }
 
     /// The type with a given OID, for the types packwire knows; `name` and `unknown` read as text.
@@ -81,7 +146,7 @@ impl PgType {
             1700 => PgType::Numeric(None),
             2950 => PgType::Uuid,
             3802 => PgType::Jsonb,
-            _ => return None,
+            _ => return PgType::array_from_oid(oid),
         })
     }
 
@@ -129,12 +194,41 @@ impl PgType {
             PgType::Json => "json",
             PgType::Jsonb => "jsonb",
             PgType::Bytea => "bytea",
+            PgType::Array(element) => match element {
+                PgType::Bool => "_bool",
+                PgType::Int2 => "_int2",
+                PgType::Int4 => "_int4",
+                PgType::Int8 => "_int8",
+                PgType::Float4 => "_float4",
+                PgType::Float8 => "_float8",
+                PgType::Numeric(_) => "_numeric",
+                PgType::Text => "_text",
+                PgType::Varchar(_) => "_varchar",
+                PgType::Char(_) => "_bpchar",
+                PgType::Date => "_date",
+                PgType::Time => "_time",
+                PgType::Timestamp => "_timestamp",
+                PgType::Timestamptz => "_timestamptz",
+                PgType::Interval => "_interval",
+                PgType::Uuid => "_uuid",
+                PgType::Json => "_json",
+                PgType::Jsonb => "_jsonb",
+                PgType::Bytea => "_bytea",
+                PgType::Array(_) => "_array",
+            },
         }
     }
 
     /// Parses a type as written in a manifest or a cast (`numeric(15,2)`, `character varying`, …).
+    /// `T[]` (any number of `[]`, as Postgres reads them) is an array of `T`.
     pub fn parse(text: &str) -> Result<PgType, String> {
-        let lowered = text.trim().to_ascii_lowercase();
+        let trimmed = text.trim();
+        if let Some(element) = trimmed.strip_suffix("[]") {
+            let element = element.trim_end();
+            let element = PgType::parse(element.trim_end_matches("[]"))?;
+            return PgType::array_of(element).ok_or_else(|| format!("arrays of `{element}` are not supported"));
+        }
+        let lowered = trimmed.to_ascii_lowercase();
         let collapsed = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
         let (base, modifiers) = match collapsed.find('(') {
             Some(open) => {
@@ -220,6 +314,8 @@ impl fmt::Display for PgType {
             PgType::Json => f.write_str("json"),
             PgType::Jsonb => f.write_str("jsonb"),
             PgType::Bytea => f.write_str("bytea"),
+            PgType::Array(PgType::Char(_)) => f.write_str("character[]"),
+            PgType::Array(element) => write!(f, "{element}[]"),
         }
     }
 }
@@ -251,6 +347,17 @@ mod tests {
         assert_eq!(PgType::Numeric(Some((15, 2))).type_modifier(), 983_046);
         assert_eq!(PgType::Varchar(Some(25)).type_modifier(), 29);
         assert_eq!(PgType::Text.type_modifier(), -1);
+    }
+
+    #[test]
+    fn arrays() {
+        let ints = PgType::parse("integer[]").unwrap();
+        assert_eq!(ints, PgType::Array(&PgType::Int4));
+        assert_eq!((ints.oid(), ints.type_name(), ints.to_string()), (1007, "_int4", "integer[]".to_string()));
+        assert_eq!(PgType::parse("numeric(10,2)[][]").unwrap(), PgType::Array(&PgType::Numeric(None)));
+        assert_eq!(PgType::from_oid(1231), Some(PgType::Array(&PgType::Numeric(None))));
+        assert_eq!(PgType::parse(&PgType::Array(&PgType::Timestamptz).to_string()).unwrap().oid(), 1185);
+        assert!(PgType::parse("geometry[]").is_err());
     }
 
     #[test]

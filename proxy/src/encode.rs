@@ -365,6 +365,13 @@ fn write_text(
             let v = downcast!(array, IntervalMonthDayNanoArray, column).value(row);
             out.write_str(&interval_text(v.months, v.days, v.nanoseconds / 1_000))
         }
+        PgType::Array(element) => {
+            let bytes = binary_value(array, row).ok_or_else(|| mismatch(column))?;
+            let text = crate::array_text::array_text(bytes, *element, settings).ok_or_else(|| {
+                PgError::new(code::INTERNAL_ERROR, format!("malformed array in column \"{}\"", column.name))
+            })?;
+            out.write_str(&text)
+        }
     };
     result.map_err(|_| mismatch(column))
 }
@@ -411,7 +418,8 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
                 )
             })?);
         }
-        PgType::Bytea => buf.put_slice(binary_value(array, row).ok_or_else(|| mismatch(column))?),
+        // Arrays arrive in the binary array format, element OIDs as described.
+        PgType::Bytea | PgType::Array(_) => buf.put_slice(binary_value(array, row).ok_or_else(|| mismatch(column))?),
         PgType::Date => buf.put_i32(match downcast!(array, Date32Array, column).value(row) {
             days @ (i32::MAX | i32::MIN) => days,
             days => days - PG_EPOCH_DAYS,

@@ -53,6 +53,12 @@ pub fn decode(
         return ScalarValue::try_from(&target_type).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()));
     };
     let pg_type = PgType::from_oid(oid).or_else(|| target.and_then(pg_type_of)).unwrap_or(PgType::Text);
+    if let PgType::Array(_) = pg_type {
+        return Err(PgError::new(
+            code::FEATURE_NOT_SUPPORTED,
+            format!("parameter ${} has type {pg_type}, and packwire cannot bind array parameters yet", index + 1),
+        ));
+    }
     let invalid = |what: &str| {
         PgError::new(
             if format == Format::Binary {
@@ -155,6 +161,8 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
             let (value, scale) = decode_numeric_binary(bytes)?;
             ScalarValue::Decimal128(Some(value), 38, scale)
         }
+        // Refused in `decode` before this.
+        PgType::Array(_) => return None,
     })
 }
 

@@ -32,8 +32,10 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
         let mut columns = Vec::new();
         for (column, ty, nullable, description) in table.columns {
             match PgType::parse(&ty) {
-                Ok(ty) => columns.push(Column { physical: column.clone(), name: column, ty, nullable, description }),
-                Err(_) => eprintln!(
+                Ok(ty) if !matches!(ty, PgType::Array(_)) => {
+                    columns.push(Column { physical: column.clone(), name: column, ty, nullable, description })
+                }
+                _ => eprintln!(
                     "warning: {}.{column} has type {ty}, which packages cannot declare yet: skipped",
                     table.name
                 ),

@@ -233,6 +233,40 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     assert_eq!(row.get::<_, Vec<u8>>(1), vec![0xde, 0xad, 0xbe, 0xef]);
     let rows = session.query("select id from items where note = $1", &[&"x' or '1'='1"]).await.unwrap();
     assert!(rows.is_empty());
+    // Arrays come back exactly: the same text as Postgres prints (every element type, NULLs,
+    // quoting, several dimensions, other lower bounds, the session's time zone) …
+    let (direct, connection) = tokio_postgres::connect(&pg.conninfo("tpch"), tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    for settings in ["set search_path = app", "set time zone 'Asia/Kolkata'"] {
+        direct.simple_query(settings).await.unwrap();
+    }
+    session.simple_query("set time zone 'Asia/Kolkata'").await.unwrap();
+    for column in ["id", "price", "at", "span", "doc", "raw", "tag", "day", "note", "id::int2", "id::float4 / 3"] {
+        let sql = format!("select array_agg({column} order by id) from items");
+        let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
+        assert_eq!(common::text_rows(&session, &sql).await, expected, "{sql}");
+    }
+    for sql in [
+        "select array[[1, 2], [3, null]] as grid, array[true, false], array[1.5::float8, 'NaN', '-Infinity']",
+        "select '[0:1]={a,b}'::text[], '{}'::int[], array['a b', 'NULL', '\"q\"', '\\', '{x}', ''] as tricky",
+        "select array['2024-01-01 10:00'::timestamp, null], array['12:30:00.5'::time], array[id] from items",
+    ] {
+        let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
+        assert_eq!(common::text_rows(&session, sql).await, expected, "{sql}");
+    }
+    // … in binary, as the backend sent them …
+    let row = session.query_one("select array_agg(id order by id), array_agg(note order by id) from items", &[]).await;
+    let row = row.unwrap();
+    assert_eq!(row.get::<_, Vec<i64>>(0), vec![1, 2, 3]);
+    assert_eq!(row.get::<_, Vec<Option<String>>>(1), vec![Some("ünï".into()), Some(String::new()), None]);
+    // … and an array parameter is refused clearly rather than bound wrongly.
+    let any = session
+        .prepare_typed("select id from items where id = any($1)", &[tokio_postgres::types::Type::INT8_ARRAY])
+        .await
+        .unwrap();
+    let error = session.query(&any, &[&vec![1i64, 2]]).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "0A000", "{error:?}");
+
     // The physical names stay hidden and unreachable.
     assert_eq!(common::sqlstate(&session.simple_query("select * from things").await.unwrap_err()), "42P01");
 
