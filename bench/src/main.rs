@@ -5,7 +5,8 @@
 //! installed it is measured in the same rounds as the peer (session pooling, same pool size), so
 //! the cost of any proxy hop on this machine is visible next to packwire's.
 //!
-//! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]`
+//! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]
+//! [--modes simple,extended,prepared] [--clients 1,16] [--transfer yes|no]`
 //! (a release build, `cargo build --release --workspace`, measures the shipped binary).
 
 use std::path::PathBuf;
@@ -21,19 +22,42 @@ struct Options {
     scale: u32,
     seconds: u32,
     rounds: u32,
+    /// pgbench protocols to run (`--modes simple,prepared`; default all three).
+    modes: Vec<String>,
+    /// Client counts to run (`--clients 16`; default 1 and 16).
+    clients: Vec<u32>,
+    /// Whether to run the 1M-row transfer (`--transfer no` skips it, e.g. while profiling).
+    transfer: bool,
 }
 
 fn options() -> Options {
-    let mut options = Options { scale: 10, seconds: 10, rounds: 3 };
+    let mut options = Options {
+        scale: 10,
+        seconds: 10,
+        rounds: 3,
+        modes: ["simple", "extended", "prepared"].map(String::from).to_vec(),
+        clients: vec![1, 16],
+        transfer: true,
+    };
     let args: Vec<String> = std::env::args().collect();
     for pair in args[1..].chunks(2) {
-        let value = pair.get(1).and_then(|v| v.parse().ok());
+        let text = pair.get(1).map(String::as_str).unwrap_or("");
+        let value = text.parse().ok();
+        let list: Vec<String> = text.split(',').filter(|s| !s.is_empty()).map(String::from).collect();
         match (pair[0].as_str(), value) {
             ("--scale", Some(v)) => options.scale = v,
             ("--seconds", Some(v)) => options.seconds = v,
             ("--rounds", Some(v)) => options.rounds = v,
+            ("--modes", _) if !list.is_empty() => options.modes = list,
+            ("--clients", _) if list.iter().all(|c| c.parse::<u32>().is_ok()) && !list.is_empty() => {
+                options.clients = list.iter().filter_map(|c| c.parse().ok()).collect()
+            }
+            ("--transfer", _) if text == "yes" || text == "no" => options.transfer = text == "yes",
             _ => {
-                eprintln!("usage: packwire-bench [--scale N] [--seconds N] [--rounds N]");
+                eprintln!(
+                    "usage: packwire-bench [--scale N] [--seconds N] [--rounds N] [--modes simple,extended,prepared] \
+                     [--clients 1,16] [--transfer yes|no]"
+                );
                 std::process::exit(2);
             }
         }
@@ -104,8 +128,8 @@ fn main() {
         "packwire ms",
         "cpu µs/q"
     );
-    for mode in ["simple", "extended", "prepared"] {
-        for clients in [1u32, 16] {
+    for mode in options.modes.iter().map(String::as_str) {
+        for clients in options.clients.iter().copied() {
             let (mut direct, mut proxied, mut bounced, mut direct_ms, mut proxied_ms, mut cpu) =
                 (vec![], vec![], vec![], vec![], vec![], vec![]);
             for _ in 0..options.rounds {
@@ -146,7 +170,24 @@ fn main() {
         }
     }
 
-    // 1M-row transfer: SELECT * FROM pgbench_accounts to /dev/null, psql, text format.
+    if options.transfer {
+        transfer_and_memory(&pg, port, pid, &options);
+    }
+
+    let _ = packwire.kill();
+    let _ = packwire.wait();
+    if let Some((child, _)) = bouncer.as_mut() {
+        // SIGTERM: runuser passes it on to PgBouncer (a SIGKILL would orphan it).
+        let _ = Command::new("kill").arg(child.id().to_string()).status();
+        let _ = child.wait();
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    drop(pg);
+}
+
+/// 1M-row transfer (`SELECT * FROM pgbench_accounts` to /dev/null, psql, text format) through
+/// packwire vs direct, with packwire's resident memory sampled throughout.
+fn transfer_and_memory(pg: &PgServer, port: u16, pid: u32, options: &Options) {
     let rows = options.scale * 100_000;
     let mut direct_times = vec![];
     let mut proxied_times = vec![];
@@ -165,8 +206,8 @@ fn main() {
     };
     let idle_rss = rss_kib(pid).unwrap_or(0);
     for _ in 0..options.rounds {
-        direct_times.push(transfer(&pg, pg.port, "bench"));
-        proxied_times.push(transfer(&pg, port, "pgbench@1.0.0"));
+        direct_times.push(transfer(pg, pg.port, "bench"));
+        proxied_times.push(transfer(pg, port, "pgbench@1.0.0"));
     }
     sampling.store(false, Ordering::Relaxed);
     let _ = sampler.join();
@@ -180,16 +221,6 @@ fn main() {
         idle_rss / 1024,
         peak.load(Ordering::Relaxed) / 1024
     );
-
-    let _ = packwire.kill();
-    let _ = packwire.wait();
-    if let Some((child, _)) = bouncer.as_mut() {
-        // SIGTERM: runuser passes it on to PgBouncer (a SIGKILL would orphan it).
-        let _ = Command::new("kill").arg(child.id().to_string()).status();
-        let _ = child.wait();
-    }
-    let _ = std::fs::remove_dir_all(&work);
-    drop(pg);
 }
 
 fn pgbench(pg: &PgServer, port: u16, database: &str, mode: &str, clients: u32, seconds: u32) -> (f64, f64) {

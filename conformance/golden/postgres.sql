@@ -155,15 +155,15 @@ SELECT (ARRAY[10, 20, 30])[2] AS second, (ARRAY[10, 20, 30])[5] AS out_of_range,
 -- case: arrays/slices
 SELECT array_to_string((ARRAY[1, 2, 3, 4, 5])[2:3], ',') AS mid, array_to_string((ARRAY[1, 2, 3, 4, 5])[:2], ',') AS head, array_to_string((ARRAY[1, 2, 3, 4, 5])[4:], ',') AS tail, cardinality((ARRAY[1, 2, 3])[5:6]) AS empty_slice;
 -- case: arrays/unnest_in_from
--- refused: FROM item `UNNEST(ARRAY[3, 1, 2]) AS x` is not supported by packwire
+SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS x ORDER BY x;
 -- case: arrays/unnest_with_ordinality
--- refused: FROM item `UNNEST(ARRAY['a', 'b', 'c']) WITH ORDINALITY AS t (v, n)` is not supported by packwire
+SELECT * FROM UNNEST(ARRAY['a', 'b', 'c']) WITH ORDINALITY AS t (v, n) ORDER BY n;
 -- case: arrays/unnest_multiple_arrays
--- refused: FROM item `UNNEST(ARRAY[1, 2, 3], ARRAY['x', 'y']) AS t (a, b)` is not supported by packwire
+SELECT * FROM UNNEST(ARRAY[1, 2, 3], ARRAY['x', 'y']) AS t (a, b) ORDER BY a;
 -- case: arrays/unnest_nulls_and_empty
--- refused: FROM item `UNNEST(ARRAY[1, NULL, 3, NULL]::INT[]) AS x` is not supported by packwire
+SELECT count(*) AS elems, count(x) AS non_null FROM UNNEST(ARRAY[1, NULL, 3, NULL]::INT[]) AS x;
 -- case: arrays/unnest_join_table
--- refused: FROM item `UNNEST(ARRAY[5, 10, 15]::BIGINT[]) AS k` is not supported by packwire
+SELECT k, n.n_name FROM UNNEST(ARRAY[5, 10, 15]::BIGINT[]) AS k JOIN "public"."nation" AS n ON n.n_nationkey = k ORDER BY k;
 -- case: arrays/unnest_in_select_list
 SELECT unnest(ARRAY[1, 2, 3]) * 10 AS tens ORDER BY tens;
 -- case: arrays/array_position

@@ -12,6 +12,7 @@ use datafusion::datasource::file_format::FileFormat;
 use datafusion::datasource::file_format::csv::CsvFormat;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
+use datafusion::execution::FunctionRegistry;
 use datafusion::execution::SendableRecordBatchStream;
 use datafusion::logical_expr::{Expr, LogicalPlan, cast};
 use datafusion::prelude::{SessionConfig, SessionContext};
@@ -44,13 +45,14 @@ impl EmbeddedEngine {
 
         let config =
             SessionConfig::new().with_information_schema(false).with_default_catalog_and_schema("datafusion", SCHEMA);
-        let ctx = SessionContext::new_with_config(config);
+        let mut ctx = SessionContext::new_with_config(config);
         for function in crate::pgfunctions::aggregates() {
             ctx.register_udaf(function);
         }
         for function in crate::pgfunctions::scalars() {
             ctx.register_udf(function);
         }
+        ctx.register_expr_planner(Arc::new(crate::pgfunctions::PgDateArithmetic))?;
         for table in &version.tables {
             let path = table_path(root, *format, table);
             if !path.exists() {

@@ -6,6 +6,9 @@
 //! from zero; DataFusion returns a fixed-scale, truncated decimal (or a float for integers). The
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
+//! `pg_round` (in `round`): Postgres' `round`. `PgDateArithmetic` (in `datetime`): the result
+//! types of Postgres' date arithmetic.
+//!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
 
@@ -25,7 +28,12 @@ use datafusion::logical_expr::{
 };
 
 use crate::pgbinary::numeric_from_text;
+
+mod datetime;
+mod round;
+
 use crate::types::PG_TYPE_METADATA;
+pub use datetime::PgDateArithmetic;
 
 /// Every function this module provides, ready to register.
 pub fn aggregates() -> Vec<AggregateUDF> {
@@ -393,6 +401,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
     vec![
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: true }),
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: false }),
+        ScalarUDF::from(round::PgRound { signature: Signature::user_defined(Volatility::Immutable) }),
     ]
 }
 

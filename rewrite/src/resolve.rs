@@ -673,6 +673,38 @@ impl<'a> Resolver<'a> {
                 }
                 Ok(())
             }
+            TableFactor::UNNEST { alias, array_exprs, with_offset, with_offset_alias: _, with_ordinality } => {
+                if *with_offset {
+                    return Err(RewriteError::unsupported("UNNEST … WITH OFFSET", 0));
+                }
+                for expr in array_exprs.iter_mut() {
+                    self.expr(expr, scope)?;
+                }
+                // Postgres names the columns like the function (`unnest`), a single array's
+                // column like the alias, and the counter `ordinality`, unless aliases say otherwise.
+                let relation = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| "unnest".into());
+                let value_name = match (alias.is_some(), array_exprs.len()) {
+                    (true, 1) => relation.clone(),
+                    _ => "unnest".to_string(),
+                };
+                let mut names: Vec<String> = vec![value_name; array_exprs.len()];
+                if *with_ordinality {
+                    names.push("ordinality".into());
+                }
+                let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
+                if written.len() > names.len() {
+                    return Err(RewriteError::Invalid {
+                        message: "too many column aliases specified for function unnest".into(),
+                        position: 0,
+                    });
+                }
+                for (name, column) in names.iter_mut().zip(written) {
+                    *name = normalize(&column.name);
+                }
+                let columns = names.into_iter().map(|name| RelColumn { name, declared: None }).collect();
+                scope.relations.push(Relation { name: relation, schema: None, columns });
+                Ok(())
+            }
             other => Err(RewriteError::unsupported(format!("FROM item `{other}`"), 0)),
         }
     }

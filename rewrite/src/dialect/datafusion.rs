@@ -117,9 +117,43 @@ fn function_call(name: &str, args: Vec<Expr>) -> Expr {
     })
 }
 
+/// `avg` → `pg_avg_decimal` (Postgres' exact average); `avg(DISTINCT …)` is refused, because
+/// the exact average does not deduplicate its input.
+fn avg(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    if let FunctionArguments::List(list) = &function.args
+        && matches!(list.duplicate_treatment, Some(sqlparser::ast::DuplicateTreatment::Distinct))
+    {
+        return Err("avg(DISTINCT …)".into());
+    }
+    function.name = ObjectName::from(vec![Ident::new("pg_avg_decimal")]);
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `round(x[, n])` → `pg_round(x[, n])` (Postgres' types and rounding); `n` must be a constant,
+/// passed as a plain number because the result's scale depends on it.
+fn round(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &mut function.args else { return Err("round without arguments".into()) };
+    if list.args.len() > 2 {
+        return Err("round with more than two arguments".into());
+    }
+    if let Some(places) = list.args.get_mut(1) {
+        let FunctionArg::Unnamed(FunctionArgExpr::Expr(places)) = places else {
+            return Err("round with a named argument".into());
+        };
+        super::plain_number(places);
+        if !matches!(places, Expr::Value(v) if matches!(v.value, Value::Number(..))) {
+            return Err("round(x, n) with a computed n".into());
+        }
+    }
+    function.name = ObjectName::from(vec![Ident::new("pg_round")]);
     Ok(())
 }
 
@@ -243,7 +277,7 @@ pub(super) static DIALECT: Dialect = Dialect {
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("count", Same),
-    ("avg", Rename("pg_avg_decimal")),
+    ("avg", Rewrite(avg)),
     ("min", Same),
     ("max", Same),
     ("sum", Rename("pg_sum")),
@@ -262,6 +296,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("last_value", Same),
     ("nth_value", Same),
     ("abs", Same),
+    ("round", Rewrite(round)),
     ("sqrt", Same),
     ("power", Same),
     ("exp", Same),

@@ -83,6 +83,14 @@ pub enum Construct {
     AggregateFilter,
     WithinGroup,
     SetOperation,
+    /// `INTERSECT ALL` / `EXCEPT ALL` (multiset semantics).
+    SetOperationAll,
+    /// A window that names another and refines it: `OVER (w ORDER BY x)`.
+    RefinedWindow,
+    /// `FULL JOIN … USING (k)`: an unqualified `k` is `COALESCE(left.k, right.k)`.
+    FullJoinUsing,
+    /// `(scalar subquery) IS [NOT] NULL`.
+    SubqueryIsNull,
     Values,
     Other,
 }
@@ -131,6 +139,10 @@ impl Construct {
             Construct::AggregateFilter => "FILTER (WHERE …)",
             Construct::WithinGroup => "WITHIN GROUP",
             Construct::SetOperation => "set operations",
+            Construct::SetOperationAll => "INTERSECT ALL and EXCEPT ALL",
+            Construct::RefinedWindow => "a window that refines a named window",
+            Construct::FullJoinUsing => "FULL JOIN … USING",
+            Construct::SubqueryIsNull => "IS NULL on a scalar subquery",
             Construct::Values => "VALUES",
             Construct::Other => "this expression",
         }
@@ -344,6 +356,9 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
             sqlparser::ast::Value::Number(..) => Construct::IntegerLiteral,
             _ => return None,
         },
+        Expr::IsNull(inner) | Expr::IsNotNull(inner) if matches!(inner.as_ref(), Expr::Subquery(_)) => {
+            Construct::SubqueryIsNull
+        }
         Expr::Identifier(_)
         | Expr::CompoundIdentifier(_)
         | Expr::IsFalse(_)
@@ -393,13 +408,16 @@ impl VisitorMut for Translator {
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
         if matches!(query.body.as_ref(), SetExpr::SetOperation { .. }) {
             let result = self.dialect.check_construct(Construct::SetOperation, None);
+            if result.is_err() || !has_multiset_operation(&query.body) {
+                return self.check(result);
+            }
+            let result = self.dialect.check_construct(Construct::SetOperationAll, None);
             return self.check(result);
         }
-        if let SetExpr::Select(select) = query.body.as_mut() {
-            if self.dialect.unique_output_names {
-                unique_output_names(select);
-            }
-            return self.select(select);
+        if let SetExpr::Select(select) = query.body.as_mut()
+            && self.dialect.unique_output_names
+        {
+            unique_output_names(select);
         }
         if matches!(query.body.as_ref(), SetExpr::Values(_)) {
             let result = self.dialect.check_construct(Construct::Values, None);
@@ -408,10 +426,23 @@ impl VisitorMut for Translator {
         ControlFlow::Continue(())
     }
 
+    /// Every SELECT, also the branches of set operations.
+    fn pre_visit_select(&mut self, select: &mut Select) -> ControlFlow<()> {
+        self.select(select)
+    }
+
     fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
         match factor {
             TableFactor::Derived { lateral: true, .. } => {
                 let result = self.dialect.check_construct(Construct::Lateral, None);
+                self.check(result)
+            }
+            TableFactor::NestedJoin { table_with_joins, .. } => {
+                let result = self.joins(table_with_joins);
+                self.check(result)
+            }
+            TableFactor::UNNEST { .. } => {
+                let result = self.dialect.check_construct(Construct::TableFunction, None);
                 self.check(result)
             }
             TableFactor::Table { args: Some(_), name, .. } => {
@@ -455,6 +486,14 @@ impl VisitorMut for Translator {
                     {
                         plain_number(offset);
                     }
+                }
+            }
+            if let Some(sqlparser::ast::WindowType::WindowSpec(spec)) = &function.over
+                && spec.window_name.is_some()
+            {
+                let result = self.dialect.check_construct(Construct::RefinedWindow, None);
+                if result.is_err() {
+                    return self.check(result);
                 }
             }
             let result = self.function(expr);
@@ -520,7 +559,46 @@ impl Translator {
             let result = self.dialect.check_construct(Construct::DistinctOn, None);
             return self.check(result);
         }
+        for from in &select.from {
+            let result = self.joins(from);
+            if result.is_err() {
+                return self.check(result);
+            }
+        }
+        let refines = select.named_window.iter().any(|definition| {
+            matches!(&definition.1, sqlparser::ast::NamedWindowExpr::WindowSpec(spec) if spec.window_name.is_some())
+        });
+        if refines {
+            let result = self.dialect.check_construct(Construct::RefinedWindow, None);
+            return self.check(result);
+        }
         ControlFlow::Continue(())
+    }
+
+    /// Checks the join kinds of one FROM item that targets compute differently.
+    fn joins(&self, from: &sqlparser::ast::TableWithJoins) -> Result<(), RewriteError> {
+        use sqlparser::ast::{JoinConstraint, JoinOperator};
+        for join in &from.joins {
+            if let JoinOperator::FullOuter(JoinConstraint::Using(_)) = &join.join_operator {
+                self.dialect.check_construct(Construct::FullJoinUsing, None)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a set-operation tree has an `INTERSECT ALL` or `EXCEPT ALL`.
+fn has_multiset_operation(body: &SetExpr) -> bool {
+    use sqlparser::ast::{SetOperator, SetQuantifier};
+    match body {
+        SetExpr::SetOperation { op, set_quantifier, left, right } => {
+            (matches!(op, SetOperator::Intersect | SetOperator::Except | SetOperator::Minus)
+                && matches!(set_quantifier, SetQuantifier::All))
+                || has_multiset_operation(left)
+                || has_multiset_operation(right)
+        }
+        SetExpr::Query(query) => has_multiset_operation(&query.body),
+        _ => false,
     }
 }
 

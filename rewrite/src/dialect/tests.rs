@@ -111,3 +111,38 @@ fn snowflake_spells_string_agg_as_listagg() {
         "SELECT LISTAGG(CAST(id AS TEXT), ',') FROM \"public\".\"orders\" AS \"orders\""
     );
 }
+
+#[test]
+fn round_keeps_its_places_as_a_constant_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select round(total, 1) as a, round(total) as b from orders"),
+        "SELECT pg_round(total, 1) AS a, pg_round(total) AS b FROM \"public\".\"orders\" AS \"orders\""
+    );
+    assert!(refused("select round(total, id) from orders", Target::DataFusion).contains("computed n"));
+}
+
+#[test]
+fn constructs_datafusion_answers_differently_are_refused_there_only() {
+    for text in [
+        "select avg(distinct total) from orders",
+        "select id from orders intersect all select id from orders",
+        "select id from orders union (select id from orders except all select id from orders)",
+        "select sum(id) over (w order by id) from orders window w as (partition by placed)",
+        "select id from orders window w as (partition by placed), w2 as (w order by id)",
+        "select id from orders a full join orders b using (id)",
+        "select 1 union select a.id from orders a full join orders b using (id)",
+        "select (select id from orders where id = 0) is null",
+    ] {
+        refused(text, Target::DataFusion);
+        sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text} on Postgres: {e}"));
+    }
+}
+
+#[test]
+fn unnest_in_from_names_its_columns_like_postgres() {
+    let postgres = |text: &str| sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"));
+    assert_eq!(postgres("select x from unnest(array[1, 2]) as x"), "SELECT x FROM UNNEST(ARRAY[1, 2]) AS x");
+    postgres("select t.v, t.n from unnest(array['a']) with ordinality as t(v, n)");
+    postgres("select * from unnest(array[1], array[2]) with ordinality");
+    refused("select x from unnest(array[1, 2]) as x", Target::DataFusion);
+}
