@@ -155,15 +155,15 @@ SELECT pg_avg(iv) AS avg_iv, max(d) - min(d) AS date_span FROM "public"."alltype
 -- case: arrays/slices
 -- refused: arrays is not supported on the embedded engine
 -- case: arrays/unnest_in_from
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: function unnest() in FROM is not supported on the embedded engine
 -- case: arrays/unnest_with_ordinality
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: function unnest() in FROM is not supported on the embedded engine
 -- case: arrays/unnest_multiple_arrays
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: function unnest() in FROM is not supported on the embedded engine
 -- case: arrays/unnest_nulls_and_empty
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: function unnest() in FROM is not supported on the embedded engine
 -- case: arrays/unnest_join_table
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: function unnest() in FROM is not supported on the embedded engine
 -- case: arrays/unnest_in_select_list
 -- refused: arrays is not supported on the embedded engine
 -- case: arrays/array_position
@@ -731,45 +731,45 @@ SELECT count(*) FILTER (WHERE t LIKE '%o%') AS has_o, count(*) FILTER (WHERE t N
 -- case: pattern_matching/substring_regex
 SELECT SUBSTRING('abc123def456' FROM '[0-9]+') AS first_digits, SUBSTRING('order-42' FROM '-(\d+)$') AS captured, SUBSTRING('xyz' FROM '[0-9]+') AS no_match;
 -- case: series_values/int_basic
--- refused: functions in FROM is not supported on the embedded engine
+SELECT * FROM (SELECT CAST(value AS INT) AS "generate_series" FROM generate_series(1, 5)) AS "generate_series" ORDER BY 1;
 -- case: series_values/int_with_step
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(0, 20, 5)) AS "g" ORDER BY g;
 -- case: series_values/int_step_not_landing_on_stop
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(1, 10, 4)) AS "g" ORDER BY g;
 -- case: series_values/negative_step
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(10, 1, -3)) AS "g" ORDER BY g DESC;
 -- case: series_values/empty_when_start_after_stop
--- refused: functions in FROM is not supported on the embedded engine
+SELECT count(*) AS cnt FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(5, 1)) AS "g";
 -- case: series_values/single_element
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(7, 7)) AS "g" ORDER BY g;
 -- case: series_values/bigint_near_max
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g FROM (SELECT CAST(value AS BIGINT) AS "g" FROM generate_series(9223372036854775805, 9223372036854775807)) AS "g" ORDER BY g;
 -- case: series_values/numeric_step
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants is not supported on the embedded engine
 -- case: series_values/aggregate_over_series
--- refused: functions in FROM is not supported on the embedded engine
+SELECT pg_sum(g) AS total, count(*) AS cnt, pg_avg(g) AS mean, max(g) AS mx FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(1, 1000)) AS "g";
 -- case: series_values/in_select_list
 -- refused: function generate_series() is not supported on the embedded engine
 -- case: series_values/with_ordinality
 -- refused: table function generate_series is not supported by packwire
 -- case: series_values/timestamps_hourly_step
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants is not supported on the embedded engine
 -- case: series_values/timestamptz_daily
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: casting to timestamptz is not supported on the embedded engine
 -- case: series_values/dates_monthly_end_of_month
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants is not supported on the embedded engine
 -- case: series_values/timestamps_descending
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants is not supported on the embedded engine
 -- case: series_values/months_joined_to_orders
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g.m, count(o.o_orderkey) AS orders FROM (SELECT CAST(value AS INT) AS "m" FROM generate_series(1, 12)) AS "g" LEFT JOIN "public"."orders" AS o ON CAST(date_part('month', o.o_orderdate) AS DECIMAL(20,0)) = g.m AND CAST(date_part('year', o.o_orderdate) AS DECIMAL(20,0)) = CAST(1995 AS INT) GROUP BY g.m ORDER BY g.m;
 -- case: series_values/calendar_fill_zero
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants is not supported on the embedded engine
 -- case: series_values/lateral_series_per_row
--- refused: functions in FROM is not supported on the embedded engine
+-- refused: casting an expression to INT is not supported on the embedded engine
 -- case: series_values/series_join_table
--- refused: functions in FROM is not supported on the embedded engine
+SELECT g AS key, n_name FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(0, 24, 6)) AS "g" JOIN "public"."nation" AS "nation" ON n_nationkey = g ORDER BY g;
 -- case: series_values/series_cross_join_count
--- refused: functions in FROM is not supported on the embedded engine
+SELECT r_name, count(*) AS cnt FROM "public"."region" AS "region" CROSS JOIN (SELECT CAST(value AS INT) AS "g" FROM generate_series(1, 3)) AS "g" GROUP BY r_name ORDER BY r_name;
 -- case: series_values/values_basic
 VALUES (CAST(1 AS INT), 'a'), (CAST(2 AS INT), 'b'), (CAST(3 AS INT), 'c') ORDER BY 1;
 -- case: series_values/values_in_from_with_aliases

@@ -4,7 +4,7 @@
 
 use sqlparser::ast::{
     CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
-    FunctionArguments, Ident, ObjectName, Value,
+    FunctionArguments, Ident, ObjectName, TableAlias, TableFactor, Value,
 };
 
 use super::{Construct, Dialect, FunctionRule, Support};
@@ -157,6 +157,55 @@ fn round(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `generate_series(a, b[, step])` over integer constants → a subquery over DataFusion's own
+/// `generate_series` (the same inclusive rows) whose column has Postgres' type (`integer` when
+/// every argument fits, else `bigint`) and name (the column alias, else the table alias, else
+/// `generate_series`). Other series (numeric, timestamps, arguments from other FROM items) are
+/// refused.
+fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
+    let TableFactor::Table { args: Some(args), alias, .. } = factor else { return Ok(()) };
+    let mut bounds = Vec::with_capacity(args.args.len());
+    let mut all_int4 = true;
+    for arg in args.args.iter_mut() {
+        let FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) = arg else {
+            return Err("generate_series with named arguments".into());
+        };
+        super::plain_number(expr);
+        let value = match expr {
+            Expr::Value(v) => match &v.value {
+                Value::Number(text, _) => text.parse::<i64>().ok(),
+                _ => None,
+            },
+            _ => None,
+        };
+        let value = value.ok_or("generate_series over anything but integer constants")?;
+        all_int4 &= i32::try_from(value).is_ok();
+        bounds.push(value.to_string());
+    }
+    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| "generate_series".into());
+    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
+        Some(column) => crate::names::normalize(&column.name),
+        None => relation.clone(),
+    };
+    let sql = format!(
+        "SELECT CAST(value AS {}) AS {} FROM generate_series({})",
+        if all_int4 { "INT" } else { "BIGINT" },
+        Ident::with_quote('"', column),
+        bounds.join(", ")
+    );
+    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
+        .try_with_sql(&sql)
+        .and_then(|mut parser| parser.parse_query())
+        .map_err(|e| format!("generate_series ({e})"))?;
+    *factor = TableFactor::Derived {
+        lateral: false,
+        subquery,
+        alias: Some(TableAlias { explicit: true, name: Ident::with_quote('"', relation), columns: Vec::new(), at: None }),
+        sample: None,
+    };
+    Ok(())
+}
+
 /// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion.
 fn date_part(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
@@ -245,6 +294,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Between, Support::Native),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
+        (Construct::TableFunction, Support::Native),
         (Construct::WindowFunction, Support::Native),
         (Construct::AggregateFilter, Support::Native),
         (Construct::WithinGroup, Support::Native),
@@ -272,6 +322,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         "date",
         "timestamp",
     ],
+    table_functions: &[("generate_series", Some(generate_series))],
     unique_output_names: true,
 };
 

@@ -158,6 +158,9 @@ pub enum Support {
     Rewrite(fn(&mut Expr) -> Result<(), String>),
 }
 
+/// Rewrites a set-returning function in FROM into the target's form; `Err` refuses with a reason.
+pub type TableFunctionRewrite = fn(&mut TableFactor) -> Result<(), String>;
+
 /// One target's tables.
 pub struct Dialect {
     pub name: &'static str,
@@ -168,6 +171,9 @@ pub struct Dialect {
     /// `CAST` / `::` target types (Postgres spellings, lower-case, without modifiers) the
     /// target converts to exactly as Postgres does.
     pub cast_types: &'static [&'static str],
+    /// Set-returning functions the target evaluates in FROM (`generate_series(…) AS g`), with
+    /// the rewrite of the FROM item where the target's differs (`None`: written as is).
+    pub table_functions: &'static [(&'static str, Option<TableFunctionRewrite>)],
     /// The target refuses two result columns of the same name (Postgres allows them): later
     /// duplicates get a private alias (clients see the names the rewrite described).
     pub unique_output_names: bool,
@@ -442,23 +448,30 @@ impl VisitorMut for Translator {
                 self.check(result)
             }
             TableFactor::UNNEST { .. } => {
-                let result = self.dialect.check_construct(Construct::TableFunction, None);
+                let result = self.table_function("unnest").map(|_| ());
                 self.check(result)
             }
             TableFactor::Table { args: Some(_), name, .. } => {
-                let result = self.dialect.check_construct(Construct::TableFunction, None);
-                if result.is_err() {
-                    return self.check(result);
-                }
                 let function_name = normalize_object_name(name).join(".");
-                let result = match self.dialect.function(&function_name) {
-                    Some(FunctionRule::Same) => Ok(()),
-                    _ => Err(self.dialect.refuse(format!("function {function_name}() in FROM"))),
-                };
+                let result = self.table_function(&function_name).map(|_| ());
                 self.check(result)
             }
             _ => ControlFlow::Continue(()),
         }
+    }
+
+    /// Set-returning functions in FROM take the target's form once their arguments are written.
+    fn post_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+        if let TableFactor::Table { args: Some(_), name, .. } = factor {
+            let function_name = normalize_object_name(name).join(".");
+            let result = match self.table_function(&function_name) {
+                Ok(Some(rewrite)) => rewrite(factor).map_err(|reason| self.dialect.refuse(reason)),
+                Ok(None) => Ok(()),
+                Err(error) => Err(error),
+            };
+            return self.check(result);
+        }
+        ControlFlow::Continue(())
     }
 
     fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
@@ -554,6 +567,15 @@ fn plain_number(expr: &mut Expr) {
 }
 
 impl Translator {
+    /// The target's rule for a set-returning function in FROM, or the refusal.
+    fn table_function(&self, name: &str) -> Result<Option<TableFunctionRewrite>, RewriteError> {
+        self.dialect.check_construct(Construct::TableFunction, None)?;
+        match self.dialect.table_functions.iter().find(|(n, _)| *n == name) {
+            Some((_, rule)) => Ok(*rule),
+            None => Err(self.dialect.refuse(format!("function {name}() in FROM"))),
+        }
+    }
+
     fn select(&mut self, select: &Select) -> ControlFlow<()> {
         if let Some(sqlparser::ast::Distinct::On(_)) = &select.distinct {
             let result = self.dialect.check_construct(Construct::DistinctOn, None);

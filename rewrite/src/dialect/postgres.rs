@@ -57,6 +57,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Values, Support::Native),
     ],
     cast_types: CAST_TYPES,
+    table_functions: &[("generate_series", None), ("unnest", None)],
     unique_output_names: false,
 };
 

@@ -56,6 +56,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         "timestamp",
         "time",
     ],
+    table_functions: &[],
     unique_output_names: false,
 };
 

@@ -146,3 +146,18 @@ fn unnest_in_from_names_its_columns_like_postgres() {
     postgres("select * from unnest(array[1], array[2]) with ordinality");
     refused("select x from unnest(array[1, 2]) as x", Target::DataFusion);
 }
+
+#[test]
+fn integer_series_keep_postgres_types_and_names_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select g from generate_series(1, 10, 4) as g"),
+        "SELECT g FROM (SELECT CAST(value AS INT) AS \"g\" FROM generate_series(1, 10, 4)) AS \"g\""
+    );
+    assert_eq!(
+        embedded("select * from generate_series(-3, 9223372036854775807)"),
+        "SELECT * FROM (SELECT CAST(value AS BIGINT) AS \"generate_series\" FROM generate_series(-3, \
+         9223372036854775807)) AS \"generate_series\""
+    );
+    refused("select x from generate_series(0.5, 2.0, 0.5) as x", Target::DataFusion);
+    refused("select g from orders, generate_series(1, id) as g", Target::DataFusion);
+}
