@@ -6,7 +6,7 @@
 //! from zero; DataFusion returns a fixed-scale, truncated decimal (or a float for integers). The
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
-//! `pg_round` (in `round`): Postgres' `round`. `PgDateArithmetic` (in `datetime`): the result
+//! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8` (in `casts`): casts to integers. `PgDateArithmetic` (in `datetime`): the result
 //! types of Postgres' date arithmetic.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
@@ -29,6 +29,7 @@ use datafusion::logical_expr::{
 
 use crate::pgbinary::numeric_from_text;
 
+mod casts;
 mod datetime;
 mod round;
 
@@ -402,6 +403,9 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: true }),
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: false }),
         ScalarUDF::from(round::PgRound { signature: Signature::user_defined(Volatility::Immutable) }),
+        ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 2 }),
+        ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 4 }),
+        ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
     ]
 }
 

@@ -141,7 +141,7 @@ impl ScalarUDFImpl for PgRound {
 
 /// `value × 10^-scale` rounded half away from zero to `places` decimal places, as an unscaled
 /// integer of scale `to_scale` (= `max(places, 0)`).
-fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8) -> Result<i128> {
+pub(super) fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8) -> Result<i128> {
     let overflow =
         || datafusion::error::DataFusionError::from(ArrowError::ArithmeticOverflow("numeric field overflow".into()));
     let drop = i64::from(scale) - places;

@@ -200,7 +200,12 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
     *factor = TableFactor::Derived {
         lateral: false,
         subquery,
-        alias: Some(TableAlias { explicit: true, name: Ident::with_quote('"', relation), columns: Vec::new(), at: None }),
+        alias: Some(TableAlias {
+            explicit: true,
+            name: Ident::with_quote('"', relation),
+            columns: Vec::new(),
+            at: None,
+        }),
         sample: None,
     };
     Ok(())
@@ -234,24 +239,26 @@ fn is_literal(expr: &Expr) -> bool {
     }
 }
 
-/// Casts DataFusion performs exactly as Postgres does: to integers only from literals (Postgres
-/// rounds fractional values, DataFusion truncates), to `numeric` only with a scale (DataFusion
+/// Casts DataFusion performs exactly as Postgres does, or their Postgres form: to integers from
+/// expressions through `pg_int2/4/8` (Postgres rounds fractional values and reads text its own
+/// way, DataFusion truncates), to `numeric` only with a scale (DataFusion
 /// has no unconstrained decimal), to `text` only from literals (DataFusion's text forms of
 /// timestamps, intervals and floats differ), never to `char`/`varchar` (typed `text` there).
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
     let literal = is_literal(inner);
     match data_type {
-        DataType::SmallInt(_)
-        | DataType::Int(_)
-        | DataType::Integer(_)
-        | DataType::BigInt(_)
-        | DataType::Int2(_)
-        | DataType::Int4(_)
-        | DataType::Int8(_)
-            if !literal =>
-        {
-            Err(format!("casting an expression to {data_type}"))
+        DataType::SmallInt(_) | DataType::Int2(_) if !literal => {
+            *expr = function_call("pg_int2", vec![*inner.clone()]);
+            Ok(())
+        }
+        DataType::Int(_) | DataType::Integer(_) | DataType::Int4(_) if !literal => {
+            *expr = function_call("pg_int4", vec![*inner.clone()]);
+            Ok(())
+        }
+        DataType::BigInt(_) | DataType::Int8(_) if !literal => {
+            *expr = function_call("pg_int8", vec![*inner.clone()]);
+            Ok(())
         }
         DataType::Numeric(ExactNumberInfo::None) | DataType::Decimal(ExactNumberInfo::None) => {
             Err("casting to numeric without a scale".into())

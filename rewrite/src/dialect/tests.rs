@@ -76,7 +76,12 @@ fn division_and_aggregates_use_postgres_semantics_on_the_embedded_engine() {
 #[test]
 fn what_a_target_cannot_express_is_refused_by_name() {
     assert!(refused("select extract(epoch from placed) from orders", Target::DataFusion).contains("EXTRACT(EPOCH"));
-    assert!(refused("select total::int from orders", Target::DataFusion).contains("casting an expression to INT"));
+    assert!(refused("select total::text from orders", Target::DataFusion).contains("casting an expression to text"));
+    // Casts to integers take Postgres' rounding through pg_int2/4/8.
+    assert_eq!(
+        embedded("select total::int as a, id::smallint as b from orders"),
+        "SELECT pg_int4(total) AS a, pg_int2(id) AS b FROM \"public\".\"orders\" AS \"orders\""
+    );
     assert!(refused("select array_agg(id) from orders", Target::DataFusion).contains("array_agg"));
     assert!(refused("select distinct on (id) id from orders", Target::Snowflake).contains("DISTINCT ON"));
     assert!(matches!(
