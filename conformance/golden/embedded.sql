@@ -199,13 +199,13 @@ SELECT '9223372036854775807'::BIGINT AS big, '-32768'::SMALLINT AS small, CAST('
 -- case: casts/numeric_typmod_rounding
 SELECT CAST('2.345' AS DECIMAL(4,3))::NUMERIC(10,2) AS a, CAST('2.355' AS DECIMAL(4,3))::NUMERIC(10,2) AS b, (CAST('-2.345' AS DECIMAL(5,3)))::NUMERIC(10,2) AS c, CAST('1234.5' AS DECIMAL(5,1))::NUMERIC(6,0) AS d, CAST(CAST('0.005' AS DECIMAL(3,3)) AS NUMERIC(4,2)) AS e;
 -- case: casts/float_to_int_rounding
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT pg_int4(CAST('2.5' AS DECIMAL(2,1))::FLOAT8) AS a, pg_int4(CAST('3.5' AS DECIMAL(2,1))::FLOAT8) AS b, pg_int4((CAST('-2.5' AS DECIMAL(3,1)))::FLOAT8) AS c, pg_int4(pg_numeric(CAST('2.5' AS DECIMAL(2,1)))) AS d, pg_int4(pg_numeric((CAST('-2.5' AS DECIMAL(3,1))))) AS e, CAST('2.4999' AS DECIMAL(5,4))::INT AS f;
 -- case: casts/decimal_type
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT CAST('3.14159' AS DECIMAL(5,3)) AS pi3, pg_div(pg_numeric(CAST(1 AS INT)), CAST(3 AS INT)) AS third, CAST(10 AS INT)::DECIMAL(4,1) AS ten;
 -- case: casts/real_and_double
 SELECT '1.5'::REAL AS r, '2.25'::FLOAT8 AS f, CAST('1e-3' AS DOUBLE PRECISION) AS d, CAST('0.1' AS DECIMAL(1,1))::REAL::FLOAT8 AS widened, pg_div(CAST(CAST(1 AS INT) AS FLOAT4), CAST(3 AS INT)) AS r3;
 -- case: casts/float_to_numeric
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT pg_numeric(CAST('0.1' AS DECIMAL(1,1))::FLOAT8) AS a, pg_numeric(CAST('1e20' AS DECIMAL(21,0))::FLOAT8) AS b, pg_numeric(CAST('1.25' AS DECIMAL(3,2))::FLOAT4) AS c, (pg_div_decimal(CAST('1.0' AS DECIMAL(2,1)), CAST(3 AS INT)))::FLOAT4 AS d;
 -- case: casts/varchar_truncation
 -- refused: casting to varchar(3) is not supported on the embedded engine
 -- case: casts/char_padding
@@ -245,11 +245,11 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/time_from_text
 -- refused: casting to time is not supported on the embedded engine
 -- case: casts/numeric_to_text_scale
--- refused: casting to numeric without a scale is not supported on the embedded engine
+-- refused: casting an expression to text is not supported on the embedded engine
 -- case: casts/numeric_column_to_text
 -- refused: casting an expression to text is not supported on the embedded engine
 -- case: casts/string_to_numeric
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT pg_numeric('  12.340 ') AS a, pg_numeric('-0.5') * CAST(2 AS INT) AS b, pg_numeric('1e3') AS c, pg_numeric('.25') AS d, pg_numeric('+7') AS e;
 -- case: casts/number_to_text_concat
 -- refused: casting an expression to text is not supported on the embedded engine
 -- case: casts/cast_in_where
@@ -257,7 +257,7 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/tpch_price_casts
 SELECT p_partkey, p_retailprice, pg_int4(p_retailprice) AS as_int, p_retailprice::FLOAT8 AS as_float, CAST(p_retailprice AS NUMERIC(10,0)) AS as_num0 FROM "public"."part" AS "part" ORDER BY p_partkey LIMIT 5;
 -- case: casts/int_widening
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT id, pg_int8(i4) + CAST(1 AS INT) AS plus_one, pg_int4(i2) * CAST(2 AS INT) AS doubled, pg_numeric(i8) * CAST(2 AS INT) AS numeric_doubled FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/float_columns
 SELECT id, f4, f4::FLOAT8 AS f4_wide, f8, f8::REAL AS f8_narrow FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (CAST(4 AS INT), CAST(5 AS INT), CAST(8 AS INT)) ORDER BY id;
 -- case: casts/alltypes_to_text
@@ -549,7 +549,7 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/build_functions
 -- refused: function jsonb_build_object() is not supported on the embedded engine
 -- case: json/to_jsonb_types
--- refused: casting to numeric without a scale is not supported on the embedded engine
+-- refused: function to_jsonb() is not supported on the embedded engine
 -- case: json/build_from_tpch
 -- refused: function jsonb_build_object() is not supported on the embedded engine
 -- case: json/jsonb_agg
@@ -593,11 +593,11 @@ SELECT CAST('1e3' AS DECIMAL(4,0)) AS sci, CAST('.5' AS DECIMAL(1,1)) AS leading
 -- case: literals_misc/integer_literal_types
 SELECT CAST(2147483647 AS INT) AS max_int, 2147483648 AS becomes_bigint, CAST('9223372036854775808' AS DECIMAL(19,0)) AS becomes_numeric, CAST(-2147483648 AS INT) AS min_int, CAST(2147483647 AS INT)::BIGINT + CAST(1 AS INT) AS widened_sum;
 -- case: literals_misc/overflow_safe_arithmetic
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT pg_int8(i4) * CAST(2 AS INT) AS doubled, pg_numeric(i8) + CAST(1 AS INT) AS plus_one, pg_int4(i2) * i2 AS squared FROM "public"."alltypes" AS "alltypes" WHERE id IN (CAST(4 AS INT), CAST(5 AS INT)) ORDER BY id;
 -- case: literals_misc/integer_division_and_modulo
 -- refused: function div() is not supported on the embedded engine
 -- case: literals_misc/numeric_division
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT pg_div(CAST('7.0' AS DECIMAL(2,1)), CAST(2 AS INT)) AS a, pg_div(CAST(1 AS INT), CAST('3.0' AS DECIMAL(2,1))) AS b, pg_div(pg_numeric(CAST(10 AS INT)), CAST(4 AS INT)) AS c, pg_div(pg_numeric(CAST(1 AS INT)), CAST(3 AS INT)) AS d, pg_div_decimal(CAST('2.0' AS DECIMAL(2,1)), CAST(3 AS INT)) * CAST(3 AS INT) AS e, pg_div(CAST('100.00' AS DECIMAL(5,2)), CAST(3 AS INT)) AS f, CAST('5.5' AS DECIMAL(2,1)) % CAST(2 AS INT) AS g;
 -- case: literals_misc/float_division
 -- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
 -- case: literals_misc/power_sqrt_abs
@@ -621,9 +621,9 @@ SELECT CAST(2147483647 AS INT) AS max_int, 2147483648 AS becomes_bigint, CAST('9
 -- case: literals_misc/operator_precedence
 -- refused: the ^ operator is not supported on the embedded engine
 -- case: literals_misc/float_special_values
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT 'NaN'::FLOAT8 AS nan, 'Infinity'::FLOAT8 AS inf, '-Infinity'::FLOAT8 < CAST(0 AS INT) AS neg_inf_lt0, 'NaN'::FLOAT8 = 'NaN'::FLOAT8 AS nan_eq, 'NaN'::FLOAT8 > 'Infinity'::FLOAT8 AS nan_gt_inf, pg_numeric('NaN') AS numeric_nan;
 -- case: literals_misc/numeric_exactness
--- refused: casting to numeric without a scale is not supported on the embedded engine
+-- refused: the ^ operator is not supported on the embedded engine
 -- case: literals_misc/row_constructor_comparison
 -- refused: row constructors is not supported on the embedded engine
 -- case: literals_misc/identifier_case_folding
@@ -663,7 +663,7 @@ SELECT id, b, i2 FROM "public"."alltypes" AS "alltypes" ORDER BY b DESC NULLS LA
 -- case: literals_misc/order_by_interval_nulls_first
 SELECT id, iv FROM "public"."alltypes" AS "alltypes" ORDER BY iv NULLS FIRST, id;
 -- case: literals_misc/comparison_of_mixed_numeric_types
--- refused: casting to numeric without a scale is not supported on the embedded engine
+SELECT CAST(1 AS INT) = CAST('1.0' AS DECIMAL(2,1)) AS int_numeric, CAST(1 AS INT)::SMALLINT = CAST(1 AS INT)::BIGINT AS small_big, CAST('0.1' AS DECIMAL(1,1))::REAL = CAST('0.1' AS DECIMAL(1,1))::FLOAT8 AS real_vs_double, CAST('0.5' AS DECIMAL(1,1))::REAL = CAST('0.5' AS DECIMAL(1,1))::FLOAT8 AS exact_half, CAST(1 AS INT)::FLOAT8 = pg_numeric(CAST(1 AS INT)) AS float_numeric;
 -- case: literals_misc/string_comparisons_padding
 -- refused: casting to char(5) is not supported on the embedded engine
 -- case: pattern_matching/like_prefix_count
@@ -845,7 +845,7 @@ WITH nation_counts AS (SELECT c_nationkey, count(*) AS cnt FROM "public"."custom
 -- case: setops_subqueries/cte_nested_reference
 WITH a AS (SELECT n_nationkey, n_regionkey FROM "public"."nation" AS "nation"), b AS (SELECT n_regionkey, count(*) AS cnt FROM a GROUP BY n_regionkey), c AS (SELECT pg_sum(cnt) AS total FROM b) SELECT b.n_regionkey, b.cnt, c.total FROM b CROSS JOIN c ORDER BY b.n_regionkey;
 -- case: setops_subqueries/cte_recursive
--- refused: casting to numeric without a scale is not supported on the embedded engine
+WITH RECURSIVE t (n, fact) AS (SELECT CAST(1 AS INT), pg_numeric(CAST(1 AS INT)) UNION ALL SELECT n + CAST(1 AS INT), fact * (n + CAST(1 AS INT)) FROM t WHERE n < CAST(15 AS INT)) SELECT n, fact FROM t ORDER BY n;
 -- case: setops_subqueries/cte_materialized
 WITH totals AS MATERIALIZED (SELECT l_orderkey, pg_sum(l_quantity) AS qty FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey) SELECT count(*) AS orders, max(qty) AS max_qty FROM totals;
 -- case: setops_subqueries/lateral_top_n_per_row

@@ -6,7 +6,7 @@
 //! from zero; DataFusion returns a fixed-scale, truncated decimal (or a float for integers). The
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
-//! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8` (in `casts`): casts to integers. `PgDateArithmetic` (in `datetime`): the result
+//! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8`, `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric. `PgDateArithmetic` (in `datetime`): the result
 //! types of Postgres' date arithmetic.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
@@ -406,6 +406,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 2 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 4 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
+        ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
     ]
 }
 

@@ -211,3 +211,67 @@ mod tests {
         assert!(int4().parse_text("99999999999999999999999999").unwrap_err().to_string().contains("out of range"));
     }
 }
+
+/// `pg_numeric`: `x::numeric` (no precision or scale). Postgres numerics keep each value's own
+/// scale; Arrow decimals have one per column. Integers (scale 0) and decimals (their own scale)
+/// convert exactly; floats and text, whose numeric scale depends on each value, are refused.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(super) struct PgToNumeric {
+    pub(super) signature: Signature,
+}
+
+/// The decimal type values of `data_type` become, when that is exact for every value.
+fn exact_numeric(data_type: &DataType) -> Option<DataType> {
+    Some(match data_type {
+        // Postgres numerics have no precision limit: the widest decimal, so that arithmetic on
+        // the value (a factorial in a recursive CTE) does not overflow a narrow one.
+        t if t.is_integer() => DataType::Decimal128(38, 0),
+        DataType::Decimal128(..) => data_type.clone(),
+        DataType::Null => DataType::Decimal128(38, 0),
+        _ => return None,
+    })
+}
+
+impl ScalarUDFImpl for PgToNumeric {
+    fn name(&self) -> &str {
+        "pg_numeric"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [_] => Ok(arg_types.to_vec()),
+            _ => exec_err!("a cast takes one value"),
+        }
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        arg_types.first().and_then(exact_numeric).ok_or_else(|| self.refusal(arg_types.first()))
+    }
+
+    fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
+        let from = args.arg_fields.first().map(|f| f.data_type().clone());
+        let to = from.as_ref().and_then(exact_numeric).ok_or_else(|| self.refusal(from.as_ref()))?;
+        Ok(result_field(self.name(), to))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let Some(value) = args.args.first() else { return exec_err!("a cast takes one value") };
+        let value = value.to_array(args.number_rows)?;
+        let options = datafusion::arrow::compute::CastOptions { safe: false, ..Default::default() };
+        let out = datafusion::arrow::compute::cast_with_options(&value, args.return_field.data_type(), &options)?;
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
+impl PgToNumeric {
+    fn refusal(&self, from: Option<&DataType>) -> DataFusionError {
+        DataFusionError::NotImplemented(format!(
+            "casting {} to numeric is not supported on the embedded engine (its scale would depend on each value)",
+            from.map(|t| t.to_string()).unwrap_or_default()
+        ))
+    }
+}

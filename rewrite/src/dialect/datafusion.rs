@@ -241,9 +241,10 @@ fn is_literal(expr: &Expr) -> bool {
 
 /// Casts DataFusion performs exactly as Postgres does, or their Postgres form: to integers from
 /// expressions through `pg_int2/4/8` (Postgres rounds fractional values and reads text its own
-/// way, DataFusion truncates), to `numeric` only with a scale (DataFusion
-/// has no unconstrained decimal), to `text` only from literals (DataFusion's text forms of
-/// timestamps, intervals and floats differ), never to `char`/`varchar` (typed `text` there).
+/// way, DataFusion truncates), to `numeric` without a scale through `pg_numeric` (integers and
+/// decimals only: DataFusion has no per-value scale), to `numeric(p)` never, to `text` only from
+/// literals (DataFusion's text forms of timestamps, intervals and floats differ), never to
+/// `char`/`varchar` (typed `text` there).
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
     let literal = is_literal(inner);
@@ -261,7 +262,8 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
             Ok(())
         }
         DataType::Numeric(ExactNumberInfo::None) | DataType::Decimal(ExactNumberInfo::None) => {
-            Err("casting to numeric without a scale".into())
+            *expr = function_call("pg_numeric", vec![*inner.clone()]);
+            Ok(())
         }
         DataType::Numeric(ExactNumberInfo::Precision(_)) | DataType::Decimal(ExactNumberInfo::Precision(_)) => {
             Err("casting to numeric without a scale".into())
