@@ -614,9 +614,6 @@ fn arrow_for(ty: &Type) -> Option<(DataType, PgType)> {
 }
 
 fn builder_for(ty: &Type) -> Box<dyn ArrayBuilder> {
-    if is_array(ty) {
-        return Box::new(BinaryBuilder::new());
-    }
     match *ty {
         Type::BOOL => Box::new(BooleanBuilder::new()),
         Type::INT2 => Box::new(Int16Builder::new()),
@@ -630,6 +627,7 @@ fn builder_for(ty: &Type) -> Box<dyn ArrayBuilder> {
         Type::TIMESTAMP => Box::new(TimestampMicrosecondBuilder::new()),
         Type::TIMESTAMPTZ => Box::new(TimestampMicrosecondBuilder::new().with_timezone("UTC")),
         Type::INTERVAL => Box::new(IntervalMonthDayNanoBuilder::new()),
+        _ if is_array(ty) => Box::new(BinaryBuilder::new()),
         _ => Box::new(StringBuilder::new()),
     }
 }
@@ -667,10 +665,6 @@ fn from_pg_days(days: i32) -> i32 {
 
 /// Appends one binary value (or NULL) of Postgres type `ty` to its builder.
 fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Result<(), String> {
-    if is_array(ty) {
-        push!(builder, BinaryBuilder, raw);
-        return Ok(());
-    }
     match *ty {
         Type::BOOL => push!(builder, BooleanBuilder, raw.map(|r| r.first().copied().unwrap_or(0) != 0)),
         Type::INT2 => push!(builder, Int16Builder, raw.map(|r| fixed::<2>(r).map(i16::from_be_bytes)).transpose()?),
@@ -732,6 +726,8 @@ fn append(builder: &mut dyn ArrayBuilder, ty: &Type, raw: Option<&[u8]>) -> Resu
                 .map(|(_, text)| String::from_utf8_lossy(text).into_owned())
                 .unwrap_or_default())
         ),
+        // Arrays stay in their binary form (checked after the scalar types, off their path).
+        _ if is_array(ty) => push!(builder, BinaryBuilder, raw),
         _ => push!(builder, StringBuilder, raw.map(|r| String::from_utf8_lossy(r).into_owned())),
     }
     Ok(())

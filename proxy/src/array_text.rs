@@ -11,7 +11,7 @@ use package::PgType;
 
 use crate::encode::{
     OutputSettings, PG_EPOCH_DAYS, PG_EPOCH_MICROS, date_text, float_text, interval_text, time_text, timestamp_text,
-    timestamptz_text,
+    timestamptz_text, write_bytea_text,
 };
 
 /// Renders one binary array value whose elements are of type `element`; `None` when the bytes
@@ -126,10 +126,7 @@ fn element_text(raw: &[u8], element: PgType, settings: &OutputSettings) -> Optio
         PgType::Uuid => connectors::pgbinary::uuid_to_text(raw)?,
         PgType::Bytea => {
             let mut text = String::with_capacity(2 + raw.len() * 2);
-            text.push_str("\\x");
-            for byte in raw {
-                let _ = write!(text, "{byte:02x}");
-            }
+            write_bytea_text(raw, &mut text).ok()?;
             text
         }
         PgType::Date => date_text(match i32::try_from(int(4)?).ok()? {

@@ -344,14 +344,7 @@ fn write_text(
         PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Uuid | PgType::Json | PgType::Jsonb => {
             out.write_str(string_value(array, row).ok_or_else(|| mismatch(column))?)
         }
-        PgType::Bytea => {
-            let bytes = binary_value(array, row).ok_or_else(|| mismatch(column))?;
-            out.0.put_slice(b"\\x");
-            for byte in bytes {
-                let _ = write!(out, "{byte:02x}");
-            }
-            Ok(())
-        }
+        PgType::Bytea => write_bytea_text(binary_value(array, row).ok_or_else(|| mismatch(column))?, &mut out),
         PgType::Date => out.write_str(&date_text(downcast!(array, Date32Array, column).value(row))),
         PgType::Time => out.write_str(&time_text(downcast!(array, Time64MicrosecondArray, column).value(row))),
         PgType::Timestamp => {
@@ -437,6 +430,15 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
             buf.put_i32(v.days);
             buf.put_i32(v.months);
         }
+    }
+    Ok(())
+}
+
+/// `bytea` in Postgres' hex output format: `\x` and two lower-case digits per byte.
+pub fn write_bytea_text(bytes: &[u8], out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    out.write_str("\\x")?;
+    for byte in bytes {
+        write!(out, "{byte:02x}")?;
     }
     Ok(())
 }

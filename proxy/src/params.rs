@@ -8,7 +8,7 @@ use connectors::datafusion::arrow::datatypes::{DataType, IntervalMonthDayNano};
 use connectors::datafusion::scalar::ScalarValue;
 use package::PgType;
 
-use crate::encode::{Format, PG_EPOCH_DAYS, PG_EPOCH_MICROS, uuid_bytes};
+use crate::encode::{Format, PG_EPOCH_DAYS, PG_EPOCH_MICROS};
 use crate::errors::{PgError, code};
 
 /// The Postgres type announced for a parameter: the client's OID if it gave one, else what the
@@ -130,13 +130,7 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
             }
             ScalarValue::Utf8(Some(std::str::from_utf8(text).ok()?.to_string()))
         }
-        PgType::Uuid => {
-            let b = fixed(16)?;
-            let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-            let text = format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]);
-            debug_assert!(uuid_bytes(&text).is_some());
-            ScalarValue::Utf8(Some(text))
-        }
+        PgType::Uuid => ScalarValue::Utf8(Some(connectors::pgbinary::uuid_to_text(bytes)?)),
         PgType::Bytea => ScalarValue::Binary(Some(bytes.to_vec())),
         PgType::Date => {
             ScalarValue::Date32(Some(i32::from_be_bytes(fixed(4)?.try_into().ok()?).checked_add(PG_EPOCH_DAYS)?))

@@ -14,6 +14,14 @@ use datafusion::logical_expr::{ColumnarValue, ReturnFieldArgs, ScalarFunctionArg
 
 use super::result_field;
 
+/// A cast's argument types, unchanged: the value is converted by the function itself, by its type.
+fn one_value(arg_types: &[DataType]) -> Result<Vec<DataType>> {
+    match arg_types {
+        [_] => Ok(arg_types.to_vec()),
+        _ => exec_err!("a cast takes one value"),
+    }
+}
+
 /// A cast to one integer width.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(super) struct PgToInteger {
@@ -112,10 +120,7 @@ impl ScalarUDFImpl for PgToInteger {
     }
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        match arg_types {
-            [_] => Ok(arg_types.to_vec()),
-            _ => exec_err!("a cast takes one value"),
-        }
+        one_value(arg_types)
     }
 
     fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
@@ -242,10 +247,7 @@ impl ScalarUDFImpl for PgToNumeric {
     }
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        match arg_types {
-            [_] => Ok(arg_types.to_vec()),
-            _ => exec_err!("a cast takes one value"),
-        }
+        one_value(arg_types)
     }
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
