@@ -22,7 +22,7 @@ use sqlparser::ast::Statement;
 
 use crate::error::{ConnectorError, ErrorKind};
 use crate::generate::{ensure_generated, physical_schema, stored_as_text, table_path};
-use crate::{Connector, PreparedQuery};
+use crate::{Connector, PreparedQuery, QuerySettings};
 
 /// The schema package tables are registered in (rewrite's `DATAFUSION_SCHEMA`).
 const SCHEMA: &str = "public";
@@ -99,6 +99,8 @@ impl Connector for EmbeddedEngine {
         let state = self.ctx.state();
         let plan =
             state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
+        crate::plan_check::check(&plan)?;
+        let plan = crate::plan_check::char_comparisons(plan)?;
         let inferred = plan.get_parameter_types()?;
         let mut by_index: BTreeMap<usize, Option<DataType>> = BTreeMap::new();
         for (name, ty) in inferred {
@@ -118,6 +120,8 @@ impl Connector for EmbeddedEngine {
         let state = self.ctx.state();
         let plan =
             state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
+        crate::plan_check::check(&plan)?;
+        let plan = crate::plan_check::char_comparisons(plan)?;
         let frame = self.ctx.execute_logical_plan(plan).await?.explain(false, analyze)?;
         let batches = frame.collect().await?;
         let mut lines = Vec::new();
@@ -154,13 +158,23 @@ impl PreparedQuery for EmbeddedQuery {
         &self.param_types
     }
 
-    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
+    async fn execute(
+        &self,
+        params: Vec<ScalarValue>,
+        settings: &QuerySettings,
+    ) -> Result<SendableRecordBatchStream, ConnectorError> {
         let plan = if self.param_types.is_empty() {
             self.plan.clone()
         } else {
             self.plan.clone().with_param_values(params)?
         };
-        let frame = self.ctx.execute_logical_plan(plan).await?;
+        // Planned and optimized per execution, in the session's time zone (constant folding
+        // of time-zone dependent functions included). Functions read the configuration the
+        // execution was marked with, so the mark follows the change.
+        let mut state = self.ctx.state();
+        state.config_mut().options_mut().execution.time_zone = Some(settings.time_zone.clone());
+        state.mark_start_execution();
+        let frame = datafusion::dataframe::DataFrame::new(state, plan);
         Ok(frame.execute_stream().await?)
     }
 }

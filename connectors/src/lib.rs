@@ -7,6 +7,7 @@ pub mod error;
 pub mod generate;
 pub mod pgbinary;
 pub mod pgfunctions;
+pub mod plan_check;
 pub mod postgres;
 pub mod types;
 
@@ -21,6 +22,20 @@ use sqlparser::ast::Statement;
 pub use datafusion;
 pub use error::{ConnectorError, ErrorKind};
 
+/// The session settings a statement's meaning depends on, applied by the backend that runs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuerySettings {
+    /// The session's `TimeZone` (an IANA name): how `timestamptz` values are truncated, cast to
+    /// dates, and how literals without an offset are read.
+    pub time_zone: String,
+}
+
+impl Default for QuerySettings {
+    fn default() -> Self {
+        QuerySettings { time_zone: "UTC".into() }
+    }
+}
+
 /// A statement planned by a backend: its result shape and parameter types, ready to run any
 /// number of times with different parameter values.
 #[async_trait]
@@ -30,7 +45,11 @@ pub trait PreparedQuery: Send + Sync {
     /// The type of each `$n` parameter, in order; `None` where the backend could not infer one.
     fn param_types(&self) -> &[Option<DataType>];
     /// Runs the statement. `params` must have the types of [`PreparedQuery::param_types`].
-    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError>;
+    async fn execute(
+        &self,
+        params: Vec<ScalarValue>,
+        settings: &QuerySettings,
+    ) -> Result<SendableRecordBatchStream, ConnectorError>;
 }
 
 /// One backend serving one package version.
@@ -45,12 +64,13 @@ pub trait Connector: Send + Sync {
     async fn run(
         &self,
         statement: &Statement,
+        settings: &QuerySettings,
     ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
         let prepared = self.prepare(statement).await?;
         if !prepared.param_types().is_empty() {
             return Err(ConnectorError::new(ErrorKind::Backend("42P02".into()), "there is no parameter $1"));
         }
-        let stream = prepared.execute(Vec::new()).await?;
+        let stream = prepared.execute(Vec::new(), settings).await?;
         Ok((Some(prepared), stream))
     }
     /// The backend's plan for a statement, one line per row.

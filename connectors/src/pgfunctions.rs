@@ -7,7 +7,8 @@
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
 //! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8`, `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric. `PgDateArithmetic` (in `datetime`): the result
-//! types of Postgres' date arithmetic.
+//! types of Postgres' date arithmetic. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the
+//! session's time zone.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
@@ -30,6 +31,7 @@ use datafusion::logical_expr::{
 use crate::pgbinary::numeric_from_text;
 
 mod casts;
+mod date_trunc;
 mod datetime;
 mod round;
 
@@ -407,6 +409,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 4 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
         ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
+        ScalarUDF::from(date_trunc::PgDateTrunc::new()),
     ]
 }
 

@@ -35,7 +35,7 @@ use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
 
 use crate::error::{ConnectorError, ErrorKind};
 use crate::types::PG_TYPE_METADATA;
-use crate::{Connector, PreparedQuery, pgbinary};
+use crate::{Connector, PreparedQuery, QuerySettings, pgbinary};
 
 /// Most server-side prepared statements kept per backend connection; beyond it the connection's
 /// cache is emptied (its statements are closed), so unique query texts cannot grow it forever.
@@ -64,6 +64,7 @@ impl Default for PoolSettings {
 pub struct PostgresConnector {
     pool: Pool,
     statements: Arc<StatementBound>,
+    zones: Arc<ConnectionZones>,
     names: Arc<LogicalNames>,
 }
 
@@ -84,6 +85,12 @@ impl PostgresConnector {
             config.password(value);
         }
         config.application_name(format!("packwire {}", version.id()));
+        // Fresh connections start in UTC, the time zone `ConnectionZones` assumes for them.
+        let options = match config.get_options() {
+            Some(options) => format!("{options} -c TimeZone=UTC"),
+            None => "-c TimeZone=UTC".to_string(),
+        };
+        config.options(options);
         config.connect_timeout(settings.connect_timeout);
         let manager_config = ManagerConfig { recycling_method: RecyclingMethod::Fast };
         let manager = match tls {
@@ -102,7 +109,12 @@ impl PostgresConnector {
             .wait_timeout(Some(settings.connect_timeout * 6))
             .build()
             .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))?;
-        Ok(PostgresConnector { pool, statements: Arc::default(), names: Arc::new(LogicalNames::of(version)) })
+        Ok(PostgresConnector {
+            pool,
+            statements: Arc::default(),
+            zones: Arc::default(),
+            names: Arc::new(LogicalNames::of(version)),
+        })
     }
 
     /// Pool occupancy: (connections open, connections idle).
@@ -145,6 +157,43 @@ impl StatementBound {
         if uses.is_multiple_of(STATEMENT_BOUND_EVERY) && client.statement_cache.size() >= STATEMENTS_PER_CONNECTION {
             client.statement_cache.clear();
         }
+    }
+}
+
+/// The `TimeZone` each pooled connection has, so a statement runs in its session's time zone
+/// (a `SET TimeZone` is sent only when the connection's differs). Connections start in UTC
+/// (a startup option) and are listed here only while set to another zone. A connection is
+/// known by its statement cache (one per connection, alive as long as it) and its creation
+/// time, so a new connection never inherits a closed one's entry; entries of connections
+/// closed while set to another zone stay behind (a few bytes each, only after backend restarts).
+#[derive(Default)]
+struct ConnectionZones {
+    zones: std::sync::Mutex<HashMap<(usize, std::time::Instant), String>>,
+}
+
+impl ConnectionZones {
+    async fn apply(
+        &self,
+        client: &deadpool_postgres::Object,
+        settings: &QuerySettings,
+    ) -> Result<(), tokio_postgres::Error> {
+        let key = (Arc::as_ptr(&client.statement_cache) as usize, deadpool_postgres::Object::metrics(client).created);
+        let wanted = settings.time_zone.as_str();
+        let current = {
+            let zones = self.zones.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            zones.get(&key).cloned()
+        };
+        if current.as_deref().unwrap_or("UTC") == wanted {
+            return Ok(());
+        }
+        client.batch_execute(&format!("SET TimeZone TO '{}'", wanted.replace('\'', "''"))).await?;
+        let mut zones = self.zones.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if wanted == "UTC" {
+            zones.remove(&key);
+        } else {
+            zones.insert(key, wanted.to_string());
+        }
+        Ok(())
     }
 }
 
@@ -319,6 +368,7 @@ impl Connector for PostgresConnector {
         Ok(Arc::new(PostgresQuery {
             pool: self.pool.clone(),
             statements: self.statements.clone(),
+            zones: self.zones.clone(),
             names: self.names.clone(),
             sql,
             schema,
@@ -332,13 +382,15 @@ impl Connector for PostgresConnector {
     async fn run(
         &self,
         statement: &Statement,
+        settings: &QuerySettings,
     ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
         let sql = statement.to_string();
         let client = self.client().await?;
-        let mut guard = CancelOnDrop(Some(client.cancel_token()));
         let no_params = std::iter::empty::<(&(dyn ToSql + Sync), Type)>();
         let names = &self.names;
         let failed = |e| names.translate(backend_error(e));
+        self.zones.apply(&client, settings).await.map_err(failed)?;
+        let mut guard = CancelOnDrop(Some(client.cancel_token()));
         let mut rows = Box::pin(client.query_typed_raw(&sql, no_params).await.map_err(failed)?);
         let first = rows.next().await.transpose().map_err(failed)?;
         let schema = match &first {
@@ -379,6 +431,7 @@ impl Connector for PostgresConnector {
 struct PostgresQuery {
     pool: Pool,
     statements: Arc<StatementBound>,
+    zones: Arc<ConnectionZones>,
     names: Arc<LogicalNames>,
     sql: String,
     schema: SchemaRef,
@@ -395,10 +448,15 @@ impl PreparedQuery for PostgresQuery {
         &self.param_types
     }
 
-    async fn execute(&self, params: Vec<ScalarValue>) -> Result<SendableRecordBatchStream, ConnectorError> {
+    async fn execute(
+        &self,
+        params: Vec<ScalarValue>,
+        settings: &QuerySettings,
+    ) -> Result<SendableRecordBatchStream, ConnectorError> {
         let client = checkout(&self.pool).await?;
         self.statements.bound(&client);
         let failed = |e| self.names.translate(backend_error(e));
+        self.zones.apply(&client, settings).await.map_err(failed)?;
         let statement = client.prepare_cached(&self.sql).await.map_err(failed)?;
         if let Some(position) =
             statement.params().iter().zip(&params).position(|(ty, value)| is_array(ty) && !value.is_null())

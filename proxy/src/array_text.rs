@@ -183,7 +183,11 @@ mod tests {
     use super::*;
 
     fn settings() -> OutputSettings {
-        OutputSettings { extra_float_digits: 1, time_zone: "UTC".parse().unwrap() }
+        OutputSettings {
+            extra_float_digits: 1,
+            time_zone: "UTC".parse().unwrap(),
+            query: connectors::QuerySettings::default(),
+        }
     }
 
     /// A binary array of `dims` (length, lower bound) with the given elements.

@@ -64,6 +64,8 @@ pub struct OutputSettings {
     pub extra_float_digits: i32,
     /// The session time zone, for `timestamptz` text.
     pub time_zone: connectors::datafusion::arrow::array::timezone::Tz,
+    /// The same settings as the backend applies them when it runs a statement.
+    pub query: connectors::QuerySettings,
 }
 
 /// One result column as the client sees it.

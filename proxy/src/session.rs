@@ -225,11 +225,12 @@ impl<S: ClientSocket> Session<S> {
         let settings = &self.settings;
         self.output
             .get_or_insert_with(|| {
-                let time_zone = settings
-                    .get("timezone")
-                    .and_then(|tz| tz.parse().ok())
-                    .unwrap_or_else(|| "UTC".parse().expect("UTC is a valid time zone"));
-                Arc::new(OutputSettings { extra_float_digits: settings.extra_float_digits(), time_zone })
+                let (time_zone, name) = match settings.get("timezone").and_then(|tz| Some((tz.parse().ok()?, tz))) {
+                    Some((time_zone, name)) => (time_zone, name.to_string()),
+                    None => ("UTC".parse().expect("UTC is a valid time zone"), "UTC".to_string()),
+                };
+                let query = connectors::QuerySettings { time_zone: name };
+                Arc::new(OutputSettings { extra_float_digits: settings.extra_float_digits(), time_zone, query })
             })
             .clone()
     }
@@ -327,7 +328,8 @@ impl<S: ClientSocket> Session<S> {
         let kind = match self.plan(statement, text)? {
             Planned::Query(query) => {
                 let connector = self.connector.clone();
-                let (backend, stream) = self.cancellable(connector.run(&query.statement)).await??;
+                let settings = self.output_settings();
+                let (backend, stream) = self.cancellable(connector.run(&query.statement, &settings.query)).await??;
                 let columns = encode::describe(&query.columns, &stream.schema())?;
                 if let Some(backend) = backend
                     && cacheable
@@ -400,7 +402,8 @@ impl<S: ClientSocket> Session<S> {
             Kind::Empty => Ok(Outcome::Empty),
             Kind::Query { backend, columns } => {
                 let columns = encode::with_formats(columns, formats)?;
-                let stream = self.cancellable(backend.execute(params)).await??;
+                let settings = self.output_settings();
+                let stream = self.cancellable(backend.execute(params, &settings.query)).await??;
                 Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }))
             }
             Kind::Explain { analyze, query } => {

@@ -261,7 +261,8 @@ pub async fn materialize(registry_dir: &Path, source: &str, to: &Path, new_versi
             return Err("internal: SELECT * did not plan as a query".into());
         };
         let prepared = connector.prepare(&query.statement).await.map_err(|e| e.message)?;
-        let mut stream = prepared.execute(Vec::new()).await.map_err(|e| e.message)?;
+        let mut stream =
+            prepared.execute(Vec::new(), &connectors::QuerySettings::default()).await.map_err(|e| e.message)?;
 
         let out_table = Table {
             physical: table.name.clone(),

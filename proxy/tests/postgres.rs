@@ -254,6 +254,24 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
         assert_eq!(common::text_rows(&session, sql).await, expected, "{sql}");
     }
+    // Statements run in the session's time zone on the backend too (truncation, casts to date
+    // and text, literals without an offset), whichever pooled connection serves them …
+    for sql in [
+        "select id, date_trunc('day', at), at::date, at::text, extract(hour from at), at >= '2024-02-29 18:00' \
+         from items order by id",
+        "select count(*) from items where at < '2024-02-29 18:04:57'",
+    ] {
+        let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
+        assert_eq!(common::text_rows(&session, sql).await, expected, "{sql}");
+    }
+    let truncated = "select date_trunc('day', at)::text from items where id = 1";
+    let row = session.query_one(truncated, &[]).await.unwrap();
+    assert_eq!(row.get::<_, String>(0), "2024-02-29 00:00:00+05:30");
+    // … and a session in UTC on the same pool gets UTC again.
+    let utc = client(port, "things@1.0.0").await;
+    for _ in 0..4 {
+        assert_eq!(common::text_rows(&utc, truncated).await, vec![vec![Some("2024-02-29 00:00:00+00".to_string())]]);
+    }
     // … in binary, as the backend sent them …
     let row = session.query_one("select array_agg(id order by id), array_agg(note order by id) from items", &[]).await;
     let row = row.unwrap();

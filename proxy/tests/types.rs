@@ -180,6 +180,27 @@ async fn text_format_of_every_type() {
     client.simple_query("set timezone = 'America/New_York'").await.unwrap();
     let rows = common::text_rows(&client, "select c_timestamptz from alltypes where id = 1").await;
     assert_eq!(rows, vec![vec![s("2024-02-29 07:34:56-05")]]);
+
+    // date_trunc truncates a timestamptz (and a date, which becomes one) on the session's wall
+    // clock, a timestamp as it reads; expected values as Postgres 15 prints them.
+    let sql = "select date_trunc('day', c_timestamptz), date_trunc('Month', c_date), date_trunc('hour', c_timestamp), \
+               date_trunc('week', c_timestamptz), date_trunc('milliseconds', c_timestamp) from alltypes where id = 1";
+    let expected =
+        ["2024-02-29 00:00:00-05", "2024-02-01 00:00:00-05", "2024-02-29 12:00:00", "2024-02-26 00:00:00-05"];
+    let mut expected: Vec<Option<String>> = expected.iter().map(|v| s(v)).collect();
+    expected.push(s("2024-02-29 12:34:56.789"));
+    assert_eq!(common::text_rows(&client, sql).await, vec![expected]);
+    client.simple_query("set timezone = 'Asia/Kolkata'").await.unwrap();
+    let sql = "select date_trunc('hour', c_timestamptz), date_trunc('year', c_date) from alltypes where id = 1";
+    let rows = common::text_rows(&client, sql).await;
+    assert_eq!(rows, vec![vec![s("2024-02-29 18:00:00+05:30"), s("2024-01-01 00:00:00+05:30")]]);
+    // In the extended protocol (binary): midnight in New York is 05:00 UTC.
+    client.simple_query("set timezone = 'America/New_York'").await.unwrap();
+    let row = client.query_one("select date_trunc('day', c_timestamptz) from alltypes where id = 1", &[]).await;
+    let micros_since_2000: i64 = 762_498_000_000_000;
+    assert_eq!(row.unwrap().get::<_, Raw>(0), Raw(micros_since_2000.to_be_bytes().to_vec()));
+    let unit = client.query("select date_trunc('decade', c_date) from alltypes", &[]).await.unwrap_err();
+    assert_eq!(unit.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

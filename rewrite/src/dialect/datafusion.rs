@@ -333,6 +333,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     ],
     table_functions: &[("generate_series", Some(generate_series))],
     unique_output_names: true,
+    fetch_as_limit: true,
 };
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
@@ -341,6 +342,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("min", Same),
     ("max", Same),
     ("sum", Rename("pg_sum")),
+    ("date_trunc", Rename("pg_date_trunc")),
     ("bool_and", Same),
     ("bool_or", Same),
     ("string_agg", Same),

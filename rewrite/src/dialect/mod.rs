@@ -177,6 +177,9 @@ pub struct Dialect {
     /// The target refuses two result columns of the same name (Postgres allows them): later
     /// duplicates get a private alias (clients see the names the rewrite described).
     pub unique_output_names: bool,
+    /// The target has no `FETCH FIRST n ROWS ONLY`: it is written as `LIMIT n` (and `WITH
+    /// TIES` / `PERCENT` are refused).
+    pub fetch_as_limit: bool,
 }
 
 impl Dialect {
@@ -408,6 +411,10 @@ impl VisitorMut for Translator {
         if let Some(fetch) = &mut query.fetch {
             fetch.quantity.iter_mut().for_each(plain_number);
         }
+        if self.dialect.fetch_as_limit {
+            let result = fetch_as_limit(query).map_err(|what| self.dialect.refuse(what));
+            return self.check(result);
+        }
         ControlFlow::Continue(())
     }
 
@@ -530,6 +537,27 @@ impl VisitorMut for Translator {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// `FETCH FIRST n ROWS ONLY` → `LIMIT n` (no count: one row), keeping any `OFFSET`.
+fn fetch_as_limit(query: &mut Query) -> Result<(), &'static str> {
+    use sqlparser::ast::LimitClause;
+    let Some(fetch) = query.fetch.take() else { return Ok(()) };
+    if fetch.with_ties {
+        return Err("FETCH … WITH TIES");
+    }
+    if fetch.percent {
+        return Err("FETCH … PERCENT");
+    }
+    let count = fetch.quantity.unwrap_or_else(|| Expr::value(sqlparser::ast::Value::Number("1".into(), false)));
+    query.limit_clause = match query.limit_clause.take() {
+        None => Some(LimitClause::LimitOffset { limit: Some(count), offset: None, limit_by: vec![] }),
+        Some(LimitClause::LimitOffset { limit: None, offset, limit_by }) => {
+            Some(LimitClause::LimitOffset { limit: Some(count), offset, limit_by })
+        }
+        Some(_) => return Err("FETCH together with LIMIT"),
+    };
+    Ok(())
 }
 
 /// Aliases result columns whose name an earlier column already has.

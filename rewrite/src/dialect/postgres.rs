@@ -59,6 +59,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     cast_types: CAST_TYPES,
     table_functions: &[("generate_series", None), ("unnest", None)],
     unique_output_names: false,
+    fetch_as_limit: false,
 };
 
 /// Every type a package column can have, in the spellings sqlparser prints, plus arrays of them.

@@ -58,6 +58,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     ],
     table_functions: &[],
     unique_output_names: false,
+    fetch_as_limit: false,
 };
 
 /// `string_agg(x, sep)` → `LISTAGG(x, sep)` (same argument order, same NULL handling).

@@ -1,0 +1,185 @@
+//! `pg_date_trunc(unit, value)`: Postgres' `date_trunc` on the embedded engine.
+//!
+//! - a `timestamp` is truncated as it reads (DataFusion's `date_trunc` does that);
+//! - a `timestamptz` is truncated in the session's time zone (`SET TimeZone`, passed to every
+//!   execution as DataFusion's `execution.time_zone`), as Postgres does: midnight in Kolkata is
+//!   not midnight in UTC;
+//! - a `date` is first a `timestamptz` at its midnight in the session's time zone (Postgres has
+//!   no `date_trunc(text, date)`; it casts the date), so the result is a `timestamptz`.
+//!
+//! Units are Postgres' spellings (`'Month'`, `'hours'`, `'ms'`, …). Decades, centuries,
+//! millennia and intervals are refused: DataFusion has no such truncation.
+
+use std::sync::Arc;
+
+use datafusion::arrow::array::ArrayRef;
+use datafusion::arrow::datatypes::{DataType, FieldRef, TimeUnit};
+use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
+use datafusion::logical_expr::{
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+
+/// Postgres' `date_trunc` (see the module header).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgDateTrunc {
+    pub signature: Signature,
+}
+
+impl PgDateTrunc {
+    pub fn new() -> Self {
+        PgDateTrunc { signature: Signature::user_defined(Volatility::Stable) }
+    }
+}
+
+const TIMESTAMPTZ_ZONE: &str = "UTC";
+
+fn timestamptz() -> DataType {
+    DataType::Timestamp(TimeUnit::Microsecond, Some(TIMESTAMPTZ_ZONE.into()))
+}
+
+/// DataFusion's name for a Postgres `date_trunc` unit, or why it is refused.
+fn unit(postgres: &str) -> Result<&'static str> {
+    Ok(match postgres.trim().to_lowercase().as_str() {
+        "microsecond" | "microseconds" | "us" | "usec" | "usecs" | "useconds" => "microsecond",
+        "millisecond" | "milliseconds" | "ms" | "msec" | "msecs" | "mseconds" => "millisecond",
+        "second" | "seconds" | "s" | "sec" | "secs" => "second",
+        "minute" | "minutes" | "m" | "min" | "mins" => "minute",
+        "hour" | "hours" | "h" | "hr" | "hrs" => "hour",
+        "day" | "days" | "d" => "day",
+        "week" | "weeks" | "w" => "week",
+        "month" | "months" | "mon" | "mons" => "month",
+        "quarter" | "qtr" => "quarter",
+        "year" | "years" | "y" | "yr" | "yrs" => "year",
+        "decade" | "decades" | "dec" | "decs" | "century" | "centuries" | "c" | "cent" | "millennium" | "millennia"
+        | "mil" | "mils" => {
+            return not_impl_err!("date_trunc('{postgres}', …) is not supported on the embedded engine");
+        }
+        _ => return exec_err!("unit \"{postgres}\" not recognized for type timestamp"),
+    })
+}
+
+impl ScalarUDFImpl for PgDateTrunc {
+    fn name(&self) -> &str {
+        "pg_date_trunc"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [unit, value] => {
+                let unit = if unit.is_null() { DataType::Utf8 } else { unit.clone() };
+                let value = match value {
+                    DataType::Null => DataType::Timestamp(TimeUnit::Microsecond, None),
+                    other => other.clone(),
+                };
+                Ok(vec![unit, value])
+            }
+            _ => exec_err!("date_trunc takes two arguments"),
+        }
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        match arg_types.get(1) {
+            Some(DataType::Timestamp(_, None)) => Ok(DataType::Timestamp(TimeUnit::Microsecond, None)),
+            Some(DataType::Timestamp(_, Some(_)) | DataType::Date32) => Ok(timestamptz()),
+            Some(DataType::Interval(_)) => {
+                not_impl_err!("date_trunc of an interval is not supported on the embedded engine")
+            }
+            Some(other) => exec_err!("function date_trunc(unknown, {other}) does not exist"),
+            None => exec_err!("date_trunc takes two arguments"),
+        }
+    }
+
+    fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
+        let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
+        Ok(super::result_field(self.name(), self.return_type(&types)?))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [unit_arg, value] = args.args.as_slice() else { return exec_err!("date_trunc takes two arguments") };
+        let ColumnarValue::Scalar(ScalarValue::Utf8(Some(unit_text)) | ScalarValue::Utf8View(Some(unit_text))) =
+            unit_arg
+        else {
+            return not_impl_err!(
+                "date_trunc with a unit that is not a constant is not supported on the embedded engine"
+            );
+        };
+        let unit_name = unit(unit_text)?;
+        let zone = args.config_options.execution.time_zone.clone().unwrap_or_else(|| TIMESTAMPTZ_ZONE.to_string());
+        let cast = datafusion::arrow::compute::cast;
+        let rows = args.number_rows;
+        let scalar_input = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(rows)?;
+        let local_zone = DataType::Timestamp(TimeUnit::Microsecond, Some(zone.as_str().into()));
+        // The instants to truncate, labelled with the zone whose wall clock is truncated.
+        let (input, zoned): (ArrayRef, bool) = match array.data_type() {
+            DataType::Timestamp(_, None) => (cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?, false),
+            // A naive midnight cast to a zone is read as that zone's wall clock.
+            DataType::Date32 => {
+                (cast(&cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?, &local_zone)?, true)
+            }
+            DataType::Timestamp(_, Some(_)) => (cast(&array, &local_zone)?, true),
+            other => return exec_err!("function date_trunc(unknown, {other}) does not exist"),
+        };
+        let truncate = datafusion::functions::datetime::date_trunc();
+        let input_field = Arc::new(datafusion::arrow::datatypes::Field::new("value", input.data_type().clone(), true));
+        let truncated = truncate.invoke_with_args(ScalarFunctionArgs {
+            args: vec![ColumnarValue::Scalar(ScalarValue::Utf8(Some(unit_name.into()))), ColumnarValue::Array(input)],
+            arg_fields: vec![
+                Arc::new(datafusion::arrow::datatypes::Field::new("unit", DataType::Utf8, false)),
+                input_field.clone(),
+            ],
+            number_rows: rows,
+            return_field: input_field,
+            config_options: args.config_options.clone(),
+        })?;
+        let truncated = truncated.to_array(rows)?;
+        let out = if zoned { cast(&truncated, &timestamptz())? } else { truncated };
+        if scalar_input {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_unit_spellings() {
+        assert_eq!(unit("Month").ok(), Some("month"));
+        assert_eq!(unit("milliseconds").ok(), Some("millisecond"));
+        assert_eq!(unit(" hours ").ok(), Some("hour"));
+        assert!(unit("decade").is_err());
+        assert!(unit("fortnight").is_err());
+    }
+}
+
+#[cfg(test)]
+mod session_tests {
+    use datafusion::prelude::{SessionConfig, SessionContext};
+
+    async fn truncate(sql: &str, zone: &str) -> String {
+        let mut config = SessionConfig::new();
+        config.options_mut().execution.time_zone = Some(zone.to_string());
+        let ctx = SessionContext::new_with_config(config);
+        ctx.register_udf(datafusion::logical_expr::ScalarUDF::from(super::PgDateTrunc::new()));
+        let batches = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+        let column =
+            datafusion::arrow::compute::cast(batches[0].column(0), &datafusion::arrow::datatypes::DataType::Utf8)
+                .unwrap();
+        datafusion::arrow::array::AsArray::as_string::<i32>(&column).value(0).to_string()
+    }
+
+    #[tokio::test]
+    async fn truncates_on_the_session_wall_clock() {
+        let sql = "select pg_date_trunc('day', arrow_cast(1709210096000000, 'Timestamp(Microsecond, Some(\"UTC\"))'))";
+        assert_eq!(truncate(sql, "America/New_York").await, "2024-02-29T05:00:00Z");
+        let sql = "select pg_date_trunc('month', arrow_cast(19782, 'Date32'))";
+        assert_eq!(truncate(sql, "America/New_York").await, "2024-02-01T05:00:00Z");
+    }
+}

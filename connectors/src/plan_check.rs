@@ -1,0 +1,595 @@
+//! Postgres semantics the embedded engine can only enforce once types are known: the rewrite
+//! (which never sees types) translates a statement, DataFusion plans it, and this module walks
+//! the plan before it runs. It refuses (0A000) what DataFusion would answer differently from
+//! Postgres, and adjusts the comparisons of `char(n)` values.
+//!
+//! - **Numerics of different scales merged into one column.** A Postgres `numeric` keeps each
+//!   value's scale (`coalesce(1, 2.5)` is `1`), an Arrow decimal has one scale per column
+//!   (`1.0`). `CASE`, `COALESCE`, `NULLIF`, `GREATEST`/`LEAST`, `UNION` and `VALUES` whose
+//!   branches are integers and decimals of different scales are refused where the scale can
+//!   show; where only the value matters (comparisons, sorting, `avg`/`count`, `round`,
+//!   division, casts to a fixed type) they run. How each column is used is followed from the
+//!   result columns down through the plan (a merge in a subquery whose column is only compared
+//!   outside runs); a `sum` shows the largest scale it summed, so its arguments count as shown
+//!   when the sum is.
+//! - **Types DataFusion orders by representation.** Intervals compare field by field in Arrow
+//!   (`1 day` > `25 hours`), by total length in Postgres (`1 day` = `24 hours`); `jsonb` is text
+//!   here and would compare as text; `json` has no ordering in Postgres at all. Comparing,
+//!   sorting, grouping or deduplicating them is refused.
+//! - **Numeric quotients and averages inside expressions** are carried at DataFusion's fixed
+//!   scale (16 decimals), where Postgres rounds each value at its own scale first: they may be
+//!   rounded, compared or sorted, but not used in further arithmetic that shows or sums them.
+//! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
+//!   over a `char(n)` value compare it without them (and literals compared with it likewise).
+
+use datafusion::arrow::datatypes::{DataType, Field};
+use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
+use datafusion::common::{Column, DFSchema, JoinType, Result};
+use datafusion::logical_expr::expr::{AggregateFunction, Case, InList, ScalarFunction, WindowFunction};
+use datafusion::logical_expr::expr_rewriter::NamePreserver;
+use datafusion::logical_expr::{BinaryExpr, Distinct, Expr, ExprSchemable, LogicalPlan, Operator};
+use package::PgType;
+
+use crate::error::{ConnectorError, ErrorKind};
+use crate::types::declared_type;
+
+/// Refuses a plan whose answer on DataFusion would differ from Postgres' (see the module header).
+pub fn check(plan: &LogicalPlan) -> Result<(), ConnectorError> {
+    check_plan(plan, &vec![Use::Shown; plan.schema().fields().len()])
+}
+
+/// Where an expression's value goes, from the least to the most demanding.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Use {
+    /// Into something that rounds or compares it (`round`, casts, comparisons, sort keys): a
+    /// numeric quotient's value to DataFusion's 16 decimals is enough there.
+    Rounded,
+    /// Into something that uses its exact value but not its scale (a sum, a predicate).
+    ValueOnly,
+    /// Into a result column, where its scale shows.
+    Shown,
+}
+
+/// How the columns of a node's inputs are used by the node's expressions: each column use
+/// seen while checking them raises that column's demand.
+struct InputUses<'p> {
+    inputs: Vec<(&'p DFSchema, Vec<Use>)>,
+}
+
+impl<'p> InputUses<'p> {
+    /// Every input column starts with `base` (the least demand unless passed through).
+    fn new(node: &'p LogicalPlan, base: Use) -> Self {
+        let inputs = node.inputs().into_iter().map(|i| (i.schema().as_ref(), vec![base; i.schema().fields().len()]));
+        InputUses { inputs: inputs.collect() }
+    }
+
+    fn note(&mut self, column: &Column, use_: Use) {
+        for (schema, uses) in &mut self.inputs {
+            if let Ok(index) = schema.index_of_column(column) {
+                uses[index] = uses[index].max(use_);
+                return;
+            }
+        }
+    }
+
+    /// The output column `index` is input column `index` of input `input` (pass-through nodes).
+    fn pass(&mut self, input: usize, index: usize, use_: Use) {
+        if let Some(slot) = self.inputs.get_mut(input).and_then(|(_, uses)| uses.get_mut(index)) {
+            *slot = (*slot).max(use_);
+        }
+    }
+}
+
+fn use_of(uses: &[Use], index: usize) -> Use {
+    uses.get(index).copied().unwrap_or(Use::Shown)
+}
+
+/// Checks `plan`, whose output columns are used as `uses` says, then its inputs with the uses
+/// its expressions make of their columns.
+fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
+    let empty = DFSchema::empty();
+    let input_schema = plan.inputs().first().map(|p| p.schema().as_ref()).unwrap_or(&empty);
+    let mut inputs = InputUses::new(plan, Use::Rounded);
+    let pass_through = |inputs: &mut InputUses<'_>| {
+        for (index, use_) in uses.iter().enumerate() {
+            inputs.pass(0, index, *use_);
+        }
+    };
+    match plan {
+        LogicalPlan::Projection(p) => {
+            for (index, expr) in p.expr.iter().enumerate() {
+                check_expr(expr, input_schema, use_of(uses, index), &mut inputs)?;
+            }
+        }
+        LogicalPlan::Filter(f) => {
+            pass_through(&mut inputs);
+            check_expr(&f.predicate, input_schema, Use::ValueOnly, &mut inputs)?;
+        }
+        LogicalPlan::Sort(s) => {
+            pass_through(&mut inputs);
+            for sort in &s.expr {
+                ordered_by_value(&sort.expr, input_schema, "ORDER BY")?;
+                check_expr(&sort.expr, input_schema, Use::Rounded, &mut inputs)?;
+            }
+        }
+        LogicalPlan::Limit(_) | LogicalPlan::SubqueryAlias(_) | LogicalPlan::Repartition(_) => {
+            pass_through(&mut inputs)
+        }
+        LogicalPlan::Distinct(Distinct::All(input)) => {
+            input.schema().fields().iter().try_for_each(|f| ordered_field(f, "DISTINCT"))?;
+            pass_through(&mut inputs);
+        }
+        LogicalPlan::Distinct(Distinct::On(on)) => {
+            for expr in &on.on_expr {
+                ordered_by_value(expr, input_schema, "DISTINCT ON")?;
+                check_expr(expr, input_schema, Use::Rounded, &mut inputs)?;
+            }
+            for (index, expr) in on.select_expr.iter().enumerate() {
+                check_expr(expr, input_schema, use_of(uses, index), &mut inputs)?;
+            }
+            for sort in on.sort_expr.iter().flatten() {
+                check_expr(&sort.expr, input_schema, Use::Rounded, &mut inputs)?;
+            }
+        }
+        LogicalPlan::Aggregate(a) => {
+            for (index, group) in a.group_expr.iter().enumerate() {
+                ordered_by_value(group, input_schema, "GROUP BY")?;
+                check_expr(group, input_schema, use_of(uses, index), &mut inputs)?;
+            }
+            let groups = a.group_expr.len();
+            for (index, aggregate) in a.aggr_expr.iter().enumerate() {
+                check_expr(aggregate, input_schema, use_of(uses, groups + index), &mut inputs)?;
+            }
+        }
+        LogicalPlan::Window(w) => {
+            let passed = input_schema.fields().len();
+            for (index, use_) in uses.iter().take(passed).enumerate() {
+                inputs.pass(0, index, *use_);
+            }
+            for (index, expr) in w.window_expr.iter().enumerate() {
+                check_expr(expr, input_schema, use_of(uses, passed + index), &mut inputs)?;
+            }
+        }
+        LogicalPlan::Join(j) => {
+            let left = j.left.schema().fields().len();
+            let (left_uses, right_uses) = match j.join_type {
+                JoinType::LeftSemi | JoinType::LeftAnti | JoinType::LeftMark => (uses, &[][..]),
+                JoinType::RightSemi | JoinType::RightAnti | JoinType::RightMark => (&[][..], uses),
+                _ => uses.split_at(left.min(uses.len())),
+            };
+            left_uses.iter().enumerate().for_each(|(index, use_)| inputs.pass(0, index, *use_));
+            right_uses.iter().enumerate().for_each(|(index, use_)| inputs.pass(1, index, *use_));
+            for (l, r) in &j.on {
+                ordered_by_value(l, j.left.schema(), "joining on")?;
+                ordered_by_value(r, j.right.schema(), "joining on")?;
+                check_expr(l, j.left.schema(), Use::Rounded, &mut inputs)?;
+                check_expr(r, j.right.schema(), Use::Rounded, &mut inputs)?;
+            }
+            if let Some(filter) = &j.filter {
+                let both = j.left.schema().join(j.right.schema())?;
+                check_expr(filter, &both, Use::ValueOnly, &mut inputs)?;
+            }
+        }
+        LogicalPlan::Union(u) => {
+            for (column, use_) in uses.iter().enumerate() {
+                let types: Vec<DataType> = u
+                    .inputs
+                    .iter()
+                    .filter_map(|input| input.schema().fields().get(column).map(|f| f.data_type().clone()))
+                    .collect();
+                if *use_ == Use::Shown && mixed_scales(&types) {
+                    return Err(not_supported("UNION of integers and numerics of different scales"));
+                }
+                for input in 0..u.inputs.len() {
+                    inputs.pass(input, column, *use_);
+                }
+            }
+        }
+        LogicalPlan::Values(v) => {
+            for (column, field) in v.schema.fields().iter().enumerate() {
+                let types: Vec<DataType> = v
+                    .values
+                    .iter()
+                    .filter_map(|row| row.get(column))
+                    .filter_map(|e| uncoerced(e, field.data_type()).get_type(&empty).ok())
+                    .collect();
+                if use_of(uses, column) == Use::Shown && mixed_scales(&types) {
+                    return Err(not_supported("VALUES mixing integers and numerics of different scales"));
+                }
+            }
+            for row in &v.values {
+                for (column, expr) in row.iter().enumerate() {
+                    check_expr(expr, &empty, use_of(uses, column), &mut inputs)?;
+                }
+            }
+        }
+        LogicalPlan::TableScan(_) | LogicalPlan::EmptyRelation(_) => {}
+        // Anything else: its inputs' columns are taken as shown.
+        _ => inputs = InputUses::new(plan, Use::Shown),
+    }
+    for (input, (_, uses)) in plan.inputs().into_iter().zip(inputs.inputs) {
+        check_plan(input, &uses)?;
+    }
+    Ok(())
+}
+
+fn not_supported(what: impl std::fmt::Display) -> ConnectorError {
+    ConnectorError::new(ErrorKind::FeatureNotSupported, format!("{what} is not supported on the embedded engine"))
+}
+
+/// A `VALUES` item as written: the planner casts each item to its column's common type.
+fn uncoerced<'e>(expr: &'e Expr, column_type: &DataType) -> &'e Expr {
+    match expr {
+        Expr::Cast(cast) if cast.field.data_type() == column_type => &cast.expr,
+        other => other,
+    }
+}
+
+fn field_of(expr: &Expr, schema: &DFSchema) -> Option<Field> {
+    expr.to_field(schema).ok().map(|(_, field)| field.as_ref().clone())
+}
+
+/// Refuses using `expr` as a key that compares values (sorting, grouping, joining) when
+/// DataFusion would compare its representation instead.
+fn ordered_by_value(expr: &Expr, schema: &DFSchema, context: &str) -> Result<(), ConnectorError> {
+    match field_of(expr, schema) {
+        Some(field) => ordered_field(&field, context),
+        None => Ok(()),
+    }
+}
+
+fn ordered_field(field: &Field, context: &str) -> Result<(), ConnectorError> {
+    if matches!(field.data_type(), DataType::Interval(_)) {
+        return Err(not_supported(format!("{context} an interval")));
+    }
+    match declared_type(field) {
+        Some(PgType::Jsonb) => Err(not_supported(format!("{context} a jsonb value"))),
+        Some(PgType::Json) => Err(not_supported(format!("{context} a json value"))),
+        _ => Ok(()),
+    }
+}
+
+/// The scale an exact numeric type gives its values (integers 0), `None` for other types.
+fn exact_scale(data_type: &DataType) -> Option<i8> {
+    match data_type {
+        DataType::Int8
+        | DataType::Int16
+        | DataType::Int32
+        | DataType::Int64
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32
+        | DataType::UInt64 => Some(0),
+        DataType::Decimal32(_, s)
+        | DataType::Decimal64(_, s)
+        | DataType::Decimal128(_, s)
+        | DataType::Decimal256(_, s) => Some(*s),
+        _ => None,
+    }
+}
+
+/// Whether merging values of these types into one column would give some of them a scale they
+/// do not have in Postgres: all exact numerics (NULLs aside), not all of one scale.
+fn mixed_scales(types: &[DataType]) -> bool {
+    let mut scales = types.iter().filter(|t| !t.is_null()).map(exact_scale);
+    let Some(Some(first)) = scales.next() else { return false };
+    let mut mixed = false;
+    for scale in scales {
+        match scale {
+            None => return false,
+            Some(s) if s != first => mixed = true,
+            Some(_) => {}
+        }
+    }
+    mixed
+}
+
+/// Aggregates whose result depends only on the values of their arguments, not on their scale
+/// (an average's scale is at least 16, more than any argument's).
+const VALUE_AGGREGATES: &[&str] = &["avg", "pg_avg", "pg_avg_decimal", "count"];
+/// Aggregates whose result has the largest scale of the values they sum.
+const SUM_AGGREGATES: &[&str] = &["sum", "pg_sum"];
+/// Functions whose result depends only on the value of their arguments: rounding, and
+/// division (whose result scale is at least 16, more than any operand's).
+const VALUE_FUNCTIONS: &[&str] =
+    &["pg_round", "pg_int2", "pg_int4", "pg_int8", "ceil", "floor", "pg_div", "pg_div_decimal"];
+/// Functions that pass their arguments' values (and scales) on.
+const PASS_THROUGH_FUNCTIONS: &[&str] = &["abs", "pg_numeric"];
+/// Functions that merge their arguments into one result column.
+const MERGING_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "least"];
+
+/// A numeric quotient or average inside an expression is carried at DataFusion's fixed scale
+/// (16 decimals); Postgres rounds each value at its own scale (up to 20 decimals and more for
+/// small values) before the next operation, so only rounding and comparing it are exact enough.
+fn inexact_quotient(expr: &Expr, schema: &DFSchema, what: &str) -> Result<(), ConnectorError> {
+    match expr.get_type(schema) {
+        Ok(DataType::Decimal128(..) | DataType::Decimal256(..)) => {
+            Err(not_supported(format!("{what} used in further arithmetic (other than round())")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn is_comparison(op: &Operator) -> bool {
+    matches!(
+        op,
+        Operator::Eq
+            | Operator::NotEq
+            | Operator::Lt
+            | Operator::LtEq
+            | Operator::Gt
+            | Operator::GtEq
+            | Operator::IsDistinctFrom
+            | Operator::IsNotDistinctFrom
+    )
+}
+
+fn check_all<'e>(
+    exprs: impl IntoIterator<Item = &'e Expr>,
+    schema: &DFSchema,
+    use_: Use,
+    inputs: &mut InputUses<'_>,
+) -> Result<(), ConnectorError> {
+    exprs.into_iter().try_for_each(|e| check_expr(e, schema, use_, inputs))
+}
+
+fn types<'e>(exprs: impl IntoIterator<Item = &'e Expr>, schema: &DFSchema) -> Vec<DataType> {
+    exprs.into_iter().filter_map(|e| e.get_type(schema).ok()).collect()
+}
+
+/// Checks one expression used as `use_`, noting how it uses the input columns it reads.
+fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<'_>) -> Result<(), ConnectorError> {
+    match expr {
+        Expr::Alias(alias) => check_expr(&alias.expr, schema, use_, inputs),
+        Expr::Column(column) => {
+            inputs.note(column, use_);
+            Ok(())
+        }
+        Expr::BinaryExpr(BinaryExpr { left, op, right }) => {
+            let child_use = if is_comparison(op) {
+                ordered_by_value(left, schema, "comparing")?;
+                ordered_by_value(right, schema, "comparing")?;
+                Use::Rounded
+            } else if matches!(op, Operator::And | Operator::Or) {
+                Use::Rounded
+            } else {
+                use_
+            };
+            check_all([left.as_ref(), right.as_ref()], schema, child_use, inputs)
+        }
+        Expr::Case(Case { expr: operand, when_then_expr, else_expr }) => {
+            let results = || when_then_expr.iter().map(|(_, then)| then.as_ref()).chain(else_expr.as_deref());
+            if use_ == Use::Shown && mixed_scales(&types(results(), schema)) {
+                return Err(not_supported("CASE mixing integers and numerics of different scales"));
+            }
+            if let Some(operand) = operand {
+                ordered_by_value(operand, schema, "comparing")?;
+                check_expr(operand, schema, Use::Rounded, inputs)?;
+            }
+            check_all(when_then_expr.iter().map(|(when, _)| when.as_ref()), schema, Use::ValueOnly, inputs)?;
+            check_all(results(), schema, use_, inputs)
+        }
+        Expr::ScalarFunction(ScalarFunction { func, args }) => {
+            let name = func.name();
+            if name == "pg_div_decimal" && use_ != Use::Rounded {
+                inexact_quotient(expr, schema, "a numeric quotient")?;
+            }
+            if MERGING_FUNCTIONS.contains(&name) {
+                if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
+                    return Err(not_supported(format!(
+                        "{}() mixing integers and numerics of different scales",
+                        name.to_uppercase()
+                    )));
+                }
+                if name != "coalesce" {
+                    args.iter().try_for_each(|a| ordered_by_value(a, schema, "comparing"))?;
+                }
+                check_all(args, schema, use_, inputs)
+            } else if VALUE_FUNCTIONS.contains(&name) {
+                let args_use = if name.starts_with("pg_div") { Use::ValueOnly } else { Use::Rounded };
+                check_all(args, schema, args_use, inputs)
+            } else if PASS_THROUGH_FUNCTIONS.contains(&name) {
+                check_all(args, schema, use_, inputs)
+            } else {
+                check_all(args, schema, Use::Shown, inputs)
+            }
+        }
+        Expr::AggregateFunction(AggregateFunction { func, params }) => {
+            let name = func.name();
+            if name == "pg_avg_decimal" && use_ != Use::Rounded {
+                inexact_quotient(expr, schema, "a numeric average")?;
+            }
+            if params.distinct || matches!(name, "min" | "max") {
+                params.args.iter().try_for_each(|a| ordered_by_value(a, schema, &format!("{name}() over")))?;
+            }
+            check_all(&params.args, schema, aggregate_argument_use(name, use_), inputs)?;
+            check_all(params.filter.as_deref(), schema, Use::ValueOnly, inputs)?;
+            check_all(params.order_by.iter().map(|s| &s.expr), schema, Use::Rounded, inputs)
+        }
+        Expr::WindowFunction(window) => {
+            let WindowFunction { fun, params } = window.as_ref();
+            let name = fun.name();
+            if name == "pg_avg_decimal" && use_ != Use::Rounded {
+                inexact_quotient(expr, schema, "a numeric average")?;
+            }
+            let keys = || params.partition_by.iter().chain(params.order_by.iter().map(|s| &s.expr));
+            for key in keys() {
+                ordered_by_value(key, schema, "a window over")?;
+            }
+            check_all(&params.args, schema, aggregate_argument_use(name, use_), inputs)?;
+            check_all(keys(), schema, Use::Rounded, inputs)
+        }
+        Expr::Cast(cast) => {
+            let keeps_scale =
+                matches!(cast.field.data_type(), DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8);
+            check_expr(&cast.expr, schema, if keeps_scale { use_ } else { Use::Rounded }, inputs)
+        }
+        Expr::TryCast(cast) => check_expr(&cast.expr, schema, Use::Shown, inputs),
+        Expr::ScalarSubquery(subquery) => check_plan(&subquery.subquery, &[use_]),
+        Expr::Exists(exists) => {
+            let columns = exists.subquery.subquery.schema().fields().len();
+            check_plan(&exists.subquery.subquery, &vec![Use::Rounded; columns])
+        }
+        Expr::InSubquery(in_subquery) => {
+            ordered_by_value(&in_subquery.expr, schema, "comparing")?;
+            check_expr(&in_subquery.expr, schema, Use::Rounded, inputs)?;
+            check_plan(&in_subquery.subquery.subquery, &[Use::Rounded])
+        }
+        Expr::InList(InList { expr: item, list, .. }) => {
+            ordered_by_value(item, schema, "comparing")?;
+            check_all(std::iter::once(item.as_ref()).chain(list), schema, Use::Rounded, inputs)
+        }
+        Expr::Between(between) => {
+            ordered_by_value(&between.expr, schema, "comparing")?;
+            let parts = [between.expr.as_ref(), between.low.as_ref(), between.high.as_ref()];
+            check_all(parts, schema, Use::Rounded, inputs)
+        }
+        // Predicates: their operands' values matter, not their scales. Anything else is
+        // checked with its operands taken as shown.
+        _ => {
+            let predicate = matches!(
+                expr,
+                Expr::Not(_)
+                    | Expr::IsNull(_)
+                    | Expr::IsNotNull(_)
+                    | Expr::IsTrue(_)
+                    | Expr::IsFalse(_)
+                    | Expr::IsUnknown(_)
+                    | Expr::IsNotTrue(_)
+                    | Expr::IsNotFalse(_)
+                    | Expr::IsNotUnknown(_)
+                    | Expr::Like(_)
+                    | Expr::SimilarTo(_)
+            );
+            let children_use = if predicate { Use::ValueOnly } else { Use::Shown };
+            let mut result = Ok(());
+            let _ = expr.apply_children(|child| {
+                result = check_expr(child, schema, children_use, inputs);
+                Ok(if result.is_err() { TreeNodeRecursion::Stop } else { TreeNodeRecursion::Continue })
+            });
+            result
+        }
+    }
+}
+
+/// How an aggregate (or window aggregate) uses its arguments when its result is used as `use_`.
+fn aggregate_argument_use(name: &str, use_: Use) -> Use {
+    if VALUE_AGGREGATES.contains(&name) {
+        Use::ValueOnly
+    } else if SUM_AGGREGATES.contains(&name) {
+        // A sum shows the largest scale among the values it summed.
+        if use_ == Use::Shown { Use::Shown } else { Use::ValueOnly }
+    } else if matches!(name, "min" | "max" | "first_value" | "last_value" | "lag" | "lead" | "nth_value") {
+        use_
+    } else {
+        Use::Shown
+    }
+}
+
+/// Compares `char(n)` values as Postgres does, without their trailing blanks: each comparison
+/// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets.
+pub fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let transformed = plan.transform_up_with_subqueries(|node| {
+        let schema = match node.inputs().as_slice() {
+            [] => std::sync::Arc::new(DFSchema::empty()),
+            [single] => single.schema().clone(),
+            _ => node.schema().clone(),
+        };
+        let names = NamePreserver::new(&node);
+        node.map_expressions(|e| {
+            let name = names.save(&e);
+            let trimmed = e.transform_up(|e| trim_char_comparison(e, &schema))?;
+            Ok(trimmed.update_data(|e| name.restore(e)))
+        })
+    });
+    Ok(transformed?.data)
+}
+
+fn is_char(expr: &Expr, schema: &DFSchema) -> bool {
+    field_of(expr, schema).and_then(|f| declared_type(&f)).is_some_and(|t| matches!(t, PgType::Char(_)))
+}
+
+fn rtrim(expr: Expr) -> Expr {
+    datafusion::functions::string::expr_fn::rtrim(vec![expr])
+}
+
+fn trim_char_comparison(expr: Expr, schema: &DFSchema) -> Result<Transformed<Expr>> {
+    let trim_if = |e: Expr, yes: bool| if yes { rtrim(e) } else { e };
+    match expr {
+        Expr::BinaryExpr(BinaryExpr { left, op, right })
+            if is_comparison(&op) && (is_char(&left, schema) || is_char(&right, schema)) =>
+        {
+            let trim_left = is_char(&left, schema) || matches!(*left, Expr::Literal(..));
+            let trim_right = is_char(&right, schema) || matches!(*right, Expr::Literal(..));
+            Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
+                left: Box::new(trim_if(*left, trim_left)),
+                op,
+                right: Box::new(trim_if(*right, trim_right)),
+            })))
+        }
+        Expr::InList(InList { expr: item, list, negated }) if is_char(&item, schema) => {
+            let list = list.into_iter().map(|e| {
+                let trim = matches!(e, Expr::Literal(..)) || is_char(&e, schema);
+                trim_if(e, trim)
+            });
+            Ok(Transformed::yes(Expr::InList(InList { expr: Box::new(rtrim(*item)), list: list.collect(), negated })))
+        }
+        other => Ok(Transformed::no(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn verdict(sql: &str) -> Result<(), String> {
+        let ctx = datafusion::prelude::SessionContext::new();
+        let plan = ctx.state().create_logical_plan(sql).await.map_err(|e| e.to_string())?;
+        check(&plan).map_err(|e| e.message)
+    }
+
+    const MIXED: &str = "CASE WHEN random() < 2 THEN 1 ELSE CAST('2.5' AS DECIMAL(2,1)) END";
+
+    #[tokio::test]
+    async fn mixed_scales_are_refused_only_where_they_show() {
+        let shown = verdict(&format!("SELECT {MIXED} AS v")).await;
+        assert!(shown.unwrap_err().contains("CASE mixing integers and numerics"));
+        let coalesce = verdict("SELECT coalesce(1, CAST('2.5' AS DECIMAL(2,1)))").await;
+        assert!(coalesce.unwrap_err().contains("COALESCE() mixing"));
+        // Only compared, rounded or averaged: the scale never shows.
+        assert_eq!(verdict(&format!("SELECT 1 WHERE {MIXED} > 0")).await, Ok(()));
+        assert_eq!(verdict(&format!("SELECT avg({MIXED})")).await, Ok(()));
+        // Followed through subqueries: shown above …
+        let above = verdict(&format!("SELECT v FROM (SELECT {MIXED} AS v) AS t WHERE v > 0")).await;
+        assert!(above.is_err());
+        // … or only compared there.
+        assert_eq!(verdict(&format!("SELECT count(*) FROM (SELECT {MIXED} AS v) AS t WHERE v > 0")).await, Ok(()));
+        // A shown sum shows the largest scale it summed.
+        assert!(verdict(&format!("SELECT sum({MIXED})")).await.is_err());
+        assert_eq!(verdict(&format!("SELECT sum({MIXED}) > 1")).await, Ok(()));
+        let union = verdict("SELECT 1 AS v UNION ALL SELECT CAST('2.5' AS DECIMAL(2,1))").await;
+        assert!(union.unwrap_err().contains("UNION"));
+    }
+
+    #[tokio::test]
+    async fn intervals_are_not_ordered_by_their_fields() {
+        let sql = "SELECT i FROM (VALUES (INTERVAL '1 day'), (INTERVAL '25 hours')) AS t(i) ORDER BY i";
+        assert!(verdict(sql).await.unwrap_err().contains("ORDER BY an interval"));
+        let sql = "SELECT max(i) FROM (VALUES (INTERVAL '1 day')) AS t(i)";
+        assert!(verdict(sql).await.unwrap_err().contains("max() over an interval"));
+        assert_eq!(verdict("SELECT i FROM (VALUES (INTERVAL '1 day')) AS t(i)").await, Ok(()));
+    }
+
+    #[test]
+    fn scales_mix_only_among_exact_numerics() {
+        let int = DataType::Int32;
+        let dec1 = DataType::Decimal128(10, 1);
+        let dec2 = DataType::Decimal128(12, 2);
+        assert!(mixed_scales(&[int.clone(), dec1.clone()]));
+        assert!(mixed_scales(&[dec1.clone(), DataType::Null, dec2.clone()]));
+        assert!(!mixed_scales(&[dec2.clone(), DataType::Decimal128(38, 2)]));
+        assert!(!mixed_scales(&[int.clone(), DataType::Int64, DataType::Null]));
+        assert!(!mixed_scales(&[int, DataType::Float64]));
+        assert!(!mixed_scales(&[DataType::Utf8, DataType::Utf8]));
+    }
+}
