@@ -163,6 +163,9 @@ impl PreparedQuery for EmbeddedQuery {
         params: Vec<ScalarValue>,
         settings: &QuerySettings,
     ) -> Result<SendableRecordBatchStream, ConnectorError> {
+        if !crate::plan_check::is_utc(&settings.time_zone) {
+            crate::plan_check::check_time_zone(&self.plan)?;
+        }
         let plan = if self.param_types.is_empty() {
             self.plan.clone()
         } else {

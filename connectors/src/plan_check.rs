@@ -25,7 +25,7 @@
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
 use datafusion::common::{Column, DFSchema, JoinType, Result};
-use datafusion::logical_expr::expr::{AggregateFunction, Case, InList, ScalarFunction, WindowFunction};
+use datafusion::logical_expr::expr::{AggregateFunction, Case, Cast, InList, ScalarFunction, TryCast, WindowFunction};
 use datafusion::logical_expr::expr_rewriter::NamePreserver;
 use datafusion::logical_expr::{BinaryExpr, Distinct, Expr, ExprSchemable, LogicalPlan, Operator};
 use package::PgType;
@@ -483,6 +483,77 @@ fn aggregate_argument_use(name: &str, use_: Use) -> Use {
         use_
     } else {
         Use::Shown
+    }
+}
+
+/// Whether a session time zone is UTC, where instants and wall-clock times coincide.
+pub fn is_utc(zone: &str) -> bool {
+    matches!(
+        zone.to_ascii_uppercase().as_str(),
+        "UTC" | "ETC/UTC" | "GMT" | "ETC/GMT" | "Z" | "+00:00" | "ZULU" | "UCT"
+    )
+}
+
+/// Functions that treat a `timestamptz` argument as an instant (or in the session's zone).
+const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "least", "pg_date_trunc"];
+
+/// Refuses, for a session whose time zone is not UTC, what the embedded engine would compute
+/// on UTC's wall clock where Postgres uses the session's: a `timestamptz` converted to or from
+/// a date, a timestamp or text (string literals compared with one included), its fields
+/// (`extract`, `date_part`, `to_char`, …), and interval arithmetic on it (a day is not always
+/// 24 hours on a wall clock). Comparing, sorting and aggregating instants and `date_trunc`
+/// are exact in any zone.
+pub fn check_time_zone(plan: &LogicalPlan) -> Result<(), ConnectorError> {
+    let mut refusal = None;
+    let _ = plan.apply_with_subqueries(|node| {
+        let schema = match node.inputs().as_slice() {
+            [single] => single.schema().clone(),
+            _ => node.schema().clone(),
+        };
+        let _ = node.apply_expressions(|expr| {
+            expr.apply(|e| {
+                refusal = zone_dependent(e, &schema)
+                    .map(|what| not_supported(format!("{what} in a session whose TimeZone is not UTC")));
+                Ok(if refusal.is_some() { TreeNodeRecursion::Stop } else { TreeNodeRecursion::Continue })
+            })
+        });
+        Ok(if refusal.is_some() { TreeNodeRecursion::Stop } else { TreeNodeRecursion::Continue })
+    });
+    refusal.map_or(Ok(()), Err)
+}
+
+fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
+    let zoned = |e: &Expr| matches!(e.get_type(schema), Ok(DataType::Timestamp(_, Some(_))));
+    let wall_clock = |e: &Expr| {
+        matches!(
+            e.get_type(schema),
+            Ok(DataType::Utf8
+                | DataType::Utf8View
+                | DataType::LargeUtf8
+                | DataType::Date32
+                | DataType::Timestamp(_, None))
+        )
+    };
+    match expr {
+        Expr::Cast(Cast { expr: source, field }) | Expr::TryCast(TryCast { expr: source, field }) => {
+            let to_zoned = matches!(field.data_type(), DataType::Timestamp(_, Some(_)));
+            let from_null = matches!(source.get_type(schema), Ok(DataType::Null));
+            (zoned(source) != to_zoned && !from_null).then_some("converting a timestamptz")
+        }
+        Expr::BinaryExpr(BinaryExpr { left, right, .. }) => {
+            let interval = |e: &Expr| matches!(e.get_type(schema), Ok(DataType::Interval(_)));
+            if (zoned(left) && (interval(right) || wall_clock(right)))
+                || (zoned(right) && (interval(left) || wall_clock(left)))
+            {
+                Some("timestamptz arithmetic or comparison with a date, timestamp, text or interval")
+            } else {
+                None
+            }
+        }
+        Expr::ScalarFunction(ScalarFunction { func, args }) => (!ZONE_NEUTRAL_FUNCTIONS.contains(&func.name())
+            && args.iter().any(zoned))
+        .then_some("a function of a timestamptz"),
+        _ => None,
     }
 }
 

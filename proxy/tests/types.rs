@@ -199,6 +199,19 @@ async fn text_format_of_every_type() {
     let row = client.query_one("select date_trunc('day', c_timestamptz) from alltypes where id = 1", &[]).await;
     let micros_since_2000: i64 = 762_498_000_000_000;
     assert_eq!(row.unwrap().get::<_, Raw>(0), Raw(micros_since_2000.to_be_bytes().to_vec()));
+    // What the engine would compute on UTC's wall clock is refused outside UTC, not answered.
+    for sql in [
+        "select extract(hour from c_timestamptz) from alltypes",
+        "select c_timestamptz::date from alltypes",
+        "select c_timestamptz + interval '1 day' from alltypes",
+        "select id from alltypes where c_timestamptz > '2024-02-29 10:00'",
+    ] {
+        let error = client.query(sql, &[]).await.unwrap_err();
+        assert_eq!(error.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED), "{sql}");
+    }
+    client.simple_query("set timezone = 'UTC'").await.unwrap();
+    let rows = common::text_rows(&client, "select extract(hour from c_timestamptz) from alltypes where id = 1").await;
+    assert_eq!(rows, vec![vec![s("12")]]);
     let unit = client.query("select date_trunc('decade', c_date) from alltypes", &[]).await.unwrap_err();
     assert_eq!(unit.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED));
 }
