@@ -175,7 +175,9 @@ impl PreparedQuery for EmbeddedQuery {
         // of time-zone dependent functions included). Functions read the configuration the
         // execution was marked with, so the mark follows the change.
         let mut state = self.ctx.state();
-        state.config_mut().options_mut().execution.time_zone = Some(settings.time_zone.clone());
+        let options = state.config_mut().options_mut();
+        options.execution.time_zone = Some(settings.time_zone.clone());
+        options.extensions.insert(crate::pgfunctions::PgSettings { extra_float_digits: settings.extra_float_digits });
         state.mark_start_execution();
         let frame = datafusion::dataframe::DataFrame::new(state, plan);
         Ok(frame.execute_stream().await?)

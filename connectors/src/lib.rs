@@ -7,6 +7,7 @@ pub mod error;
 pub mod generate;
 pub mod pgbinary;
 pub mod pgfunctions;
+pub mod pgtext;
 pub mod plan_check;
 pub mod postgres;
 pub mod types;
@@ -28,11 +29,13 @@ pub struct QuerySettings {
     /// The session's `TimeZone` (an IANA name): how `timestamptz` values are truncated, cast to
     /// dates, and how literals without an offset are read.
     pub time_zone: String,
+    /// The session's `extra_float_digits`: how floats converted to text are written.
+    pub extra_float_digits: i32,
 }
 
 impl Default for QuerySettings {
     fn default() -> Self {
-        QuerySettings { time_zone: "UTC".into() }
+        QuerySettings { time_zone: "UTC".into(), extra_float_digits: 1 }
     }
 }
 

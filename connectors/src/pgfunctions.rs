@@ -8,7 +8,7 @@
 //!
 //! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8`, `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric. `PgDateArithmetic` (in `datetime`): the result
 //! types of Postgres' date arithmetic. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the
-//! session's time zone.
+//! session's time zone. `pg_text` (in `text`): casts to text with Postgres' output.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
@@ -34,9 +34,11 @@ mod casts;
 mod date_trunc;
 mod datetime;
 mod round;
+mod text;
 
 use crate::types::PG_TYPE_METADATA;
 pub use datetime::PgDateArithmetic;
+pub use text::PgSettings;
 
 /// Every function this module provides, ready to register.
 pub fn aggregates() -> Vec<AggregateUDF> {
@@ -410,6 +412,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
         ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
         ScalarUDF::from(date_trunc::PgDateTrunc::new()),
+        ScalarUDF::from(text::PgText::new()),
     ]
 }
 

@@ -64,7 +64,7 @@ impl Default for PoolSettings {
 pub struct PostgresConnector {
     pool: Pool,
     statements: Arc<StatementBound>,
-    zones: Arc<ConnectionZones>,
+    settings: Arc<ConnectionSettings>,
     names: Arc<LogicalNames>,
 }
 
@@ -85,10 +85,10 @@ impl PostgresConnector {
             config.password(value);
         }
         config.application_name(format!("packwire {}", version.id()));
-        // Fresh connections start in UTC, the time zone `ConnectionZones` assumes for them.
+        // Fresh connections start with the settings `ConnectionSettings` assumes for them.
         let options = match config.get_options() {
-            Some(options) => format!("{options} -c TimeZone=UTC"),
-            None => "-c TimeZone=UTC".to_string(),
+            Some(options) => format!("{options} {DEFAULT_SETTINGS_OPTIONS}"),
+            None => DEFAULT_SETTINGS_OPTIONS.to_string(),
         };
         config.options(options);
         config.connect_timeout(settings.connect_timeout);
@@ -112,7 +112,7 @@ impl PostgresConnector {
         Ok(PostgresConnector {
             pool,
             statements: Arc::default(),
-            zones: Arc::default(),
+            settings: Arc::default(),
             names: Arc::new(LogicalNames::of(version)),
         })
     }
@@ -160,38 +160,45 @@ impl StatementBound {
     }
 }
 
-/// The `TimeZone` each pooled connection has, so a statement runs in its session's time zone
-/// (a `SET TimeZone` is sent only when the connection's differs). Connections start in UTC
-/// (a startup option) and are listed here only while set to another zone. A connection is
-/// known by its statement cache (one per connection, alive as long as it) and its creation
-/// time, so a new connection never inherits a closed one's entry; entries of connections
-/// closed while set to another zone stay behind (a few bytes each, only after backend restarts).
+/// The settings each pooled connection has, so a statement runs with its session's
+/// (`SET TimeZone` / `extra_float_digits` only when the connection's differ). Connections
+/// start with the defaults (startup options) and are listed here only while set otherwise. A
+/// connection is known by its statement cache (one per connection, alive as long as it) and its
+/// creation time, so a new connection never inherits a closed one's entry; entries of
+/// connections closed while set otherwise stay behind (a few bytes each, only after backend
+/// restarts).
 #[derive(Default)]
-struct ConnectionZones {
-    zones: std::sync::Mutex<HashMap<(usize, std::time::Instant), String>>,
+struct ConnectionSettings {
+    changed: std::sync::Mutex<HashMap<(usize, std::time::Instant), QuerySettings>>,
 }
 
-impl ConnectionZones {
+/// The startup options that give a fresh connection `QuerySettings::default()`.
+const DEFAULT_SETTINGS_OPTIONS: &str = "-c TimeZone=UTC -c extra_float_digits=1";
+
+impl ConnectionSettings {
     async fn apply(
         &self,
         client: &deadpool_postgres::Object,
         settings: &QuerySettings,
     ) -> Result<(), tokio_postgres::Error> {
         let key = (Arc::as_ptr(&client.statement_cache) as usize, deadpool_postgres::Object::metrics(client).created);
-        let wanted = settings.time_zone.as_str();
-        let current = {
-            let zones = self.zones.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            zones.get(&key).cloned()
-        };
-        if current.as_deref().unwrap_or("UTC") == wanted {
-            return Ok(());
+        let default = settings == &QuerySettings::default();
+        {
+            let changed = self.changed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match changed.get(&key) {
+                Some(current) if current == settings => return Ok(()),
+                None if default => return Ok(()),
+                _ => {}
+            }
         }
-        client.batch_execute(&format!("SET TimeZone TO '{}'", wanted.replace('\'', "''"))).await?;
-        let mut zones = self.zones.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if wanted == "UTC" {
-            zones.remove(&key);
+        let zone = settings.time_zone.replace('\'', "''");
+        let digits = settings.extra_float_digits;
+        client.batch_execute(&format!("SET TimeZone TO '{zone}'; SET extra_float_digits TO {digits}")).await?;
+        let mut changed = self.changed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if default {
+            changed.remove(&key);
         } else {
-            zones.insert(key, wanted.to_string());
+            changed.insert(key, settings.clone());
         }
         Ok(())
     }
@@ -368,7 +375,7 @@ impl Connector for PostgresConnector {
         Ok(Arc::new(PostgresQuery {
             pool: self.pool.clone(),
             statements: self.statements.clone(),
-            zones: self.zones.clone(),
+            settings: self.settings.clone(),
             names: self.names.clone(),
             sql,
             schema,
@@ -389,7 +396,7 @@ impl Connector for PostgresConnector {
         let no_params = std::iter::empty::<(&(dyn ToSql + Sync), Type)>();
         let names = &self.names;
         let failed = |e| names.translate(backend_error(e));
-        self.zones.apply(&client, settings).await.map_err(failed)?;
+        self.settings.apply(&client, settings).await.map_err(failed)?;
         let mut guard = CancelOnDrop(Some(client.cancel_token()));
         let mut rows = Box::pin(client.query_typed_raw(&sql, no_params).await.map_err(failed)?);
         let first = rows.next().await.transpose().map_err(failed)?;
@@ -431,7 +438,7 @@ impl Connector for PostgresConnector {
 struct PostgresQuery {
     pool: Pool,
     statements: Arc<StatementBound>,
-    zones: Arc<ConnectionZones>,
+    settings: Arc<ConnectionSettings>,
     names: Arc<LogicalNames>,
     sql: String,
     schema: SchemaRef,
@@ -456,7 +463,7 @@ impl PreparedQuery for PostgresQuery {
         let client = checkout(&self.pool).await?;
         self.statements.bound(&client);
         let failed = |e| self.names.translate(backend_error(e));
-        self.zones.apply(&client, settings).await.map_err(failed)?;
+        self.settings.apply(&client, settings).await.map_err(failed)?;
         let statement = client.prepare_cached(&self.sql).await.map_err(failed)?;
         if let Some(position) =
             statement.params().iter().zip(&params).position(|(ty, value)| is_array(ty) && !value.is_null())

@@ -229,7 +229,8 @@ impl<S: ClientSocket> Session<S> {
                     Some((time_zone, name)) => (time_zone, name.to_string()),
                     None => ("UTC".parse().expect("UTC is a valid time zone"), "UTC".to_string()),
                 };
-                let query = connectors::QuerySettings { time_zone: name };
+                let query =
+                    connectors::QuerySettings { time_zone: name, extra_float_digits: settings.extra_float_digits() };
                 Arc::new(OutputSettings { extra_float_digits: settings.extra_float_digits(), time_zone, query })
             })
             .clone()

@@ -212,6 +212,11 @@ async fn text_format_of_every_type() {
     client.simple_query("set timezone = 'UTC'").await.unwrap();
     let rows = common::text_rows(&client, "select extract(hour from c_timestamptz) from alltypes where id = 1").await;
     assert_eq!(rows, vec![vec![s("12")]]);
+    // Casts to text write Postgres' forms, not Arrow's (`1e300`, `1999-12-31T23:59:59`).
+    let sql = "select c_float8::text, c_timestamp::text, c_bool::text, c_numeric::text, c_bytea::text, \
+               c_timestamptz::text from alltypes where id = 2";
+    let expected = ["1e+300", "1999-12-31 23:59:59", "false", "-0.0001", "\\x", "1969-12-31 23:59:59+00"];
+    assert_eq!(common::text_rows(&client, sql).await, vec![expected.iter().map(|v| s(v)).collect::<Vec<_>>()]);
     let unit = client.query("select date_trunc('decade', c_date) from alltypes", &[]).await.unwrap_err();
     assert_eq!(unit.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED));
 }

@@ -242,8 +242,8 @@ fn is_literal(expr: &Expr) -> bool {
 /// Casts DataFusion performs exactly as Postgres does, or their Postgres form: to integers from
 /// expressions through `pg_int2/4/8` (Postgres rounds fractional values and reads text its own
 /// way, DataFusion truncates), to `numeric` without a scale through `pg_numeric` (integers and
-/// decimals only: DataFusion has no per-value scale), to `numeric(p)` never, to `text` only from
-/// literals (DataFusion's text forms of timestamps, intervals and floats differ), never to
+/// decimals only: DataFusion has no per-value scale), to `numeric(p)` never, to `text` through
+/// `pg_text` (DataFusion's text forms of timestamps, intervals and floats differ), never to
 /// `char`/`varchar` (typed `text` there).
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
@@ -272,7 +272,10 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
             Err(format!("casting to {data_type}"))
         }
         // DataFusion writes timestamps, intervals and floats in its own text forms.
-        DataType::Text if !literal => Err("casting an expression to text".into()),
+        DataType::Text if !matches!(inner.as_ref(), Expr::Value(_)) => {
+            *expr = function_call("pg_text", vec![*inner.clone()]);
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

@@ -76,7 +76,16 @@ fn division_and_aggregates_use_postgres_semantics_on_the_embedded_engine() {
 #[test]
 fn what_a_target_cannot_express_is_refused_by_name() {
     assert!(refused("select extract(epoch from placed) from orders", Target::DataFusion).contains("EXTRACT(EPOCH"));
-    assert!(refused("select total::text from orders", Target::DataFusion).contains("casting an expression to text"));
+    assert!(refused("select total::varchar(3) from orders", Target::DataFusion).contains("casting to"));
+    // Casts to text take Postgres' output forms through pg_text; string literals stay.
+    assert_eq!(
+        embedded("select total::text as a, 'x'::text as b from orders fetch first 2 rows only"),
+        "SELECT pg_text(total) AS a, 'x'::TEXT AS b FROM \"public\".\"orders\" AS \"orders\" LIMIT 2"
+    );
+    assert!(
+        refused("select id from orders order by id fetch first 1 row with ties", Target::DataFusion)
+            .contains("WITH TIES")
+    );
     // Casts to integers take Postgres' rounding through pg_int2/4/8.
     assert_eq!(
         embedded("select total::int as a, id::smallint as b from orders"),

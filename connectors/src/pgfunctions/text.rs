@@ -1,0 +1,214 @@
+//! `pg_text(x)`: `x::text` on the embedded engine, written with Postgres' output rules
+//! (`crate::pgtext`, the same code the proxy writes result columns with) instead of Arrow's text
+//! forms (`2024-01-01T00:00:00`, `1e100`, `1.0` for a `real` 1). A `char(n)` loses its trailing
+//! blanks, as in Postgres; a `timestamptz` is written in the session's time zone, floats with
+//! the session's `extra_float_digits`.
+
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
+use datafusion::arrow::datatypes::{
+    DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type,
+    Int64Type, IntervalMonthDayNanoType, IntervalUnit, Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
+    UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
+use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
+use datafusion::logical_expr::{
+    ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
+};
+use package::PgType;
+
+use crate::pgtext;
+use crate::types::declared_type;
+
+datafusion::common::extensions_options! {
+    /// Session settings of packwire's own that functions on the embedded engine read.
+    pub struct PgSettings {
+        /// The session's `extra_float_digits` (float output).
+        pub extra_float_digits: i32, default = 1
+    }
+}
+
+impl datafusion::common::config::ConfigExtension for PgSettings {
+    const PREFIX: &'static str = "packwire";
+}
+
+/// `x::text` with Postgres' output (see the module header).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgText {
+    signature: Signature,
+}
+
+impl PgText {
+    pub fn new() -> Self {
+        PgText { signature: Signature::any(1, Volatility::Stable) }
+    }
+}
+
+impl ScalarUDFImpl for PgText {
+    fn name(&self) -> &str {
+        "pg_text"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        match arg_types.first() {
+            Some(t) if writable(t) => Ok(DataType::Utf8),
+            Some(other) => not_impl_err!("casting {other} to text is not supported on the embedded engine"),
+            None => exec_err!("pg_text takes one argument"),
+        }
+    }
+
+    fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
+        let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
+        Ok(std::sync::Arc::new(datafusion::arrow::datatypes::Field::new(self.name(), self.return_type(&types)?, true)))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [value] = args.args.as_slice() else { return exec_err!("pg_text takes one argument") };
+        let scalar = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(args.number_rows)?;
+        let is_char =
+            args.arg_fields.first().and_then(|f| declared_type(f)).is_some_and(|t| matches!(t, PgType::Char(_)));
+        let digits = args.config_options.extensions.get::<PgSettings>().map_or(1, |s| s.extra_float_digits);
+        let zone: datafusion::arrow::array::timezone::Tz =
+            args.config_options.execution.time_zone.as_deref().unwrap_or("UTC").parse()?;
+        let out = write_all(&array, is_char, digits, &zone)?;
+        if scalar {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
+fn writable(data_type: &DataType) -> bool {
+    matches!(
+        data_type,
+        DataType::Null
+            | DataType::Boolean
+            | DataType::Int8
+            | DataType::Int16
+            | DataType::Int32
+            | DataType::Int64
+            | DataType::UInt8
+            | DataType::UInt16
+            | DataType::UInt32
+            | DataType::UInt64
+            | DataType::Float32
+            | DataType::Float64
+            | DataType::Decimal128(..)
+            | DataType::Utf8
+            | DataType::LargeUtf8
+            | DataType::Utf8View
+            | DataType::Date32
+            | DataType::Time64(TimeUnit::Microsecond)
+            | DataType::Timestamp(TimeUnit::Microsecond, _)
+            | DataType::Interval(IntervalUnit::MonthDayNano)
+            | DataType::Binary
+    )
+}
+
+/// Each value's Postgres text; NULL stays NULL.
+fn write_all(
+    array: &ArrayRef,
+    is_char: bool,
+    extra_float_digits: i32,
+    zone: &datafusion::arrow::array::timezone::Tz,
+) -> Result<ArrayRef> {
+    macro_rules! each {
+        ($array:expr, |$v:ident| $text:expr) => {{
+            let mut out = StringBuilder::with_capacity($array.len(), $array.len() * 8);
+            for index in 0..$array.len() {
+                if $array.is_null(index) {
+                    out.append_null();
+                } else {
+                    let $v = $array.value(index);
+                    out.append_value($text);
+                }
+            }
+            std::sync::Arc::new(out.finish()) as ArrayRef
+        }};
+    }
+    let strings = |array: &ArrayRef| -> Result<ArrayRef> {
+        let utf8 = datafusion::arrow::compute::cast(array, &DataType::Utf8)?;
+        let utf8 = utf8.as_string::<i32>();
+        Ok(each!(utf8, |v| if is_char { v.trim_end_matches(' ') } else { v }))
+    };
+    Ok(match array.data_type() {
+        DataType::Null => std::sync::Arc::new(datafusion::arrow::array::new_null_array(&DataType::Utf8, array.len())),
+        DataType::Boolean => each!(array.as_boolean(), |v| if v { "true" } else { "false" }),
+        DataType::Int8 => each!(array.as_primitive::<Int8Type>(), |v| v.to_string()),
+        DataType::Int16 => each!(array.as_primitive::<Int16Type>(), |v| v.to_string()),
+        DataType::Int32 => each!(array.as_primitive::<Int32Type>(), |v| v.to_string()),
+        DataType::Int64 => each!(array.as_primitive::<Int64Type>(), |v| v.to_string()),
+        DataType::UInt8 => each!(array.as_primitive::<UInt8Type>(), |v| v.to_string()),
+        DataType::UInt16 => each!(array.as_primitive::<UInt16Type>(), |v| v.to_string()),
+        DataType::UInt32 => each!(array.as_primitive::<UInt32Type>(), |v| v.to_string()),
+        DataType::UInt64 => each!(array.as_primitive::<UInt64Type>(), |v| v.to_string()),
+        DataType::Float32 => {
+            each!(array.as_primitive::<Float32Type>(), |v| pgtext::float_text(f64::from(v), extra_float_digits, true))
+        }
+        DataType::Float64 => {
+            each!(array.as_primitive::<Float64Type>(), |v| pgtext::float_text(v, extra_float_digits, false))
+        }
+        DataType::Decimal128(_, scale) => {
+            let scale = *scale;
+            each!(array.as_primitive::<Decimal128Type>(), |v| pgtext::decimal_text(v, scale))
+        }
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => strings(array)?,
+        DataType::Date32 => each!(array.as_primitive::<Date32Type>(), |v| pgtext::date_text(v)),
+        DataType::Time64(TimeUnit::Microsecond) => {
+            each!(array.as_primitive::<Time64MicrosecondType>(), |v| pgtext::time_text(v))
+        }
+        DataType::Timestamp(TimeUnit::Microsecond, None) => {
+            each!(array.as_primitive::<TimestampMicrosecondType>(), |v| pgtext::timestamp_text(v))
+        }
+        DataType::Timestamp(TimeUnit::Microsecond, Some(_)) => {
+            each!(array.as_primitive::<TimestampMicrosecondType>(), |v| pgtext::timestamptz_text(v, zone))
+        }
+        DataType::Interval(IntervalUnit::MonthDayNano) => {
+            each!(array.as_primitive::<IntervalMonthDayNanoType>(), |v| pgtext::interval_text(
+                v.months,
+                v.days,
+                v.nanoseconds / 1_000
+            ))
+        }
+        DataType::Binary => {
+            each!(array.as_binary::<i32>(), |v| {
+                let mut text = String::with_capacity(2 + v.len() * 2);
+                let _ = pgtext::write_bytea_text(v, &mut text);
+                text
+            })
+        }
+        other => return not_impl_err!("casting {other} to text is not supported on the embedded engine"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use datafusion::arrow::array::{Date32Array, Float64Array, StringArray, TimestampMicrosecondArray};
+
+    use super::*;
+
+    fn texts(array: ArrayRef, is_char: bool) -> Vec<Option<String>> {
+        let zone = "Asia/Kolkata".parse().unwrap();
+        let out = write_all(&array, is_char, 1, &zone).unwrap();
+        out.as_string::<i32>().iter().map(|v| v.map(str::to_string)).collect()
+    }
+
+    #[test]
+    fn postgres_text_forms() {
+        let floats = Arc::new(Float64Array::from(vec![Some(1e100), Some(0.1), None]));
+        assert_eq!(texts(floats, false), vec![Some("1e+100".into()), Some("0.1".into()), None]);
+        let dates = Arc::new(Date32Array::from(vec![0, -719_528]));
+        assert_eq!(texts(dates, false), vec![Some("1970-01-01".into()), Some("0001-01-01 BC".into())]);
+        let instants = Arc::new(TimestampMicrosecondArray::from(vec![0]).with_timezone("UTC"));
+        assert_eq!(texts(instants, false), vec![Some("1970-01-01 05:30:00+05:30".into())]);
+        let padded = Arc::new(StringArray::from(vec!["ab   ", "  "]));
+        assert_eq!(texts(padded.clone(), true), vec![Some("ab".into()), Some("".into())]);
+        assert_eq!(texts(padded, false), vec![Some("ab   ".into()), Some("  ".into())]);
+    }
+}
