@@ -22,7 +22,7 @@ use datafusion::arrow::datatypes::{
     Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type, i256,
 };
 use datafusion::arrow::error::ArrowError;
-use datafusion::common::{Result, ScalarValue, exec_err};
+use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{
     Accumulator, AggregateUDF, AggregateUDFImpl, ColumnarValue, ScalarUDF, Signature, Volatility,
@@ -95,7 +95,7 @@ impl AggregateUDFImpl for PgAvg {
             Some(t) if exact_input(t) && self.text => Ok(DataType::Utf8),
             Some(t) if exact_input(t) => Ok(DataType::Decimal128(38, AVG_DECIMAL_SCALE)),
             Some(DataType::Float16 | DataType::Float32 | DataType::Float64) => Ok(DataType::Float64),
-            Some(other) => exec_err!("function avg({other}) does not exist"),
+            Some(other) => not_impl_err!("avg({other}) is not supported on the embedded engine"),
             None => exec_err!("avg takes one argument"),
         }
     }
@@ -653,7 +653,8 @@ impl AggregateUDFImpl for PgSum {
             DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => DataType::Int64,
             DataType::Int64 | DataType::UInt32 | DataType::UInt64 => DataType::Decimal128(38, 0),
             DataType::Decimal128(..) | DataType::Float64 | DataType::Interval(_) | DataType::Null => input.clone(),
-            other => return exec_err!("function sum({other}) is not supported by the embedded engine"),
+            // Postgres sums `real` in `real` arithmetic; DataFusion in double precision.
+            other => return not_impl_err!("sum({other}) is not supported on the embedded engine"),
         }])
     }
 

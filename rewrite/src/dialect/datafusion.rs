@@ -94,6 +94,8 @@ fn whole_number_field(field: &DateTimeField) -> Option<&'static str> {
         DateTimeField::Day | DateTimeField::Days => "day",
         DateTimeField::DayOfWeek | DateTimeField::Dow => "dow",
         DateTimeField::DayOfYear | DateTimeField::Doy => "doy",
+        DateTimeField::Isodow => "isodow",
+        DateTimeField::Isoyear => "isoyear",
         DateTimeField::Hour | DateTimeField::Hours => "hour",
         DateTimeField::Minute | DateTimeField::Minutes => "minute",
         _ => return None,
@@ -222,7 +224,9 @@ fn date_part(expr: &mut Expr) -> Result<(), String> {
         },
         _ => String::new(),
     };
-    if !["year", "quarter", "month", "week", "day", "dow", "doy", "hour", "minute"].contains(&field.as_str()) {
+    if !["year", "quarter", "month", "week", "day", "dow", "doy", "isodow", "isoyear", "hour", "minute"]
+        .contains(&field.as_str())
+    {
         return Err(format!("date_part('{field}', …)"));
     }
     *expr = cast(expr.clone(), DataType::DoublePrecision);
@@ -236,6 +240,37 @@ fn is_literal(expr: &Expr) -> bool {
         Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } | Expr::Nested(expr) => is_literal(expr),
         Expr::Cast { expr, .. } => matches!(expr.as_ref(), Expr::Value(_)),
         _ => false,
+    }
+}
+
+/// `LIKE`/`ILIKE` with Postgres' default escape (backslash); DataFusion has no other.
+fn like(expr: &mut Expr) -> Result<(), String> {
+    let (Expr::Like { escape_char, .. } | Expr::ILike { escape_char, .. }) = expr else { return Ok(()) };
+    match escape_char {
+        None => Ok(()),
+        Some(escape) if matches!(&escape.value, Value::SingleQuotedString(e) if e == "\\") => Ok(()),
+        Some(_) => Err("LIKE … ESCAPE with another escape character than backslash".into()),
+    }
+}
+
+/// `SUBSTRING(s FROM start FOR count)`; the regular-expression form (`FROM 'pattern'`) is not
+/// DataFusion's `substr`.
+fn substring(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Substring { substring_from: Some(from), .. } = expr else { return Ok(()) };
+    match from.as_ref() {
+        Expr::Value(value) if matches!(value.value, Value::SingleQuotedString(_)) => {
+            Err("SUBSTRING(… FROM pattern)".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `&`, `|`, `#`, `<<`, `>>` on integers are DataFusion's (same types, same two's-complement
+/// results, parsed with Postgres' precedence); DataFusion has no prefix `~`.
+fn bitwise(expr: &mut Expr) -> Result<(), String> {
+    match expr {
+        Expr::UnaryOp { .. } => Err("the ~ operator".into()),
+        _ => Ok(()),
     }
 }
 
@@ -287,12 +322,12 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::IntegerLiteral, Support::Rewrite(integer_literal)),
         (Construct::DecimalLiteral, Support::Rewrite(decimal_literal)),
         (Construct::Division, Support::Rewrite(division)),
-        (Construct::Like, Support::Native),
-        (Construct::ILike, Support::Native),
+        (Construct::Like, Support::Rewrite(like)),
+        (Construct::ILike, Support::Rewrite(like)),
         (Construct::RegexMatch, Support::Native),
         (Construct::StringConcat, Support::Native),
         (Construct::Extract, Support::Rewrite(extract)),
-        (Construct::Substring, Support::Native),
+        (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Position, Support::Native),
         (Construct::Trim, Support::Native),
         (Construct::Interval, Support::Native),
@@ -304,6 +339,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::ScalarSubquery, Support::Native),
         (Construct::IsDistinctFrom, Support::Native),
         (Construct::Between, Support::Native),
+        (Construct::BitwiseOperator, Support::Rewrite(bitwise)),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::TableFunction, Support::Native),

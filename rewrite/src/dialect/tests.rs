@@ -92,6 +92,13 @@ fn what_a_target_cannot_express_is_refused_by_name() {
         "SELECT pg_int4(total) AS a, pg_int2(id) AS b FROM \"public\".\"orders\" AS \"orders\""
     );
     assert!(refused("select array_agg(id) from orders", Target::DataFusion).contains("array_agg"));
+    assert!(refused("select 1 from orders where 'a' like 'a!%' escape '!'", Target::DataFusion).contains("ESCAPE"));
+    assert!(refused("select substring('a1' from '[0-9]')", Target::DataFusion).contains("FROM pattern"));
+    assert!(refused("select ~id from orders", Target::DataFusion).contains("~"));
+    assert_eq!(
+        embedded("select id & 3 as a, id # 1 as b from orders where 'a' like 'a\\%' escape '\\'"),
+        "SELECT id & CAST(3 AS INT) AS a, id # CAST(1 AS INT) AS b FROM \"public\".\"orders\" AS \"orders\" WHERE 'a' LIKE 'a\\%' ESCAPE '\\'"
+    );
     assert!(refused("select distinct on (id) id from orders", Target::Snowflake).contains("DISTINCT ON"));
     assert!(matches!(
         sql("select made_up(id) from orders", Target::Postgres),
