@@ -33,6 +33,13 @@ pub struct QuerySettings {
     pub extra_float_digits: i32,
 }
 
+impl QuerySettings {
+    /// Whether these are the defaults (checked per statement, without building them).
+    pub fn is_default(&self) -> bool {
+        self.time_zone == "UTC" && self.extra_float_digits == 1
+    }
+}
+
 impl Default for QuerySettings {
     fn default() -> Self {
         QuerySettings { time_zone: "UTC".into(), extra_float_digits: 1 }

@@ -44,7 +44,7 @@ enum Use {
     /// Into something that rounds or compares it (`round`, casts, comparisons, sort keys): a
     /// numeric quotient's value to DataFusion's 16 decimals is enough there.
     Rounded,
-    /// Into something that uses its exact value but not its scale (a sum, a predicate).
+    /// Into something that uses its exact value but not its scale (an average, a predicate).
     ValueOnly,
     /// Into a result column, where its scale shows.
     Shown,

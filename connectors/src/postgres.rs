@@ -182,7 +182,7 @@ impl ConnectionSettings {
         settings: &QuerySettings,
     ) -> Result<(), tokio_postgres::Error> {
         let key = (Arc::as_ptr(&client.statement_cache) as usize, deadpool_postgres::Object::metrics(client).created);
-        let default = settings == &QuerySettings::default();
+        let default = settings.is_default();
         {
             let changed = self.changed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             match changed.get(&key) {
