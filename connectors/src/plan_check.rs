@@ -178,7 +178,7 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
                     .filter_map(|input| input.schema().fields().get(column).map(|f| f.data_type().clone()))
                     .collect();
                 if *use_ == Use::Shown && mixed_scales(&types) {
-                    return Err(not_supported("UNION of integers and numerics of different scales"));
+                    return Err(mixed_scales_refusal("UNION of integers and numerics of different scales"));
                 }
                 for input in 0..u.inputs.len() {
                     inputs.pass(input, column, *use_);
@@ -194,7 +194,7 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
                     .filter_map(|e| uncoerced(e, field.data_type()).get_type(&empty).ok())
                     .collect();
                 if use_of(uses, column) == Use::Shown && mixed_scales(&types) {
-                    return Err(not_supported("VALUES mixing integers and numerics of different scales"));
+                    return Err(mixed_scales_refusal("VALUES mixing integers and numerics of different scales"));
                 }
             }
             for row in &v.values {
@@ -211,6 +211,16 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
         check_plan(input, &uses)?;
     }
     Ok(())
+}
+
+/// The refusal of a merge of numerics of different scales, with the way out.
+fn mixed_scales_refusal(what: impl std::fmt::Display) -> ConnectorError {
+    let mut error = not_supported(what);
+    error.message.push_str(
+        " (Postgres keeps each value's scale, the engine one per column): write the literals with the \
+         column's scale, e.g. coalesce(sum(price), 0.00)",
+    );
+    error
 }
 
 fn not_supported(what: impl std::fmt::Display) -> ConnectorError {
@@ -360,7 +370,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
         Expr::Case(Case { expr: operand, when_then_expr, else_expr }) => {
             let results = || when_then_expr.iter().map(|(_, then)| then.as_ref()).chain(else_expr.as_deref());
             if use_ == Use::Shown && mixed_scales(&types(results(), schema)) {
-                return Err(not_supported("CASE mixing integers and numerics of different scales"));
+                return Err(mixed_scales_refusal("CASE mixing integers and numerics of different scales"));
             }
             if let Some(operand) = operand {
                 ordered_by_value(operand, schema, "comparing")?;
@@ -376,7 +386,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             }
             if MERGING_FUNCTIONS.contains(&name) {
                 if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
-                    return Err(not_supported(format!(
+                    return Err(mixed_scales_refusal(format!(
                         "{}() mixing integers and numerics of different scales",
                         name.to_uppercase()
                     )));
@@ -626,7 +636,8 @@ mod tests {
         let shown = verdict(&format!("SELECT {MIXED} AS v")).await;
         assert!(shown.unwrap_err().contains("CASE mixing integers and numerics"));
         let coalesce = verdict("SELECT coalesce(1, CAST('2.5' AS DECIMAL(2,1)))").await;
-        assert!(coalesce.unwrap_err().contains("COALESCE() mixing"));
+        let coalesce = coalesce.unwrap_err();
+        assert!(coalesce.contains("COALESCE() mixing") && coalesce.contains("0.00"), "{coalesce}");
         // Only compared, rounded or averaged: the scale never shows.
         assert_eq!(verdict(&format!("SELECT 1 WHERE {MIXED} > 0")).await, Ok(()));
         assert_eq!(verdict(&format!("SELECT avg({MIXED})")).await, Ok(()));
