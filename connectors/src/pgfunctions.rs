@@ -65,20 +65,7 @@ struct PgAvg {
 }
 
 fn exact_input(data_type: &DataType) -> bool {
-    matches!(
-        data_type,
-        DataType::Int8
-            | DataType::Int16
-            | DataType::Int32
-            | DataType::Int64
-            | DataType::UInt8
-            | DataType::UInt16
-            | DataType::UInt32
-            | DataType::UInt64
-            | DataType::Decimal128(..)
-            | DataType::Decimal256(..)
-            | DataType::Null
-    )
+    data_type.is_integer() || matches!(data_type, DataType::Decimal128(..) | DataType::Decimal256(..) | DataType::Null)
 }
 
 impl AggregateUDFImpl for PgAvg {

@@ -262,14 +262,7 @@ fn ordered_field(field: &Field, context: &str) -> Result<(), ConnectorError> {
 /// The scale an exact numeric type gives its values (integers 0), `None` for other types.
 fn exact_scale(data_type: &DataType) -> Option<i8> {
     match data_type {
-        DataType::Int8
-        | DataType::Int16
-        | DataType::Int32
-        | DataType::Int64
-        | DataType::UInt8
-        | DataType::UInt16
-        | DataType::UInt32
-        | DataType::UInt64 => Some(0),
+        t if t.is_integer() => Some(0),
         DataType::Decimal32(_, s)
         | DataType::Decimal64(_, s)
         | DataType::Decimal128(_, s)
@@ -496,6 +489,14 @@ fn aggregate_argument_use(name: &str, use_: Use) -> Use {
     }
 }
 
+/// The schema a node's expressions are typed against: its input's, or (joins, leaves) its own.
+fn expression_schema(node: &LogicalPlan) -> datafusion::common::DFSchemaRef {
+    match node.inputs().as_slice() {
+        [single] => single.schema().clone(),
+        _ => node.schema().clone(),
+    }
+}
+
 /// Whether a session time zone is UTC, where instants and wall-clock times coincide.
 pub fn is_utc(zone: &str) -> bool {
     matches!(
@@ -516,10 +517,7 @@ const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "lea
 pub fn check_time_zone(plan: &LogicalPlan) -> Result<(), ConnectorError> {
     let mut refusal = None;
     let _ = plan.apply_with_subqueries(|node| {
-        let schema = match node.inputs().as_slice() {
-            [single] => single.schema().clone(),
-            _ => node.schema().clone(),
-        };
+        let schema = expression_schema(node);
         let _ = node.apply_expressions(|expr| {
             expr.apply(|e| {
                 refusal = zone_dependent(e, &schema)
@@ -571,11 +569,7 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 /// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets.
 pub fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let transformed = plan.transform_up_with_subqueries(|node| {
-        let schema = match node.inputs().as_slice() {
-            [] => std::sync::Arc::new(DFSchema::empty()),
-            [single] => single.schema().clone(),
-            _ => node.schema().clone(),
-        };
+        let schema = expression_schema(&node);
         let names = NamePreserver::new(&node);
         node.map_expressions(|e| {
             let name = names.save(&e);

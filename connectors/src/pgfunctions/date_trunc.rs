@@ -31,10 +31,9 @@ impl PgDateTrunc {
     }
 }
 
-const TIMESTAMPTZ_ZONE: &str = "UTC";
-
+/// How the engine stores a `timestamptz` (instants labelled UTC).
 fn timestamptz() -> DataType {
-    DataType::Timestamp(TimeUnit::Microsecond, Some(TIMESTAMPTZ_ZONE.into()))
+    crate::types::arrow_type(package::PgType::Timestamptz)
 }
 
 /// DataFusion's name for a Postgres `date_trunc` unit, or why it is refused.
@@ -108,7 +107,7 @@ impl ScalarUDFImpl for PgDateTrunc {
             );
         };
         let unit_name = unit(unit_text)?;
-        let zone = args.config_options.execution.time_zone.clone().unwrap_or_else(|| TIMESTAMPTZ_ZONE.to_string());
+        let zone = args.config_options.execution.time_zone.clone().unwrap_or_else(|| "UTC".to_string());
         let cast = datafusion::arrow::compute::cast;
         let rows = args.number_rows;
         let scalar_input = matches!(value, ColumnarValue::Scalar(_));

@@ -6,9 +6,8 @@
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
 use datafusion::arrow::datatypes::{
-    DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type,
-    Int64Type, IntervalMonthDayNanoType, IntervalUnit, Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
-    UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+    DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, IntervalMonthDayNanoType, IntervalUnit,
+    Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
 };
 use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::{
@@ -62,6 +61,7 @@ impl ScalarUDFImpl for PgText {
 
     fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
         let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
+        // Plain text: not `super::result_field`, which tags text results as exact numerics.
         Ok(std::sync::Arc::new(datafusion::arrow::datatypes::Field::new(self.name(), self.return_type(&types)?, true)))
     }
 
@@ -83,30 +83,23 @@ impl ScalarUDFImpl for PgText {
 }
 
 fn writable(data_type: &DataType) -> bool {
-    matches!(
-        data_type,
-        DataType::Null
-            | DataType::Boolean
-            | DataType::Int8
-            | DataType::Int16
-            | DataType::Int32
-            | DataType::Int64
-            | DataType::UInt8
-            | DataType::UInt16
-            | DataType::UInt32
-            | DataType::UInt64
-            | DataType::Float32
-            | DataType::Float64
-            | DataType::Decimal128(..)
-            | DataType::Utf8
-            | DataType::LargeUtf8
-            | DataType::Utf8View
-            | DataType::Date32
-            | DataType::Time64(TimeUnit::Microsecond)
-            | DataType::Timestamp(TimeUnit::Microsecond, _)
-            | DataType::Interval(IntervalUnit::MonthDayNano)
-            | DataType::Binary
-    )
+    data_type.is_integer()
+        || matches!(
+            data_type,
+            DataType::Null
+                | DataType::Boolean
+                | DataType::Float32
+                | DataType::Float64
+                | DataType::Decimal128(..)
+                | DataType::Utf8
+                | DataType::LargeUtf8
+                | DataType::Utf8View
+                | DataType::Date32
+                | DataType::Time64(TimeUnit::Microsecond)
+                | DataType::Timestamp(TimeUnit::Microsecond, _)
+                | DataType::Interval(IntervalUnit::MonthDayNano)
+                | DataType::Binary
+        )
 }
 
 /// Each value's Postgres text; NULL stays NULL.
@@ -137,15 +130,8 @@ fn write_all(
     };
     Ok(match array.data_type() {
         DataType::Null => std::sync::Arc::new(datafusion::arrow::array::new_null_array(&DataType::Utf8, array.len())),
-        DataType::Boolean => each!(array.as_boolean(), |v| if v { "true" } else { "false" }),
-        DataType::Int8 => each!(array.as_primitive::<Int8Type>(), |v| v.to_string()),
-        DataType::Int16 => each!(array.as_primitive::<Int16Type>(), |v| v.to_string()),
-        DataType::Int32 => each!(array.as_primitive::<Int32Type>(), |v| v.to_string()),
-        DataType::Int64 => each!(array.as_primitive::<Int64Type>(), |v| v.to_string()),
-        DataType::UInt8 => each!(array.as_primitive::<UInt8Type>(), |v| v.to_string()),
-        DataType::UInt16 => each!(array.as_primitive::<UInt16Type>(), |v| v.to_string()),
-        DataType::UInt32 => each!(array.as_primitive::<UInt32Type>(), |v| v.to_string()),
-        DataType::UInt64 => each!(array.as_primitive::<UInt64Type>(), |v| v.to_string()),
+        // Arrow's text of integers and booleans (`-12`, `true`) is Postgres'.
+        t if t.is_integer() || t == &DataType::Boolean => datafusion::arrow::compute::cast(array, &DataType::Utf8)?,
         DataType::Float32 => {
             each!(array.as_primitive::<Float32Type>(), |v| pgtext::float_text(f64::from(v), extra_float_digits, true))
         }
@@ -207,6 +193,10 @@ mod tests {
         assert_eq!(texts(dates, false), vec![Some("1970-01-01".into()), Some("0001-01-01 BC".into())]);
         let instants = Arc::new(TimestampMicrosecondArray::from(vec![0]).with_timezone("UTC"));
         assert_eq!(texts(instants, false), vec![Some("1970-01-01 05:30:00+05:30".into())]);
+        let integers = Arc::new(datafusion::arrow::array::Int64Array::from(vec![Some(-12), None]));
+        assert_eq!(texts(integers, false), vec![Some("-12".into()), None]);
+        let booleans = Arc::new(datafusion::arrow::array::BooleanArray::from(vec![true, false]));
+        assert_eq!(texts(booleans, false), vec![Some("true".into()), Some("false".into())]);
         let padded = Arc::new(StringArray::from(vec!["ab   ", "  "]));
         assert_eq!(texts(padded.clone(), true), vec![Some("ab".into()), Some("".into())]);
         assert_eq!(texts(padded, false), vec![Some("ab   ".into()), Some("  ".into())]);
