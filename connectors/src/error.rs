@@ -11,6 +11,8 @@ pub enum ErrorKind {
     DivisionByZero,
     NumericOutOfRange,
     InvalidTextRepresentation,
+    /// A function argument out of its domain (`date_trunc('fortnight', …)`).
+    InvalidParameterValue,
     FeatureNotSupported,
     ResourcesExhausted,
     Unavailable,

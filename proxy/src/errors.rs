@@ -160,6 +160,7 @@ impl From<ConnectorError> for PgError {
             ErrorKind::DivisionByZero => code::DIVISION_BY_ZERO,
             ErrorKind::NumericOutOfRange => code::NUMERIC_VALUE_OUT_OF_RANGE,
             ErrorKind::InvalidTextRepresentation => code::INVALID_TEXT_REPRESENTATION,
+            ErrorKind::InvalidParameterValue => code::INVALID_PARAMETER_VALUE,
             ErrorKind::FeatureNotSupported => code::FEATURE_NOT_SUPPORTED,
             ErrorKind::ResourcesExhausted => code::OUT_OF_MEMORY,
             ErrorKind::Unavailable => code::CONNECTION_FAILURE,

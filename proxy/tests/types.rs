@@ -219,6 +219,8 @@ async fn text_format_of_every_type() {
     assert_eq!(common::text_rows(&client, sql).await, vec![expected.iter().map(|v| s(v)).collect::<Vec<_>>()]);
     let unit = client.query("select date_trunc('decade', c_date) from alltypes", &[]).await.unwrap_err();
     assert_eq!(unit.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED));
+    let unit = client.query("select date_trunc('fortnight', c_date) from alltypes", &[]).await.unwrap_err();
+    assert_eq!(unit.code(), Some(&tokio_postgres::error::SqlState::INVALID_PARAMETER_VALUE));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -53,7 +53,11 @@ fn unit(postgres: &str) -> Result<&'static str> {
         | "mil" | "mils" => {
             return not_impl_err!("date_trunc('{postgres}', …) is not supported on the embedded engine");
         }
-        _ => return exec_err!("unit \"{postgres}\" not recognized for type timestamp"),
+        _ => {
+            let message = format!("unit \"{postgres}\" not recognized for type timestamp");
+            let error = crate::error::ConnectorError::new(crate::error::ErrorKind::InvalidParameterValue, message);
+            return Err(datafusion::error::DataFusionError::External(Box::new(error)));
+        }
     })
 }
 
