@@ -1,12 +1,12 @@
 //! `packwire-bench`: in one run on one machine, a real Postgres (pgharness) loaded with pgbench
 //! data, and packwire serving it as a package; pgbench `-S` through packwire vs direct at 1 and 16
 //! clients in every query mode, interleaved and repeated, and a 1M-row `SELECT *` transfer.
-//! Prints TPS, latency, ratios, packwire's CPU µs per query and peak RSS. When `pgbouncer` is
+//! Prints TPS, latency, ratios, the CPU µs per query of packwire (and PgBouncer) and peak RSS. When `pgbouncer` is
 //! installed it is measured in the same rounds as the peer (session pooling, same pool size), so
 //! the cost of any proxy hop on this machine is visible next to packwire's.
 //!
 //! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]
-//! [--modes simple,extended,prepared] [--clients 1,16] [--transfer yes|no]`
+//! [--modes simple,extended,prepared] [--clients 1,16] [--transfer yes|no] [--pool 32]`
 //! (a release build, `cargo build --release --workspace`, measures the shipped binary).
 
 use std::path::PathBuf;
@@ -28,6 +28,8 @@ struct Options {
     clients: Vec<u32>,
     /// Whether to run the 1M-row transfer (`--transfer no` skips it, e.g. while profiling).
     transfer: bool,
+    /// Backend connections in packwire's pool and PgBouncer's (`--pool 32`).
+    pool: u32,
 }
 
 fn options() -> Options {
@@ -38,6 +40,7 @@ fn options() -> Options {
         modes: ["simple", "extended", "prepared"].map(String::from).to_vec(),
         clients: vec![1, 16],
         transfer: true,
+        pool: 32,
     };
     let args: Vec<String> = std::env::args().collect();
     for pair in args[1..].chunks(2) {
@@ -48,6 +51,7 @@ fn options() -> Options {
             ("--scale", Some(v)) => options.scale = v,
             ("--seconds", Some(v)) => options.seconds = v,
             ("--rounds", Some(v)) => options.rounds = v,
+            ("--pool", Some(v)) if v > 0 => options.pool = v,
             ("--modes", _) if !list.is_empty() => options.modes = list,
             ("--clients", _) if list.iter().all(|c| c.parse::<u32>().is_ok()) && !list.is_empty() => {
                 options.clients = list.iter().filter_map(|c| c.parse().ok()).collect()
@@ -56,7 +60,7 @@ fn options() -> Options {
             _ => {
                 eprintln!(
                     "usage: packwire-bench [--scale N] [--seconds N] [--rounds N] [--modes simple,extended,prepared] \
-                     [--clients 1,16] [--transfer yes|no]"
+                     [--clients 1,16] [--transfer yes|no] [--pool 32]"
                 );
                 std::process::exit(2);
             }
@@ -91,7 +95,7 @@ fn main() {
         .collect();
     let manifest =
         runtime.block_on(packwire::tooling::init(&url, "public", &tables, "pgbench", "1.0.0")).expect("package init");
-    let manifest = manifest.replace("pool_size = 16", "pool_size = 32");
+    let manifest = manifest.replace("pool_size = 16", &format!("pool_size = {}", options.pool));
     std::fs::write(work.join("pgbench-1.0.0.toml"), manifest).expect("write manifest");
 
     let port = free_port();
@@ -104,9 +108,12 @@ fn main() {
         .expect("start packwire (build it first: cargo build --workspace)");
     wait_ready(port);
     let pid = packwire.id();
-    let mut bouncer = start_pgbouncer(&pg, &work);
+    // Session pooling needs a server connection per client: PgBouncer's pool is never smaller
+    // than the most clients run.
+    let bouncer_pool = options.clients.iter().copied().max().unwrap_or(1).max(options.pool);
+    let mut bouncer = start_pgbouncer(&pg, &work, bouncer_pool);
 
-    let peer = bouncer.as_ref().map(|(_, port)| *port);
+    let peer = bouncer.as_ref().map(|b| (b.port, b.pid));
 
     println!(
         "packwire-bench: pgbench scale {}, {} s per run, {} rounds, interleaved{}",
@@ -116,7 +123,7 @@ fn main() {
         if peer.is_some() { ", PgBouncer as the peer" } else { " (pgbouncer not installed: no peer)" }
     );
     println!(
-        "{:<10} {:>7} {:>10} {:>12} {:>6} {:>13} {:>6} {:>10} {:>11} {:>9}",
+        "{:<10} {:>7} {:>10} {:>12} {:>6} {:>13} {:>6} {:>10} {:>11} {:>9} {:>9}",
         "mode",
         "clients",
         "direct tps",
@@ -126,24 +133,29 @@ fn main() {
         "ratio",
         "direct ms",
         "packwire ms",
-        "cpu µs/q"
+        "cpu µs/q",
+        "pgb µs/q"
     );
     for mode in options.modes.iter().map(String::as_str) {
         for clients in options.clients.iter().copied() {
-            let (mut direct, mut proxied, mut bounced, mut direct_ms, mut proxied_ms, mut cpu) =
-                (vec![], vec![], vec![], vec![], vec![], vec![]);
+            let (mut direct, mut proxied, mut bounced, mut direct_ms, mut proxied_ms, mut cpu, mut bouncer_cpu) =
+                (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
             for _ in 0..options.rounds {
                 let (tps, ms) = pgbench(&pg, pg.port, "bench", mode, clients, options.seconds);
                 direct.push(tps);
                 direct_ms.push(ms);
-                let before = cpu_micros(pid).unwrap_or(0);
-                let (tps, ms) = pgbench(&pg, port, "pgbench@1.0.0", mode, clients, options.seconds);
-                let used = cpu_micros(pid).unwrap_or(0).saturating_sub(before);
+                let (tps, ms, used) = measured(Some(pid), options.seconds, || {
+                    pgbench(&pg, port, "pgbench@1.0.0", mode, clients, options.seconds)
+                });
                 proxied.push(tps);
                 proxied_ms.push(ms);
-                cpu.push(used as f64 / (tps * f64::from(options.seconds)).max(1.0));
-                if let Some(peer) = peer {
-                    bounced.push(pgbench(&pg, peer, "bench", mode, clients, options.seconds).0);
+                cpu.extend(used);
+                if let Some((peer, peer_pid)) = peer {
+                    let (tps, _, used) = measured(peer_pid, options.seconds, || {
+                        pgbench(&pg, peer, "bench", mode, clients, options.seconds)
+                    });
+                    bounced.push(tps);
+                    bouncer_cpu.extend(used);
                 }
             }
             let (d, p) = (median(&mut direct), median(&mut proxied));
@@ -154,8 +166,10 @@ fn main() {
                 }
                 None => ("-".to_string(), "-".to_string()),
             };
+            let bouncer_cpu =
+                if bouncer_cpu.is_empty() { "-".to_string() } else { format!("{:.1}", median(&mut bouncer_cpu)) };
             println!(
-                "{:<10} {:>7} {:>10.0} {:>12.0} {:>6.2} {:>13} {:>6} {:>10.3} {:>11.3} {:>9.1}",
+                "{:<10} {:>7} {:>10.0} {:>12.0} {:>6.2} {:>13} {:>6} {:>10.3} {:>11.3} {:>9.1} {:>9}",
                 mode,
                 clients,
                 d,
@@ -165,7 +179,8 @@ fn main() {
                 b_ratio,
                 median(&mut direct_ms),
                 median(&mut proxied_ms),
-                median(&mut cpu)
+                median(&mut cpu),
+                bouncer_cpu
             );
         }
     }
@@ -176,13 +191,22 @@ fn main() {
 
     let _ = packwire.kill();
     let _ = packwire.wait();
-    if let Some((child, _)) = bouncer.as_mut() {
+    if let Some(bouncer) = bouncer.as_mut() {
         // SIGTERM: runuser passes it on to PgBouncer (a SIGKILL would orphan it).
-        let _ = Command::new("kill").arg(child.id().to_string()).status();
-        let _ = child.wait();
+        let _ = Command::new("kill").arg(bouncer.child.id().to_string()).status();
+        let _ = bouncer.child.wait();
     }
     let _ = std::fs::remove_dir_all(&work);
     drop(pg);
+}
+
+/// Runs one pgbench run and measures the CPU time the proxy process `pid` used per
+/// transaction meanwhile: (tps, latency ms, CPU µs per transaction when measurable).
+fn measured(pid: Option<u32>, seconds: u32, run: impl FnOnce() -> (f64, f64)) -> (f64, f64, Option<f64>) {
+    let before = pid.and_then(cpu_micros);
+    let (tps, ms) = run();
+    let used = pid.and_then(cpu_micros).zip(before).map(|(after, before)| after.saturating_sub(before));
+    (tps, ms, used.map(|used| used as f64 / (tps * f64::from(seconds)).max(1.0)))
 }
 
 /// 1M-row transfer (`SELECT * FROM pgbench_accounts` to /dev/null, psql, text format) through
@@ -264,7 +288,7 @@ fn transfer(pg: &PgServer, port: u16, database: &str) -> f64 {
 
 /// Starts PgBouncer in front of the harness Postgres (session pooling, pool as large as
 /// packwire's), or `None` when it is not installed.
-fn start_pgbouncer(pg: &PgServer, work: &std::path::Path) -> Option<(std::process::Child, u16)> {
+fn start_pgbouncer(pg: &PgServer, work: &std::path::Path, pool: u32) -> Option<Bouncer> {
     let binary = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]
         .into_iter()
         .map(PathBuf::from)
@@ -275,12 +299,13 @@ fn start_pgbouncer(pg: &PgServer, work: &std::path::Path) -> Option<(std::proces
     std::fs::write(dir.join("users.txt"), format!("\"{}\" \"\"\n", pg.user)).ok()?;
     let ini = format!(
         "[databases]\nbench = host=127.0.0.1 port={} dbname=bench user={}\n\n[pgbouncer]\nlisten_addr = 127.0.0.1\n\
-         listen_port = {port}\nauth_type = trust\nauth_file = {}\npool_mode = session\ndefault_pool_size = 32\n\
-         max_client_conn = 200\nlogfile = {}\nunix_socket_dir =\n",
+         listen_port = {port}\nauth_type = trust\nauth_file = {}\npool_mode = session\ndefault_pool_size = {pool}\n\
+         max_client_conn = 200\nlogfile = {}\npidfile = {}\nunix_socket_dir =\n",
         pg.port,
         pg.user,
         dir.join("users.txt").display(),
-        dir.join("pgbouncer.log").display()
+        dir.join("pgbouncer.log").display(),
+        dir.join("pgbouncer.pid").display()
     );
     std::fs::write(dir.join("pgbouncer.ini"), ini).ok()?;
     // The server's owner runs it (PgBouncer refuses root): it must read the directory and log there.
@@ -290,7 +315,16 @@ fn start_pgbouncer(pg: &PgServer, work: &std::path::Path) -> Option<(std::proces
     let _ = Command::new("chmod").arg("666").arg(dir.join("users.txt")).arg(dir.join("pgbouncer.ini")).status();
     let child = pg.spawn_as_owner(Command::new(binary).arg(dir.join("pgbouncer.ini"))).ok()?;
     wait_ready(port);
-    Some((child, port))
+    let pid = std::fs::read_to_string(dir.join("pgbouncer.pid")).ok().and_then(|text| text.trim().parse().ok());
+    Some(Bouncer { child, port, pid })
+}
+
+/// A running PgBouncer: the process started (`runuser` when run as root), its port, and
+/// PgBouncer's own pid (from its pidfile) whose CPU time is measured.
+struct Bouncer {
+    child: std::process::Child,
+    port: u16,
+    pid: Option<u32>,
 }
 
 fn wait_ready(port: u16) {

@@ -413,7 +413,7 @@ SELECT to_timestamp('2024-02-29 13:05:09', 'YYYY-MM-DD HH24:MI:SS') AS a, to_tim
 -- case: datetime/to_timestamp_epoch
 SELECT to_timestamp(0) AS epoch, to_timestamp(1700000000) AS a, to_timestamp(1.5) AS b, to_timestamp(-86400) AS c, to_timestamp(2147483648) AS after_2038;
 -- case: datetime/make_functions
--- refused: column "days" does not exist
+SELECT make_date(2024, 2, 29) AS d, make_timestamp(2024, 2, 29, 13, 5, 9.5) AS ts, make_time(1, 2, 3.25) AS t, make_interval(days => 3, hours => 4) AS iv, make_timestamptz(2024, 1, 1, 0, 0, 0, 'UTC') AS tstz;
 -- case: datetime/make_date_from_parts
 SELECT n_nationkey, make_date(1990 + n_nationkey::INT, (n_nationkey % 12 + 1)::INT, 1) AS d FROM "public"."nation" AS "nation" WHERE n_nationkey < 6 ORDER BY n_nationkey;
 -- case: datetime/at_time_zone_on_timestamptz

@@ -413,7 +413,7 @@ SELECT sum(iv) AS total, min(iv) AS smallest, max(iv) AS largest, count(iv) AS c
 -- case: datetime/to_timestamp_epoch
 -- refused: function to_timestamp() is not supported on Snowflake
 -- case: datetime/make_functions
--- refused: column "days" does not exist
+-- refused: function make_date() is not supported on Snowflake
 -- case: datetime/make_date_from_parts
 -- refused: function make_date() is not supported on Snowflake
 -- case: datetime/at_time_zone_on_timestamptz

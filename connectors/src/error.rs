@@ -51,6 +51,13 @@ impl From<DataFusionError> for ConnectorError {
             DataFusionError::ResourcesExhausted(_) => ErrorKind::ResourcesExhausted,
             DataFusionError::Plan(_) | DataFusionError::SchemaError(_, _) => {
                 let message = error.to_string();
+                // A function's own refusal while its argument types were checked (e.g. `pg_sum`
+                // of a `real`) reaches here wrapped in a planning error: it stays a refusal.
+                const REFUSAL: &str = "This feature is not implemented: ";
+                if let Some((_, refusal)) = message.split_once(REFUSAL) {
+                    let refusal = refusal.split(" No function matches").next().unwrap_or(refusal);
+                    return ConnectorError::new(ErrorKind::FeatureNotSupported, refusal.trim().trim_end_matches('.'));
+                }
                 if message.contains("Invalid function") || message.contains("No function matches") {
                     ErrorKind::UndefinedFunction
                 } else {
@@ -99,4 +106,24 @@ fn clean_message(message: &str) -> String {
         text = text.strip_prefix(prefix).unwrap_or(text);
     }
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_function_refusal_inside_a_planning_error_stays_a_refusal() {
+        let error = DataFusionError::Plan(
+            "Function 'pg_sum' user-defined coercion failed with: This feature is not implemented: sum(Float32) is \
+             not supported on the embedded engine. No function matches the given name and argument types \
+             'pg_sum(Float32)'."
+                .into(),
+        );
+        let error = ConnectorError::from(error);
+        assert_eq!(error.kind, ErrorKind::FeatureNotSupported);
+        assert_eq!(error.message, "sum(Float32) is not supported on the embedded engine");
+        let other = ConnectorError::from(DataFusionError::Plan("No function matches 'f(Int32)'".into()));
+        assert_eq!(other.kind, ErrorKind::UndefinedFunction);
+    }
 }

@@ -6,9 +6,12 @@
 //! from zero; DataFusion returns a fixed-scale, truncated decimal (or a float for integers). The
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
-//! `pg_round` (in `round`): Postgres' `round`. `pg_int2/4/8`, `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric. `PgDateArithmetic` (in `datetime`): the result
-//! types of Postgres' date arithmetic. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the
-//! session's time zone. `pg_text` (in `text`): casts to text with Postgres' output.
+//! `pg_round`, `pg_trunc` (in `round`): Postgres' `round` and `trunc`. `pg_int2/4/8`,
+//! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric.
+//! `PgDateArithmetic`, `pg_justify_hours` (in `datetime`): the result types of Postgres' date
+//! arithmetic, `justify_hours`. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the session's
+//! time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
+//! Postgres' forms. `pg_format` (in `format`): `format()`.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
@@ -33,6 +36,7 @@ use crate::pgbinary::numeric_from_text;
 mod casts;
 mod date_trunc;
 mod datetime;
+mod format;
 mod round;
 mod text;
 
@@ -393,13 +397,17 @@ pub fn scalars() -> Vec<ScalarUDF> {
     vec![
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: true }),
         ScalarUDF::from(PgDiv { signature: Signature::any(2, Volatility::Immutable), text: false }),
-        ScalarUDF::from(round::PgRound { signature: Signature::user_defined(Volatility::Immutable) }),
+        ScalarUDF::from(round::PgRound { signature: Signature::user_defined(Volatility::Immutable), truncate: false }),
+        ScalarUDF::from(round::PgRound { signature: Signature::user_defined(Volatility::Immutable), truncate: true }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 2 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 4 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
         ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
         ScalarUDF::from(date_trunc::PgDateTrunc::new()),
-        ScalarUDF::from(text::PgText::new()),
+        ScalarUDF::from(text::PgText::cast()),
+        ScalarUDF::from(text::PgText::output()),
+        ScalarUDF::from(format::PgFormat::new()),
+        ScalarUDF::from(datetime::PgJustifyHours::new()),
     ]
 }
 

@@ -19,6 +19,9 @@
 //! - **Numeric quotients and averages inside expressions** are carried at DataFusion's fixed
 //!   scale (16 decimals), where Postgres rounds each value at its own scale first: they may be
 //!   rounded, compared or sorted, but not used in further arithmetic that shows or sums them.
+//! - **Statistics over exact numbers.** `stddev`/`variance` and their kin are `numeric` in
+//!   Postgres unless their argument is a float; DataFusion computes them in floats: only float
+//!   arguments are allowed.
 //! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
 //!   over a `char(n)` value compare it without them (and literals compared with it likewise).
 
@@ -223,6 +226,20 @@ fn mixed_scales_refusal(what: impl std::fmt::Display) -> ConnectorError {
     error
 }
 
+/// DataFusion's statistics (computed in `double precision`) answer as Postgres' only for a
+/// float argument; over integers and numerics Postgres computes an exact `numeric`.
+fn float_statistic(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
+    if !matches!(name, "stddev" | "stddev_pop" | "var" | "var_pop") {
+        return Ok(());
+    }
+    match types(args, schema).first() {
+        Some(DataType::Float32 | DataType::Float64) | None => Ok(()),
+        Some(_) => Err(not_supported(format!(
+            "{name}() over an integer or numeric argument (numeric in Postgres, double precision here)"
+        ))),
+    }
+}
+
 fn not_supported(what: impl std::fmt::Display) -> ConnectorError {
     ConnectorError::new(ErrorKind::FeatureNotSupported, format!("{what} is not supported on the embedded engine"))
 }
@@ -377,6 +394,17 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             if name == "pg_div_decimal" && use_ != Use::Rounded {
                 inexact_quotient(expr, schema, "a numeric quotient")?;
             }
+            match (name, types(args, schema).first()) {
+                // DataFusion reads bytes as UTF-8 text here; Postgres' length(bytea) counts bytes.
+                ("character_length", Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)) => {
+                    return Err(not_supported("length() of a bytea value"));
+                }
+                // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
+                ("floor" | "ceil", Some(DataType::Float32)) => {
+                    return Err(not_supported(format!("{name}() of a real (double precision in Postgres)")));
+                }
+                _ => {}
+            }
             if MERGING_FUNCTIONS.contains(&name) {
                 if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
                     return Err(mixed_scales_refusal(format!(
@@ -402,6 +430,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             if name == "pg_avg_decimal" && use_ != Use::Rounded {
                 inexact_quotient(expr, schema, "a numeric average")?;
             }
+            float_statistic(name, &params.args, schema)?;
             if params.distinct || matches!(name, "min" | "max") {
                 params.args.iter().try_for_each(|a| ordered_by_value(a, schema, &format!("{name}() over")))?;
             }
@@ -415,6 +444,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             if name == "pg_avg_decimal" && use_ != Use::Rounded {
                 inexact_quotient(expr, schema, "a numeric average")?;
             }
+            float_statistic(name, &params.args, schema)?;
             let keys = || params.partition_by.iter().chain(params.order_by.iter().map(|s| &s.expr));
             for key in keys() {
                 ordered_by_value(key, schema, "a window over")?;
@@ -506,7 +536,8 @@ pub fn is_utc(zone: &str) -> bool {
 }
 
 /// Functions that treat a `timestamptz` argument as an instant (or in the session's zone).
-const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "least", "pg_date_trunc", "pg_text"];
+const ZONE_NEUTRAL_FUNCTIONS: &[&str] =
+    &["coalesce", "nullif", "greatest", "least", "pg_date_trunc", "pg_text", "pg_output"];
 
 /// Refuses, for a session whose time zone is not UTC, what the embedded engine would compute
 /// on UTC's wall clock where Postgres uses the session's: a `timestamptz` converted to or from

@@ -187,6 +187,7 @@ mod tests {
             extra_float_digits: 1,
             time_zone: "UTC".parse().unwrap(),
             query: connectors::QuerySettings::default(),
+            statement_timeout_ms: 0,
         }
     }
 

@@ -60,7 +60,8 @@ impl Format {
     }
 }
 
-/// How the session wants values written (the parts of its settings that change output).
+/// How the session wants statements run and values written: the parts of its settings the
+/// hot path needs, parsed once per change of settings.
 #[derive(Debug, Clone)]
 pub struct OutputSettings {
     /// `extra_float_digits`: > 0 means shortest round-trip output.
@@ -69,6 +70,8 @@ pub struct OutputSettings {
     pub time_zone: connectors::datafusion::arrow::array::timezone::Tz,
     /// The same settings as the backend applies them when it runs a statement.
     pub query: connectors::QuerySettings,
+    /// `statement_timeout` in milliseconds (0 = none).
+    pub statement_timeout_ms: u64,
 }
 
 /// One result column as the client sees it.

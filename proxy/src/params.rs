@@ -89,6 +89,19 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
     if &scalar.data_type() == target {
         return Ok(scalar);
     }
+    // Integers in text, the most common parameter, are read directly (surrounding blanks
+    // allowed, as Postgres' int input does) rather than through a one-element Arrow cast.
+    if let ScalarValue::Utf8(Some(text)) = &scalar
+        && let Some(parsed) = integer_text(text.trim_matches([' ', '\t', '\n', '\r']), target)
+    {
+        return parsed.map_err(|kind| match kind {
+            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => PgError::new(
+                code::NUMERIC_VALUE_OUT_OF_RANGE,
+                format!("value \"{text}\" is out of range for parameter ${}", index + 1),
+            ),
+            _ => PgError::new(code::INVALID_TEXT_REPRESENTATION, format!("invalid input for parameter ${}", index + 1)),
+        });
+    }
     let array = scalar.to_array().map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
     let options = CastOptions { safe: false, ..Default::default() };
     let cast = cast_with_options(&array, target, &options).map_err(|e| {
@@ -101,6 +114,17 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
         ));
     }
     ScalarValue::try_from_array(&cast, 0).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))
+}
+
+/// An integer parameter's text read as `target` (`None` when the target is not an integer type).
+fn integer_text(text: &str, target: &DataType) -> Option<Result<ScalarValue, std::num::IntErrorKind>> {
+    let kind = |e: std::num::ParseIntError| *e.kind();
+    Some(match target {
+        DataType::Int16 => text.parse().map(|v| ScalarValue::Int16(Some(v))).map_err(kind),
+        DataType::Int32 => text.parse().map(|v| ScalarValue::Int32(Some(v))).map_err(kind),
+        DataType::Int64 => text.parse().map(|v| ScalarValue::Int64(Some(v))).map_err(kind),
+        _ => return None,
+    })
 }
 
 fn decode_bytea_text(text: &str) -> Option<Vec<u8>> {
@@ -191,6 +215,15 @@ mod tests {
         assert_eq!(v, ScalarValue::Int64(Some(42)));
         let err = decode(0, Some(b"forty"), Format::Text, 0, Some(&DataType::Int64)).unwrap_err();
         assert_eq!(err.code, code::INVALID_TEXT_REPRESENTATION);
+        // Blanks around an integer are allowed, as in Postgres; inside it or out of range are not.
+        let v = decode(0, Some(b" -12 \n"), Format::Text, 0, Some(&DataType::Int32)).unwrap();
+        assert_eq!(v, ScalarValue::Int32(Some(-12)));
+        for bad in [&b"1 2"[..], b"", b"1.5"] {
+            let err = decode(0, Some(bad), Format::Text, 0, Some(&DataType::Int16)).unwrap_err();
+            assert_eq!(err.code, code::INVALID_TEXT_REPRESENTATION, "{bad:?}");
+        }
+        let err = decode(0, Some(b"40000"), Format::Text, 0, Some(&DataType::Int16)).unwrap_err();
+        assert_eq!(err.code, code::NUMERIC_VALUE_OUT_OF_RANGE);
         let v = decode(0, Some(&7i32.to_be_bytes()), Format::Binary, 23, Some(&DataType::Int64)).unwrap();
         assert_eq!(v, ScalarValue::Int64(Some(7)));
         let v = decode(0, None, Format::Text, 0, Some(&DataType::Int32)).unwrap();

@@ -220,7 +220,8 @@ impl<S: ClientSocket> Session<S> {
         }
     }
 
-    /// How values are written for the current settings; computed once per change of settings.
+    /// How statements run and values are written for the current settings; computed once per
+    /// change of settings.
     fn output_settings(&mut self) -> Arc<OutputSettings> {
         let settings = &self.settings;
         self.output
@@ -231,7 +232,12 @@ impl<S: ClientSocket> Session<S> {
                 };
                 let query =
                     connectors::QuerySettings { time_zone: name, extra_float_digits: settings.extra_float_digits() };
-                Arc::new(OutputSettings { extra_float_digits: settings.extra_float_digits(), time_zone, query })
+                Arc::new(OutputSettings {
+                    extra_float_digits: settings.extra_float_digits(),
+                    time_zone,
+                    query,
+                    statement_timeout_ms: settings.statement_timeout_ms(),
+                })
             })
             .clone()
     }
@@ -430,7 +436,7 @@ impl<S: ClientSocket> Session<S> {
 
     /// Runs `future` unless the client cancels it or the statement timeout expires first.
     async fn cancellable<T>(&mut self, future: impl std::future::Future<Output = T>) -> Result<T, PgError> {
-        let timeout_ms = self.settings.statement_timeout_ms();
+        let timeout_ms = self.output_settings().statement_timeout_ms;
         self.cancel.signal.borrow_and_update();
         let signal = &mut self.cancel.signal;
         let wire = &self.wire;
@@ -446,7 +452,7 @@ impl<S: ClientSocket> Session<S> {
     /// is exhausted (CommandComplete sent) or the limit is reached (PortalSuspended sent).
     async fn stream_rows(&mut self, running: &mut Running, max_rows: usize) -> Result<bool, PgError> {
         let output = self.output_settings();
-        let deadline = match self.settings.statement_timeout_ms() {
+        let deadline = match output.statement_timeout_ms {
             0 => None,
             ms => Some(tokio::time::Instant::now() + Duration::from_millis(ms)),
         };

@@ -944,6 +944,7 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
                 }
             }
             Expr::Function(function) => {
+                named_arguments(function);
                 if let Some(value) = self.resolver.session_function(function) {
                     *expr = string_literal(value);
                 }
@@ -951,6 +952,21 @@ impl VisitorMut for ExprVisitor<'_, '_, '_, '_> {
             _ => {}
         }
         ControlFlow::Continue(())
+    }
+}
+
+/// `f(days => 3)`: the parser reads an argument's name as an expression; it names a parameter,
+/// not a column, so it is made a plain name before column references are resolved.
+fn named_arguments(function: &mut Function) {
+    let sqlparser::ast::FunctionArguments::List(list) = &mut function.args else { return };
+    for arg in list.args.iter_mut() {
+        if let sqlparser::ast::FunctionArg::ExprNamed { name: Expr::Identifier(name), arg: value, operator } = arg {
+            *arg = sqlparser::ast::FunctionArg::Named {
+                name: name.clone(),
+                arg: value.clone(),
+                operator: operator.clone(),
+            };
+        }
     }
 }
 

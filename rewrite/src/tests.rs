@@ -197,6 +197,12 @@ fn session_functions_are_answered_locally() {
 }
 
 #[test]
+fn named_function_arguments_are_not_columns() {
+    let r = rewrite("SELECT make_interval(days => 3, hours => 4) AS iv");
+    assert_eq!(r.sql, "SELECT make_interval(days => 3, hours => 4) AS iv");
+}
+
+#[test]
 fn session_commands() {
     let set = |sql: &str| match run(sql) {
         Ok(Planned::Session(c)) => c,

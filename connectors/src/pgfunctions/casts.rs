@@ -163,7 +163,7 @@ impl ScalarUDFImpl for PgToInteger {
                 let mut out = Vec::with_capacity(rows);
                 for v in decimals.iter() {
                     out.push(
-                        v.map(|v| super::round::round_decimal(v, *scale, 0, 0).and_then(|v| self.fit(v)))
+                        v.map(|v| super::round::round_decimal(v, *scale, 0, 0, false).and_then(|v| self.fit(v)))
                             .transpose()?,
                     );
                 }

@@ -3,14 +3,26 @@
 //!
 //! - `date - date` is an `integer` number of days in Postgres, a bigint in DataFusion;
 //! - `date ± interval` is a `timestamp` in Postgres (midnight of the date, moved by the
-//!   interval), a date in DataFusion.
+//!   interval), a date in DataFusion;
+//! - `timestamp - timestamp` is an interval of days and time in Postgres (`1 day 01:30:00`),
+//!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`,
+//!   which is also Postgres' `justify_hours`.
 //!
 //! Every other combination is planned as DataFusion plans it.
 
-use datafusion::arrow::datatypes::{DataType, TimeUnit};
-use datafusion::common::{DFSchema, Result};
+use std::sync::Arc;
+
+use datafusion::arrow::array::{Array, AsArray, IntervalMonthDayNanoArray};
+use datafusion::arrow::datatypes::{
+    DataType, DurationMicrosecondType, DurationNanosecondType, IntervalMonthDayNano, IntervalMonthDayNanoType,
+    IntervalUnit, TimeUnit,
+};
+use datafusion::common::{DFSchema, Result, exec_err};
 use datafusion::logical_expr::planner::{ExprPlanner, PlannerResult, RawBinaryExpr};
-use datafusion::logical_expr::{BinaryExpr, Expr, ExprSchemable, Operator, cast};
+use datafusion::logical_expr::{
+    BinaryExpr, ColumnarValue, Expr, ExprSchemable, Operator, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature,
+    Volatility, cast,
+};
 use sqlparser::ast::BinaryOperator;
 
 /// Plans date arithmetic with Postgres' result types.
@@ -22,6 +34,7 @@ impl ExprPlanner for PgDateArithmetic {
         let operator = match expr.op {
             BinaryOperator::Minus => Operator::Minus,
             BinaryOperator::Plus => Operator::Plus,
+            BinaryOperator::Multiply | BinaryOperator::Divide => return scaled_interval(expr, schema),
             _ => return Ok(PlannerResult::Original(expr)),
         };
         let (left_type, right_type) = (expr.left.get_type(schema)?, expr.right.get_type(schema)?);
@@ -38,7 +51,145 @@ impl ExprPlanner for PgDateArithmetic {
             (DataType::Interval(_), DataType::Date32, Operator::Plus) => {
                 PlannerResult::Planned(binary(expr.left, cast(expr.right, timestamp)))
             }
+            (DataType::Timestamp(..), DataType::Timestamp(..), Operator::Minus) => {
+                PlannerResult::Planned(ScalarUDF::from(PgJustifyHours::new()).call(vec![binary(expr.left, expr.right)]))
+            }
             _ => PlannerResult::Original(expr),
         })
+    }
+}
+
+/// `interval * n` with a whole `n` multiplies each field, in Postgres as in DataFusion; a
+/// fractional factor or a division carries fractions of months into days and of days into
+/// time in Postgres (`interval '1 month' * 1.5` is `1 mon 15 days`), which DataFusion does not:
+/// refused.
+fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResult<RawBinaryExpr>> {
+    let (left, right) = (expr.left.get_type(schema)?, expr.right.get_type(schema)?);
+    let interval = |t: &DataType| matches!(t, DataType::Interval(_));
+    if !interval(&left) && !interval(&right) {
+        return Ok(PlannerResult::Original(expr));
+    }
+    let factor = if interval(&left) { &right } else { &left };
+    if expr.op == BinaryOperator::Multiply && factor.is_integer() {
+        return Ok(PlannerResult::Original(expr));
+    }
+    datafusion::common::not_impl_err!(
+        "{} an interval by {factor} is not supported on the embedded engine",
+        if expr.op == BinaryOperator::Multiply { "multiplying" } else { "dividing" }
+    )
+}
+
+const NANOS_PER_DAY: i64 = 86_400_000_000_000;
+
+/// `justify_hours(interval)` as Postgres computes it: whole days of the time part move into the
+/// days (toward zero), then days and time are given the same sign. Takes DataFusion's
+/// difference of two timestamps (an interval or a duration) too.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgJustifyHours {
+    signature: Signature,
+}
+
+impl PgJustifyHours {
+    pub fn new() -> Self {
+        PgJustifyHours { signature: Signature::user_defined(Volatility::Immutable) }
+    }
+}
+
+impl ScalarUDFImpl for PgJustifyHours {
+    fn name(&self) -> &str {
+        "pg_justify_hours"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        match arg_types {
+            [DataType::Interval(IntervalUnit::MonthDayNano)]
+            | [DataType::Duration(TimeUnit::Microsecond | TimeUnit::Nanosecond)] => Ok(arg_types.to_vec()),
+            [DataType::Null] => Ok(vec![DataType::Interval(IntervalUnit::MonthDayNano)]),
+            other => exec_err!("function justify_hours({other:?}) does not exist"),
+        }
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Interval(IntervalUnit::MonthDayNano))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [value] = args.args.as_slice() else { return exec_err!("justify_hours takes one argument") };
+        let scalar = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(args.number_rows)?;
+        let parts: Vec<Option<IntervalMonthDayNano>> = match array.data_type() {
+            DataType::Interval(IntervalUnit::MonthDayNano) => {
+                array.as_primitive::<IntervalMonthDayNanoType>().iter().collect()
+            }
+            DataType::Duration(TimeUnit::Microsecond) => array
+                .as_primitive::<DurationMicrosecondType>()
+                .iter()
+                .map(|v| v.map(|us| IntervalMonthDayNano::new(0, 0, us.saturating_mul(1000))))
+                .collect(),
+            DataType::Duration(TimeUnit::Nanosecond) => array
+                .as_primitive::<DurationNanosecondType>()
+                .iter()
+                .map(|v| v.map(|ns| IntervalMonthDayNano::new(0, 0, ns)))
+                .collect(),
+            other => return exec_err!("pg_justify_hours of {other}"),
+        };
+        let out: IntervalMonthDayNanoArray =
+            parts.into_iter().map(|v| v.map(justify_hours).transpose()).collect::<Result<_>>()?;
+        let out: Arc<dyn Array> = Arc::new(out);
+        if scalar {
+            return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
+/// Postgres' `interval_justify_hours` on one value.
+fn justify_hours(value: IntervalMonthDayNano) -> Result<IntervalMonthDayNano> {
+    let whole_days = value.nanoseconds / NANOS_PER_DAY;
+    let mut nanos = value.nanoseconds % NANOS_PER_DAY;
+    let days = i64::from(value.days) + whole_days;
+    let mut days = match i32::try_from(days) {
+        Ok(days) => days,
+        Err(_) => return exec_err!("interval out of range"),
+    };
+    if days > 0 && nanos < 0 {
+        nanos += NANOS_PER_DAY;
+        days -= 1;
+    } else if days < 0 && nanos > 0 {
+        nanos -= NANOS_PER_DAY;
+        days += 1;
+    }
+    Ok(IntervalMonthDayNano::new(value.months, days, nanos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn justifies_hours_as_postgres() {
+        let hour = 3_600_000_000_000i64;
+        // '2024-01-01 10:00' - '2023-12-31 08:30' = 1 day 01:30:00
+        assert_eq!(
+            justify_hours(IntervalMonthDayNano::new(0, 0, 25 * hour + hour / 2)).unwrap(),
+            IntervalMonthDayNano::new(0, 1, hour + hour / 2)
+        );
+        // justify_hours('-27 hours') = -1 days -03:00:00; justify_hours('1 day -1 hour') = 23:00:00
+        assert_eq!(
+            justify_hours(IntervalMonthDayNano::new(0, 0, -27 * hour)).unwrap(),
+            IntervalMonthDayNano::new(0, -1, -3 * hour)
+        );
+        assert_eq!(
+            justify_hours(IntervalMonthDayNano::new(0, 1, -hour)).unwrap(),
+            IntervalMonthDayNano::new(0, 0, 23 * hour)
+        );
+        assert_eq!(
+            justify_hours(IntervalMonthDayNano::new(2, -1, 2 * hour)).unwrap(),
+            IntervalMonthDayNano::new(2, 0, -22 * hour)
+        );
     }
 }

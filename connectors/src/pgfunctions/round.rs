@@ -1,4 +1,4 @@
-//! `pg_round`: Postgres' `round` on the embedded engine.
+//! `pg_round` and `pg_trunc`: Postgres' `round` and `trunc` on the embedded engine.
 //!
 //! - `round(numeric)` and `round(numeric, n)` round half away from zero; the result's scale is
 //!   `max(n, 0)` (`round(1.5, 3)` is `1.500`, `round(1234.5, -2)` is `1200`). Integers are
@@ -6,6 +6,7 @@
 //! - `round(double precision)` rounds half to even (`rint`); `real` and integers are widened to
 //!   `double precision` first, as Postgres resolves `round(integer)`.
 //! - `round(double precision, n)` does not exist in Postgres, nor here.
+//! - `trunc` has the same types and drops the digits instead (toward zero).
 //!
 //! DataFusion's `round` returns floats for decimals and rounds floats half away from zero, so it
 //! differs in both type and value. `n` must be a constant (the rewrite passes a plain number).
@@ -26,6 +27,8 @@ const MAX_PRECISION: u8 = 38;
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(super) struct PgRound {
     pub(super) signature: Signature,
+    /// `trunc` (toward zero) rather than `round`.
+    pub(super) truncate: bool,
 }
 
 /// The numeric type integers of `data_type` are rounded as.
@@ -63,7 +66,7 @@ fn rounded_type(precision: u8, scale: i8, places: i64) -> DataType {
 
 impl ScalarUDFImpl for PgRound {
     fn name(&self) -> &str {
-        "pg_round"
+        if self.truncate { "pg_trunc" } else { "pg_round" }
     }
 
     fn signature(&self) -> &Signature {
@@ -115,7 +118,8 @@ impl ScalarUDFImpl for PgRound {
         let out: ArrayRef = match (value.data_type(), args.return_field.data_type()) {
             (DataType::Float64, _) => {
                 let values = value.as_primitive::<Float64Type>();
-                Arc::new(values.unary::<_, Float64Type>(f64::round_ties_even))
+                let function = if self.truncate { f64::trunc } else { f64::round_ties_even };
+                Arc::new(values.unary::<_, Float64Type>(function))
             }
             (DataType::Decimal128(_, scale), DataType::Decimal128(precision, to_scale)) => {
                 let places = match args.args.get(1) {
@@ -129,7 +133,7 @@ impl ScalarUDFImpl for PgRound {
                 let decimals = value.as_primitive::<Decimal128Type>();
                 let rounded = decimals
                     .iter()
-                    .map(|v| v.map(|v| round_decimal(v, *scale, places, *to_scale)).transpose())
+                    .map(|v| v.map(|v| round_decimal(v, *scale, places, *to_scale, self.truncate)).transpose())
                     .collect::<Result<Decimal128Array>>()?;
                 Arc::new(rounded.with_precision_and_scale(*precision, *to_scale)?)
             }
@@ -139,9 +143,9 @@ impl ScalarUDFImpl for PgRound {
     }
 }
 
-/// `value × 10^-scale` rounded half away from zero to `places` decimal places, as an unscaled
-/// integer of scale `to_scale` (= `max(places, 0)`).
-pub(super) fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8) -> Result<i128> {
+/// `value × 10^-scale` rounded half away from zero (or truncated toward zero) to `places`
+/// decimal places, as an unscaled integer of scale `to_scale` (= `max(places, 0)`).
+pub(super) fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8, truncate: bool) -> Result<i128> {
     let overflow =
         || datafusion::error::DataFusionError::from(ArrowError::ArithmeticOverflow("numeric field overflow".into()));
     let drop = i64::from(scale) - places;
@@ -152,7 +156,8 @@ pub(super) fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8) -
     } else {
         let divisor = 10i128.pow(drop as u32);
         let (quotient, remainder) = (value / divisor, value % divisor);
-        if remainder.unsigned_abs() * 2 >= divisor.unsigned_abs() { quotient + value.signum() } else { quotient }
+        let away = !truncate && remainder.unsigned_abs() * 2 >= divisor.unsigned_abs();
+        if away { quotient + value.signum() } else { quotient }
     };
     // `rounded` has scale `min(scale, places)`; bring it to `to_scale`.
     let have = i64::from(scale).min(places);
@@ -171,15 +176,24 @@ mod tests {
     #[test]
     fn rounds_half_away_from_zero_at_any_place() {
         // 12.345 (scale 3)
-        assert_eq!(round_decimal(12345, 3, 2, 2).unwrap(), 1235);
-        assert_eq!(round_decimal(-12345, 3, 2, 2).unwrap(), -1235);
-        assert_eq!(round_decimal(12344, 3, 2, 2).unwrap(), 1234);
+        assert_eq!(round_decimal(12345, 3, 2, 2, false).unwrap(), 1235);
+        assert_eq!(round_decimal(-12345, 3, 2, 2, false).unwrap(), -1235);
+        assert_eq!(round_decimal(12344, 3, 2, 2, false).unwrap(), 1234);
         // round(1.5, 3) = 1.500; round(2.5) = 3; round(1234.5, -2) = 1200; round(0.5, -3) = 0
-        assert_eq!(round_decimal(15, 1, 3, 3).unwrap(), 1500);
-        assert_eq!(round_decimal(25, 1, 0, 0).unwrap(), 3);
-        assert_eq!(round_decimal(12345, 1, -2, 0).unwrap(), 1200);
-        assert_eq!(round_decimal(5, 1, -3, 0).unwrap(), 0);
-        assert_eq!(round_decimal(-15, 1, 0, 0).unwrap(), -2);
+        assert_eq!(round_decimal(15, 1, 3, 3, false).unwrap(), 1500);
+        assert_eq!(round_decimal(25, 1, 0, 0, false).unwrap(), 3);
+        assert_eq!(round_decimal(12345, 1, -2, 0, false).unwrap(), 1200);
+        assert_eq!(round_decimal(5, 1, -3, 0, false).unwrap(), 0);
+        assert_eq!(round_decimal(-15, 1, 0, 0, false).unwrap(), -2);
+    }
+
+    #[test]
+    fn truncates_toward_zero_at_any_place() {
+        // trunc(2.789, 1) = 2.7; trunc(-2.7) = -2; trunc(1299.9, -2) = 1200; trunc(1.5, 3) = 1.500
+        assert_eq!(round_decimal(2789, 3, 1, 1, true).unwrap(), 27);
+        assert_eq!(round_decimal(-27, 1, 0, 0, true).unwrap(), -2);
+        assert_eq!(round_decimal(12999, 1, -2, 0, true).unwrap(), 1200);
+        assert_eq!(round_decimal(15, 1, 3, 3, true).unwrap(), 1500);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! forms (`2024-01-01T00:00:00`, `1e100`, `1.0` for a `real` 1). A `char(n)` loses its trailing
 //! blanks, as in Postgres; a `timestamptz` is written in the session's time zone, floats with
 //! the session's `extra_float_digits`.
+//!
+//! `pg_output(x)` is the same text as the type's output function writes it, which is what
+//! `concat()` and `format()` use: it differs from the cast only for booleans (`t`, not `true`).
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringBuilder};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringArray, StringBuilder};
 use datafusion::arrow::datatypes::{
     DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, IntervalMonthDayNanoType, IntervalUnit,
     Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
@@ -34,17 +37,25 @@ impl datafusion::common::config::ConfigExtension for PgSettings {
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct PgText {
     signature: Signature,
+    /// `pg_output`: the output function's text (booleans as `t`/`f`).
+    output: bool,
 }
 
 impl PgText {
-    pub fn new() -> Self {
-        PgText { signature: Signature::any(1, Volatility::Stable) }
+    /// `pg_text`, the cast to text.
+    pub fn cast() -> Self {
+        PgText { signature: Signature::any(1, Volatility::Stable), output: false }
+    }
+
+    /// `pg_output`, the output function's text.
+    pub fn output() -> Self {
+        PgText { signature: Signature::any(1, Volatility::Stable), output: true }
     }
 }
 
 impl ScalarUDFImpl for PgText {
     fn name(&self) -> &str {
-        "pg_text"
+        if self.output { "pg_output" } else { "pg_text" }
     }
 
     fn signature(&self) -> &Signature {
@@ -74,7 +85,15 @@ impl ScalarUDFImpl for PgText {
         let digits = args.config_options.extensions.get::<PgSettings>().map_or(1, |s| s.extra_float_digits);
         let zone: datafusion::arrow::array::timezone::Tz =
             args.config_options.execution.time_zone.as_deref().unwrap_or("UTC").parse()?;
-        let out = write_all(&array, is_char, digits, &zone)?;
+        let out = match array.data_type() {
+            DataType::Boolean if self.output => {
+                let booleans = array.as_boolean();
+                std::sync::Arc::new(
+                    booleans.iter().map(|b| b.map(|b| if b { "t" } else { "f" })).collect::<StringArray>(),
+                )
+            }
+            _ => write_all(&array, is_char, digits, &zone)?,
+        };
         if scalar {
             return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
         }

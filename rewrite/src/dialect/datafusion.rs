@@ -47,7 +47,7 @@ fn decimal_literal(expr: &mut Expr) -> Result<(), String> {
         None => (text.as_str(), 0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: String = format!("{whole}{fraction}");
+    let digits: String = format!("{}{fraction}", whole.trim_start_matches(['-', '+']));
     // value = digits × 10^(exponent − len(fraction)); Postgres keeps scale max(len − exponent, 0).
     let scale = (fraction.len() as i64 - exponent).max(0);
     let shift = exponent - fraction.len() as i64;
@@ -57,12 +57,27 @@ fn decimal_literal(expr: &mut Expr) -> Result<(), String> {
     if precision > 38 {
         return Err(format!("the literal {text} (more than 38 digits)"));
     }
-    let text = text.clone();
+    // DataFusion reads decimals without an exponent only: `1.5e-2` is written `0.015`.
+    let text =
+        if text.contains(['e', 'E']) { plain_decimal(digits, shift, text.starts_with('-')) } else { text.clone() };
     *expr = cast(
         Expr::Value(Value::SingleQuotedString(text).into()),
         DataType::Decimal(ExactNumberInfo::PrecisionAndScale(precision as u64, scale)),
     );
     Ok(())
+}
+
+/// `digits × 10^shift` written without an exponent (`15`, -3 → `0.015`; `1`, 3 → `1000`).
+fn plain_decimal(digits: &str, shift: i64, negative: bool) -> String {
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let sign = if negative { "-" } else { "" };
+    if shift >= 0 {
+        return format!("{sign}{digits}{}", "0".repeat(shift as usize));
+    }
+    let places = (-shift) as usize;
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (whole, fraction) = padded.split_at(padded.len() - places);
+    format!("{sign}{whole}.{fraction}")
 }
 
 /// `a / b` → `pg_div_decimal(a, b)`: DataFusion divides decimals at its own fixed scale.
@@ -132,6 +147,55 @@ fn avg(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `concat`/`concat_ws` write each argument with its type's output function (`t` for true,
+/// `1.50` for a numeric): arguments other than string literals go through `pg_output`.
+fn text_arguments(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &mut function.args else { return Ok(()) };
+    for arg in list.args.iter_mut() {
+        let FunctionArg::Unnamed(FunctionArgExpr::Expr(arg)) = arg else {
+            return Err(format!("{}() with named arguments", function.name));
+        };
+        if !matches!(arg, Expr::Value(v) if matches!(v.value, Value::SingleQuotedString(_))) {
+            *arg = function_call("pg_output", vec![arg.clone()]);
+        }
+    }
+    Ok(())
+}
+
+/// `format(fmt, …)` → `pg_format(fmt, pg_output(…)…)` for a constant format using `%s`, `%L`
+/// and `%%` (with positions and widths); `%I` and `*` widths are refused.
+fn format(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &function.args else { return Err("format() without arguments".into()) };
+    let format = match list.args.first() {
+        Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) => match &v.value {
+            Value::SingleQuotedString(text) => text.clone(),
+            _ => return Err("format() with a format that is not a string constant".into()),
+        },
+        _ => return Err("format() with a format that is not a string constant".into()),
+    };
+    let mut specs = format.split('%').skip(1);
+    while let Some(spec) = specs.next() {
+        if spec.is_empty() {
+            // `%%`: the next piece is plain text.
+            specs.next();
+            continue;
+        }
+        let kind = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '$' || c == '-');
+        match kind.chars().next() {
+            Some('I') => return Err("format() with %I".into()),
+            Some('*') => return Err("format() with a * width".into()),
+            _ => {}
+        }
+    }
+    text_arguments(expr)?;
+    if let Expr::Function(function) = expr {
+        function.name = ObjectName::from(vec![Ident::new("pg_format")]);
+    }
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
@@ -141,21 +205,30 @@ fn ntile(expr: &mut Expr) -> Result<(), String> {
 /// `round(x[, n])` → `pg_round(x[, n])` (Postgres' types and rounding); `n` must be a constant,
 /// passed as a plain number because the result's scale depends on it.
 fn round(expr: &mut Expr) -> Result<(), String> {
+    places_function(expr, "round", "pg_round")
+}
+
+/// `trunc(x[, n])` → `pg_trunc(x[, n])`, as `round`.
+fn trunc(expr: &mut Expr) -> Result<(), String> {
+    places_function(expr, "trunc", "pg_trunc")
+}
+
+fn places_function(expr: &mut Expr, name: &str, to: &str) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
-    let FunctionArguments::List(list) = &mut function.args else { return Err("round without arguments".into()) };
+    let FunctionArguments::List(list) = &mut function.args else { return Err(format!("{name} without arguments")) };
     if list.args.len() > 2 {
-        return Err("round with more than two arguments".into());
+        return Err(format!("{name} with more than two arguments"));
     }
     if let Some(places) = list.args.get_mut(1) {
         let FunctionArg::Unnamed(FunctionArgExpr::Expr(places)) = places else {
-            return Err("round with a named argument".into());
+            return Err(format!("{name} with a named argument"));
         };
         super::plain_number(places);
         if !matches!(places, Expr::Value(v) if matches!(v.value, Value::Number(..))) {
-            return Err("round(x, n) with a computed n".into());
+            return Err(format!("{name}(x, n) with a computed n"));
         }
     }
-    function.name = ObjectName::from(vec![Ident::new("pg_round")]);
+    function.name = ObjectName::from(vec![Ident::new(to)]);
     Ok(())
 }
 
@@ -282,8 +355,15 @@ fn bitwise(expr: &mut Expr) -> Result<(), String> {
 /// `char`/`varchar` (typed `text` there).
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
+    if let Expr::Value(value) = inner.as_mut()
+        && let Value::SingleQuotedString(text) = &value.value
+        && let Some(normal) = datetime_text(data_type, text)?
+    {
+        value.value = Value::SingleQuotedString(normal);
+    }
     let literal = is_literal(inner);
     match data_type {
+        DataType::Timestamp(Some(_), _) => Err(format!("casting to {data_type} (a timestamp precision)")),
         DataType::SmallInt(_) | DataType::Int2(_) if !literal => {
             *expr = function_call("pg_int2", vec![*inner.clone()]);
             Ok(())
@@ -315,6 +395,106 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     }
 }
 
+/// A date or timestamp literal's text in the one form both engines read alike
+/// (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS[.ffffff]`; `HH:MM` gains `:00`, a `T` becomes a blank).
+/// Other spellings Postgres accepts (`Feb 29 2024`, `epoch`, offsets on a `timestamp`, which
+/// Postgres ignores) are refused rather than read differently. Other types: `Ok(None)`.
+fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, String> {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+    let is_date = |part: &str| {
+        let fields: Vec<&str> = part.split('-').collect();
+        matches!(fields.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
+    };
+    let refuse = || format!("the {data_type} literal '{text}' (written other than YYYY-MM-DD HH:MM:SS)");
+    match data_type {
+        DataType::Date => is_date(text).then_some(None).ok_or_else(refuse),
+        // Postgres rounds to the precision; DataFusion keeps microseconds.
+        DataType::Timestamp(Some(_), _) => Err(format!("{data_type} (a timestamp precision)")),
+        DataType::Timestamp(
+            None,
+            sqlparser::ast::TimezoneInfo::None | sqlparser::ast::TimezoneInfo::WithoutTimeZone,
+        ) => {
+            let Some((date, time)) = text.split_once([' ', 'T']) else {
+                return is_date(text).then_some(None).ok_or_else(refuse);
+            };
+            let (clock, fraction) = time.split_once('.').unwrap_or((time, ""));
+            let fields: Vec<&str> = clock.split(':').collect();
+            let clock = match fields.as_slice() {
+                [h, m] if digits(h, 2) && digits(m, 2) && fraction.is_empty() => format!("{h}:{m}:00"),
+                [h, m, s] if digits(h, 2) && digits(m, 2) && digits(s, 2) => clock.to_string(),
+                _ => return Err(refuse()),
+            };
+            let fraction_ok = fraction.is_empty() || (fraction.len() <= 6 && digits(fraction, fraction.len()));
+            if !is_date(date) || !fraction_ok {
+                return Err(refuse());
+            }
+            let fraction = if fraction.is_empty() { String::new() } else { format!(".{fraction}") };
+            Ok(Some(format!("{date} {clock}{fraction}")))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// `DATE '…'` / `TIMESTAMP '…'` in the form both engines read alike (see [`datetime_text`]).
+fn typed_literal(expr: &mut Expr) -> Result<(), String> {
+    let Expr::TypedString(typed) = expr else { return Ok(()) };
+    if let Value::SingleQuotedString(text) = &typed.value.value
+        && let Some(normal) = datetime_text(&typed.data_type, text)?
+    {
+        typed.value.value = Value::SingleQuotedString(normal);
+    }
+    Ok(())
+}
+
+/// `INTERVAL '…'` written as `n unit …` with whole numbers (fractions only for days and smaller
+/// units), units spelled out in full; other interval syntax (`1:30`, `- 1 day`, `P1D`, `ago`)
+/// is refused rather than read differently. `INTERVAL '3' DAY` keeps its unit qualifier.
+fn interval_literal(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Interval(interval) = expr else { return Ok(()) };
+    let Expr::Value(value) = interval.value.as_mut() else { return Err("an interval that is not a constant".into()) };
+    let Value::SingleQuotedString(text) = &value.value else {
+        return Err("an interval that is not a string constant".into());
+    };
+    let refuse = || format!("the interval literal '{text}' (written other than 'n unit …')");
+    let number_ok = |n: &str, fraction_allowed: bool| {
+        let unsigned = n.strip_prefix(['-', '+']).unwrap_or(n);
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && (fraction.is_empty() || (fraction_allowed && fraction.bytes().all(|b| b.is_ascii_digit())))
+    };
+    if interval.leading_field.is_some()
+        || interval.last_field.is_some()
+        || interval.fractional_seconds_precision.is_some()
+    {
+        let simple = interval.last_field.is_none() && interval.fractional_seconds_precision.is_none();
+        return if simple && number_ok(text, false) { Ok(()) } else { Err(refuse()) };
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || !words.len().is_multiple_of(2) {
+        return Err(refuse());
+    }
+    let mut normal = Vec::with_capacity(words.len() / 2);
+    for pair in words.chunks(2) {
+        let (unit, fraction_allowed) = match pair[1].to_ascii_lowercase().as_str() {
+            "year" | "years" | "yr" | "yrs" | "y" => ("years", false),
+            "month" | "months" | "mon" | "mons" => ("months", false),
+            "week" | "weeks" | "w" => ("weeks", false),
+            "day" | "days" | "d" => ("days", true),
+            "hour" | "hours" | "hr" | "hrs" | "h" => ("hours", true),
+            "minute" | "minutes" | "min" | "mins" | "m" => ("minutes", true),
+            "second" | "seconds" | "sec" | "secs" | "s" => ("seconds", true),
+            _ => return Err(refuse()),
+        };
+        if !number_ok(pair[0], fraction_allowed) {
+            return Err(refuse());
+        }
+        normal.push(format!("{} {unit}", pair[0]));
+    }
+    value.value = Value::SingleQuotedString(normal.join(" "));
+    Ok(())
+}
+
 pub(super) static DIALECT: Dialect = Dialect {
     name: "the embedded engine",
     functions: FUNCTIONS,
@@ -330,10 +510,12 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Position, Support::Native),
         (Construct::Trim, Support::Native),
-        (Construct::Interval, Support::Native),
-        (Construct::TypedLiteral, Support::Native),
+        (Construct::Interval, Support::Rewrite(interval_literal)),
+        (Construct::TypedLiteral, Support::Rewrite(typed_literal)),
         (Construct::Cast, Support::Rewrite(checked_cast)),
         (Construct::InList, Support::Native),
+        (Construct::AnyAll, Support::Expand(super::expand::any_all)),
+        (Construct::SimilarTo, Support::Expand(super::expand::similar_to)),
         (Construct::InSubquery, Support::Native),
         (Construct::Exists, Support::Native),
         (Construct::ScalarSubquery, Support::Native),
@@ -384,6 +566,14 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("date_trunc", Rename("pg_date_trunc")),
     ("bool_and", Same),
     ("bool_or", Same),
+    ("every", Rename("bool_and")),
+    // Over `double precision` only (checked on the plan): Postgres' are `numeric` otherwise.
+    ("stddev", Same),
+    ("stddev_samp", Rename("stddev")),
+    ("stddev_pop", Same),
+    ("variance", Rename("var_samp")),
+    ("var_samp", Same),
+    ("var_pop", Same),
     ("string_agg", Same),
     ("row_number", Same),
     ("rank", Same),
@@ -398,6 +588,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("nth_value", Same),
     ("abs", Same),
     ("round", Rewrite(round)),
+    ("trunc", Rewrite(trunc)),
     ("sqrt", Same),
     ("power", Same),
     ("exp", Same),
@@ -419,7 +610,9 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("split_part", Same),
     ("lpad", Same),
     ("rpad", Same),
-    ("concat_ws", Same),
+    ("concat", Rewrite(text_arguments)),
+    ("format", Rewrite(format)),
+    ("concat_ws", Rewrite(text_arguments)),
     ("replace", Same),
     ("reverse", Same),
     ("repeat", Same),
@@ -437,5 +630,6 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("current_date", Same),
     ("current_timestamp", Same),
     ("date_part", Rewrite(date_part)),
+    ("justify_hours", Rename("pg_justify_hours")),
     ("make_date", Same),
 ];

@@ -9,6 +9,7 @@
 //! This pass runs after name resolution (identifiers are already physical) and never does I/O.
 
 mod datafusion;
+mod expand;
 mod postgres;
 mod snowflake;
 
@@ -156,6 +157,9 @@ pub enum Support {
     Native,
     /// Rewritten in place; an `Err` is a refusal with that reason.
     Rewrite(fn(&mut Expr) -> Result<(), String>),
+    /// Rewritten into other constructs before its parts are translated (the parts, now parts
+    /// of the new expression, are then translated as usual); an `Err` is a refusal.
+    Expand(fn(&mut Expr) -> Result<(), String>),
 }
 
 /// Rewrites a set-returning function in FROM into the target's form; `Err` refuses with a reason.
@@ -206,7 +210,8 @@ impl Dialect {
 
     fn check_construct(&self, construct: Construct, expr: Option<&mut Expr>) -> Result<(), RewriteError> {
         match self.construct(construct) {
-            Some(Support::Native) => Ok(()),
+            // Expanded on the way down (`pre_visit_expr`); what is left is the target's.
+            Some(Support::Native | Support::Expand(_)) => Ok(()),
             Some(Support::Rewrite(rewrite)) => match expr {
                 Some(expr) => rewrite(expr).map_err(|reason| self.refuse(reason)),
                 None => Ok(()),
@@ -490,6 +495,12 @@ impl VisitorMut for Translator {
             && !text.starts_with('-')
         {
             *expr = Expr::Value(sqlparser::ast::Value::Number(format!("-{text}"), *long).into());
+        }
+        if let Some(construct) = construct_of(expr)
+            && let Some(Support::Expand(expand)) = self.dialect.construct(construct)
+        {
+            let result = expand(expr).map_err(|reason| self.dialect.refuse(reason));
+            return self.check(result);
         }
         ControlFlow::Continue(())
     }

@@ -46,8 +46,9 @@ fn refused(text: &str, target: Target) -> String {
 #[test]
 fn literals_keep_their_postgres_types_on_the_embedded_engine() {
     assert_eq!(
-        embedded("select 1 as a, 0.06 as b, 1e3 as c"),
-        "SELECT CAST(1 AS INT) AS a, CAST('0.06' AS DECIMAL(2,2)) AS b, CAST('1e3' AS DECIMAL(4,0)) AS c"
+        embedded("select 1 as a, 0.06 as b, 1e3 as c, -1.5e-2 as d"),
+        "SELECT CAST(1 AS INT) AS a, CAST('0.06' AS DECIMAL(2,2)) AS b, CAST('1000' AS DECIMAL(4,0)) AS c, \
+         CAST('-0.015' AS DECIMAL(3,3)) AS d"
     );
     // Positions and counts stay numbers.
     assert_eq!(
@@ -181,4 +182,94 @@ fn integer_series_keep_postgres_types_and_names_on_the_embedded_engine() {
     );
     refused("select x from generate_series(0.5, 2.0, 0.5) as x", Target::DataFusion);
     refused("select g from orders, generate_series(1, id) as g", Target::DataFusion);
+}
+
+#[test]
+fn any_and_all_over_written_out_arrays_expand_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select id from orders where id = any (array[1, 2])"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE (id = CAST(1 AS INT) OR id = CAST(2 AS INT))"
+    );
+    assert_eq!(
+        embedded("select id from orders where id <> all ('{4, NULL}'::bigint[])"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE (id <> CAST('4' AS BIGINT) AND id <> CAST(NULL AS BIGINT))"
+    );
+    // An empty array: false for ANY, true for ALL, whatever the left side is.
+    assert_eq!(
+        embedded("select 1 = any ('{}'::int[]) as a, 1 <> all ('{}'::int[]) as b"),
+        "SELECT false AS a, true AS b"
+    );
+    assert_eq!(
+        embedded("select id from orders where id = any (select id from orders)"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE id IN (SELECT id FROM \"public\".\"orders\" AS \"orders\")"
+    );
+    for text in [
+        "select id from orders where id > any (select id from orders)",
+        "select id from orders where id = any (array[[1, 2], [3, 4]])",
+        "select id from orders where 'a ' = any (array['a ', 'b'])",
+        "select id from orders where id = any (string_to_array('1,2', ','))",
+    ] {
+        refused(text, Target::DataFusion);
+    }
+}
+
+#[test]
+fn similar_to_is_an_anchored_regular_expression_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select id from orders where 'abc' similar to '(a|b)%' and 'x' not similar to 'y_'"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE 'abc' ~ '(?s)^(?:(?:a|b).*)$' AND 'x' !~ '(?s)^(?:y.)$'"
+    );
+    refused("select id from orders where 'abc' similar to 'a' || 'b'", Target::DataFusion);
+}
+
+#[test]
+fn concat_writes_its_arguments_as_postgres_text_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select concat('a', id, true), concat_ws(',', total, 'x'), every(id > 0) from orders"),
+        "SELECT concat('a', pg_output(id), pg_output(true)), concat_ws(',', pg_output(total), 'x'), bool_and(id > CAST(0 AS INT)) \
+         FROM \"public\".\"orders\" AS \"orders\""
+    );
+}
+
+#[test]
+fn date_and_timestamp_literals_are_written_as_both_engines_read_them() {
+    assert_eq!(
+        embedded(
+            "select timestamp '2024-01-01 10:00' as a, '2024-01-01T10:00:00.5'::timestamp as b, date '2024-02-29' as c"
+        ),
+        "SELECT TIMESTAMP '2024-01-01 10:00:00' AS a, '2024-01-01 10:00:00.5'::TIMESTAMP AS b, DATE '2024-02-29' AS c"
+    );
+    for text in [
+        "select 'Feb 29 2024'::date",
+        "select timestamp '2024-01-01 10:00:00+02'",
+        "select 'epoch'::timestamp",
+        "select date '2024-1-1'",
+        "select placed::timestamp(0) from orders",
+    ] {
+        refused(text, Target::DataFusion);
+    }
+}
+
+#[test]
+fn interval_literals_are_spelled_out_or_refused_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select interval '1 mon -1 hour' as a, interval '1.5 days' as b, interval '3' day as c"),
+        "SELECT INTERVAL '1 months -1 hours' AS a, INTERVAL '1.5 days' AS b, INTERVAL '3' DAY AS c"
+    );
+    for text in ["select interval '1 month - 1 day'", "select interval '1:30'", "select interval '1.5 months'"] {
+        refused(text, Target::DataFusion);
+    }
+}
+
+#[test]
+fn format_takes_its_arguments_as_postgres_text_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select format('%s (%5s) %%I', id, total) from orders"),
+        "SELECT pg_format('%s (%5s) %%I', pg_output(id), pg_output(total)) FROM \"public\".\"orders\" AS \"orders\""
+    );
+    for text in
+        ["select format('%I', 'x')", "select format('%*s', 3, 'x')", "select format(min(placed)::text) from orders"]
+    {
+        refused(text, Target::DataFusion);
+    }
 }

@@ -1,0 +1,261 @@
+//! Postgres constructs written as equivalent plain ones, for targets that lack them: the
+//! expansion has the same value for every input (NULLs included) or is refused. Used through
+//! `Support::Expand`, so the parts of the new expression are translated as usual afterwards.
+
+use sqlparser::ast::{ArrayElemTypeDef, BinaryOperator, CastKind, DataType, Expr, Value};
+
+/// `x op ANY (array)` → `(x op a OR x op b …)`, `x op ALL (array)` → `(x op a AND x op b …)`
+/// for an array written out (`ARRAY[…]`, `'{…}'::type[]`, either cast to `type[]`); an empty
+/// array is `false` for ANY and `true` for ALL, whatever `x` is (as in Postgres). `x = ANY
+/// (subquery)` is `x IN (subquery)`, `x <> ALL (subquery)` is `x NOT IN (subquery)`. Anything
+/// else (an array from a column or a function, two-dimensional arrays) is refused.
+pub fn any_all(expr: &mut Expr) -> Result<(), String> {
+    let (left, op, right, any) = match expr {
+        Expr::AnyOp { left, compare_op, right, .. } => (left, compare_op, right, true),
+        Expr::AllOp { left, compare_op, right } => (left, compare_op, right, false),
+        _ => return Ok(()),
+    };
+    if let Expr::Subquery(subquery) = right.as_ref() {
+        let negated = match (any, &*op) {
+            (true, BinaryOperator::Eq) => false,
+            (false, BinaryOperator::NotEq) => true,
+            _ => return Err("ANY/ALL over a subquery with another operator than = ANY or <> ALL".into()),
+        };
+        *expr = Expr::InSubquery { expr: left.clone(), subquery: subquery.clone(), negated };
+        return Ok(());
+    }
+    let elements = written_out_array(right)?;
+    let joiner = if any { BinaryOperator::Or } else { BinaryOperator::And };
+    let expanded = elements
+        .into_iter()
+        .map(|element| Expr::BinaryOp { left: left.clone(), op: op.clone(), right: Box::new(element) })
+        .reduce(|all, next| Expr::BinaryOp { left: Box::new(all), op: joiner.clone(), right: Box::new(next) });
+    *expr = match expanded {
+        Some(expanded) => Expr::Nested(Box::new(expanded)),
+        None => Expr::Value(Value::Boolean(!any).into()),
+    };
+    Ok(())
+}
+
+/// The elements of an array written out in the statement, each with the array's element type
+/// when the array is cast (`'{1,2}'::int[]`, `ARRAY[1, NULL]::int[]`).
+fn written_out_array(expr: &Expr) -> Result<Vec<Expr>, String> {
+    let not_written_out = || "ANY/ALL over an array that is not written out in the statement".to_string();
+    match expr {
+        Expr::Nested(inner) => written_out_array(inner),
+        Expr::Array(array) => {
+            if array.elem.iter().any(|e| matches!(e, Expr::Array(_))) {
+                return Err("ANY/ALL over a multi-dimensional array".into());
+            }
+            array.elem.iter().try_for_each(blank_padded)?;
+            Ok(array.elem.clone())
+        }
+        Expr::Cast {
+            expr: inner,
+            data_type: DataType::Array(ArrayElemTypeDef::SquareBracket(element_type, None)),
+            ..
+        } => {
+            let elements = match inner.as_ref() {
+                Expr::Value(value) => match &value.value {
+                    Value::SingleQuotedString(text) => array_literal(text)
+                        .ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?
+                        .into_iter()
+                        .map(|item| match item {
+                            Some(text) => Expr::Value(Value::SingleQuotedString(text).into()),
+                            None => Expr::Value(Value::Null.into()),
+                        })
+                        .collect(),
+                    _ => return Err(not_written_out()),
+                },
+                other => written_out_array(other)?,
+            };
+            elements.iter().try_for_each(blank_padded)?;
+            let cast = |element: Expr| Expr::Cast {
+                kind: CastKind::Cast,
+                expr: Box::new(element),
+                data_type: element_type.as_ref().clone(),
+                array: false,
+                format: None,
+            };
+            Ok(elements.into_iter().map(cast).collect())
+        }
+        _ => Err(not_written_out()),
+    }
+}
+
+/// A text element with trailing blanks compares differently as `text` (the array's type) and
+/// as `char(n)` (what a lone literal becomes next to a `char(n)` column): refused.
+fn blank_padded(element: &Expr) -> Result<(), String> {
+    match element {
+        Expr::Value(value) if matches!(&value.value, Value::SingleQuotedString(s) if s.ends_with(' ')) => {
+            Err("ANY/ALL over text ending in blanks".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The elements of a one-dimensional array literal (`{a,"b c",NULL}`): `None` for NULL;
+/// `None` overall when the text is not such a literal (nested braces, stray quotes, an
+/// escape outside quotes).
+fn array_literal(text: &str) -> Option<Vec<Option<String>>> {
+    let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
+    if inner.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    let mut elements = Vec::new();
+    let mut chars = inner.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.next_if_eq(&'"').is_some() {
+            let mut value = String::new();
+            loop {
+                match chars.next()? {
+                    '"' => break,
+                    '\\' => value.push(chars.next()?),
+                    c => value.push(c),
+                }
+            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            elements.push(Some(value));
+        } else {
+            let mut value = String::new();
+            while let Some(c) = chars.next_if(|&c| c != ',') {
+                if matches!(c, '{' | '}' | '"' | '\\') {
+                    return None;
+                }
+                value.push(c);
+            }
+            let value = value.trim_end();
+            if value.is_empty() {
+                return None;
+            }
+            elements.push((!value.eq_ignore_ascii_case("null")).then(|| value.to_string()));
+        }
+        match chars.next() {
+            None => return Some(elements),
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
+}
+
+/// `s [NOT] SIMILAR TO 'pattern' [ESCAPE 'c']` → `s ~ 'regex'` (`!~`), the pattern translated
+/// as Postgres translates it (`similar_to_escape`: anchored, `%` → `.*`, `_` → `.`, groups
+/// non-capturing, `.^$\` literal). Patterns that are not constants, or whose regular
+/// expression could read differently in another engine (escaped letters, POSIX classes), are
+/// refused.
+pub fn similar_to(expr: &mut Expr) -> Result<(), String> {
+    let Expr::SimilarTo { negated, expr: subject, pattern, escape_char } = expr else { return Ok(()) };
+    let Expr::Value(value) = pattern.as_ref() else {
+        return Err("SIMILAR TO with a pattern that is not a constant".into());
+    };
+    let Value::SingleQuotedString(pattern) = &value.value else {
+        return Err("SIMILAR TO with a pattern that is not a string constant".into());
+    };
+    let escape = match escape_char.as_ref().map(|v| &v.value) {
+        None => Some('\\'),
+        Some(Value::SingleQuotedString(e)) if e.is_empty() => None,
+        Some(Value::SingleQuotedString(e)) if e.chars().count() == 1 => e.chars().next(),
+        Some(_) => return Err("SIMILAR TO … ESCAPE with more than one character".into()),
+    };
+    let regex = similar_to_regex(pattern, escape)?;
+    let op = if *negated { BinaryOperator::PGRegexNotMatch } else { BinaryOperator::PGRegexMatch };
+    *expr = Expr::BinaryOp {
+        left: subject.clone(),
+        op,
+        right: Box::new(Expr::Value(Value::SingleQuotedString(regex).into())),
+    };
+    Ok(())
+}
+
+/// Postgres' translation of a SIMILAR TO pattern into a regular expression, with `(?s)` so
+/// that `.` matches a newline as in Postgres' regular expressions.
+fn similar_to_regex(pattern: &str, escape: Option<char>) -> Result<String, String> {
+    let mut regex = String::from("(?s)^(?:");
+    let mut after_escape = false;
+    let mut in_class = false;
+    let mut previous = None;
+    for c in pattern.chars() {
+        let repeated = previous.replace(c) == Some(c);
+        if after_escape {
+            after_escape = false;
+            if c.is_alphanumeric() || c == '"' {
+                return Err(format!("SIMILAR TO with the escape sequence {c:?}"));
+            }
+            // The character itself, by code point (no engine reads that differently).
+            regex.push_str(&format!("\\x{{{:X}}}", u32::from(c)));
+        } else if Some(c) == escape {
+            after_escape = true;
+        } else if in_class {
+            match c {
+                '\\' | '[' => {
+                    // `[[:alpha:]]` and other classes are locale-dependent in Postgres.
+                    if c == '[' {
+                        return Err("SIMILAR TO with a nested bracket expression".into());
+                    }
+                    regex.push_str("\\\\");
+                }
+                ']' => {
+                    in_class = false;
+                    regex.push(c);
+                }
+                // `&&`, `--`, `~~` are set operations inside a class for some engines.
+                '&' | '-' | '~' if repeated => return Err("SIMILAR TO with a class holding a doubled &, - or ~".into()),
+                _ => regex.push(c),
+            }
+        } else {
+            match c {
+                '[' => {
+                    in_class = true;
+                    regex.push(c);
+                }
+                '%' => regex.push_str(".*"),
+                '_' => regex.push('.'),
+                '(' => regex.push_str("(?:"),
+                '.' | '^' | '$' | '\\' => {
+                    regex.push('\\');
+                    regex.push(c);
+                }
+                _ => regex.push(c),
+            }
+        }
+    }
+    if after_escape || in_class {
+        return Err("SIMILAR TO with an unfinished pattern".into());
+    }
+    regex.push_str(")$");
+    Ok(regex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_literals_are_read_as_postgres_reads_them() {
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(array_literal("{}"), Some(vec![]));
+        assert_eq!(array_literal("{4, 5 ,99}"), Some(vec![s("4"), s("5"), s("99")]));
+        assert_eq!(
+            array_literal(r#"{a,"b c","NULL",NULL,"x\"y"}"#),
+            Some(vec![s("a"), s("b c"), s("NULL"), None, s("x\"y")])
+        );
+        assert_eq!(array_literal("{{1,2},{3,4}}"), None);
+        assert_eq!(array_literal("{a,,b}"), None);
+        assert_eq!(array_literal("1,2"), None);
+    }
+
+    #[test]
+    fn similar_to_patterns_translate_as_in_postgres() {
+        let regex = |p: &str| similar_to_regex(p, Some('\\')).unwrap();
+        assert_eq!(regex("a%"), "(?s)^(?:a.*)$");
+        assert_eq!(regex("(SM|LG) _.x"), "(?s)^(?:(?:SM|LG) .\\.x)$");
+        assert_eq!(regex("ab[cd]+"), "(?s)^(?:ab[cd]+)$");
+        assert_eq!(regex("100\\%"), "(?s)^(?:100\\x{25})$");
+        assert!(similar_to_regex("\\d", Some('\\')).is_err());
+        assert!(similar_to_regex("[[:alpha:]]", Some('\\')).is_err());
+        assert!(similar_to_regex("[ab", Some('\\')).is_err());
+        assert_eq!(similar_to_regex("a#%", Some('#')).unwrap(), "(?s)^(?:a\\x{25})$");
+        assert!(similar_to_regex("[a&&b]", Some('\\')).is_err());
+    }
+}
