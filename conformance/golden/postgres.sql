@@ -125,7 +125,7 @@ SELECT avg(cnt) AS avg_orders_per_customer, max(cnt) AS max_orders, min(cnt) AS 
 -- case: aggregates/bit_and_or
 SELECT bit_and(i4) AS band, bit_or(i4) AS bor, bit_and(i2) FILTER (WHERE i2 > 0) AS band_pos, bit_or(i8) FILTER (WHERE i8 BETWEEN 0 AND 100) AS bor_small FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/corr_regr
--- refused: function regr_count() does not exist
+SELECT round(corr(l_quantity, l_extendedprice)::NUMERIC, 6) AS corr, round(regr_slope(l_extendedprice, l_quantity)::NUMERIC, 4) AS slope, regr_count(l_extendedprice, l_quantity) AS n FROM "public"."lineitem" AS "lineitem" WHERE l_partkey < 100;
 -- case: aggregates/count_distinct_grouped
 SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM "public"."lineitem" AS "lineitem" GROUP BY l_shipmode ORDER BY l_shipmode;
 -- case: aggregates/group_by_date_parts

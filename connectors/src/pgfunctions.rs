@@ -8,8 +8,8 @@
 //!
 //! `pg_round`, `pg_trunc` (in `round`): Postgres' `round` and `trunc`. `pg_int2/4/8`,
 //! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric.
-//! `PgDateArithmetic`, `pg_justify_hours` (in `datetime`): the result types of Postgres' date
-//! arithmetic, `justify_hours`. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the session's
+//! `PgDateArithmetic`, `pg_justify_*` (in `datetime`): the result types of Postgres' date
+//! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the session's
 //! time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
 //! Postgres' forms. `pg_format` (in `format`): `format()`.
 //!
@@ -407,7 +407,9 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
         ScalarUDF::from(format::PgFormat::new()),
-        ScalarUDF::from(datetime::PgJustifyHours::new()),
+        ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Hours)),
+        ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),
+        ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Interval)),
     ]
 }
 

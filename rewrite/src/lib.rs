@@ -109,6 +109,7 @@ fn exact_result_columns(query: &mut sqlparser::ast::Query, target: Target) {
     use sqlparser::ast::{Expr, OrderByKind, SelectItem, SetExpr, Value};
     let SetExpr::Select(select) = query.body.as_mut() else { return };
     let distinct = select.distinct.is_some();
+    let grouped = !matches!(&select.group_by, sqlparser::ast::GroupByExpr::Expressions(keys, _) if keys.is_empty());
     let mut typed_columns: Vec<(usize, String, Expr)> = Vec::new();
     for (index, item) in select.projection.iter_mut().enumerate() {
         let name = match item {
@@ -149,8 +150,10 @@ fn exact_result_columns(query: &mut sqlparser::ast::Query, target: Target) {
             _ => None,
         };
         if let Some((position, _, typed)) = referenced {
-            if distinct {
-                // SELECT DISTINCT may only sort by its columns: give the column back its typed form.
+            // A DISTINCT query may only sort by its columns, a grouped one by its keys and
+            // aggregates: a typed form over plain columns becomes the column itself there.
+            if distinct || (grouped && !has_aggregate(typed)) {
+                // Sorting by the typed form is not allowed here: give the column back its typed form.
                 if let SetExpr::Select(select) = query.body.as_mut()
                     && let Some(SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) =
                         select.projection.get_mut(position - 1)
@@ -162,6 +165,21 @@ fn exact_result_columns(query: &mut sqlparser::ast::Query, target: Target) {
             }
         }
     }
+}
+
+/// Whether an expression calls an aggregate function (the ones result columns are mapped for).
+fn has_aggregate(expr: &sqlparser::ast::Expr) -> bool {
+    const AGGREGATES: &[&str] = &["count", "sum", "pg_sum", "avg", "pg_avg_decimal", "min", "max", "string_agg"];
+    let mut found = false;
+    let _ = sqlparser::ast::visit_expressions(expr, |e: &sqlparser::ast::Expr| {
+        if let sqlparser::ast::Expr::Function(function) = e
+            && AGGREGATES.contains(&function.name.to_string().to_lowercase().as_str())
+        {
+            found = true;
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    found
 }
 
 /// Why a non-query statement is refused: writes and DDL are read-only violations; statements

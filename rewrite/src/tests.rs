@@ -253,6 +253,12 @@ fn averages_on_the_embedded_engine_render_like_postgres_and_sort_as_numbers() {
         sql_of("select g, avg(x) as a from t group by g order by a"),
         "SELECT g, pg_avg(x) AS a FROM \"public\".\"t\" AS \"t\" GROUP BY g ORDER BY pg_avg_decimal(x)"
     );
+    // Grouped by a quotient's alias: the column keeps its typed form (sorting by it over the
+    // ungrouped column would not plan).
+    assert_eq!(
+        sql_of("select g / 2 as h, count(*) from t group by h order by h"),
+        "SELECT pg_div_decimal(g, CAST(2 AS INT)) AS h, count(*) FROM \"public\".\"t\" AS \"t\" GROUP BY h ORDER BY h"
+    );
     assert_eq!(
         sql_of("select g from t group by g having avg(x) > 1"),
         "SELECT g FROM \"public\".\"t\" AS \"t\" GROUP BY g HAVING pg_avg_decimal(x) > CAST(1 AS INT)"

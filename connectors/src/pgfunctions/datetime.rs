@@ -5,8 +5,9 @@
 //! - `date ± interval` is a `timestamp` in Postgres (midnight of the date, moved by the
 //!   interval), a date in DataFusion;
 //! - `timestamp - timestamp` is an interval of days and time in Postgres (`1 day 01:30:00`),
-//!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`,
-//!   which is also Postgres' `justify_hours`.
+//!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`.
+//!
+//! `pg_justify_hours`, `pg_justify_days`, `pg_justify_interval` are Postgres' `justify_*`.
 //!
 //! Every other combination is planned as DataFusion plans it.
 
@@ -52,7 +53,8 @@ impl ExprPlanner for PgDateArithmetic {
                 PlannerResult::Planned(binary(expr.left, cast(expr.right, timestamp)))
             }
             (DataType::Timestamp(..), DataType::Timestamp(..), Operator::Minus) => {
-                PlannerResult::Planned(ScalarUDF::from(PgJustifyHours::new()).call(vec![binary(expr.left, expr.right)]))
+                let justify = ScalarUDF::from(PgJustify::new(Justify::Hours));
+                PlannerResult::Planned(justify.call(vec![binary(expr.left, expr.right)]))
             }
             _ => PlannerResult::Original(expr),
         })
@@ -81,23 +83,38 @@ fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResu
 
 const NANOS_PER_DAY: i64 = 86_400_000_000_000;
 
-/// `justify_hours(interval)` as Postgres computes it: whole days of the time part move into the
-/// days (toward zero), then days and time are given the same sign. Takes DataFusion's
-/// difference of two timestamps (an interval or a duration) too.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct PgJustifyHours {
-    signature: Signature,
+/// Which of Postgres' `justify_*` functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Justify {
+    /// Whole days of the time part into days.
+    Hours,
+    /// Whole 30-day months of the days into months.
+    Days,
+    /// Both, with one sign for the whole interval.
+    Interval,
 }
 
-impl PgJustifyHours {
-    pub fn new() -> Self {
-        PgJustifyHours { signature: Signature::user_defined(Volatility::Immutable) }
+/// `justify_hours/days/interval(interval)` as Postgres computes them. `pg_justify_hours` also
+/// takes DataFusion's difference of two timestamps (an interval or a duration).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgJustify {
+    signature: Signature,
+    justify: Justify,
+}
+
+impl PgJustify {
+    pub fn new(justify: Justify) -> Self {
+        PgJustify { signature: Signature::user_defined(Volatility::Immutable), justify }
     }
 }
 
-impl ScalarUDFImpl for PgJustifyHours {
+impl ScalarUDFImpl for PgJustify {
     fn name(&self) -> &str {
-        "pg_justify_hours"
+        match self.justify {
+            Justify::Hours => "pg_justify_hours",
+            Justify::Days => "pg_justify_days",
+            Justify::Interval => "pg_justify_interval",
+        }
     }
 
     fn signature(&self) -> &Signature {
@@ -109,7 +126,7 @@ impl ScalarUDFImpl for PgJustifyHours {
             [DataType::Interval(IntervalUnit::MonthDayNano)]
             | [DataType::Duration(TimeUnit::Microsecond | TimeUnit::Nanosecond)] => Ok(arg_types.to_vec()),
             [DataType::Null] => Ok(vec![DataType::Interval(IntervalUnit::MonthDayNano)]),
-            other => exec_err!("function justify_hours({other:?}) does not exist"),
+            other => exec_err!("function {}({other:?}) does not exist", self.name()),
         }
     }
 
@@ -118,7 +135,7 @@ impl ScalarUDFImpl for PgJustifyHours {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let [value] = args.args.as_slice() else { return exec_err!("justify_hours takes one argument") };
+        let [value] = args.args.as_slice() else { return exec_err!("{} takes one argument", self.name()) };
         let scalar = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(args.number_rows)?;
         let parts: Vec<Option<IntervalMonthDayNano>> = match array.data_type() {
@@ -135,10 +152,10 @@ impl ScalarUDFImpl for PgJustifyHours {
                 .iter()
                 .map(|v| v.map(|ns| IntervalMonthDayNano::new(0, 0, ns)))
                 .collect(),
-            other => return exec_err!("pg_justify_hours of {other}"),
+            other => return exec_err!("{} of {other}", self.name()),
         };
         let out: IntervalMonthDayNanoArray =
-            parts.into_iter().map(|v| v.map(justify_hours).transpose()).collect::<Result<_>>()?;
+            parts.into_iter().map(|v| v.map(|v| justify(v, self.justify)).transpose()).collect::<Result<_>>()?;
         let out: Arc<dyn Array> = Arc::new(out);
         if scalar {
             return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(&out, 0)?));
@@ -147,23 +164,49 @@ impl ScalarUDFImpl for PgJustifyHours {
     }
 }
 
-/// Postgres' `interval_justify_hours` on one value.
-fn justify_hours(value: IntervalMonthDayNano) -> Result<IntervalMonthDayNano> {
-    let whole_days = value.nanoseconds / NANOS_PER_DAY;
-    let mut nanos = value.nanoseconds % NANOS_PER_DAY;
-    let days = i64::from(value.days) + whole_days;
-    let mut days = match i32::try_from(days) {
-        Ok(days) => days,
-        Err(_) => return exec_err!("interval out of range"),
-    };
-    if days > 0 && nanos < 0 {
-        nanos += NANOS_PER_DAY;
-        days -= 1;
-    } else if days < 0 && nanos > 0 {
-        nanos -= NANOS_PER_DAY;
-        days += 1;
+const DAYS_PER_MONTH: i32 = 30;
+
+/// Postgres' `interval_justify_hours/days/interval` on one value.
+fn justify(value: IntervalMonthDayNano, justify: Justify) -> Result<IntervalMonthDayNano> {
+    let IntervalMonthDayNano { mut months, mut days, mut nanoseconds } = value;
+    if justify != Justify::Days {
+        let whole_days = i64::from(days) + nanoseconds / NANOS_PER_DAY;
+        days = match i32::try_from(whole_days) {
+            Ok(days) => days,
+            Err(_) => return exec_err!("interval out of range"),
+        };
+        nanoseconds %= NANOS_PER_DAY;
     }
-    Ok(IntervalMonthDayNano::new(value.months, days, nanos))
+    if justify != Justify::Hours {
+        months = match months.checked_add(days / DAYS_PER_MONTH) {
+            Some(months) => months,
+            None => return exec_err!("interval out of range"),
+        };
+        days %= DAYS_PER_MONTH;
+        let (day_negative, day_positive) = match justify {
+            Justify::Interval => {
+                (days < 0 || (days == 0 && nanoseconds < 0), days > 0 || (days == 0 && nanoseconds > 0))
+            }
+            _ => (days < 0, days > 0),
+        };
+        if months > 0 && day_negative {
+            days += DAYS_PER_MONTH;
+            months -= 1;
+        } else if months < 0 && day_positive {
+            days -= DAYS_PER_MONTH;
+            months += 1;
+        }
+    }
+    if justify != Justify::Days {
+        if days > 0 && nanoseconds < 0 {
+            nanoseconds += NANOS_PER_DAY;
+            days -= 1;
+        } else if days < 0 && nanoseconds > 0 {
+            nanoseconds -= NANOS_PER_DAY;
+            days += 1;
+        }
+    }
+    Ok(IntervalMonthDayNano::new(months, days, nanoseconds))
 }
 
 #[cfg(test)]
@@ -171,25 +214,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn justifies_hours_as_postgres() {
+    fn justifies_as_postgres() {
         let hour = 3_600_000_000_000i64;
+        let iv = |m: i32, d: i32, n: i64| IntervalMonthDayNano::new(m, d, n);
+        let hours = |v| justify(v, Justify::Hours).unwrap();
+        let days = |v| justify(v, Justify::Days).unwrap();
+        let both = |v| justify(v, Justify::Interval).unwrap();
         // '2024-01-01 10:00' - '2023-12-31 08:30' = 1 day 01:30:00
-        assert_eq!(
-            justify_hours(IntervalMonthDayNano::new(0, 0, 25 * hour + hour / 2)).unwrap(),
-            IntervalMonthDayNano::new(0, 1, hour + hour / 2)
-        );
-        // justify_hours('-27 hours') = -1 days -03:00:00; justify_hours('1 day -1 hour') = 23:00:00
-        assert_eq!(
-            justify_hours(IntervalMonthDayNano::new(0, 0, -27 * hour)).unwrap(),
-            IntervalMonthDayNano::new(0, -1, -3 * hour)
-        );
-        assert_eq!(
-            justify_hours(IntervalMonthDayNano::new(0, 1, -hour)).unwrap(),
-            IntervalMonthDayNano::new(0, 0, 23 * hour)
-        );
-        assert_eq!(
-            justify_hours(IntervalMonthDayNano::new(2, -1, 2 * hour)).unwrap(),
-            IntervalMonthDayNano::new(2, 0, -22 * hour)
-        );
+        assert_eq!(hours(iv(0, 0, 25 * hour + hour / 2)), iv(0, 1, hour + hour / 2));
+        // justify_hours('-27 hours') = -1 days -03:00:00; justify_hours('50 hours') = 2 days 02:00:00
+        assert_eq!(hours(iv(0, 0, -27 * hour)), iv(0, -1, -3 * hour));
+        assert_eq!(hours(iv(0, 0, 50 * hour)), iv(0, 2, 2 * hour));
+        assert_eq!(hours(iv(0, 1, -hour)), iv(0, 0, 23 * hour));
+        // justify_days('35 days') = 1 mon 5 days; justify_days('-35 days') = -1 mons -5 days
+        assert_eq!(days(iv(0, 35, 0)), iv(1, 5, 0));
+        assert_eq!(days(iv(0, -35, 0)), iv(-1, -5, 0));
+        assert_eq!(days(iv(1, -5, hour)), iv(0, 25, hour));
+        // justify_interval('1 mon -1 hour') = 29 days 23:00:00
+        assert_eq!(both(iv(1, 0, -hour)), iv(0, 29, 23 * hour));
     }
 }

@@ -631,5 +631,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("current_timestamp", Same),
     ("date_part", Rewrite(date_part)),
     ("justify_hours", Rename("pg_justify_hours")),
+    ("justify_days", Rename("pg_justify_days")),
+    ("justify_interval", Rename("pg_justify_interval")),
     ("make_date", Same),
 ];
