@@ -5,7 +5,8 @@
 //! the session's `extra_float_digits`.
 //!
 //! `pg_output(x)` is the same text as the type's output function writes it, which is what
-//! `concat()` and `format()` use: it differs from the cast only for booleans (`t`, not `true`).
+//! `concat()` and `format()` use: it differs from the cast for booleans (`t`, not `true`) and
+//! keeps a `char(n)` value as stored (the cast drops trailing blanks).
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, StringArray, StringBuilder};
 use datafusion::arrow::datatypes::{
@@ -80,8 +81,10 @@ impl ScalarUDFImpl for PgText {
         let [value] = args.args.as_slice() else { return exec_err!("pg_text takes one argument") };
         let scalar = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(args.number_rows)?;
-        let is_char =
-            args.arg_fields.first().and_then(|f| declared_type(f)).is_some_and(|t| matches!(t, PgType::Char(_)));
+        // The cast drops a `char(n)`'s trailing blanks; the output function keeps the value as
+        // stored (as a result column shows it).
+        let is_char = !self.output
+            && args.arg_fields.first().and_then(|f| declared_type(f)).is_some_and(|t| matches!(t, PgType::Char(_)));
         let digits = args.config_options.extensions.get::<PgSettings>().map_or(1, |s| s.extra_float_digits);
         let zone: datafusion::arrow::array::timezone::Tz =
             args.config_options.execution.time_zone.as_deref().unwrap_or("UTC").parse()?;
