@@ -9,8 +9,8 @@
 //! `pg_round`, `pg_trunc` (in `round`): Postgres' `round` and `trunc`. `pg_int2/4/8`,
 //! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric.
 //! `PgDateArithmetic`, `pg_justify_*` (in `datetime`): the result types of Postgres' date
-//! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc` in the session's
-//! time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
+//! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
+//! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
 //! Postgres' forms. `pg_format` (in `format`): `format()`.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric

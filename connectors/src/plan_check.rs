@@ -226,13 +226,36 @@ fn mixed_scales_refusal(what: impl std::fmt::Display) -> ConnectorError {
     error
 }
 
+/// Scalar functions DataFusion answers differently for some argument types. Only the functions
+/// named here have their argument typed.
+fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
+    let refusal = match name {
+        // DataFusion reads bytes as UTF-8 text here; Postgres' length(bytea) counts bytes.
+        "character_length" => matches!(
+            first_argument_type(args, schema),
+            Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)
+        )
+        .then(|| "length() of a bytea value".to_string()),
+        // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
+        "floor" | "ceil" => matches!(first_argument_type(args, schema), Some(DataType::Float32))
+            .then(|| format!("{name}() of a real (double precision in Postgres)")),
+        _ => None,
+    };
+    refusal.map_or(Ok(()), |what| Err(not_supported(what)))
+}
+
+/// The type of a call's first argument, if it can be typed.
+fn first_argument_type(args: &[Expr], schema: &DFSchema) -> Option<DataType> {
+    args.first().and_then(|arg| arg.get_type(schema).ok())
+}
+
 /// DataFusion's statistics (computed in `double precision`) answer as Postgres' only for a
 /// float argument; over integers and numerics Postgres computes an exact `numeric`.
 fn float_statistic(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
     if !matches!(name, "stddev" | "stddev_pop" | "var" | "var_pop") {
         return Ok(());
     }
-    match types(args, schema).first() {
+    match first_argument_type(args, schema) {
         Some(DataType::Float32 | DataType::Float64) | None => Ok(()),
         Some(_) => Err(not_supported(format!(
             "{name}() over an integer or numeric argument (numeric in Postgres, double precision here)"
@@ -394,17 +417,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             if name == "pg_div_decimal" && use_ != Use::Rounded {
                 inexact_quotient(expr, schema, "a numeric quotient")?;
             }
-            match (name, types(args, schema).first()) {
-                // DataFusion reads bytes as UTF-8 text here; Postgres' length(bytea) counts bytes.
-                ("character_length", Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)) => {
-                    return Err(not_supported("length() of a bytea value"));
-                }
-                // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
-                ("floor" | "ceil", Some(DataType::Float32)) => {
-                    return Err(not_supported(format!("{name}() of a real (double precision in Postgres)")));
-                }
-                _ => {}
-            }
+            argument_type_refusal(name, args, schema)?;
             if MERGING_FUNCTIONS.contains(&name) {
                 if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
                     return Err(mixed_scales_refusal(format!(

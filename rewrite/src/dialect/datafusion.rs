@@ -163,18 +163,24 @@ fn text_arguments(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// The text of a call's first argument when it is a string constant (`date_part('year', …)`).
+fn first_string_constant(function: &Function) -> Option<&str> {
+    let FunctionArguments::List(list) = &function.args else { return None };
+    match list.args.first() {
+        Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) => match &v.value {
+            Value::SingleQuotedString(text) => Some(text),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `format(fmt, …)` → `pg_format(fmt, pg_output(…)…)` for a constant format using `%s`, `%L`
 /// and `%%` (with positions and widths); `%I` and `*` widths are refused.
 fn format(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
-    let FunctionArguments::List(list) = &function.args else { return Err("format() without arguments".into()) };
-    let format = match list.args.first() {
-        Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) => match &v.value {
-            Value::SingleQuotedString(text) => text.clone(),
-            _ => return Err("format() with a format that is not a string constant".into()),
-        },
-        _ => return Err("format() with a format that is not a string constant".into()),
-    };
+    let format =
+        first_string_constant(function).ok_or("format() with a format that is not a string constant")?.to_string();
     let mut specs = format.split('%').skip(1);
     while let Some(spec) = specs.next() {
         if spec.is_empty() {
@@ -289,14 +295,7 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
 /// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion.
 fn date_part(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
-    let FunctionArguments::List(list) = &function.args else { return Err("date_part without arguments".into()) };
-    let field = match list.args.first() {
-        Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))) => match &v.value {
-            Value::SingleQuotedString(s) => s.to_lowercase(),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    };
+    let field = first_string_constant(function).unwrap_or_default().to_lowercase();
     if !["year", "quarter", "month", "week", "day", "dow", "doy", "isodow", "isoyear", "hour", "minute"]
         .contains(&field.as_str())
     {
