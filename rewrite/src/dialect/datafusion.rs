@@ -46,6 +46,10 @@ fn decimal_literal(expr: &mut Expr) -> Result<(), String> {
         Some((m, e)) => (m, e.parse::<i64>().map_err(|_| format!("the literal {text}"))?),
         None => (text.as_str(), 0),
     };
+    // Beyond this no literal fits 38 digits, and the arithmetic below stays far from overflow.
+    if exponent.unsigned_abs() > 1000 {
+        return Err(format!("the literal {text} (more than 38 digits)"));
+    }
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits: String = format!("{}{fraction}", whole.trim_start_matches(['-', '+']));
     // value = digits × 10^(exponent − len(fraction)); Postgres keeps scale max(len − exponent, 0).

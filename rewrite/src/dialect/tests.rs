@@ -50,6 +50,8 @@ fn literals_keep_their_postgres_types_on_the_embedded_engine() {
         "SELECT CAST(1 AS INT) AS a, CAST('0.06' AS DECIMAL(2,2)) AS b, CAST('1000' AS DECIMAL(4,0)) AS c, \
          CAST('-0.015' AS DECIMAL(3,3)) AS d"
     );
+    // An exponent no numeric can have is refused, not overflowed.
+    refused("select 1e-9223372036854775808", Target::DataFusion);
     // Positions and counts stay numbers.
     assert_eq!(
         embedded("select id, total from orders order by 2, 1 limit 5 offset 1"),
