@@ -237,9 +237,9 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/uuid_column_to_text
 SELECT id, pg_text(u) AS u_text, upper(pg_text(u)) AS u_upper FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/jsonb_from_text
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb('{"b": 2, "a": 1}') AS obj, pg_output(pg_jsonb('[1, "x", null]')) AS arr, pg_jsonb('  {"a":1} ') AS spaced, pg_jsonb('3.50') AS num;
 -- case: casts/jsonb_scalar_to_sql
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb_numeric((pg_jsonb_get(pg_jsonb('{"a": 12.5}'), 'a'))) AS n, pg_jsonb_bool((pg_jsonb_get(pg_jsonb('{"a": true}'), 'a'))) AS b, pg_jsonb_int4((pg_jsonb_get(pg_jsonb('{"a": 7}'), 'a'))) AS i, pg_jsonb_float8((pg_jsonb_get(pg_jsonb('{"a": 2.5}'), 'a'))) AS f;
 -- case: casts/interval_from_text
 -- refused: casting to interval is not supported on the embedded engine
 -- case: casts/time_from_text
@@ -511,51 +511,51 @@ SELECT (SELECT count(*) FROM (SELECT DISTINCT l_shipmode FROM "public"."lineitem
 -- case: distinct_limit/distinct_char_padding
 SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND c <> '' ORDER BY c LIMIT 3;
 -- case: json/arrow_object_key
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, pg_jsonb_get(j, 'a') AS a_json, pg_jsonb_get_text(j, 'a') AS a_text FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/arrow_array_index
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, pg_jsonb_get(pg_jsonb_get(j, 'b'), CAST(0 AS INT)) AS b0, pg_jsonb_get_text(pg_jsonb_get(j, 'b'), CAST(1 AS INT)) AS b1_text, pg_jsonb_get(pg_jsonb_get(j, 'b'), CAST(-1 AS INT)) AS b_last, pg_jsonb_get(j, CAST(1 AS INT)) AS top_level_1 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/path_operators
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, pg_jsonb_get_path(j, 'c', 'd') AS cd_json, pg_jsonb_get_path_text(j, 'c', 'd') AS cd_text, pg_jsonb_get_path_text(j, 'b', '0') AS b0_text, pg_jsonb_get_path(j) = j AS empty_path FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/nested_object_access
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, pg_jsonb_get(j, 'c') AS c, pg_jsonb_get(pg_jsonb_get(j, 'c'), 'd') AS cd, (pg_jsonb_get_text(pg_jsonb_get(j, 'c'), 'd')) IS NULL AS cd_is_null FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/typeof
--- refused: function jsonb_typeof() is not supported on the embedded engine
+SELECT id, jsonb_typeof(j) AS top, jsonb_typeof(pg_jsonb_get(j, 'a')) AS a_type, jsonb_typeof(pg_jsonb_get(j, 'b')) AS b_type, jsonb_typeof(pg_jsonb_get(j, 'c')) AS c_type FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/array_length
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, jsonb_array_length(pg_jsonb_get(j, 'b')) AS b_len FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/array_length_top_level
--- refused: function jsonb_array_length() is not supported on the embedded engine
+SELECT id, jsonb_array_length(j) AS len FROM "public"."alltypes" AS "alltypes" WHERE jsonb_typeof(j) = 'array' ORDER BY id;
 -- case: json/compare_extracted_text
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE pg_jsonb_get_text(j, 'a') = '1' ORDER BY id;
 -- case: json/compare_extracted_numeric
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id, pg_numeric((pg_jsonb_get_text(j, 'a'))) AS a FROM "public"."alltypes" AS "alltypes" WHERE pg_numeric((pg_jsonb_get_text(j, 'a'))) > CAST(1 AS INT) ORDER BY id;
 -- case: json/group_by_extracted_value
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT pg_numeric((pg_jsonb_get_text(j, 'a'))) AS a, count(*) AS cnt FROM "public"."alltypes" AS "alltypes" GROUP BY 1 ORDER BY 1 NULLS FIRST;
 -- case: json/nested_path_text_filter
--- refused: JSON operators (->, ->>, #>, #>>) is not supported on the embedded engine
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE pg_jsonb_get_path_text(j, 'c', 'd') = 'x' ORDER BY id;
 -- case: json/key_exists
--- refused: JSON containment and existence operators is not supported on the embedded engine
+SELECT id, pg_jsonb_exists(j, 'b') AS has_b, (pg_jsonb_exists(j, 'x') OR pg_jsonb_exists(j, 'c')) AS has_x_or_c, (pg_jsonb_exists(j, 'a') AND pg_jsonb_exists(j, 'b')) AS has_a_and_b FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/key_exists_on_array_and_string
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb_exists(pg_jsonb('["a", "b"]'), 'a') AS array_elem, pg_jsonb_exists(pg_jsonb('"a"'), 'a') AS string_scalar, pg_jsonb_exists(pg_jsonb('{"a": null}'), 'a') AS null_value_key, pg_jsonb_exists(pg_jsonb('[1, 2]'), '1') AS numeric_elem;
 -- case: json/containment
--- refused: JSON containment and existence operators is not supported on the embedded engine
+SELECT id, pg_jsonb_contains(j, '{"a": 1}') AS has_a1, pg_jsonb_contains(j, '{"b": [2]}') AS b_has_2, pg_jsonb_contains(j, pg_jsonb('{"a": 1}')) AS contained, pg_jsonb_contains(j, '{"c": {"d": "x"}}') AS nested FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/containment_filter
--- refused: JSON containment and existence operators is not supported on the embedded engine
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE pg_jsonb_contains(j, '{"b": [1]}') ORDER BY id;
 -- case: json/literal_extraction
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb_get_path(pg_jsonb('{"x": {"y": [10, 20]}}'), 'x', 'y', '1') AS a, pg_jsonb_get(pg_jsonb('[1,2,3]'), CAST(2 AS INT)) AS b, pg_jsonb_get_text(pg_jsonb('{"a":"b"}'), 'a') AS c, pg_jsonb_get(pg_jsonb('[1,2,3]'), CAST(5 AS INT)) AS out_of_range, pg_jsonb_get(pg_jsonb('{"a": 1}'), 'missing') AS missing_key;
 -- case: json/null_handling
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb('null') IS NULL AS json_null_is_sql_null, (pg_jsonb_get(pg_jsonb('{"a":null}'), 'a')) IS NULL AS arrow_null, (pg_jsonb_get_text(pg_jsonb('{"a":null}'), 'a')) IS NULL AS text_null, (pg_jsonb_get(pg_jsonb('{"a":null}'), 'b')) IS NULL AS missing, jsonb_typeof(pg_jsonb_get(pg_jsonb('{"a":null}'), 'a')) AS typ;
 -- case: json/equality_and_normalisation
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb('{"a":1,"b":2}') = pg_jsonb('{"b":2,"a":1}') AS key_order, pg_jsonb('[1,2]') = pg_jsonb('[2,1]') AS array_order, pg_jsonb('{"a":1,"a":2}') AS dup_keys, pg_jsonb('1.0') = pg_jsonb('1') AS num_eq, pg_jsonb('{"a": 1.50}') AS keeps_scale;
 -- case: json/build_functions
--- refused: function jsonb_build_object() is not supported on the embedded engine
+SELECT jsonb_build_object('k', CAST(1 AS INT), 'v', 'x', 'n', NULL) AS obj, jsonb_build_array(CAST(1 AS INT), 'a', NULL, true) AS arr, to_jsonb('it''s'::TEXT) AS str;
 -- case: json/to_jsonb_types
--- refused: function to_jsonb() is not supported on the embedded engine
+-- refused: casting to timestamptz is not supported on the embedded engine
 -- case: json/build_from_tpch
--- refused: function jsonb_build_object() is not supported on the embedded engine
+SELECT n_nationkey, jsonb_build_object('nation', n_name, 'region', r_name, 'key', n_nationkey) AS doc FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey ORDER BY n_nationkey LIMIT 3;
 -- case: json/jsonb_agg
--- refused: function jsonb_agg() is not supported on the embedded engine
+SELECT n_regionkey, pg_jsonb_from_list(array_agg(to_jsonb(n_name) ORDER BY n_nationkey)) AS names FROM "public"."nation" AS "nation" GROUP BY n_regionkey ORDER BY n_regionkey;
 -- case: json/jsonb_object_agg
--- refused: function jsonb_object_agg() is not supported on the embedded engine
+SELECT pg_jsonb_object_from_lists(array_agg(pg_output(r_name)), array_agg(to_jsonb(r_regionkey))) AS regions FROM "public"."region" AS "region";
 -- case: json/each
 -- refused: table function jsonb_each is not supported by packwire
 -- case: json/each_text_on_column
@@ -567,13 +567,13 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/object_keys
 -- refused: FROM item `LATERAL jsonb_object_keys(j) AS k` is not supported by packwire
 -- case: json/concat_and_delete
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb_concat(pg_jsonb('{"a":1}'), pg_jsonb('{"b":2}')) AS merged, pg_jsonb_concat(pg_jsonb('{"a":1}'), pg_jsonb('{"a":3}')) AS overwrite, pg_jsonb_delete(pg_jsonb('{"a":1,"b":2}'), 'a') AS del_key, pg_jsonb_delete(pg_jsonb('[1,2,3]'), CAST(0 AS INT)) AS del_index, pg_jsonb_delete_path(pg_jsonb('{"a":{"b":1,"c":2}}'), 'a', 'b') AS del_path;
 -- case: json/jsonb_set
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT pg_jsonb_set(pg_jsonb('{"a":1}'), '2', true, 'b') AS added, pg_jsonb_set(pg_jsonb('{"a":{"b":1}}'), '"x"', true, 'a', 'b') AS nested, pg_jsonb_set(pg_jsonb('[1,2,3]'), '20', true, '1') AS arr;
 -- case: json/jsonpath_exists
 -- refused: this expression is not supported on the embedded engine
 -- case: json/strip_nulls_and_pretty_free
--- refused: casting to jsonb is not supported on the embedded engine
+SELECT jsonb_strip_nulls(pg_jsonb('{"a": 1, "b": null, "c": {"d": null, "e": 2}}')) AS stripped;
 -- case: json/jsonb_ordering
 SELECT id, j FROM "public"."alltypes" AS "alltypes" WHERE j IS NOT NULL ORDER BY j, id;
 -- case: literals_misc/boolean_literals

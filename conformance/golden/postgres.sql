@@ -567,7 +567,7 @@ SELECT jsonb_object_agg(r_name, r_regionkey) AS regions FROM "public"."region" A
 -- case: json/object_keys
 -- refused: FROM item `LATERAL jsonb_object_keys(j) AS k` is not supported by packwire
 -- case: json/concat_and_delete
--- refused: this expression is not supported on Postgres
+SELECT '{"a":1}'::JSONB || '{"b":2}'::JSONB AS merged, '{"a":1}'::JSONB || '{"a":3}'::JSONB AS overwrite, '{"a":1,"b":2}'::JSONB - 'a' AS del_key, '[1,2,3]'::JSONB - 0 AS del_index, '{"a":{"b":1,"c":2}}'::JSONB #- '{a,b}' AS del_path;
 -- case: json/jsonb_set
 SELECT jsonb_set('{"a":1}'::JSONB, '{b}', '2') AS added, jsonb_set('{"a":{"b":1}}'::JSONB, '{a,b}', '"x"') AS nested, jsonb_set('[1,2,3]'::JSONB, '{1}', '20') AS arr;
 -- case: json/jsonpath_exists

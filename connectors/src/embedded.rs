@@ -99,8 +99,7 @@ impl Connector for EmbeddedEngine {
         let state = self.ctx.state();
         let plan =
             state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
-        crate::plan_check::check(&plan)?;
-        let plan = crate::plan_check::char_comparisons(plan)?;
+        let plan = crate::plan_check::adjust(plan)?;
         let inferred = plan.get_parameter_types()?;
         let mut by_index: BTreeMap<usize, Option<DataType>> = BTreeMap::new();
         for (name, ty) in inferred {
@@ -120,8 +119,7 @@ impl Connector for EmbeddedEngine {
         let state = self.ctx.state();
         let plan =
             state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
-        crate::plan_check::check(&plan)?;
-        let plan = crate::plan_check::char_comparisons(plan)?;
+        let plan = crate::plan_check::adjust(plan)?;
         let frame = self.ctx.execute_logical_plan(plan).await?.explain(false, analyze)?;
         let batches = frame.collect().await?;
         let mut lines = Vec::new();

@@ -7,6 +7,7 @@ pub mod error;
 pub mod generate;
 pub mod pgbinary;
 pub mod pgfunctions;
+pub mod pgjson;
 pub mod pgtext;
 pub mod plan_check;
 pub mod postgres;

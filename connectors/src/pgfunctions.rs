@@ -13,6 +13,8 @@
 //! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
 //! Postgres' forms. `pg_format` (in `format`): `format()`.
 //!
+//! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
+//!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
 
@@ -37,6 +39,7 @@ mod casts;
 mod date_trunc;
 mod datetime;
 mod format;
+pub mod json;
 mod round;
 mod text;
 
@@ -411,6 +414,9 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Interval)),
     ]
+    .into_iter()
+    .chain(json::functions())
+    .collect()
 }
 
 /// Postgres' `/`. Integers divide as integers (truncating, in the wider type); a float makes it

@@ -36,6 +36,14 @@ use package::PgType;
 use crate::error::{ConnectorError, ErrorKind};
 use crate::types::declared_type;
 
+/// A planned statement made ready to run: `jsonb` comparisons written as comparisons of
+/// `pg_jsonb_cmp`, then checked ([`check`]), then `char(n)` comparisons adjusted.
+pub fn adjust(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let plan = jsonb_comparisons(plan)?;
+    check(&plan)?;
+    char_comparisons(plan)
+}
+
 /// Refuses a plan whose answer on DataFusion would differ from Postgres' (see the module header).
 pub fn check(plan: &LogicalPlan) -> Result<(), ConnectorError> {
     check_plan(plan, &vec![Use::Shown; plan.schema().fields().len()])
@@ -244,6 +252,27 @@ fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result
     refusal.map_or(Ok(()), |what| Err(not_supported(what)))
 }
 
+/// Functions that take `jsonb` values as `jsonb` (the rest would see their text): packwire's
+/// `jsonb` functions, `coalesce` (which only passes a value on) and the casts to text.
+fn takes_jsonb(name: &str) -> bool {
+    name.starts_with("pg_jsonb")
+        || name.starts_with("jsonb_")
+        || matches!(name, "to_jsonb" | "coalesce" | "pg_output" | "pg_text")
+}
+
+fn is_jsonb_expr(expr: &Expr, schema: &DFSchema) -> bool {
+    field_of(expr, schema).is_some_and(|f| crate::pgfunctions::json::is_jsonb(&f))
+}
+
+/// Refuses a function that would read a `jsonb` argument as text (Postgres has no such
+/// function for `jsonb`, or one that reads it as `jsonb`).
+fn jsonb_argument_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
+    if !takes_jsonb(name) && args.iter().any(|arg| is_jsonb_expr(arg, schema)) {
+        return Err(not_supported(format!("{name}() of a jsonb value")));
+    }
+    Ok(())
+}
+
 /// The type of a call's first argument, if it can be typed.
 fn first_argument_type(args: &[Expr], schema: &DFSchema) -> Option<DataType> {
     args.first().and_then(|arg| arg.get_type(schema).ok())
@@ -389,6 +418,13 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             Ok(())
         }
         Expr::BinaryExpr(BinaryExpr { left, op, right }) => {
+            if !is_comparison(op) && !matches!(op, Operator::And | Operator::Or) {
+                for operand in [left.as_ref(), right.as_ref()] {
+                    if is_jsonb_expr(operand, schema) {
+                        return Err(not_supported(format!("the {op} operator on a jsonb value")));
+                    }
+                }
+            }
             let child_use = if is_comparison(op) {
                 ordered_by_value(left, schema, "comparing")?;
                 ordered_by_value(right, schema, "comparing")?;
@@ -418,6 +454,13 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
                 inexact_quotient(expr, schema, "a numeric quotient")?;
             }
             argument_type_refusal(name, args, schema)?;
+            jsonb_argument_refusal(name, args, schema)?;
+            if name == "pg_jsonb_numeric" && use_ != Use::Shown {
+                return Err(not_supported(
+                    "a jsonb number cast to numeric used in an expression (the engine's numerics have one scale \
+                     per column)",
+                ));
+            }
             if MERGING_FUNCTIONS.contains(&name) {
                 if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
                     return Err(mixed_scales_refusal(format!(
@@ -611,7 +654,7 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 
 /// Compares `char(n)` values as Postgres does, without their trailing blanks: each comparison
 /// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets.
-pub fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let transformed = plan.transform_up_with_subqueries(|node| {
         let schema = expression_schema(&node);
         let names = NamePreserver::new(&node);
@@ -622,6 +665,53 @@ pub fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError
         })
     });
     Ok(transformed?.data)
+}
+
+/// Compares `jsonb` values as Postgres does (numbers by value, objects regardless of how they
+/// were written): `a op b` with a `jsonb` operand and a `jsonb` or string-literal other one is
+/// `pg_jsonb_cmp(a, b) op 0`, and `ORDER BY j` sorts by `pg_jsonb_sort_key(j)`. (`IS [NOT]
+/// DISTINCT FROM`, grouping and deduplicating stay refused by [`check`].)
+fn jsonb_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let compare = crate::pgfunctions::json::compare_function();
+    let sort_key = crate::pgfunctions::json::sort_key_function();
+    let transformed = plan.transform_up_with_subqueries(|node| {
+        let schema = expression_schema(&node);
+        let names = NamePreserver::new(&node);
+        let sort = matches!(node, LogicalPlan::Sort(_));
+        node.map_expressions(|e| {
+            let name = names.save(&e);
+            let mut rewritten = e.transform_up(|e| compare_jsonb(e, &schema, &compare))?;
+            if sort && is_jsonb_expr(&rewritten.data, &schema) {
+                let key = ScalarFunction::new_udf(sort_key.clone(), vec![rewritten.data]);
+                rewritten = Transformed::yes(Expr::ScalarFunction(key));
+            }
+            Ok(rewritten.update_data(|e| name.restore(e)))
+        })
+    });
+    Ok(transformed?.data)
+}
+
+fn compare_jsonb(
+    expr: Expr,
+    schema: &DFSchema,
+    compare: &std::sync::Arc<datafusion::logical_expr::ScalarUDF>,
+) -> Result<Transformed<Expr>> {
+    let jsonb_or_literal =
+        |e: &Expr| is_jsonb_expr(e, schema) || matches!(e, Expr::Literal(datafusion::scalar::ScalarValue::Utf8(_), _));
+    match expr {
+        Expr::BinaryExpr(BinaryExpr { left, op, right })
+            if is_comparison(&op)
+                && !matches!(op, Operator::IsDistinctFrom | Operator::IsNotDistinctFrom)
+                && (is_jsonb_expr(&left, schema) || is_jsonb_expr(&right, schema))
+                && jsonb_or_literal(&left)
+                && jsonb_or_literal(&right) =>
+        {
+            let call = Expr::ScalarFunction(ScalarFunction::new_udf(compare.clone(), vec![*left, *right]));
+            let zero = Expr::Literal(datafusion::scalar::ScalarValue::Int32(Some(0)), None);
+            Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr { left: Box::new(call), op, right: Box::new(zero) })))
+        }
+        other => Ok(Transformed::no(other)),
+    }
 }
 
 fn is_char(expr: &Expr, schema: &DFSchema) -> bool {

@@ -129,7 +129,9 @@ impl ScalarUDFImpl for PgToInteger {
 
     fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
         let from = args.arg_fields.first().map(|f| f.data_type().clone()).unwrap_or(DataType::Null);
-        if !self.accepts(&from) {
+        // A `jsonb` value is text here; Postgres converts only its numbers (`pg_jsonb_int4`).
+        let jsonb = args.arg_fields.first().is_some_and(|f| super::json::is_jsonb(f));
+        if !self.accepts(&from) || jsonb {
             return Err(DataFusionError::NotImplemented(format!(
                 "casting {from} to {} is not supported on the embedded engine",
                 self.pg_name()

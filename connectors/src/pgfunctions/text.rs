@@ -125,7 +125,7 @@ fn writable(data_type: &DataType) -> bool {
 }
 
 /// Each value's Postgres text; NULL stays NULL.
-fn write_all(
+pub(super) fn write_all(
     array: &ArrayRef,
     is_char: bool,
     extra_float_digits: i32,

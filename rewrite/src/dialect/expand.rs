@@ -97,7 +97,7 @@ fn blank_padded(element: &Expr) -> Result<(), String> {
 /// The elements of a one-dimensional array literal (`{a,"b c",NULL}`): `None` for NULL;
 /// `None` overall when the text is not such a literal (nested braces, stray quotes, an
 /// escape outside quotes).
-fn array_literal(text: &str) -> Option<Vec<Option<String>>> {
+pub(super) fn array_literal(text: &str) -> Option<Vec<Option<String>>> {
     let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
     if inner.trim().is_empty() {
         return Some(Vec::new());
@@ -137,6 +137,34 @@ fn array_literal(text: &str) -> Option<Vec<Option<String>>> {
             Some(_) => return None,
         }
     }
+}
+
+/// `j ?| keys` → `(j ? k1 OR j ? k2 …)`, `j ?& keys` → `(j ? k1 AND …)` for keys written out
+/// in the statement; NULL keys are skipped, as Postgres skips them. No keys at all is refused
+/// (Postgres answers NULL for a NULL `j`, `false`/`true` otherwise).
+pub fn json_key_set(expr: &mut Expr) -> Result<(), String> {
+    let Expr::BinaryOp { left, op, right } = expr else { return Ok(()) };
+    let any = match op {
+        BinaryOperator::QuestionPipe => true,
+        BinaryOperator::QuestionAnd => false,
+        _ => return Ok(()),
+    };
+    let is_null = |e: &Expr| match e {
+        Expr::Value(v) => matches!(v.value, Value::Null),
+        Expr::Cast { expr, .. } => matches!(expr.as_ref(), Expr::Value(v) if matches!(v.value, Value::Null)),
+        _ => false,
+    };
+    let keys =
+        written_out_array(right).map_err(|_| format!("{op} over keys that are not written out in the statement"))?;
+    let joiner = if any { BinaryOperator::Or } else { BinaryOperator::And };
+    let expanded = keys
+        .into_iter()
+        .filter(|key| !is_null(key))
+        .map(|key| Expr::BinaryOp { left: left.clone(), op: BinaryOperator::Question, right: Box::new(key) })
+        .reduce(|all, next| Expr::BinaryOp { left: Box::new(all), op: joiner.clone(), right: Box::new(next) });
+    let expanded = expanded.ok_or_else(|| format!("{op} over an empty list of keys"))?;
+    *expr = Expr::Nested(Box::new(expanded));
+    Ok(())
 }
 
 /// `s [NOT] SIMILAR TO 'pattern' [ESCAPE 'c']` → `s ~ 'regex'` (`!~`), the pattern translated

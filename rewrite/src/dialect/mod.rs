@@ -64,6 +64,10 @@ pub enum Construct {
     Cast,
     JsonAccess,
     JsonContainment,
+    /// `?|` / `?&` (any / all of an array of keys).
+    JsonKeySet,
+    /// `jsonb - key`, `jsonb #- path`.
+    JsonDelete,
     ArrayLiteral,
     ArraySubscript,
     AnyAll,
@@ -120,6 +124,8 @@ impl Construct {
             Construct::Cast => "casts",
             Construct::JsonAccess => "JSON operators (->, ->>, #>, #>>)",
             Construct::JsonContainment => "JSON containment and existence operators",
+            Construct::JsonKeySet => "the JSON key-set operators ?| and ?&",
+            Construct::JsonDelete => "the JSON deletion operators (jsonb - key, #-)",
             Construct::ArrayLiteral => "arrays",
             Construct::ArraySubscript => "array subscripts",
             Construct::AnyAll => "ANY/ALL",
@@ -302,6 +308,47 @@ impl Translator {
     }
 }
 
+/// Functions whose result is `jsonb`, as Postgres names them and as targets rename them.
+const JSONB_FUNCTIONS: &[&str] = &[
+    "to_jsonb",
+    "jsonb_build_object",
+    "jsonb_build_array",
+    "jsonb_strip_nulls",
+    "jsonb_set",
+    "jsonb_insert",
+    "jsonb_extract_path",
+    "pg_jsonb",
+    "pg_jsonb_get",
+    "pg_jsonb_get_path",
+    "pg_jsonb_concat",
+    "pg_jsonb_delete",
+    "pg_jsonb_delete_path",
+    "pg_jsonb_set",
+    "jsonb_agg",
+    "jsonb_object_agg",
+    "pg_jsonb_from_list",
+    "pg_jsonb_object_from_lists",
+];
+
+/// Whether an expression is `jsonb` by its form (a cast to `jsonb`, a `jsonb` operator or
+/// function): what decides, without types, that `||` and `-` are the `jsonb` operators.
+/// A `jsonb` column is not recognized here; the embedded engine's plan check refuses those.
+pub(crate) fn is_jsonb(expr: &Expr) -> bool {
+    use BinaryOperator as B;
+    match expr {
+        Expr::Nested(inner) => is_jsonb(inner),
+        Expr::Cast { data_type: sqlparser::ast::DataType::JSONB, .. } => true,
+        Expr::BinaryOp { op: B::Arrow | B::HashArrow | B::HashMinus, .. } => true,
+        Expr::BinaryOp { left, op: B::Minus, .. } => is_jsonb(left),
+        Expr::BinaryOp { left, op: B::StringConcat, right } => is_jsonb(left) || is_jsonb(right),
+        Expr::Function(function) => match normalize_object_name(&function.name).as_slice() {
+            [name] => JSONB_FUNCTIONS.contains(&name.as_str()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// The construct an expression is, if it is one of the target-dependent ones.
 fn construct_of(expr: &Expr) -> Option<Construct> {
     use BinaryOperator as B;
@@ -310,13 +357,16 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         Expr::ILike { .. } => Construct::ILike,
         Expr::SimilarTo { .. } => Construct::SimilarTo,
         Expr::RLike { .. } => Construct::RegexMatch,
+        Expr::BinaryOp { left, op: B::Minus, .. } if is_jsonb(left) => Construct::JsonDelete,
         Expr::BinaryOp { op, .. } => match op {
             B::PGRegexMatch | B::PGRegexIMatch | B::PGRegexNotMatch | B::PGRegexNotIMatch => Construct::RegexMatch,
             B::PGLikeMatch | B::PGNotLikeMatch => Construct::Like,
             B::PGILikeMatch | B::PGNotILikeMatch => Construct::ILike,
             B::StringConcat => Construct::StringConcat,
             B::Arrow | B::LongArrow | B::HashArrow | B::HashLongArrow => Construct::JsonAccess,
-            B::AtArrow | B::ArrowAt | B::Question | B::QuestionAnd | B::QuestionPipe => Construct::JsonContainment,
+            B::AtArrow | B::ArrowAt | B::Question => Construct::JsonContainment,
+            B::QuestionAnd | B::QuestionPipe => Construct::JsonKeySet,
+            B::HashMinus => Construct::JsonDelete,
             B::BitwiseAnd | B::BitwiseOr | B::PGBitwiseXor | B::PGBitwiseShiftLeft | B::PGBitwiseShiftRight => {
                 Construct::BitwiseOperator
             }

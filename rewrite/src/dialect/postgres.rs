@@ -30,6 +30,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Cast, Support::Native),
         (Construct::JsonAccess, Support::Native),
         (Construct::JsonContainment, Support::Native),
+        (Construct::JsonKeySet, Support::Native),
+        (Construct::JsonDelete, Support::Native),
         (Construct::ArrayLiteral, Support::Native),
         (Construct::ArraySubscript, Support::Native),
         (Construct::AnyAll, Support::Native),
