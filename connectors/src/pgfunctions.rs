@@ -11,7 +11,7 @@
 //! `PgDateArithmetic`, `pg_justify_*` (in `datetime`): the result types of Postgres' date
 //! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
 //! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
-//! Postgres' forms. `pg_format` (in `format`): `format()`.
+//! Postgres' forms; `pg_md5` (in `text`): `md5()`. `pg_format` (in `format`): `format()`.
 //!
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
 //!
@@ -409,6 +409,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(date_trunc::PgDateTrunc::new()),
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
+        ScalarUDF::from(text::PgMd5::new()),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Hours)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),

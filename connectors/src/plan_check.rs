@@ -37,9 +37,11 @@ use crate::error::{ConnectorError, ErrorKind};
 use crate::types::declared_type;
 
 /// A planned statement made ready to run: `jsonb` comparisons written as comparisons of
-/// `pg_jsonb_cmp`, then checked ([`check`]), then `char(n)` comparisons adjusted.
+/// `pg_jsonb_cmp`, `ceil`/`floor` of numerics given scale 0, then checked ([`check`]), then
+/// `char(n)` comparisons adjusted.
 pub fn adjust(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let plan = jsonb_comparisons(plan)?;
+    let plan = integral_rounding(plan)?;
     check(&plan)?;
     char_comparisons(plan)
 }
@@ -238,15 +240,23 @@ fn mixed_scales_refusal(what: impl std::fmt::Display) -> ConnectorError {
 /// named here have their argument typed.
 fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
     let refusal = match name {
-        // DataFusion reads bytes as UTF-8 text here; Postgres' length(bytea) counts bytes.
-        "character_length" => matches!(
-            first_argument_type(args, schema),
-            Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)
-        )
-        .then(|| "length() of a bytea value".to_string()),
         // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
         "floor" | "ceil" => matches!(first_argument_type(args, schema), Some(DataType::Float32))
             .then(|| format!("{name}() of a real (double precision in Postgres)")),
+        // DataFusion writes the elements with its own text forms (`true`, floats, decimals);
+        // Postgres' are the same only for integers and text.
+        "array_to_string" => match first_argument_type(args, schema) {
+            Some(DataType::List(element) | DataType::LargeList(element))
+                if element.data_type().is_integer()
+                    || matches!(
+                        element.data_type(),
+                        DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 | DataType::Null
+                    ) =>
+            {
+                None
+            }
+            _ => Some("array_to_string() of an array of other elements than integers and text".to_string()),
+        },
         _ => None,
     };
     refusal.map_or(Ok(()), |what| Err(not_supported(what)))
@@ -269,6 +279,19 @@ fn is_jsonb_expr(expr: &Expr, schema: &DFSchema) -> bool {
 fn jsonb_argument_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
     if !takes_jsonb(name) && args.iter().any(|arg| is_jsonb_expr(arg, schema)) {
         return Err(not_supported(format!("{name}() of a jsonb value")));
+    }
+    Ok(())
+}
+
+/// Arrays of `varchar` or `char(n)` values are `varchar[]`/`bpchar[]` in Postgres; the
+/// engine's lists do not keep the element's declared type (they would be `text[]`).
+fn array_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
+    if !matches!(name, "make_array" | "array_agg") {
+        return Ok(());
+    }
+    let declared = |arg: &Expr| field_of(arg, schema).and_then(|f| declared_type(&f));
+    if args.iter().any(|arg| matches!(declared(arg), Some(PgType::Varchar(_) | PgType::Char(_)))) {
+        return Err(not_supported(format!("{name}() of varchar or char values (an array of text here)")));
     }
     Ok(())
 }
@@ -321,6 +344,10 @@ fn ordered_field(field: &Field, context: &str) -> Result<(), ConnectorError> {
     if matches!(field.data_type(), DataType::Interval(_)) {
         return Err(not_supported(format!("{context} an interval")));
     }
+    // Postgres orders arrays element by element with NULL elements last; not checked here.
+    if matches!(field.data_type(), DataType::List(_) | DataType::LargeList(_)) {
+        return Err(not_supported(format!("{context} an array")));
+    }
     match declared_type(field) {
         Some(PgType::Jsonb) => Err(not_supported(format!("{context} a jsonb value"))),
         Some(PgType::Json) => Err(not_supported(format!("{context} a json value"))),
@@ -368,7 +395,7 @@ const VALUE_FUNCTIONS: &[&str] =
 /// Functions that pass their arguments' values (and scales) on.
 const PASS_THROUGH_FUNCTIONS: &[&str] = &["abs", "pg_numeric"];
 /// Functions that merge their arguments into one result column.
-const MERGING_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "least"];
+const MERGING_FUNCTIONS: &[&str] = &["coalesce", "nullif", "greatest", "least", "make_array"];
 
 /// A numeric quotient or average inside an expression is carried at DataFusion's fixed scale
 /// (16 decimals); Postgres rounds each value at its own scale (up to 20 decimals and more for
@@ -455,6 +482,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             }
             argument_type_refusal(name, args, schema)?;
             jsonb_argument_refusal(name, args, schema)?;
+            array_type_refusal(name, args, schema)?;
             if name == "pg_jsonb_numeric" && use_ != Use::Shown {
                 return Err(not_supported(
                     "a jsonb number cast to numeric used in an expression (the engine's numerics have one scale \
@@ -468,7 +496,8 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
                         name.to_uppercase()
                     )));
                 }
-                if name != "coalesce" {
+                // `coalesce` and `make_array` (ARRAY[…]) only pass values on; the others compare.
+                if !matches!(name, "coalesce" | "make_array") {
                     args.iter().try_for_each(|a| ordered_by_value(a, schema, "comparing"))?;
                 }
                 check_all(args, schema, use_, inputs)
@@ -487,6 +516,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
                 inexact_quotient(expr, schema, "a numeric average")?;
             }
             float_statistic(name, &params.args, schema)?;
+            array_type_refusal(name, &params.args, schema)?;
             if params.distinct || matches!(name, "min" | "max") {
                 params.args.iter().try_for_each(|a| ordered_by_value(a, schema, &format!("{name}() over")))?;
             }
@@ -653,7 +683,9 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 }
 
 /// Compares `char(n)` values as Postgres does, without their trailing blanks: each comparison
-/// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets.
+/// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets;
+/// `length` of one counts it without them. (`length(bytea)`, which counts bytes, is
+/// `octet_length` here too.)
 fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let transformed = plan.transform_up_with_subqueries(|node| {
         let schema = expression_schema(&node);
@@ -714,6 +746,38 @@ fn compare_jsonb(
     }
 }
 
+/// `ceil`/`floor` of a `numeric` is a whole number with scale 0 in Postgres (`ceil(2.1)` is
+/// `3`); DataFusion keeps the argument's scale (`3.0`): the result is cast to scale 0 (one more
+/// integer digit, for `ceil(9.9)` = `10`).
+fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let transformed = plan.transform_up_with_subqueries(|node| {
+        let schema = expression_schema(&node);
+        let names = NamePreserver::new(&node);
+        node.map_expressions(|e| {
+            let name = names.save(&e);
+            let rewritten = e.transform_up(|e| match &e {
+                Expr::ScalarFunction(ScalarFunction { func, args })
+                    if matches!(func.name(), "ceil" | "floor") && args.len() == 1 =>
+                {
+                    match args[0].get_type(&schema) {
+                        Ok(DataType::Decimal128(precision, scale)) if scale > 0 => {
+                            let digits = (i16::from(precision) - i16::from(scale) + 1).clamp(1, 38) as u8;
+                            let integral = DataType::Decimal128(digits, 0);
+                            Ok(Transformed::yes(Expr::Cast(Cast::new(Box::new(e), integral))))
+                        }
+                        _ => Ok(Transformed::no(e)),
+                    }
+                }
+                _ => Ok(Transformed::no(e)),
+            })?;
+            Ok(rewritten.update_data(|e| name.restore(e)))
+        })?
+        // The result type changed: the node's schema follows it.
+        .map_data(|node| node.recompute_schema())
+    });
+    Ok(transformed?.data)
+}
+
 fn is_char(expr: &Expr, schema: &DFSchema) -> bool {
     field_of(expr, schema).and_then(|f| declared_type(&f)).is_some_and(|t| matches!(t, PgType::Char(_)))
 }
@@ -735,6 +799,26 @@ fn trim_char_comparison(expr: Expr, schema: &DFSchema) -> Result<Transformed<Exp
                 op,
                 right: Box::new(trim_if(*right, trim_right)),
             })))
+        }
+        // `length(bytea)` counts bytes (DataFusion would read them as UTF-8 text).
+        Expr::ScalarFunction(ScalarFunction { func, args })
+            if func.name() == "character_length"
+                && matches!(
+                    args.first().and_then(|a| a.get_type(schema).ok()),
+                    Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)
+                ) =>
+        {
+            Ok(Transformed::yes(datafusion::functions::string::expr_fn::octet_length(
+                args.into_iter().next().unwrap_or_else(|| Expr::Literal(datafusion::scalar::ScalarValue::Null, None)),
+            )))
+        }
+        // `length(char(n))` does not count the trailing blanks either.
+        Expr::ScalarFunction(ScalarFunction { func, args })
+            if matches!(func.name(), "character_length" | "length" | "char_length")
+                && args.first().is_some_and(|a| is_char(a, schema)) =>
+        {
+            let args = args.into_iter().enumerate().map(|(i, a)| if i == 0 { rtrim(a) } else { a }).collect();
+            Ok(Transformed::yes(Expr::ScalarFunction(ScalarFunction { func, args })))
         }
         Expr::InList(InList { expr: item, list, negated }) if is_char(&item, schema) => {
             let list = list.into_iter().map(|e| {

@@ -193,7 +193,14 @@ fn wire_type(declared: Option<PgType>, field: &Field) -> (PgType, Option<DataTyp
         DataType::Timestamp(_, None) => PgType::Timestamp,
         DataType::Timestamp(_, Some(_)) => PgType::Timestamptz,
         DataType::Interval(_) | DataType::Duration(_) => PgType::Interval,
-        // Nested and exotic types are shown as text until arrays are mapped.
+        // One-dimensional lists (the embedded engine's arrays) of a type Postgres has arrays of.
+        DataType::List(child) | DataType::LargeList(child) => {
+            match PgType::array_of(wire_type(None, child).0).filter(|_| !child.data_type().is_nested()) {
+                Some(array) => return (array, Some(DataType::Binary)),
+                None => return (PgType::Text, None),
+            }
+        }
+        // Nested and exotic types are shown as text.
         _ => return (PgType::Text, None),
     };
     (ty, Some(storage_for(ty, data_type)))
@@ -244,6 +251,11 @@ impl BatchEncoder {
             .iter()
             .zip(batch.columns())
             .map(|(column, array)| {
+                if let (PgType::Array(element), DataType::List(_) | DataType::LargeList(_)) =
+                    (column.ty, array.data_type())
+                {
+                    return Ok((column.clone(), binary_arrays(column, *element, array)?));
+                }
                 let array = match &column.storage {
                     Some(storage) if storage != array.data_type() => cast_with_options(array, storage, &options)
                         .map_err(|e| {
@@ -284,6 +296,59 @@ impl BatchEncoder {
         buf[start + 1..start + 5].copy_from_slice(&length.to_be_bytes());
         Ok(())
     }
+}
+
+/// A list column (the embedded engine's arrays) in Postgres' binary array format, so it is
+/// written as a Postgres source's arrays are: as is in binary, through `array_text` in text.
+fn binary_arrays(column: &ResultColumn, element: PgType, array: &ArrayRef) -> Result<ArrayRef, PgError> {
+    let list = match array.data_type() {
+        DataType::LargeList(child) => cast_with_options(array, &DataType::List(child.clone()), &CastOptions::default())
+            .map_err(|_| mismatch(column))?
+            .as_list::<i32>()
+            .clone(),
+        _ => array.as_list_opt::<i32>().ok_or_else(|| mismatch(column))?.clone(),
+    };
+    let values = list.values();
+    let storage = storage_for(element, values.data_type());
+    let values = if values.data_type() == &storage {
+        values.clone()
+    } else {
+        let options = CastOptions { safe: false, ..Default::default() };
+        cast_with_options(values, &storage, &options).map_err(|_| mismatch(column))?
+    };
+    let element_column =
+        ResultColumn { name: column.name.clone(), ty: element, storage: Some(storage), format: Format::Binary };
+    let mut out = connectors::datafusion::arrow::array::BinaryBuilder::with_capacity(list.len(), list.len() * 16);
+    let mut buf = BytesMut::new();
+    for row in 0..list.len() {
+        if list.is_null(row) {
+            out.append_null();
+            continue;
+        }
+        let offsets = list.value_offsets();
+        let (start, end) = (offsets[row] as usize, offsets[row + 1] as usize);
+        buf.clear();
+        buf.put_i32(i32::from(end > start));
+        buf.put_i32(i32::from((start..end).any(|i| values.is_null(i))));
+        buf.put_i32(element.oid() as i32);
+        if end > start {
+            buf.put_i32((end - start) as i32);
+            buf.put_i32(1);
+        }
+        for index in start..end {
+            if values.is_null(index) {
+                buf.put_i32(-1);
+                continue;
+            }
+            let length_at = buf.len();
+            buf.put_i32(0);
+            write_binary(&element_column, &values, index, &mut buf)?;
+            let length = (buf.len() - length_at - 4) as i32;
+            buf[length_at..length_at + 4].copy_from_slice(&length.to_be_bytes());
+        }
+        out.append_value(&buf);
+    }
+    Ok(Arc::new(out.finish()))
 }
 
 fn mismatch(column: &ResultColumn) -> PgError {
@@ -491,6 +556,51 @@ mod tests {
         // 10000 → digits [1], weight 1
         assert_eq!(encode(10000, 0), [1, 1, 0, 0, 1]);
         assert_eq!(encode(0, 2), [0, 0, 0, 2]);
+    }
+
+    #[test]
+    fn lists_are_written_as_postgres_arrays() {
+        use connectors::datafusion::arrow::array::ListArray;
+        use connectors::datafusion::arrow::datatypes::Int32Type;
+        let lists = ListArray::from_iter_primitive::<Int32Type, _, _>(vec![
+            Some(vec![Some(1), None, Some(3)]),
+            Some(vec![]),
+            None,
+        ]);
+        let schema = Schema::new(vec![Field::new("a", lists.data_type().clone(), true)]);
+        let batch = RecordBatch::try_new(Arc::new(schema.clone()), vec![Arc::new(lists)]).unwrap();
+        let columns = describe_schema(&schema);
+        assert_eq!(columns[0].ty, PgType::Array(&PgType::Int4));
+        let settings = Arc::new(OutputSettings {
+            extra_float_digits: 1,
+            time_zone: "UTC".parse().unwrap(),
+            query: connectors::QuerySettings::default(),
+            statement_timeout_ms: 0,
+        });
+        let row_values = |columns: &[ResultColumn]| -> Vec<Option<Vec<u8>>> {
+            let encoder = BatchEncoder::new(&batch, columns, settings.clone()).unwrap();
+            (0..3)
+                .map(|row| {
+                    let mut buf = BytesMut::new();
+                    encoder.encode_row(row, &mut buf).unwrap();
+                    // 'D', length, column count, value length, value.
+                    let length = i32::from_be_bytes([buf[7], buf[8], buf[9], buf[10]]);
+                    (length >= 0).then(|| buf[11..].to_vec())
+                })
+                .collect()
+        };
+        let text: Vec<Option<String>> =
+            row_values(&columns).into_iter().map(|v| v.map(|b| String::from_utf8(b).unwrap())).collect();
+        assert_eq!(text, [Some("{1,NULL,3}".to_string()), Some("{}".to_string()), None]);
+        let binary = with_formats(&columns, &[1]).unwrap();
+        let values = row_values(&binary);
+        let first = values[0].as_ref().unwrap();
+        // ndim 1, has nulls, int4, 3 elements from 1; then 1, NULL, 3.
+        let words: Vec<i32> = first.chunks(4).map(|c| i32::from_be_bytes([c[0], c[1], c[2], c[3]])).collect();
+        assert_eq!(words, [1, 1, 23, 3, 1, 4, 1, -1, 4, 3]);
+        let empty: Vec<i32> =
+            values[1].as_ref().unwrap().chunks(4).map(|c| i32::from_be_bytes([c[0], c[1], c[2], c[3]])).collect();
+        assert_eq!(empty, [0, 0, 23]);
     }
 
     #[test]

@@ -104,6 +104,55 @@ impl ScalarUDFImpl for PgText {
     }
 }
 
+/// `md5(text)` / `md5(bytea)`: the digest in lower-case hex, as Postgres writes it.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgMd5 {
+    signature: Signature,
+}
+
+impl PgMd5 {
+    pub fn new() -> Self {
+        PgMd5 { signature: Signature::any(1, Volatility::Immutable) }
+    }
+}
+
+impl ScalarUDFImpl for PgMd5 {
+    fn name(&self) -> &str {
+        "pg_md5"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        match arg_types {
+            [DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Binary | DataType::Null] => {
+                Ok(DataType::Utf8)
+            }
+            other => not_impl_err!("md5() of {other:?} is not supported on the embedded engine"),
+        }
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        use md5::Digest;
+        let [value] = args.args.as_slice() else { return exec_err!("md5 takes one argument") };
+        let scalar = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(args.number_rows)?;
+        let bytes = match array.data_type() {
+            DataType::Binary => array,
+            _ => datafusion::arrow::compute::cast(&array, &DataType::Binary)?,
+        };
+        let hex = |data: &[u8]| md5::Md5::digest(data).iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let out: StringArray = bytes.as_binary::<i32>().iter().map(|v| v.map(hex)).collect();
+        let out: ArrayRef = std::sync::Arc::new(out);
+        if scalar {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
 fn writable(data_type: &DataType) -> bool {
     data_type.is_integer()
         || matches!(

@@ -390,6 +390,191 @@ fn jsonb_set(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `ARRAY[a, b, …]`: DataFusion's `make_array`, for one dimension and at least one element.
+fn array_constructor(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Array(array) = expr else { return Ok(()) };
+    if array.elem.is_empty() {
+        return Err("an empty ARRAY[] (write '{}'::type[])".into());
+    }
+    if array.elem.iter().any(|e| matches!(e, Expr::Array(_) | Expr::Nested(_) if is_array_expr(e))) {
+        return Err("multi-dimensional arrays".into());
+    }
+    Ok(())
+}
+
+fn is_array_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Array(_) => true,
+        Expr::Nested(inner) => is_array_expr(inner),
+        _ => false,
+    }
+}
+
+/// Element types whose text form both engines read alike inside an array literal.
+fn literal_element_type(data_type: &DataType) -> bool {
+    matches!(
+        data_type,
+        DataType::SmallInt(_)
+            | DataType::Int2(_)
+            | DataType::Int(_)
+            | DataType::Integer(_)
+            | DataType::Int4(_)
+            | DataType::BigInt(_)
+            | DataType::Int8(_)
+            | DataType::Text
+            | DataType::Bool
+            | DataType::Boolean
+    )
+}
+
+/// `'{1,2}'::int[]` → `ARRAY[CAST('1' AS INT), CAST('2' AS INT)]` (`'{}'` → an empty array cast
+/// to the type); other expressions cast to an array type keep DataFusion's cast of lists.
+fn array_cast(inner: &Expr, element_type: &DataType, data_type: &DataType) -> Result<Option<Expr>, String> {
+    let Some(text) = string_constant(inner) else { return Ok(None) };
+    if !literal_element_type(element_type) {
+        return Err(format!("the array literal '{text}' of type {data_type}"));
+    }
+    let items = super::expand::array_literal(text)
+        .ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?;
+    let elements: Vec<Expr> = items
+        .into_iter()
+        .map(|item| {
+            let value = match item {
+                Some(text) => Value::SingleQuotedString(text),
+                None => Value::Null,
+            };
+            cast(Expr::Value(value.into()), element_type.clone())
+        })
+        .collect();
+    let empty = elements.is_empty();
+    let array = Expr::Array(sqlparser::ast::Array { elem: elements, named: true });
+    Ok(Some(if empty { cast(array, data_type.clone()) } else { array }))
+}
+
+/// `a[i]`: one subscript; Postgres' arrays start at 1 and have nothing below, where DataFusion
+/// counts a negative index from the end, so the index is passed on only when positive.
+/// Slices `[m:n]` of positive constants are DataFusion's; other slices and several subscripts
+/// are refused.
+fn subscript(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{AccessExpr, Subscript};
+    let Expr::CompoundFieldAccess { root, access_chain } = expr else { return Ok(()) };
+    // A positive integer constant (already given its type: `CAST(2 AS INT)`).
+    fn positive(e: &Expr) -> bool {
+        match e {
+            Expr::Value(v) => matches!(&v.value, Value::Number(n, _) if n.parse::<i64>().is_ok_and(|n| n > 0)),
+            Expr::Cast { expr, .. } => positive(expr),
+            _ => false,
+        }
+    }
+    let index = match access_chain.as_mut_slice() {
+        [AccessExpr::Subscript(Subscript::Index { index })] => index,
+        // A slice between positive constants (either may be left out) reads alike in both.
+        [AccessExpr::Subscript(Subscript::Slice { lower_bound, upper_bound, stride: None })]
+            if lower_bound.iter().chain(upper_bound.iter()).all(positive) =>
+        {
+            // DataFusion needs both bounds written: Postgres' defaults are the first and the
+            // last element.
+            lower_bound
+                .get_or_insert_with(|| cast(Expr::Value(Value::Number("1".into(), false).into()), DataType::Int(None)));
+            upper_bound
+                .get_or_insert_with(|| cast(function_call("cardinality", vec![*root.clone()]), DataType::Int(None)));
+            return Ok(());
+        }
+        _ => return Err("array slices other than [m:n] of positive constants, and multi-dimensional subscripts".into()),
+    };
+    let positive = positive(index);
+    if !positive {
+        let condition = Expr::BinaryOp {
+            left: Box::new(index.clone()),
+            op: sqlparser::ast::BinaryOperator::Gt,
+            right: Box::new(Expr::Value(Value::Number("0".into(), false).into())),
+        };
+        *index = Expr::Case {
+            case_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+            end_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+            operand: None,
+            conditions: vec![sqlparser::ast::CaseWhen { condition, result: index.clone() }],
+            else_result: None,
+        };
+    }
+    Ok(())
+}
+
+/// `cardinality(a)` is `integer` in Postgres, an unsigned count in DataFusion.
+fn cardinality(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_length(a, 1)`: the element count, NULL for an empty array (Postgres' empty arrays
+/// have no dimensions); other dimensions are refused (only one-dimensional arrays exist here).
+fn array_length(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let args = unnamed_arguments(function)?;
+    let [array, dimension] = args.as_slice() else { return Err("array_length() without a dimension".into()) };
+    if !matches!(dimension, Expr::Value(v) if matches!(&v.value, Value::Number(n, _) if n == "1")) {
+        return Err("array_length() of a dimension other than 1".into());
+    }
+    let count = function_call("cardinality", vec![array.clone()]);
+    let zero = Expr::Value(Value::Number("0".into(), false).into());
+    *expr = cast(function_call("nullif", vec![count, zero]), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_position(a, x[, start])` is `integer` in Postgres, an unsigned index in DataFusion.
+fn array_position(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_positions(a, x)` is `integer[]` in Postgres, a list of unsigned indexes in DataFusion.
+fn array_positions(expr: &mut Expr) -> Result<(), String> {
+    let int_array =
+        DataType::Array(sqlparser::ast::ArrayElemTypeDef::SquareBracket(Box::new(DataType::Int(None)), None));
+    *expr = cast(expr.clone(), int_array);
+    Ok(())
+}
+
+/// `unnest(array) [AS t [(c)]]` in FROM → `(SELECT unnest(array) AS c) AS t`: one array, the
+/// column named as Postgres names it (the column alias, else the table alias, else `unnest`).
+fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
+    let (array, alias) = match factor {
+        TableFactor::UNNEST { alias, array_exprs, with_offset: false, with_ordinality: false, .. } => {
+            match array_exprs.as_slice() {
+                [array] => (array.clone(), alias.clone()),
+                _ => return Err("unnest of several arrays".into()),
+            }
+        }
+        TableFactor::Table { args: Some(args), alias, with_ordinality: false, .. } => match args.args.as_slice() {
+            [FunctionArg::Unnamed(FunctionArgExpr::Expr(array))] => (array.clone(), alias.clone()),
+            _ => return Err("unnest of several arrays".into()),
+        },
+        _ => return Err("unnest … WITH ORDINALITY".into()),
+    };
+    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| "unnest".into());
+    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
+        Some(column) => crate::names::normalize(&column.name),
+        None => relation.clone(),
+    };
+    let sql = format!("SELECT unnest({array}) AS {}", Ident::with_quote('"', column));
+    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
+        .try_with_sql(&sql)
+        .and_then(|mut parser| parser.parse_query())
+        .map_err(|e| format!("unnest ({e})"))?;
+    *factor = TableFactor::Derived {
+        lateral: false,
+        subquery,
+        alias: Some(TableAlias {
+            explicit: true,
+            name: Ident::with_quote('"', relation),
+            columns: Vec::new(),
+            at: None,
+        }),
+        sample: None,
+    };
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
@@ -552,6 +737,12 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         *expr = converted;
         return Ok(());
     }
+    if let DataType::Array(sqlparser::ast::ArrayElemTypeDef::SquareBracket(element_type, None)) = &*data_type {
+        if let Some(array) = array_cast(inner, element_type, data_type)? {
+            *expr = array;
+        }
+        return Ok(());
+    }
     let literal = is_literal(inner);
     match data_type {
         DataType::JSONB => {
@@ -705,6 +896,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::JsonContainment, Support::Rewrite(json_containment)),
         (Construct::JsonKeySet, Support::Expand(super::expand::json_key_set)),
         (Construct::JsonDelete, Support::Rewrite(json_delete)),
+        (Construct::ArrayLiteral, Support::Rewrite(array_constructor)),
+        (Construct::ArraySubscript, Support::Rewrite(subscript)),
         (Construct::Extract, Support::Rewrite(extract)),
         (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Position, Support::Native),
@@ -751,8 +944,18 @@ pub(super) static DIALECT: Dialect = Dialect {
         "date",
         "timestamp",
         "jsonb",
+        "smallint[]",
+        "int2[]",
+        "int[]",
+        "integer[]",
+        "int4[]",
+        "bigint[]",
+        "int8[]",
+        "text[]",
+        "bool[]",
+        "boolean[]",
     ],
-    table_functions: &[("generate_series", Some(generate_series))],
+    table_functions: &[("generate_series", Some(generate_series)), ("unnest", Some(unnest_from))],
     unique_output_names: true,
     fetch_as_limit: true,
 };
@@ -766,6 +969,8 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("date_trunc", Rename("pg_date_trunc")),
     ("bool_and", Same),
     ("bool_or", Same),
+    ("bit_and", Same),
+    ("bit_or", Same),
     ("every", Rename("bool_and")),
     // Over `double precision` only (checked on the plan): Postgres' are `numeric` otherwise.
     ("stddev", Same),
@@ -790,6 +995,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("round", Rewrite(round)),
     ("trunc", Rewrite(trunc)),
     ("sqrt", Same),
+    ("ceiling", Rename("ceil")),
     ("power", Same),
     ("exp", Same),
     ("ln", Same),
@@ -801,6 +1007,8 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("length", Same),
     ("char_length", Same),
     ("character_length", Same),
+    ("octet_length", Same),
+    ("bit_length", Same),
     ("lower", Same),
     ("upper", Same),
     ("initcap", Same),
@@ -824,6 +1032,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("starts_with", Same),
     ("translate", Same),
     ("ascii", Same),
+    ("md5", Rename("pg_md5")),
     ("chr", Same),
     ("regexp_replace", Same),
     ("now", Same),
@@ -834,6 +1043,19 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("justify_days", Rename("pg_justify_days")),
     ("justify_interval", Rename("pg_justify_interval")),
     ("make_date", Same),
+    ("array_agg", Same),
+    ("cardinality", Rewrite(cardinality)),
+    ("array_length", Rewrite(array_length)),
+    ("array_to_string", Same),
+    ("string_to_array", Same),
+    ("array_position", Rewrite(array_position)),
+    ("array_positions", Rewrite(array_positions)),
+    ("unnest", Same),
+    ("array_append", Same),
+    ("array_prepend", Same),
+    ("array_cat", Same),
+    ("array_remove", Rename("array_remove_all")),
+    ("array_replace", Rename("array_replace_all")),
     ("jsonb_typeof", Same),
     ("jsonb_array_length", Same),
     ("jsonb_strip_nulls", Same),

@@ -524,8 +524,12 @@ impl VisitorMut for Translator {
 
     /// Set-returning functions in FROM take the target's form once their arguments are written.
     fn post_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
-        if let TableFactor::Table { args: Some(_), name, .. } = factor {
-            let function_name = normalize_object_name(name).join(".");
+        let function_name = match factor {
+            TableFactor::Table { args: Some(_), name, .. } => Some(normalize_object_name(name).join(".")),
+            TableFactor::UNNEST { .. } => Some("unnest".to_string()),
+            _ => None,
+        };
+        if let Some(function_name) = function_name {
             let result = match self.table_function(&function_name) {
                 Ok(Some(rewrite)) => rewrite(factor).map_err(|reason| self.dialect.refuse(reason)),
                 Ok(None) => Ok(()),

@@ -275,3 +275,39 @@ fn format_takes_its_arguments_as_postgres_text_on_the_embedded_engine() {
         refused(text, Target::DataFusion);
     }
 }
+
+#[test]
+fn jsonb_operators_become_packwire_functions_on_the_embedded_engine() {
+    assert_eq!(
+        embedded(r#"select '{"a": [1]}'::jsonb #> '{a,0}' as x, '{"a": 1}'::jsonb ->> 'a' as y"#),
+        r#"SELECT pg_jsonb_get_path(pg_jsonb('{"a": [1]}'), 'a', '0') AS x, pg_jsonb_get_text(pg_jsonb('{"a": 1}'), 'a') AS y"#
+    );
+    // `?|` over written-out keys is an OR of `?`; NULL keys are skipped as Postgres skips them.
+    assert_eq!(
+        embedded(r#"select '{}'::jsonb ?| array['a', null, 'b'] as k"#),
+        r#"SELECT (pg_jsonb_exists(pg_jsonb('{}'), 'a') OR pg_jsonb_exists(pg_jsonb('{}'), 'b')) AS k"#
+    );
+    // `||` is the jsonb operator only when an operand is jsonb by its form.
+    assert_eq!(
+        embedded(r#"select '[1]'::jsonb || '[2]' as j, 'a' || 'b' as t"#),
+        r#"SELECT pg_jsonb_concat(pg_jsonb('[1]'), '[2]') AS j, 'a' || 'b' AS t"#
+    );
+    assert!(refused(r#"select '[1]'::jsonb || id::text from orders"#, Target::DataFusion).contains("||"));
+    assert_eq!(embedded(r#"select ('{"a": 2}'::jsonb -> 'a')::int as i"#).matches("pg_jsonb_int4(").count(), 1);
+}
+
+#[test]
+fn arrays_are_lists_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select '{1,NULL}'::int[] as a, '{}'::text[] as e"),
+        "SELECT ARRAY[CAST('1' AS INT), CAST(NULL AS INT)] AS a, CAST(ARRAY[] AS TEXT[]) AS e"
+    );
+    // A subscript that may not be positive reaches DataFusion only when it is.
+    assert_eq!(
+        embedded("select (array[1, 2])[id] as x from orders"),
+        "SELECT (ARRAY[CAST(1 AS INT), CAST(2 AS INT)])[CASE WHEN id > 0 THEN id END] AS x FROM \"public\".\"orders\" AS \"orders\""
+    );
+    assert!(refused("select array[[1, 2], [3, 4]]", Target::DataFusion).contains("multi-dimensional"));
+    assert!(refused("select (array[1, 2])[-1:1]", Target::DataFusion).contains("slices"));
+    assert!(refused("select array_length(array[1], 2)", Target::DataFusion).contains("dimension"));
+}
