@@ -11,8 +11,11 @@
 //! `PgDateArithmetic`, `pg_justify_*` (in `datetime`): the result types of Postgres' date
 //! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
 //! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
-//! Postgres' forms; `pg_md5` (in `text`): `md5()`. `pg_format` (in `format`): `format()`.
+//! Postgres' forms; `pg_md5`, `pg_octet_length` (in `text`): `md5()`, `octet_length()`. `pg_format` (in `format`): `format()`.
 //!
+//! `pg_at_time_zone` (in `zone`): `AT TIME ZONE` a named zone. `pg_extract` (in `extract`):
+//! `EXTRACT` of `second`, `milliseconds`, `microseconds` and `epoch`. `pg_to_char` (in
+//! `to_char`): `to_char` of dates and timestamps.
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
@@ -38,14 +41,17 @@ use crate::pgbinary::numeric_from_text;
 mod casts;
 mod date_trunc;
 mod datetime;
+mod extract;
 mod format;
 pub mod json;
 mod round;
 mod text;
+mod to_char;
+mod zone;
 
 use crate::types::PG_TYPE_METADATA;
 pub use datetime::PgDateArithmetic;
-pub use text::PgSettings;
+pub use text::{PgOctetLength, PgSettings};
 
 /// Every function this module provides, ready to register.
 pub fn aggregates() -> Vec<AggregateUDF> {
@@ -410,6 +416,10 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
         ScalarUDF::from(text::PgMd5::new()),
+        ScalarUDF::from(text::PgOctetLength::new()),
+        ScalarUDF::from(zone::PgAtTimeZone::new()),
+        ScalarUDF::from(extract::PgExtract::new()),
+        ScalarUDF::from(to_char::PgToChar::new()),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Hours)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),

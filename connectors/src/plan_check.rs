@@ -539,6 +539,16 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             check_all(keys(), schema, Use::Rounded, inputs)
         }
         Expr::Cast(cast) => {
+            // Postgres reads many spellings of dates and times that Arrow does not (and some
+            // the other way round): only literals, which the rewrite has put in the one form
+            // both read alike, are converted from text.
+            let temporal =
+                matches!(cast.field.data_type(), DataType::Date32 | DataType::Timestamp(..) | DataType::Time64(_));
+            let from_text =
+                matches!(cast.expr.get_type(schema), Ok(DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8));
+            if temporal && from_text && !matches!(cast.expr.as_ref(), Expr::Literal(..)) {
+                return Err(not_supported(format!("casting text to {} other than a literal", cast.field.data_type())));
+            }
             let keeps_scale =
                 matches!(cast.field.data_type(), DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8);
             check_expr(&cast.expr, schema, if keeps_scale { use_ } else { Use::Rounded }, inputs)
@@ -623,7 +633,7 @@ pub fn is_utc(zone: &str) -> bool {
 
 /// Functions that treat a `timestamptz` argument as an instant (or in the session's zone).
 const ZONE_NEUTRAL_FUNCTIONS: &[&str] =
-    &["coalesce", "nullif", "greatest", "least", "pg_date_trunc", "pg_text", "pg_output"];
+    &["coalesce", "nullif", "greatest", "least", "pg_date_trunc", "pg_text", "pg_output", "pg_at_time_zone"];
 
 /// Refuses, for a session whose time zone is not UTC, what the embedded engine would compute
 /// on UTC's wall clock where Postgres uses the session's: a `timestamptz` converted to or from
@@ -674,6 +684,10 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
             } else {
                 None
             }
+        }
+        // `x::timestamptz` (see the rewrite): text and wall-clock times are read in UTC here.
+        Expr::ScalarFunction(ScalarFunction { func, args }) if func.name() == "arrow_cast" => {
+            (zoned(expr) && !args.first().is_some_and(zoned)).then_some("converting to a timestamptz")
         }
         Expr::ScalarFunction(ScalarFunction { func, args }) => (!ZONE_NEUTRAL_FUNCTIONS.contains(&func.name())
             && args.iter().any(zoned))
@@ -808,9 +822,10 @@ fn trim_char_comparison(expr: Expr, schema: &DFSchema) -> Result<Transformed<Exp
                     Some(DataType::Binary | DataType::LargeBinary | DataType::BinaryView)
                 ) =>
         {
-            Ok(Transformed::yes(datafusion::functions::string::expr_fn::octet_length(
-                args.into_iter().next().unwrap_or_else(|| Expr::Literal(datafusion::scalar::ScalarValue::Null, None)),
-            )))
+            let octets = std::sync::Arc::new(datafusion::logical_expr::ScalarUDF::from(
+                crate::pgfunctions::PgOctetLength::new(),
+            ));
+            Ok(Transformed::yes(Expr::ScalarFunction(ScalarFunction::new_udf(octets, args))))
         }
         // `length(char(n))` does not count the trailing blanks either.
         Expr::ScalarFunction(ScalarFunction { func, args })

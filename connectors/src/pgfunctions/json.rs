@@ -253,10 +253,11 @@ fn convertible(field: &Field) -> bool {
                 | DataType::Utf8View
                 | DataType::Date32
                 | DataType::Time64(TimeUnit::Microsecond)
-                | DataType::Timestamp(TimeUnit::Microsecond, _)
+                | DataType::Timestamp(_, _)
                 | DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano)
                 | DataType::Binary
         )
+        || matches!(data_type, DataType::List(element) if !element.data_type().is_nested() && convertible(element))
 }
 
 impl ScalarUDFImpl for JsonbFunction {
@@ -437,6 +438,29 @@ impl Settings {
 /// Each value of a column as `to_jsonb` converts it (SQL NULL stays `None`).
 fn to_jsonb_values(array: &ArrayRef, field: &Field, settings: &Settings) -> Result<Vec<Option<Jsonb>>> {
     let Some(zone) = &settings.zone else { return exec_err!("the session's time zone is not known") };
+    // Arrays (one-dimensional lists) become JSON arrays of their converted elements.
+    if let DataType::List(element) = array.data_type() {
+        let lists = array.as_list::<i32>();
+        return (0..lists.len())
+            .map(|row| {
+                if lists.is_null(row) {
+                    return Ok(None);
+                }
+                let items = to_jsonb_values(&lists.value(row), element, settings)?;
+                Ok(Some(Jsonb::Array(items.into_iter().map(|v| v.unwrap_or(Jsonb::Null)).collect())))
+            })
+            .collect();
+    }
+    // Time stamps are written from microseconds (what Postgres keeps).
+    let micros;
+    let array = match array.data_type() {
+        DataType::Timestamp(unit, zone) if *unit != TimeUnit::Microsecond => {
+            micros =
+                datafusion::arrow::compute::cast(array, &DataType::Timestamp(TimeUnit::Microsecond, zone.clone()))?;
+            &micros
+        }
+        _ => array,
+    };
     let texts = super::text::write_all(array, false, settings.extra_float_digits, zone)?;
     let texts = texts.as_string::<i32>();
     let declared = declared_type(field);

@@ -153,6 +153,56 @@ impl ScalarUDFImpl for PgMd5 {
     }
 }
 
+/// `octet_length(text)` / `octet_length(bytea)` (and `length(bytea)`): the bytes of the value.
+/// DataFusion's `octet_length` takes text only.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgOctetLength {
+    signature: Signature,
+}
+
+impl PgOctetLength {
+    pub fn new() -> Self {
+        PgOctetLength { signature: Signature::any(1, Volatility::Immutable) }
+    }
+}
+
+impl Default for PgOctetLength {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ScalarUDFImpl for PgOctetLength {
+    fn name(&self) -> &str {
+        "pg_octet_length"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
+        match arg_types {
+            [DataType::Utf8 | DataType::Binary | DataType::Null] => Ok(DataType::Int32),
+            other => not_impl_err!("octet_length() of {other:?} is not supported on the embedded engine"),
+        }
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [value] = args.args.as_slice() else { return exec_err!("octet_length takes one argument") };
+        let scalar = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(args.number_rows)?;
+        let out = match array.data_type() {
+            DataType::Null => datafusion::arrow::array::new_null_array(&DataType::Int32, array.len()),
+            _ => datafusion::arrow::compute::kernels::length::length(&array)?,
+        };
+        if scalar {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(out))
+    }
+}
+
 fn writable(data_type: &DataType) -> bool {
     data_type.is_integer()
         || matches!(

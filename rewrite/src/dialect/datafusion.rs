@@ -94,9 +94,22 @@ fn division(expr: &mut Expr) -> Result<(), String> {
 }
 
 /// `EXTRACT(field FROM x)` is `numeric` in Postgres. Fields whose value is a whole number become
-/// `CAST(date_part('field', x) AS DECIMAL(20,0))`; fractional ones (epoch, seconds) are refused.
+/// `CAST(date_part('field', x) AS DECIMAL(20,0))`; seconds, milliseconds, microseconds and epoch
+/// are `pg_extract` (exact, at Postgres' scale per field); other fields are refused.
 fn extract(expr: &mut Expr) -> Result<(), String> {
     let Expr::Extract { field, expr: inner, .. } = expr else { return Ok(()) };
+    let fractional = match field {
+        DateTimeField::Second | DateTimeField::Seconds => Some("second"),
+        DateTimeField::Milliseconds | DateTimeField::Millisecond => Some("milliseconds"),
+        DateTimeField::Microseconds | DateTimeField::Microsecond => Some("microseconds"),
+        DateTimeField::Epoch => Some("epoch"),
+        _ => None,
+    };
+    if let Some(name) = fractional {
+        let name = Expr::Value(Value::SingleQuotedString(name.into()).into());
+        *expr = function_call("pg_extract", vec![name, *inner.clone()]);
+        return Ok(());
+    }
     let name = whole_number_field(field).ok_or_else(|| format!("EXTRACT({field} FROM …)"))?;
     let call =
         function_call("date_part", vec![Expr::Value(Value::SingleQuotedString(name.into()).into()), *inner.clone()]);
@@ -575,6 +588,42 @@ fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
     Ok(())
 }
 
+/// `x AT TIME ZONE 'Area/City'` (or `'UTC'`) → `pg_at_time_zone(x, 'Area/City')`. Offsets,
+/// intervals and POSIX zone strings (`'+05'`, `'UTC+3'`, read with inverted signs by Postgres)
+/// are refused.
+fn at_time_zone(expr: &mut Expr) -> Result<(), String> {
+    let Expr::AtTimeZone { timestamp, time_zone } = expr else { return Ok(()) };
+    *expr = zone_conversion(timestamp, time_zone)?;
+    Ok(())
+}
+
+/// `timezone('Area/City', x)` is `x AT TIME ZONE 'Area/City'`.
+fn timezone(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let args = unnamed_arguments(function)?;
+    let [zone, timestamp] = args.as_slice() else { return Err("timezone() without two arguments".into()) };
+    *expr = zone_conversion(timestamp, zone)?;
+    Ok(())
+}
+
+fn zone_conversion(timestamp: &Expr, time_zone: &Expr) -> Result<Expr, String> {
+    let zone = string_constant(time_zone).ok_or("AT TIME ZONE with a zone that is not a string constant")?;
+    let named = zone.eq_ignore_ascii_case("utc")
+        || zone.eq_ignore_ascii_case("gmt")
+        || (zone.contains('/') && zone.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if !named {
+        return Err(format!("AT TIME ZONE '{zone}' (only zone names such as 'Europe/Berlin' or 'UTC')"));
+    }
+    Ok(function_call("pg_at_time_zone", vec![timestamp.clone(), time_zone.clone()]))
+}
+
+/// `localtimestamp` is the session's wall clock now: `CAST(now() AS TIMESTAMP)` (outside UTC
+/// the conversion is refused on the plan).
+fn localtimestamp(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(function_call("now", Vec::new()), DataType::Timestamp(None, sqlparser::ast::TimezoneInfo::None));
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
@@ -743,6 +792,10 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         }
         return Ok(());
     }
+    if is_timestamptz(data_type) {
+        *expr = to_timestamptz(*inner.clone());
+        return Ok(());
+    }
     let literal = is_literal(inner);
     match data_type {
         DataType::JSONB => {
@@ -781,47 +834,85 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     }
 }
 
-/// A date or timestamp literal's text in the one form both engines read alike
-/// (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS[.ffffff]`; `HH:MM` gains `:00`, a `T` becomes a blank).
-/// Other spellings Postgres accepts (`Feb 29 2024`, `epoch`, offsets on a `timestamp`, which
-/// Postgres ignores) are refused rather than read differently. Other types: `Ok(None)`.
+/// A date, time or timestamp literal's text in the one form both engines read alike
+/// (`YYYY-MM-DD`, `HH:MM:SS[.ffffff]`, `YYYY-MM-DD HH:MM:SS[.ffffff]`, a `timestamptz` with an
+/// offset `±HH:MM` or none (the session's zone); `HH:MM` gains `:00`, a `T` becomes a blank).
+/// Other spellings Postgres accepts (`Feb 29 2024`, `epoch`, `1:02 PM`, zone names, offsets on a
+/// `timestamp`, which Postgres ignores) are refused rather than read differently. Other types:
+/// `Ok(None)`.
 fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, String> {
-    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
-    let is_date = |part: &str| {
-        let fields: Vec<&str> = part.split('-').collect();
-        matches!(fields.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
-    };
+    use sqlparser::ast::TimezoneInfo;
     let refuse = || format!("the {data_type} literal '{text}' (written other than YYYY-MM-DD HH:MM:SS)");
     match data_type {
         DataType::Date => is_date(text).then_some(None).ok_or_else(refuse),
         // Postgres rounds to the precision; DataFusion keeps microseconds.
-        DataType::Timestamp(Some(_), _) => Err(format!("{data_type} (a timestamp precision)")),
-        DataType::Timestamp(
-            None,
-            sqlparser::ast::TimezoneInfo::None | sqlparser::ast::TimezoneInfo::WithoutTimeZone,
-        ) => {
+        DataType::Timestamp(Some(_), _) | DataType::Time(Some(_), _) => {
+            Err(format!("{data_type} (a timestamp precision)"))
+        }
+        DataType::Time(None, TimezoneInfo::None | TimezoneInfo::WithoutTimeZone) => {
+            clock_text(text).map(Some).ok_or_else(refuse)
+        }
+        DataType::Timestamp(None, zone) => {
+            let zoned = matches!(zone, TimezoneInfo::Tz | TimezoneInfo::WithTimeZone);
+            if !zoned && !matches!(zone, TimezoneInfo::None | TimezoneInfo::WithoutTimeZone) {
+                return Err(refuse());
+            }
             let Some((date, time)) = text.split_once([' ', 'T']) else {
                 return is_date(text).then_some(None).ok_or_else(refuse);
             };
-            let (clock, fraction) = time.split_once('.').unwrap_or((time, ""));
-            let fields: Vec<&str> = clock.split(':').collect();
-            let clock = match fields.as_slice() {
-                [h, m] if digits(h, 2) && digits(m, 2) && fraction.is_empty() => format!("{h}:{m}:00"),
-                [h, m, s] if digits(h, 2) && digits(m, 2) && digits(s, 2) => clock.to_string(),
-                _ => return Err(refuse()),
+            // An offset is read on a `timestamptz` only (Postgres ignores one on a `timestamp`).
+            let (clock, offset) = match time.rfind(['+', '-']) {
+                Some(at) if zoned => (&time[..at], Some(offset_text(&time[at..]).ok_or_else(refuse)?)),
+                _ => (time, None),
             };
-            let fraction_ok = fraction.is_empty() || (fraction.len() <= 6 && digits(fraction, fraction.len()));
-            if !is_date(date) || !fraction_ok {
+            let clock = clock_text(clock).ok_or_else(refuse)?;
+            if !is_date(date) {
                 return Err(refuse());
             }
-            let fraction = if fraction.is_empty() { String::new() } else { format!(".{fraction}") };
-            Ok(Some(format!("{date} {clock}{fraction}")))
+            Ok(Some(format!("{date} {clock}{}", offset.unwrap_or_default())))
         }
         _ => Ok(None),
     }
 }
 
-/// `DATE '…'` / `TIMESTAMP '…'` in the form both engines read alike (see [`datetime_text`]).
+fn digits(part: &str, n: usize) -> bool {
+    part.len() == n && part.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_date(part: &str) -> bool {
+    let fields: Vec<&str> = part.split('-').collect();
+    matches!(fields.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
+}
+
+/// `H:MM`, `HH:MM`, `HH:MM:SS[.f…]` (at most six fraction digits) → `HH:MM:SS[.f…]`.
+fn clock_text(time: &str) -> Option<String> {
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, ""));
+    let fields: Vec<&str> = clock.split(':').collect();
+    let hour = |h: &str| (digits(h, 1) || digits(h, 2)).then(|| format!("{h:0>2}"));
+    let clock = match fields.as_slice() {
+        [h, m] if digits(m, 2) && fraction.is_empty() => format!("{}:{m}:00", hour(h)?),
+        [h, m, s] if digits(m, 2) && digits(s, 2) => format!("{}:{m}:{s}", hour(h)?),
+        _ => return None,
+    };
+    if !(fraction.is_empty() || (fraction.len() <= 6 && digits(fraction, fraction.len()))) {
+        return None;
+    }
+    Some(if fraction.is_empty() { clock } else { format!("{clock}.{fraction}") })
+}
+
+/// `+HH`, `+HH:MM`, `-HHMM` → `+HH:MM`.
+fn offset_text(offset: &str) -> Option<String> {
+    let (sign, rest) = offset.split_at(1);
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "00"),
+    };
+    (digits(hours, 2) && digits(minutes, 2)).then(|| format!("{sign}{hours}:{minutes}"))
+}
+
+/// `DATE '…'` / `TIMESTAMP '…'` in the form both engines read alike (see [`datetime_text`]);
+/// `TIMESTAMPTZ '…'` as a UTC instant ([`to_timestamptz`]).
 fn typed_literal(expr: &mut Expr) -> Result<(), String> {
     let Expr::TypedString(typed) = expr else { return Ok(()) };
     if let Value::SingleQuotedString(text) = &typed.value.value
@@ -829,7 +920,25 @@ fn typed_literal(expr: &mut Expr) -> Result<(), String> {
     {
         typed.value.value = Value::SingleQuotedString(normal);
     }
+    if is_timestamptz(&typed.data_type) {
+        *expr = to_timestamptz(Expr::Value(typed.value.clone()));
+    }
     Ok(())
+}
+
+fn is_timestamptz(data_type: &DataType) -> bool {
+    matches!(
+        data_type,
+        DataType::Timestamp(None, sqlparser::ast::TimezoneInfo::Tz | sqlparser::ast::TimezoneInfo::WithTimeZone)
+    )
+}
+
+/// `x::timestamptz` as the engine's `timestamptz`: microseconds tagged UTC (DataFusion's own
+/// `TIMESTAMPTZ` takes the zone of the session it was planned in, none here). Text without an
+/// offset is read as UTC; sessions in other zones refuse the conversion on the plan.
+fn to_timestamptz(expr: Expr) -> Expr {
+    let arrow_type = Value::SingleQuotedString(r#"Timestamp(Microsecond, Some("UTC"))"#.into());
+    function_call("arrow_cast", vec![expr, Expr::Value(arrow_type.into())])
 }
 
 /// `INTERVAL '…'` written as `n unit …` with whole numbers (fractions only for days and smaller
@@ -899,6 +1008,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::ArrayLiteral, Support::Rewrite(array_constructor)),
         (Construct::ArraySubscript, Support::Rewrite(subscript)),
         (Construct::Extract, Support::Rewrite(extract)),
+        (Construct::AtTimeZone, Support::Rewrite(at_time_zone)),
         (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Position, Support::Native),
         (Construct::Trim, Support::Native),
@@ -943,6 +1053,9 @@ pub(super) static DIALECT: Dialect = Dialect {
         "text",
         "date",
         "timestamp",
+        "timestamptz",
+        "timestamp with time zone",
+        "time",
         "jsonb",
         "smallint[]",
         "int2[]",
@@ -1007,7 +1120,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("length", Same),
     ("char_length", Same),
     ("character_length", Same),
-    ("octet_length", Same),
+    ("octet_length", Rename("pg_octet_length")),
     ("bit_length", Same),
     ("lower", Same),
     ("upper", Same),
@@ -1038,6 +1151,10 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("now", Same),
     ("current_date", Same),
     ("current_timestamp", Same),
+    ("localtimestamp", Rewrite(localtimestamp)),
+    ("timezone", Rewrite(timezone)),
+    // Dates and timestamps only, with a constant format (checked on the plan).
+    ("to_char", Rename("pg_to_char")),
     ("date_part", Rewrite(date_part)),
     ("justify_hours", Rename("pg_justify_hours")),
     ("justify_days", Rename("pg_justify_days")),
