@@ -1,7 +1,7 @@
 //! Postgres semantics the embedded engine can only enforce once types are known: the rewrite
 //! (which never sees types) translates a statement, DataFusion plans it, and this module walks
 //! the plan before it runs. It refuses (0A000) what DataFusion would answer differently from
-//! Postgres, and adjusts the comparisons of `char(n)` values.
+//! Postgres, and adjusts what it can (`char(n)` comparisons, `jsonb` comparisons, …: [`adjust`]).
 //!
 //! - **Numerics of different scales merged into one column.** A Postgres `numeric` keeps each
 //!   value's scale (`coalesce(1, 2.5)` is `1`), an Arrow decimal has one scale per column
@@ -22,8 +22,17 @@
 //! - **Statistics over exact numbers.** `stddev`/`variance` and their kin are `numeric` in
 //!   Postgres unless their argument is a float; DataFusion computes them in floats: only float
 //!   arguments are allowed.
+//! - **`jsonb` is text here**: a function or operator that would read a `jsonb` value as text
+//!   (`upper(j)`, `j || 'x'`, `coalesce(j, …)`) is refused; packwire's `jsonb` functions and the
+//!   casts to text take it. Comparisons of `jsonb` values become comparisons of `pg_jsonb_cmp`
+//!   and `ORDER BY` one sorts by `pg_jsonb_sort_key` (see [`adjust`]).
+//! - **Arrays** (Arrow lists) are not sorted, compared or grouped (Postgres' element order with
+//!   NULLs differs), lists of `varchar`/`char(n)` values are refused (they would be `text[]`),
+//!   and `array_to_string` takes integer and text elements only.
 //! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
-//!   over a `char(n)` value compare it without them (and literals compared with it likewise).
+//!   over a `char(n)` value compare it without them (and literals compared with it likewise),
+//!   and `length` does not count them. `length(bytea)` counts bytes, and `ceil`/`floor` of a
+//!   numeric have scale 0 (see [`adjust`]).
 
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
@@ -263,11 +272,10 @@ fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result
 }
 
 /// Functions that take `jsonb` values as `jsonb` (the rest would see their text): packwire's
-/// `jsonb` functions, `coalesce` (which only passes a value on) and the casts to text.
+/// `jsonb` functions and the casts to text. (`coalesce` would pass the text on, but its result
+/// would no longer be known as `jsonb`.)
 fn takes_jsonb(name: &str) -> bool {
-    name.starts_with("pg_jsonb")
-        || name.starts_with("jsonb_")
-        || matches!(name, "to_jsonb" | "coalesce" | "pg_output" | "pg_text")
+    name.starts_with("pg_jsonb") || name.starts_with("jsonb_") || matches!(name, "to_jsonb" | "pg_output" | "pg_text")
 }
 
 fn is_jsonb_expr(expr: &Expr, schema: &DFSchema) -> bool {

@@ -12,6 +12,10 @@
 //! | `a = b`, `a < b`, …         | `pg_jsonb_cmp(a, b) = 0`, … (on the plan, `crate::plan_check`) |
 //! | `a \|\| b`, `a - k`, `a #- p` | `pg_jsonb_concat`, `pg_jsonb_delete`, `pg_jsonb_delete_path` |
 //! | `j::numeric`, `::int4`, …   | `pg_jsonb_numeric(j)`, `pg_jsonb_int4(j)`, …                 |
+//! | `ORDER BY j`                | `ORDER BY pg_jsonb_sort_key(j)` (on the plan)                |
+//! | `jsonb_set(j, '{a,b}', v)`  | `pg_jsonb_set(j, v, true, 'a', 'b')`                         |
+//! | `jsonb_agg(x)`              | `pg_jsonb_from_list(array_agg(to_jsonb(x)))`                 |
+//! | `jsonb_object_agg(k, v)`    | `pg_jsonb_object_from_lists(array_agg(…k), array_agg(…v))`   |
 //!
 //! and `jsonb_typeof`, `jsonb_array_length`, `jsonb_strip_nulls`, `jsonb_build_object`,
 //! `jsonb_build_array` and `to_jsonb` keep their names. Every `jsonb` argument must be a `jsonb`

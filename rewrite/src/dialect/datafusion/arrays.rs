@@ -1,0 +1,192 @@
+//! Arrays on the embedded engine, as Arrow lists: constructors, array literals, subscripts and
+//! slices, and the functions whose DataFusion counterparts differ in type or in name.
+
+use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, Ident, TableAlias, TableFactor, Value};
+
+use super::{cast, function_call, string_constant, unnamed_arguments};
+use crate::dialect::expand::array_literal;
+
+/// `ARRAY[a, b, …]`: DataFusion's `make_array`, for one dimension and at least one element.
+pub(super) fn array_constructor(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Array(array) = expr else { return Ok(()) };
+    if array.elem.is_empty() {
+        return Err("an empty ARRAY[] (write '{}'::type[])".into());
+    }
+    if array.elem.iter().any(|e| matches!(e, Expr::Array(_) | Expr::Nested(_) if is_array_expr(e))) {
+        return Err("multi-dimensional arrays".into());
+    }
+    Ok(())
+}
+
+pub(super) fn is_array_expr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Array(_) => true,
+        Expr::Nested(inner) => is_array_expr(inner),
+        _ => false,
+    }
+}
+
+/// Element types whose text form both engines read alike inside an array literal.
+pub(super) fn literal_element_type(data_type: &DataType) -> bool {
+    matches!(
+        data_type,
+        DataType::SmallInt(_)
+            | DataType::Int2(_)
+            | DataType::Int(_)
+            | DataType::Integer(_)
+            | DataType::Int4(_)
+            | DataType::BigInt(_)
+            | DataType::Int8(_)
+            | DataType::Text
+            | DataType::Bool
+            | DataType::Boolean
+    )
+}
+
+/// `'{1,2}'::int[]` → `ARRAY[CAST('1' AS INT), CAST('2' AS INT)]` (`'{}'` → an empty array cast
+/// to the type); other expressions cast to an array type keep DataFusion's cast of lists.
+pub(super) fn array_cast(inner: &Expr, element_type: &DataType, data_type: &DataType) -> Result<Option<Expr>, String> {
+    let Some(text) = string_constant(inner) else { return Ok(None) };
+    if !literal_element_type(element_type) {
+        return Err(format!("the array literal '{text}' of type {data_type}"));
+    }
+    let items =
+        array_literal(text).ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?;
+    let elements: Vec<Expr> = items
+        .into_iter()
+        .map(|item| {
+            let value = match item {
+                Some(text) => Value::SingleQuotedString(text),
+                None => Value::Null,
+            };
+            cast(Expr::Value(value.into()), element_type.clone())
+        })
+        .collect();
+    let empty = elements.is_empty();
+    let array = Expr::Array(sqlparser::ast::Array { elem: elements, named: true });
+    Ok(Some(if empty { cast(array, data_type.clone()) } else { array }))
+}
+
+/// `a[i]`: one subscript; Postgres' arrays start at 1 and have nothing below, where DataFusion
+/// counts a negative index from the end, so the index is passed on only when positive.
+/// Slices `[m:n]` of positive constants are DataFusion's; other slices and several subscripts
+/// are refused.
+pub(super) fn subscript(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{AccessExpr, Subscript};
+    let Expr::CompoundFieldAccess { root, access_chain } = expr else { return Ok(()) };
+    // A positive integer constant (already given its type: `CAST(2 AS INT)`).
+    fn positive(e: &Expr) -> bool {
+        match e {
+            Expr::Value(v) => matches!(&v.value, Value::Number(n, _) if n.parse::<i64>().is_ok_and(|n| n > 0)),
+            Expr::Cast { expr, .. } => positive(expr),
+            _ => false,
+        }
+    }
+    let index = match access_chain.as_mut_slice() {
+        [AccessExpr::Subscript(Subscript::Index { index })] => index,
+        // A slice between positive constants (either may be left out) reads alike in both.
+        [AccessExpr::Subscript(Subscript::Slice { lower_bound, upper_bound, stride: None })]
+            if lower_bound.iter().chain(upper_bound.iter()).all(positive) =>
+        {
+            // DataFusion needs both bounds written: Postgres' defaults are the first and the
+            // last element.
+            lower_bound
+                .get_or_insert_with(|| cast(Expr::Value(Value::Number("1".into(), false).into()), DataType::Int(None)));
+            upper_bound
+                .get_or_insert_with(|| cast(function_call("cardinality", vec![*root.clone()]), DataType::Int(None)));
+            return Ok(());
+        }
+        _ => return Err("array slices other than [m:n] of positive constants, and multi-dimensional subscripts".into()),
+    };
+    let positive = positive(index);
+    if !positive {
+        let condition = Expr::BinaryOp {
+            left: Box::new(index.clone()),
+            op: sqlparser::ast::BinaryOperator::Gt,
+            right: Box::new(Expr::Value(Value::Number("0".into(), false).into())),
+        };
+        *index = Expr::Case {
+            case_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+            end_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+            operand: None,
+            conditions: vec![sqlparser::ast::CaseWhen { condition, result: index.clone() }],
+            else_result: None,
+        };
+    }
+    Ok(())
+}
+
+/// `cardinality(a)` is `integer` in Postgres, an unsigned count in DataFusion.
+pub(super) fn cardinality(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_length(a, 1)`: the element count, NULL for an empty array (Postgres' empty arrays
+/// have no dimensions); other dimensions are refused (only one-dimensional arrays exist here).
+pub(super) fn array_length(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let args = unnamed_arguments(function)?;
+    let [array, dimension] = args.as_slice() else { return Err("array_length() without a dimension".into()) };
+    if !matches!(dimension, Expr::Value(v) if matches!(&v.value, Value::Number(n, _) if n == "1")) {
+        return Err("array_length() of a dimension other than 1".into());
+    }
+    let count = function_call("cardinality", vec![array.clone()]);
+    let zero = Expr::Value(Value::Number("0".into(), false).into());
+    *expr = cast(function_call("nullif", vec![count, zero]), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_position(a, x[, start])` is `integer` in Postgres, an unsigned index in DataFusion.
+pub(super) fn array_position(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `array_positions(a, x)` is `integer[]` in Postgres, a list of unsigned indexes in DataFusion.
+pub(super) fn array_positions(expr: &mut Expr) -> Result<(), String> {
+    let int_array =
+        DataType::Array(sqlparser::ast::ArrayElemTypeDef::SquareBracket(Box::new(DataType::Int(None)), None));
+    *expr = cast(expr.clone(), int_array);
+    Ok(())
+}
+
+/// `unnest(array) [AS t [(c)]]` in FROM → `(SELECT unnest(array) AS c) AS t`: one array, the
+/// column named as Postgres names it (the column alias, else the table alias, else `unnest`).
+pub(super) fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
+    let (array, alias) = match factor {
+        TableFactor::UNNEST { alias, array_exprs, with_offset: false, with_ordinality: false, .. } => {
+            match array_exprs.as_slice() {
+                [array] => (array.clone(), alias.clone()),
+                _ => return Err("unnest of several arrays".into()),
+            }
+        }
+        TableFactor::Table { args: Some(args), alias, with_ordinality: false, .. } => match args.args.as_slice() {
+            [FunctionArg::Unnamed(FunctionArgExpr::Expr(array))] => (array.clone(), alias.clone()),
+            _ => return Err("unnest of several arrays".into()),
+        },
+        _ => return Err("unnest … WITH ORDINALITY".into()),
+    };
+    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| "unnest".into());
+    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
+        Some(column) => crate::names::normalize(&column.name),
+        None => relation.clone(),
+    };
+    let sql = format!("SELECT unnest({array}) AS {}", Ident::with_quote('"', column));
+    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
+        .try_with_sql(&sql)
+        .and_then(|mut parser| parser.parse_query())
+        .map_err(|e| format!("unnest ({e})"))?;
+    *factor = TableFactor::Derived {
+        lateral: false,
+        subquery,
+        alias: Some(TableAlias {
+            explicit: true,
+            name: Ident::with_quote('"', relation),
+            columns: Vec::new(),
+            at: None,
+        }),
+        sample: None,
+    };
+    Ok(())
+}
