@@ -241,27 +241,14 @@ impl JsonbFunction {
     }
 }
 
-/// Whether `to_jsonb` (and the build functions) can write values of this type.
+/// Whether `to_jsonb` (and the build functions) can write values of this type: what the output
+/// functions write (timestamps of any unit, converted to microseconds first), and lists of that.
 fn convertible(field: &Field) -> bool {
-    let data_type = field.data_type();
-    data_type.is_integer()
-        || matches!(
-            data_type,
-            DataType::Null
-                | DataType::Boolean
-                | DataType::Float32
-                | DataType::Float64
-                | DataType::Decimal128(..)
-                | DataType::Utf8
-                | DataType::LargeUtf8
-                | DataType::Utf8View
-                | DataType::Date32
-                | DataType::Time64(TimeUnit::Microsecond)
-                | DataType::Timestamp(_, _)
-                | DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano)
-                | DataType::Binary
-        )
-        || matches!(data_type, DataType::List(element) if !element.data_type().is_nested() && convertible(element))
+    match field.data_type() {
+        DataType::Timestamp(_, _) => true,
+        DataType::List(element) => !element.data_type().is_nested() && convertible(element),
+        other => super::text::writable(other),
+    }
 }
 
 impl ScalarUDFImpl for JsonbFunction {

@@ -203,7 +203,8 @@ impl ScalarUDFImpl for PgOctetLength {
     }
 }
 
-fn writable(data_type: &DataType) -> bool {
+/// Whether the output functions (`write_all`) write values of this type.
+pub(super) fn writable(data_type: &DataType) -> bool {
     data_type.is_integer()
         || matches!(
             data_type,

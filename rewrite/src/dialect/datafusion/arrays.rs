@@ -1,9 +1,9 @@
 //! Arrays on the embedded engine, as Arrow lists: constructors, array literals, subscripts and
 //! slices, and the functions whose DataFusion counterparts differ in type or in name.
 
-use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, Ident, TableAlias, TableFactor, Value};
+use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, Ident, TableFactor, Value};
 
-use super::{cast, function_call, string_constant, unnamed_arguments};
+use super::{cast, derived_table, function_call, function_column_names, string_constant, unnamed_arguments};
 use crate::dialect::expand::array_literal;
 
 /// `ARRAY[a, b, …]`: DataFusion's `make_array`, for one dimension and at least one element.
@@ -167,26 +167,8 @@ pub(super) fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
         },
         _ => return Err("unnest … WITH ORDINALITY".into()),
     };
-    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| "unnest".into());
-    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
-        Some(column) => crate::names::normalize(&column.name),
-        None => relation.clone(),
-    };
+    let (relation, column) = function_column_names(&alias, "unnest");
     let sql = format!("SELECT unnest({array}) AS {}", Ident::with_quote('"', column));
-    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
-        .try_with_sql(&sql)
-        .and_then(|mut parser| parser.parse_query())
-        .map_err(|e| format!("unnest ({e})"))?;
-    *factor = TableFactor::Derived {
-        lateral: false,
-        subquery,
-        alias: Some(TableAlias {
-            explicit: true,
-            name: Ident::with_quote('"', relation),
-            columns: Vec::new(),
-            at: None,
-        }),
-        sample: None,
-    };
+    *factor = derived_table(&sql, relation, "unnest")?;
     Ok(())
 }

@@ -349,22 +349,35 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
         all_int4 &= i32::try_from(value).is_ok();
         bounds.push(value.to_string());
     }
-    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| "generate_series".into());
-    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
-        Some(column) => crate::names::normalize(&column.name),
-        None => relation.clone(),
-    };
+    let (relation, column) = function_column_names(alias, "generate_series");
     let sql = format!(
         "SELECT CAST(value AS {}) AS {} FROM generate_series({})",
         if all_int4 { "INT" } else { "BIGINT" },
         Ident::with_quote('"', column),
         bounds.join(", ")
     );
+    *factor = derived_table(&sql, relation, "generate_series")?;
+    Ok(())
+}
+
+/// The names Postgres gives a one-column function in FROM: the relation is the alias, else the
+/// function; its column the column alias, else the relation.
+fn function_column_names(alias: &Option<TableAlias>, function: &str) -> (String, String) {
+    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| function.into());
+    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
+        Some(column) => crate::names::normalize(&column.name),
+        None => relation.clone(),
+    };
+    (relation, column)
+}
+
+/// A FROM item that is the query `sql` (written by this module) under the name `relation`.
+fn derived_table(sql: &str, relation: String, what: &str) -> Result<TableFactor, String> {
     let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
-        .try_with_sql(&sql)
+        .try_with_sql(sql)
         .and_then(|mut parser| parser.parse_query())
-        .map_err(|e| format!("generate_series ({e})"))?;
-    *factor = TableFactor::Derived {
+        .map_err(|e| format!("{what} ({e})"))?;
+    Ok(TableFactor::Derived {
         lateral: false,
         subquery,
         alias: Some(TableAlias {
@@ -374,8 +387,7 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
             at: None,
         }),
         sample: None,
-    };
-    Ok(())
+    })
 }
 
 /// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion.
