@@ -369,7 +369,7 @@ SELECT id, CAST(date_part('hour', tm) AS DECIMAL(20,0)) AS tm_hour, pg_extract('
 -- case: datetime/extract_timestamptz_utc
 -- refused: EXTRACT(TIMEZONE FROM …) is not supported on the embedded engine
 -- case: datetime/date_part
--- refused: date_part('epoch', …) is not supported on the embedded engine
+SELECT CAST(date_part('year', DATE '2024-02-29') AS DOUBLE PRECISION) AS y, CAST(date_part('hour', TIMESTAMP '2024-02-29 13:14:15') AS DOUBLE PRECISION) AS h, CAST(pg_extract('epoch', TIMESTAMP '1970-01-02 00:00:00') AS DOUBLE PRECISION) AS e, CAST(date_part('dow', DATE '2024-02-29') AS DOUBLE PRECISION) AS dow, CAST(date_part('day', INTERVAL '40 days') AS DOUBLE PRECISION) AS iv_days;
 -- case: datetime/extract_year_quarter_orders
 SELECT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS yr, CAST(date_part('quarter', o_orderdate) AS DECIMAL(20,0)) AS q, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
 -- case: datetime/age_two_args

@@ -390,10 +390,19 @@ fn derived_table(sql: &str, relation: String, what: &str) -> Result<TableFactor,
     })
 }
 
-/// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion.
+/// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion; the
+/// fractional fields (seconds, epoch, …) are `pg_extract`'s exact value as a double.
 fn date_part(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
     let field = first_string_constant(function).unwrap_or_default().to_lowercase();
+    // Fields with a fraction: the exact `EXTRACT` value, as a double like Postgres' `date_part`.
+    if ["second", "milliseconds", "microseconds", "epoch"].contains(&field.as_str()) {
+        let args = unnamed_arguments(function)?;
+        let [_, value] = args.as_slice() else { return Err("date_part() without two arguments".into()) };
+        let name = Expr::Value(Value::SingleQuotedString(field).into());
+        *expr = cast(function_call("pg_extract", vec![name, value.clone()]), DataType::DoublePrecision);
+        return Ok(());
+    }
     if !["year", "quarter", "month", "week", "day", "dow", "doy", "isodow", "isoyear", "hour", "minute"]
         .contains(&field.as_str())
     {
