@@ -401,6 +401,14 @@ mod tests {
     }
 }
 
+/// A function's result: one value when every argument was one (`scalar`), else the column.
+fn columnar(out: ArrayRef, scalar: bool) -> Result<ColumnarValue> {
+    if scalar {
+        return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+    }
+    Ok(ColumnarValue::Array(out))
+}
+
 /// Every scalar function this module provides, ready to register.
 pub fn scalars() -> Vec<ScalarUDF> {
     vec![

@@ -709,14 +709,28 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 /// `length` of one counts it without them. (`length(bytea)`, which counts bytes, is
 /// `octet_length` here too.)
 fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    rewrite_expressions(plan, |expr, schema, _| expr.transform_up(|e| trim_char_comparison(e, schema)))
+}
+
+/// Rewrites each expression of every node of `plan` (subqueries included) with `rewrite`, given
+/// the schema the expression is typed against and whether it is a sort key; each keeps its
+/// output name, and every node has its schema derived again (a rewrite may change a result
+/// type, which the nodes above must see).
+fn rewrite_expressions(
+    plan: LogicalPlan,
+    rewrite: impl Fn(Expr, &DFSchema, bool) -> Result<Transformed<Expr>>,
+) -> Result<LogicalPlan, ConnectorError> {
     let transformed = plan.transform_up_with_subqueries(|node| {
         let schema = expression_schema(&node);
         let names = NamePreserver::new(&node);
-        node.map_expressions(|e| {
+        let sort = matches!(node, LogicalPlan::Sort(_));
+        let mapped = node.map_expressions(|e| {
             let name = names.save(&e);
-            let trimmed = e.transform_up(|e| trim_char_comparison(e, &schema))?;
-            Ok(trimmed.update_data(|e| name.restore(e)))
-        })
+            Ok(rewrite(e, &schema, sort)?.update_data(|e| name.restore(e)))
+        })?;
+        // Every node, not only a changed one: a node above a changed one (a subquery's alias, an
+        // outer projection) holds a copy of the types below it.
+        mapped.map_data(|node| node.recompute_schema())
     });
     Ok(transformed?.data)
 }
@@ -728,21 +742,14 @@ fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
 fn jsonb_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let compare = crate::pgfunctions::json::compare_function();
     let sort_key = crate::pgfunctions::json::sort_key_function();
-    let transformed = plan.transform_up_with_subqueries(|node| {
-        let schema = expression_schema(&node);
-        let names = NamePreserver::new(&node);
-        let sort = matches!(node, LogicalPlan::Sort(_));
-        node.map_expressions(|e| {
-            let name = names.save(&e);
-            let mut rewritten = e.transform_up(|e| compare_jsonb(e, &schema, &compare))?;
-            if sort && is_jsonb_expr(&rewritten.data, &schema) {
-                let key = ScalarFunction::new_udf(sort_key.clone(), vec![rewritten.data]);
-                rewritten = Transformed::yes(Expr::ScalarFunction(key));
-            }
-            Ok(rewritten.update_data(|e| name.restore(e)))
-        })
-    });
-    Ok(transformed?.data)
+    rewrite_expressions(plan, |expr, schema, sort| {
+        let rewritten = expr.transform_up(|e| compare_jsonb(e, schema, &compare))?;
+        if sort && is_jsonb_expr(&rewritten.data, schema) {
+            let key = ScalarFunction::new_udf(sort_key.clone(), vec![rewritten.data]);
+            return Ok(Transformed::yes(Expr::ScalarFunction(key)));
+        }
+        Ok(rewritten)
+    })
 }
 
 fn compare_jsonb(
@@ -772,32 +779,23 @@ fn compare_jsonb(
 /// `3`); DataFusion keeps the argument's scale (`3.0`): the result is cast to scale 0 (one more
 /// integer digit, for `ceil(9.9)` = `10`).
 fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
-    let transformed = plan.transform_up_with_subqueries(|node| {
-        let schema = expression_schema(&node);
-        let names = NamePreserver::new(&node);
-        node.map_expressions(|e| {
-            let name = names.save(&e);
-            let rewritten = e.transform_up(|e| match &e {
-                Expr::ScalarFunction(ScalarFunction { func, args })
-                    if matches!(func.name(), "ceil" | "floor") && args.len() == 1 =>
-                {
-                    match args[0].get_type(&schema) {
-                        Ok(DataType::Decimal128(precision, scale)) if scale > 0 => {
-                            let digits = (i16::from(precision) - i16::from(scale) + 1).clamp(1, 38) as u8;
-                            let integral = DataType::Decimal128(digits, 0);
-                            Ok(Transformed::yes(Expr::Cast(Cast::new(Box::new(e), integral))))
-                        }
-                        _ => Ok(Transformed::no(e)),
+    rewrite_expressions(plan, |expr, schema, _| {
+        expr.transform_up(|e| match &e {
+            Expr::ScalarFunction(ScalarFunction { func, args })
+                if matches!(func.name(), "ceil" | "floor") && args.len() == 1 =>
+            {
+                match args[0].get_type(schema) {
+                    Ok(DataType::Decimal128(precision, scale)) if scale > 0 => {
+                        let digits = (i16::from(precision) - i16::from(scale) + 1).clamp(1, 38) as u8;
+                        let integral = DataType::Decimal128(digits, 0);
+                        Ok(Transformed::yes(Expr::Cast(Cast::new(Box::new(e), integral))))
                     }
+                    _ => Ok(Transformed::no(e)),
                 }
-                _ => Ok(Transformed::no(e)),
-            })?;
-            Ok(rewritten.update_data(|e| name.restore(e)))
-        })?
-        // The result type changed: the node's schema follows it.
-        .map_data(|node| node.recompute_schema())
-    });
-    Ok(transformed?.data)
+            }
+            _ => Ok(Transformed::no(e)),
+        })
+    })
 }
 
 fn is_char(expr: &Expr, schema: &DFSchema) -> bool {
@@ -895,6 +893,15 @@ mod tests {
         let sql = "SELECT max(i) FROM (VALUES (INTERVAL '1 day')) AS t(i)";
         assert!(verdict(sql).await.unwrap_err().contains("max() over an interval"));
         assert_eq!(verdict("SELECT i FROM (VALUES (INTERVAL '1 day')) AS t(i)").await, Ok(()));
+    }
+
+    #[tokio::test]
+    async fn a_changed_result_type_reaches_the_statement_schema() {
+        let ctx = datafusion::prelude::SessionContext::new();
+        let sql = "SELECT c FROM (SELECT ceil(CAST('2.1' AS DECIMAL(2,1))) AS c) AS s ORDER BY c";
+        let plan = ctx.state().create_logical_plan(sql).await.unwrap();
+        let adjusted = adjust(plan).unwrap();
+        assert_eq!(adjusted.schema().field(0).data_type(), &DataType::Decimal128(2, 0));
     }
 
     #[test]

@@ -141,10 +141,7 @@ impl ScalarUDFImpl for PgDateTrunc {
         })?;
         let truncated = truncated.to_array(rows)?;
         let out = if zoned { cast(&truncated, &timestamptz())? } else { truncated };
-        if scalar_input {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar_input)
     }
 }
 

@@ -157,10 +157,7 @@ impl ScalarUDFImpl for PgJustify {
         let out: IntervalMonthDayNanoArray =
             parts.into_iter().map(|v| v.map(|v| justify(v, self.justify)).transpose()).collect::<Result<_>>()?;
         let out: Arc<dyn Array> = Arc::new(out);
-        if scalar {
-            return Ok(ColumnarValue::Scalar(datafusion::common::ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }
 

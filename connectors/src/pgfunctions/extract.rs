@@ -39,9 +39,10 @@ enum Part {
     Epoch,
 }
 
-fn part(args: &ReturnFieldArgs) -> Result<Part> {
-    let field = match args.scalar_arguments.first() {
-        Some(Some(ScalarValue::Utf8(Some(field)))) => field.to_lowercase(),
+/// The field named by the first argument, a constant.
+fn part(field: Option<&ScalarValue>) -> Result<Part> {
+    let field = match field {
+        Some(ScalarValue::Utf8(Some(field))) => field.to_lowercase(),
         _ => return exec_err!("pg_extract takes a constant field"),
     };
     Ok(match field.as_str() {
@@ -85,21 +86,14 @@ impl ScalarUDFImpl for PgExtract {
 
     fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
         let input = args.arg_fields.get(1).map(|f| f.data_type().clone()).unwrap_or(DataType::Null);
-        let scale = scale(part(&args)?, &input)?;
+        let scale = scale(part(args.scalar_arguments.first().copied().flatten())?, &input)?;
         Ok(Arc::new(Field::new(self.name(), DataType::Decimal128(38, scale), true)))
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let [field, value] = args.args.as_slice() else { return exec_err!("pg_extract takes a field and a value") };
-        let ColumnarValue::Scalar(ScalarValue::Utf8(Some(field))) = field else {
-            return exec_err!("pg_extract takes a constant field");
-        };
-        let part = match field.to_lowercase().as_str() {
-            "second" | "seconds" => Part::Second,
-            "milliseconds" => Part::Milliseconds,
-            "microseconds" => Part::Microseconds,
-            _ => Part::Epoch,
-        };
+        let ColumnarValue::Scalar(field) = field else { return exec_err!("pg_extract takes a constant field") };
+        let part = part(Some(field))?;
         let DataType::Decimal128(_, scale) = args.return_field.data_type() else {
             return exec_err!("pg_extract returns a decimal");
         };
@@ -142,9 +136,6 @@ impl ScalarUDFImpl for PgExtract {
             other => return exec_err!("pg_extract of a {other} value"),
         };
         let out: ArrayRef = Arc::new(Decimal128Array::from(micros).with_precision_and_scale(38, *scale)?);
-        if scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }

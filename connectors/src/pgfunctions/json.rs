@@ -30,7 +30,7 @@ use datafusion::arrow::array::{
     StringArray, StringBuilder,
 };
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimeUnit};
-use datafusion::common::{Result, ScalarValue, exec_err};
+use datafusion::common::{Result, exec_err};
 use datafusion::error::DataFusionError;
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
@@ -111,9 +111,7 @@ pub struct JsonbFunction {
 
 /// Every `jsonb` function, ready to register.
 pub fn functions() -> Vec<ScalarUDF> {
-    let f = |name, kind| {
-        ScalarUDF::from(JsonbFunction { name, kind, signature: Signature::variadic_any(Volatility::Stable) })
-    };
+    let f = function;
     vec![
         f("pg_jsonb", Kind::Parse),
         f("pg_jsonb_get", Kind::Get { text: false }),
@@ -148,20 +146,16 @@ pub fn functions() -> Vec<ScalarUDF> {
 
 /// `pg_jsonb_cmp`, for comparisons the plan check rewrites.
 pub fn compare_function() -> Arc<ScalarUDF> {
-    Arc::new(ScalarUDF::from(JsonbFunction {
-        name: "pg_jsonb_cmp",
-        kind: Kind::Compare,
-        signature: Signature::variadic_any(Volatility::Stable),
-    }))
+    Arc::new(function("pg_jsonb_cmp", Kind::Compare))
 }
 
 /// `pg_jsonb_sort_key`, for `ORDER BY` a `jsonb` value.
 pub fn sort_key_function() -> Arc<ScalarUDF> {
-    Arc::new(ScalarUDF::from(JsonbFunction {
-        name: "pg_jsonb_sort_key",
-        kind: Kind::SortKey,
-        signature: Signature::variadic_any(Volatility::Stable),
-    }))
+    Arc::new(function("pg_jsonb_sort_key", Kind::SortKey))
+}
+
+fn function(name: &'static str, kind: Kind) -> ScalarUDF {
+    ScalarUDF::from(JsonbFunction { name, kind, signature: Signature::variadic_any(Volatility::Stable) })
 }
 
 /// Whether a field holds `jsonb` values.
@@ -331,10 +325,7 @@ impl ScalarUDFImpl for JsonbFunction {
             Kind::FromList | Kind::ObjectFromLists => from_lists(&arrays, self.kind == Kind::ObjectFromLists)?,
             _ => self.row_by_row(&arrays, rows)?,
         };
-        if all_scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, all_scalar)
     }
 }
 

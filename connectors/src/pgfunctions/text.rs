@@ -13,7 +13,7 @@ use datafusion::arrow::datatypes::{
     DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, IntervalMonthDayNanoType, IntervalUnit,
     Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
 };
-use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
+use datafusion::common::{Result, exec_err, not_impl_err};
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
@@ -97,10 +97,7 @@ impl ScalarUDFImpl for PgText {
             }
             _ => write_all(&array, is_char, digits, &zone)?,
         };
-        if scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }
 
@@ -146,10 +143,7 @@ impl ScalarUDFImpl for PgMd5 {
         let hex = |data: &[u8]| md5::Md5::digest(data).iter().map(|b| format!("{b:02x}")).collect::<String>();
         let out: StringArray = bytes.as_binary::<i32>().iter().map(|v| v.map(hex)).collect();
         let out: ArrayRef = std::sync::Arc::new(out);
-        if scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }
 
@@ -196,10 +190,7 @@ impl ScalarUDFImpl for PgOctetLength {
             DataType::Null => datafusion::arrow::array::new_null_array(&DataType::Int32, array.len()),
             _ => datafusion::arrow::compute::kernels::length::length(&array)?,
         };
-        if scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }
 

@@ -415,10 +415,7 @@ impl ScalarUDFImpl for PgToChar {
             }
         }
         let out: ArrayRef = Arc::new(out.finish());
-        if scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(out))
+        super::columnar(out, scalar)
     }
 }
 

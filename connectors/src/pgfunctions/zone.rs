@@ -15,7 +15,7 @@ use chrono::{Duration, NaiveDateTime, Offset, TimeZone};
 use datafusion::arrow::array::timezone::Tz;
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, TimestampMicrosecondArray};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, TimeUnit, TimestampMicrosecondType};
-use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
+use datafusion::common::{Result, exec_err, not_impl_err};
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
@@ -83,10 +83,7 @@ impl ScalarUDFImpl for PgAtTimeZone {
         }
         let array = TimestampMicrosecondArray::from(out);
         let array: ArrayRef = if to_instant { Arc::new(array.with_timezone("UTC")) } else { Arc::new(array) };
-        if all_scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&array, 0)?));
-        }
-        Ok(ColumnarValue::Array(array))
+        super::columnar(array, all_scalar)
     }
 }
 
@@ -121,7 +118,7 @@ fn instant(micros: i64, zone: &Tz) -> Option<i64> {
         // Shown twice (fall back): the later reading, with the offset after the change.
         chrono::LocalResult::Ambiguous(_, after) => after.fix(),
         // Skipped (spring forward): the offset in force before the change.
-        chrono::LocalResult::None => zone.offset_from_utc_datetime(&(local - Duration::days(1))).fix(),
+        chrono::LocalResult::None => zone.offset_from_utc_datetime(&local.checked_sub_signed(Duration::days(1))?).fix(),
     };
     micros.checked_sub(i64::from(offset.local_minus_utc()) * 1_000_000)
 }
@@ -144,5 +141,8 @@ mod tests {
         // select timestamp '2024-03-10 02:30:00' at time zone 'America/New_York'; → 07:30+00
         assert_eq!(instant(micros("2024-03-10 02:30:00"), &new_york), Some(micros("2024-03-10 07:30:00")));
         assert!(parse_zone("Mars/Olympus").is_err());
+        // At the edge of the representable range a skipped time gives no answer, not a panic.
+        let earliest = chrono::NaiveDateTime::MIN.and_utc().timestamp_micros();
+        let _ = instant(earliest, &new_york);
     }
 }

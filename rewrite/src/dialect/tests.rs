@@ -316,3 +316,16 @@ fn arrays_are_lists_on_the_embedded_engine() {
     assert!(refused("select (array[1, 2])[-1:1]", Target::DataFusion).contains("slices"));
     assert!(refused("select array_length(array[1], 2)", Target::DataFusion).contains("dimension"));
 }
+
+#[test]
+fn timestamptz_literals_are_normalized_or_refused_never_misread() {
+    assert_eq!(
+        embedded("select timestamptz '2024-01-01 10:00+0530' as t"),
+        "SELECT arrow_cast('2024-01-01 10:00:00+05:30', 'Timestamp(Microsecond, Some(\"UTC\"))') AS t"
+    );
+    // A four-byte offset that is not ASCII is refused, not split inside a character.
+    assert!(refused("select timestamptz '2024-01-01 00:00:00+1é1'", Target::DataFusion).contains("TIMESTAMPTZ"));
+    assert!(
+        refused("select timestamptz '2024-06-01 00:00 America/New_York'", Target::DataFusion).contains("TIMESTAMPTZ")
+    );
+}

@@ -590,7 +590,8 @@ fn offset_text(offset: &str) -> Option<String> {
     let (sign, rest) = offset.split_at(1);
     let (hours, minutes) = match rest.split_once(':') {
         Some((h, m)) => (h, m),
-        None if rest.len() == 4 => rest.split_at(2),
+        // `split_at` needs a character boundary: only ASCII text can be `HHMM`.
+        None if rest.len() == 4 && rest.is_ascii() => rest.split_at(2),
         None => (rest, "00"),
     };
     (digits(hours, 2) && digits(minutes, 2)).then(|| format!("{sign}{hours}:{minutes}"))
