@@ -84,6 +84,18 @@ pub trait Connector: Send + Sync {
         let stream = prepared.execute(Vec::new(), settings).await?;
         Ok((Some(prepared), stream))
     }
+    /// Runs target SQL text once, without parameters: a statement already planned for this
+    /// connector and rebuilt as text (a fingerprint template filled with new literals, see
+    /// `rewrite::fingerprint`). The default parses the text back and runs it as [`Connector::run`].
+    async fn run_sql(&self, sql: &str, settings: &QuerySettings) -> Result<SendableRecordBatchStream, ConnectorError> {
+        let dialect = sqlparser::dialect::PostgreSqlDialect {};
+        let mut statements = sqlparser::parser::Parser::parse_sql(&dialect, sql)
+            .map_err(|e| ConnectorError::new(ErrorKind::Internal, format!("planned SQL does not parse: {e}")))?;
+        if statements.len() != 1 {
+            return Err(ConnectorError::new(ErrorKind::Internal, "planned SQL is not one statement"));
+        }
+        Ok(self.run(&statements.remove(0), settings).await?.1)
+    }
     /// The backend's plan for a statement, one line per row.
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError>;
 }

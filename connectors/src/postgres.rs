@@ -383,27 +383,30 @@ impl Connector for PostgresConnector {
         }))
     }
 
-    /// One round trip: Parse, Bind, Describe, Execute and Sync of an unnamed statement are sent
-    /// together, and the result's shape is read from its first row. Nothing is kept on the
-    /// backend, so unique statement texts (literals inlined by the client) cost it nothing.
     async fn run(
         &self,
         statement: &Statement,
         settings: &QuerySettings,
     ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
-        let sql = statement.to_string();
+        Ok((None, self.run_sql(&statement.to_string(), settings).await?))
+    }
+
+    /// One round trip: Parse, Bind, Describe, Execute and Sync of an unnamed statement are sent
+    /// together, and the result's shape is read from its first row. Nothing is kept on the
+    /// backend, so unique statement texts (literals inlined by the client) cost it nothing.
+    async fn run_sql(&self, sql: &str, settings: &QuerySettings) -> Result<SendableRecordBatchStream, ConnectorError> {
         let client = self.client().await?;
         let no_params = std::iter::empty::<(&(dyn ToSql + Sync), Type)>();
         let names = &self.names;
         let failed = |e| names.translate(backend_error(e));
         self.settings.apply(&client, settings).await.map_err(failed)?;
         let mut guard = CancelOnDrop(Some(client.cancel_token()));
-        let mut rows = Box::pin(client.query_typed_raw(&sql, no_params).await.map_err(failed)?);
+        let mut rows = Box::pin(client.query_typed_raw(sql, no_params).await.map_err(failed)?);
         let first = rows.next().await.transpose().map_err(failed)?;
         let schema = match &first {
             Some(row) => schema_of(row.columns())?,
             // tokio-postgres keeps an empty result's description to itself: ask for it again.
-            None => schema_of(client.prepare(&sql).await.map_err(failed)?.columns())?,
+            None => schema_of(client.prepare(sql).await.map_err(failed)?.columns())?,
         };
         let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
         let columns: Vec<Type> =
@@ -421,7 +424,7 @@ impl Connector for PostgresConnector {
             names: self.names.clone(),
             _client: client,
         };
-        Ok((None, Box::pin(RecordBatchStreamAdapter::new(schema, stream))))
+        Ok(Box::pin(RecordBatchStreamAdapter::new(schema, stream)))
     }
 
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError> {

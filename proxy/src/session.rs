@@ -256,6 +256,14 @@ impl<S: ClientSocket> Session<S> {
             self.finish_simple_statement(outcome).await?;
             return self.end_simple_query().await;
         }
+        // Only a target that keeps literals verbatim can reuse a plan for other literals.
+        let fingerprint = (self.target == Target::Postgres).then(|| rewrite::fingerprint::fingerprint(text)).flatten();
+        if let Some(fingerprint) = &fingerprint
+            && let Some(outcome) = self.run_from_template(fingerprint).await
+        {
+            self.finish_simple_statement(outcome).await?;
+            return self.end_simple_query().await;
+        }
         match rewrite::parse(text) {
             Err(error) => self.fail(&PgError::from(error)),
             Ok(statements) if statements.is_empty() => {
@@ -263,8 +271,9 @@ impl<S: ClientSocket> Session<S> {
             }
             Ok(statements) => {
                 let cacheable = statements.len() == 1;
+                let fingerprint = fingerprint.filter(|_| cacheable);
                 for statement in statements {
-                    let outcome = self.run_simple_statement(statement, text, cacheable).await;
+                    let outcome = self.run_simple_statement(statement, text, cacheable, fingerprint.as_ref()).await;
                     if !self.finish_simple_statement(outcome).await? {
                         break;
                     }
@@ -314,13 +323,32 @@ impl<S: ClientSocket> Session<S> {
     fn cached_statement(&self, text: &str, client_oids: &[u32]) -> Option<Result<Prepared, PgError>> {
         let cached = self.shared.cached(&self.info.database, &self.info.user, text)?;
         if self.txn == Txn::Failed {
-            return Some(Err(PgError::new(
-                code::IN_FAILED_SQL_TRANSACTION,
-                "current transaction is aborted, commands ignored until end of transaction block",
-            )));
+            return Some(Err(aborted_transaction()));
         }
         let kind = Kind::Query { backend: cached.backend.clone(), columns: cached.columns.clone() };
         Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
+    }
+
+    /// Runs a simple query from the template planned for its fingerprint, skipping parse,
+    /// validation and rewrite. `None` when there is no template or the text's fixed literals
+    /// differ from it.
+    async fn run_from_template(
+        &mut self,
+        fingerprint: &rewrite::fingerprint::Fingerprint,
+    ) -> Option<Result<Outcome, PgError>> {
+        let template = self.shared.template(&self.info.database, &self.info.user, &fingerprint.key)?;
+        let sql = template.fill(fingerprint)?;
+        if self.txn == Txn::Failed {
+            return Some(Err(aborted_transaction()));
+        }
+        let connector = self.connector.clone();
+        let settings = self.output_settings();
+        let outcome = async {
+            let stream = self.cancellable(connector.run_sql(&sql, &settings.query)).await??;
+            let columns = encode::describe(&template.columns, &stream.schema())?;
+            Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }))
+        };
+        Some(outcome.await)
     }
 
     /// Plans and runs one statement of a simple query. A query goes to the connector in one
@@ -331,9 +359,18 @@ impl<S: ClientSocket> Session<S> {
         statement: sqlparser::ast::Statement,
         text: &str,
         cacheable: bool,
+        fingerprint: Option<&rewrite::fingerprint::Fingerprint>,
     ) -> Result<Outcome, PgError> {
+        let opaque = fingerprint.map(|_| rewrite::fingerprint::opaque_literals(&statement));
         let kind = match self.plan(statement, text)? {
             Planned::Query(query) => {
+                if let (Some(fingerprint), Some(opaque)) = (fingerprint, &opaque)
+                    && let Some(template) =
+                        rewrite::fingerprint::Template::build(opaque, &query, fingerprint, self.target)
+                {
+                    let (database, user) = (&self.info.database, &self.info.user);
+                    self.shared.remember_template(database, user, &fingerprint.key, Arc::new(template));
+                }
                 let connector = self.connector.clone();
                 let settings = self.output_settings();
                 let (backend, stream) = self.cancellable(connector.run(&query.statement, &settings.query)).await??;
@@ -357,10 +394,7 @@ impl<S: ClientSocket> Session<S> {
     /// transaction unless it ends it).
     fn plan(&self, statement: sqlparser::ast::Statement, text: &str) -> Result<Planned, PgError> {
         if self.txn == Txn::Failed && !ends_transaction(&statement) {
-            return Err(PgError::new(
-                code::IN_FAILED_SQL_TRANSACTION,
-                "current transaction is aborted, commands ignored until end of transaction block",
-            ));
+            return Err(aborted_transaction());
         }
         Ok(rewrite::plan(statement, text, &self.package, self.target, &self.info)?)
     }
@@ -730,10 +764,7 @@ impl<S: ClientSocket> Session<S> {
             if self.txn == Txn::Failed
                 && !matches!(portal.statement.kind, Kind::Session(SessionCommand::Commit | SessionCommand::Rollback))
             {
-                return Err(PgError::new(
-                    code::IN_FAILED_SQL_TRANSACTION,
-                    "current transaction is aborted, commands ignored until end of transaction block",
-                ));
+                return Err(aborted_transaction());
             }
             let statement = portal.statement.clone();
             let params = std::mem::take(&mut portal.params);
@@ -804,6 +835,14 @@ fn with_parameters(kind: Kind, backend_types: Vec<Option<DataType>>, client_oids
 /// Whether a statement may run in a failed transaction (it ends it).
 fn ends_transaction(statement: &sqlparser::ast::Statement) -> bool {
     matches!(statement, sqlparser::ast::Statement::Commit { .. } | sqlparser::ast::Statement::Rollback { .. })
+}
+
+/// 25P02: statements other than the one ending it are refused in a failed transaction.
+fn aborted_transaction() -> PgError {
+    PgError::new(
+        code::IN_FAILED_SQL_TRANSACTION,
+        "current transaction is aborted, commands ignored until end of transaction block",
+    )
 }
 
 fn canceled_by_user() -> PgError {

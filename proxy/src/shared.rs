@@ -13,7 +13,7 @@ use tokio::sync::{Mutex, watch};
 
 use crate::errors::{PgError, code};
 
-/// Most statements kept in the statement cache.
+/// Most entries kept in each statement cache (exact texts, fingerprint templates).
 const STATEMENT_CACHE_CAPACITY: usize = 4096;
 
 /// A validated, rewritten and backend-prepared query, reusable by every session that sends the
@@ -24,13 +24,15 @@ pub struct CachedQuery {
     pub param_types: Vec<Option<connectors::datafusion::arrow::datatypes::DataType>>,
 }
 
-/// (package version, user, statement text).
+/// (package version, user, statement text or fingerprint key).
 type CacheKey = (String, String, String);
 
 /// Process-wide server state.
 pub struct Shared {
     pub registry: Registry,
     statements: DashMap<CacheKey, Arc<CachedQuery>>,
+    /// Fingerprint key → the rewritten SQL with holes for its literals (`rewrite::fingerprint`).
+    templates: DashMap<CacheKey, Arc<rewrite::fingerprint::Template>>,
     connectors: DashMap<String, ConnectorSlot>,
     cancels: DashMap<i32, CancelEntry>,
     next_pid: AtomicI32,
@@ -63,6 +65,7 @@ impl Shared {
         Shared {
             registry,
             statements: DashMap::new(),
+            templates: DashMap::new(),
             connectors: DashMap::new(),
             cancels: DashMap::new(),
             next_pid: AtomicI32::new(1),
@@ -93,19 +96,33 @@ impl Shared {
 
     /// A cached query for this text, if one was planned before.
     pub fn cached(&self, version: &str, user: &str, text: &str) -> Option<Arc<CachedQuery>> {
-        // The key is borrowed as owned strings; statements are short next to planning them.
-        self.statements.get(&(version.to_string(), user.to_string(), text.to_string())).map(|e| e.value().clone())
+        self.statements.get(&key(version, user, text)).map(|e| e.value().clone())
     }
 
-    /// Remembers a planned query; the cache stays bounded by dropping an arbitrary entry.
+    /// Remembers a planned query.
     pub fn cache(&self, version: &str, user: &str, text: &str, query: Arc<CachedQuery>) {
-        if self.statements.len() >= STATEMENT_CACHE_CAPACITY {
-            let victim = self.statements.iter().next().map(|e| e.key().clone());
-            if let Some(victim) = victim {
-                self.statements.remove(&victim);
-            }
-        }
-        self.statements.insert((version.to_string(), user.to_string(), text.to_string()), query);
+        insert_bounded(&self.statements, key(version, user, text), query);
+    }
+
+    /// The template planned for a fingerprint, if any.
+    pub fn template(
+        &self,
+        version: &str,
+        user: &str,
+        fingerprint: &str,
+    ) -> Option<Arc<rewrite::fingerprint::Template>> {
+        self.templates.get(&key(version, user, fingerprint)).map(|e| e.value().clone())
+    }
+
+    /// Remembers the template of a fingerprint.
+    pub fn remember_template(
+        &self,
+        version: &str,
+        user: &str,
+        fingerprint: &str,
+        template: Arc<rewrite::fingerprint::Template>,
+    ) {
+        insert_bounded(&self.templates, key(version, user, fingerprint), template);
     }
 
     /// Registers a new session for cancellation and returns its key.
@@ -130,6 +147,22 @@ impl Shared {
             entry.signal.send_modify(|generation| *generation += 1);
         }
     }
+}
+
+/// A cache key. The strings are copied: statements are short next to planning them.
+fn key(version: &str, user: &str, text: &str) -> CacheKey {
+    (version.to_string(), user.to_string(), text.to_string())
+}
+
+/// Inserts into a statement cache, kept bounded by dropping an arbitrary entry when full.
+fn insert_bounded<V>(cache: &DashMap<CacheKey, V>, key: CacheKey, value: V) {
+    if cache.len() >= STATEMENT_CACHE_CAPACITY {
+        let victim = cache.iter().next().map(|e| e.key().clone());
+        if let Some(victim) = victim {
+            cache.remove(&victim);
+        }
+    }
+    cache.insert(key, value);
 }
 
 /// A cancel secret from the OS random source (ring), as Postgres uses a strong random key.

@@ -254,6 +254,24 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
         assert_eq!(common::text_rows(&session, sql).await, expected, "{sql}");
     }
+    // Literals inlined by the client: texts that differ only in literals compared with a column
+    // reuse the first one's plan (a fingerprint template), each filled with its own literals;
+    // other literals (`id + 1`, `LIMIT 1`) must match for the plan to be reused.
+    for sql in [
+        "select id, note from items where id = 1",
+        "select id, note from items where id = 2",
+        "select id, note from items where id = 4",
+        "select id from items where note = 'ünï'",
+        "select id from items where note = 'x'' or ''1''=''1'",
+        "select id from items where id in (1, 3) and 2 <> id order by id",
+        "select id from items where id in (2, 3) and 3 <> id order by id",
+        "select id + 1 from items where id between 1 and 2 order by 1 limit 1",
+        "select id + 2 from items where id between 1 and 2 order by 1 limit 1",
+        "select id + 2 from items where id between 2 and 3 order by 1 limit 2",
+    ] {
+        let expected = common::text_rows(&direct, &sql.replace("items", "things")).await;
+        assert_eq!(common::text_rows(&session, sql).await, expected, "{sql}");
+    }
     // Statements run in the session's time zone on the backend too (truncation, casts to date
     // and text, literals without an offset), whichever pooled connection serves them …
     for sql in [

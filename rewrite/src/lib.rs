@@ -4,6 +4,7 @@
 
 pub mod dialect;
 pub mod error;
+pub mod fingerprint;
 pub mod names;
 pub mod parse;
 mod resolve;

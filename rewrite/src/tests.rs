@@ -29,11 +29,11 @@ columns = [
 ]
 "#;
 
-fn package() -> PackageVersion {
+pub(crate) fn package() -> PackageVersion {
     PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap()
 }
 
-fn session() -> SessionInfo {
+pub(crate) fn session() -> SessionInfo {
     SessionInfo { database: "shop@1.0.0".into(), user: "app".into(), version: "PostgreSQL 16.4 (packwire)".into() }
 }
 
