@@ -51,6 +51,15 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i4) AS median_i4, percentile_
 -- case: aggregates/percentile_array
 SELECT percentile_disc(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY p_size) AS quartiles FROM part;
 
+-- case: aggregates/percentile_array_fractions
+SELECT percentile_disc(ARRAY[0.25, 0.50, 0.75, NULL]) WITHIN GROUP (ORDER BY p_size) AS quartiles, percentile_cont(ARRAY[0.10, 0.90]) WITHIN GROUP (ORDER BY p_retailprice) AS deciles FROM part;
+
+-- case: aggregates/percentile_mode_alltypes
+SELECT percentile_cont(0.3) WITHIN GROUP (ORDER BY i4 DESC) AS cont_desc, percentile_cont(1) WITHIN GROUP (ORDER BY f8) AS f8_top, percentile_disc(0.5) WITHIN GROUP (ORDER BY t) AS t_median, percentile_disc(0.5) WITHIN GROUP (ORDER BY c DESC) AS c_median, percentile_disc(0) WITHIN GROUP (ORDER BY m) AS m_first, mode() WITHIN GROUP (ORDER BY b) AS b_mode, mode() WITHIN GROUP (ORDER BY i2 DESC) AS i2_mode FROM alltypes;
+
+-- case: aggregates/percentile_empty_and_filtered
+SELECT o_orderstatus, percentile_cont(0.5) WITHIN GROUP (ORDER BY o_totalprice) FILTER (WHERE o_totalprice > 400000) AS high_median, mode() WITHIN GROUP (ORDER BY o_orderpriority) AS priority_mode FROM orders GROUP BY o_orderstatus ORDER BY o_orderstatus;
+
 -- case: aggregates/mode
 SELECT mode() WITHIN GROUP (ORDER BY l_quantity) AS mode_qty, mode() WITHIN GROUP (ORDER BY l_shipmode) AS mode_shipmode, mode() WITHIN GROUP (ORDER BY l_linenumber) AS mode_linenumber FROM lineitem;
 

@@ -54,6 +54,9 @@ SELECT extract(year from o_orderdate) AS yr, extract(quarter from o_orderdate) A
 -- case: datetime/age_two_args
 SELECT age(TIMESTAMP '2024-03-01', TIMESTAMP '2023-01-15 12:00') AS a, age(TIMESTAMP '2024-02-29', TIMESTAMP '2000-02-29') AS b, age(TIMESTAMP '2000-01-01', TIMESTAMP '2024-06-15') AS negative, age(TIMESTAMP '2024-03-31', TIMESTAMP '2024-02-29') AS c;
 
+-- case: datetime/age_month_ends_fractions_timestamptz
+SELECT id, age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31') AS a, age(TIMESTAMP '2024-01-31', TIMESTAMP '2024-03-01') AS b, age(DATE '2024-03-31', DATE '2023-02-28') AS c, age(TIMESTAMP '2024-01-01 00:00:00.5', TIMESTAMP '2023-12-31 23:59:59.75') AS d, age(tstz, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS e, age(d, ts) AS f FROM alltypes ORDER BY id;
+
 -- case: datetime/age_columns
 SELECT id, age(ts, TIMESTAMP '2000-01-01') AS since_2000, age(DATE '2050-01-01', d) AS until_2050 FROM alltypes ORDER BY id;
 

@@ -75,6 +75,12 @@ SELECT 1.10 + 2.205 AS sum_scale, 1.5 * 2.25 AS prod_scale, 0.1 * 3 = 0.3 AS num
 -- case: literals_misc/row_constructor_comparison
 SELECT (1, 2) < (1, 3) AS a, ROW(1, 'a') = ROW(1, 'a') AS b, (1, NULL) = (1, 2) AS c, (2, NULL) > (1, 5) AS d, ROW(1, 2) IS DISTINCT FROM ROW(1, NULL) AS e;
 
+-- case: literals_misc/row_comparison_columns_nulls
+SELECT id, (i4, t) < (10, 'Hello') AS lt, (i4, i2) >= (-10, 0) AS ge, (b, i2) <= (true, 1) AS le, (i4, t) <> (10, 'Hello World') AS ne, (i4, d) = (10, DATE '2024-02-29') AS eq, ROW(i4, i2) IS NOT DISTINCT FROM ROW(NULL, NULL) AS not_distinct FROM alltypes ORDER BY id;
+
+-- case: literals_misc/row_comparison_filter
+SELECT o_orderkey, o_custkey FROM orders WHERE (o_custkey, o_orderkey) > (1400, 5000) AND (o_custkey, o_orderkey) <= (1450, 60000) ORDER BY o_custkey, o_orderkey;
+
 -- case: literals_misc/identifier_case_folding
 SELECT N_NAME, N_NATIONKEY FROM NATION WHERE N_REGIONKEY = 2 ORDER BY N_NATIONKEY;
 

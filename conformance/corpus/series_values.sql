@@ -42,6 +42,12 @@ SELECT ts FROM generate_series(TIMESTAMPTZ '2024-02-27 00:00:00+00', TIMESTAMPTZ
 -- case: series_values/dates_monthly_end_of_month
 SELECT d::date AS d FROM generate_series(DATE '2024-01-31', DATE '2024-06-30', interval '1 month') AS d ORDER BY d;
 
+-- case: series_values/timestamps_month_end_steps
+SELECT g.t, extract(dow FROM g.t) AS dow FROM generate_series(TIMESTAMP '2024-01-31 10:00', TIMESTAMP '2024-07-01', interval '1 month 1 day 30 minutes') AS g(t) ORDER BY g.t;
+
+-- case: series_values/timestamps_empty_and_count
+SELECT (SELECT count(*) FROM generate_series(TIMESTAMP '2024-02-01', TIMESTAMP '2024-01-01', interval '1 day') AS x) AS none, (SELECT count(*) FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-12-31 23:59:59', interval '1 week') AS w) AS weeks;
+
 -- case: series_values/timestamps_descending
 SELECT ts FROM generate_series(TIMESTAMP '2024-01-01 12:00', TIMESTAMP '2024-01-01 10:00', interval '-30 minutes') AS ts ORDER BY ts DESC;
 

@@ -69,17 +69,23 @@ SELECT bool_and(b) AS all_true, bool_or(b) AS any_true, bool_and(b) AS every_tru
 -- case: aggregates/bool_aggregates_grouped
 SELECT o_orderpriority, bool_and(o_totalprice > CAST(1000 AS INT)) AS all_over_1000, bool_or(o_orderstatus = 'P') AS any_partial, bool_and(o_shippriority = CAST(0 AS INT)) AS all_zero_ship FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: aggregates/percentile_cont_disc
--- refused: function percentile_cont() is not supported on the embedded engine
+SELECT pg_percentile_cont(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_totalprice) AS median_cont, pg_percentile_cont(CAST('0.25' AS DECIMAL(2,2))) WITHIN GROUP (ORDER BY o_totalprice) AS p25, pg_percentile_disc(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_totalprice) AS median_disc, pg_percentile_disc(CAST('0.9' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_orderdate) AS p90_date FROM "public"."orders" AS "orders";
 -- case: aggregates/percentile_grouped
--- refused: function percentile_cont() is not supported on the embedded engine
+SELECT o_orderpriority, pg_percentile_cont(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_totalprice) AS median, pg_percentile_disc(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_totalprice DESC) AS median_desc FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: aggregates/percentile_alltypes_nulls
--- refused: function percentile_cont() is not supported on the embedded engine
+SELECT pg_percentile_cont(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY i4) AS median_i4, pg_percentile_disc(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY d) AS median_d, pg_percentile_cont(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY iv) AS median_iv FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/percentile_array
--- refused: function percentile_disc() is not supported on the embedded engine
+SELECT pg_percentile_disc(ARRAY[CAST('0.25' AS DECIMAL(2,2)), CAST('0.5' AS DECIMAL(1,1)), CAST('0.75' AS DECIMAL(2,2))]) WITHIN GROUP (ORDER BY p_size) AS quartiles FROM "public"."part" AS "part";
+-- case: aggregates/percentile_array_fractions
+SELECT pg_percentile_disc(ARRAY[CAST('0.25' AS DECIMAL(2,2)), CAST('0.50' AS DECIMAL(2,2)), CAST('0.75' AS DECIMAL(2,2)), NULL]) WITHIN GROUP (ORDER BY p_size) AS quartiles, pg_percentile_cont(ARRAY[CAST('0.10' AS DECIMAL(2,2)), CAST('0.90' AS DECIMAL(2,2))]) WITHIN GROUP (ORDER BY p_retailprice) AS deciles FROM "public"."part" AS "part";
+-- case: aggregates/percentile_mode_alltypes
+SELECT pg_percentile_cont(CAST('0.3' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY i4 DESC) AS cont_desc, pg_percentile_cont(CAST(1 AS INT)) WITHIN GROUP (ORDER BY f8) AS f8_top, pg_percentile_disc(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY t) AS t_median, pg_percentile_disc(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY c DESC) AS c_median, pg_percentile_disc(CAST(0 AS INT)) WITHIN GROUP (ORDER BY m) AS m_first, pg_mode() WITHIN GROUP (ORDER BY b) AS b_mode, pg_mode() WITHIN GROUP (ORDER BY i2 DESC) AS i2_mode FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/percentile_empty_and_filtered
+SELECT o_orderstatus, pg_percentile_cont(CAST('0.5' AS DECIMAL(1,1))) WITHIN GROUP (ORDER BY o_totalprice) FILTER (WHERE o_totalprice > CAST(400000 AS INT)) AS high_median, pg_mode() WITHIN GROUP (ORDER BY o_orderpriority) AS priority_mode FROM "public"."orders" AS "orders" GROUP BY o_orderstatus ORDER BY o_orderstatus;
 -- case: aggregates/mode
--- refused: function mode() is not supported on the embedded engine
+SELECT pg_mode() WITHIN GROUP (ORDER BY l_quantity) AS mode_qty, pg_mode() WITHIN GROUP (ORDER BY l_shipmode) AS mode_shipmode, pg_mode() WITHIN GROUP (ORDER BY l_linenumber) AS mode_linenumber FROM "public"."lineitem" AS "lineitem";
 -- case: aggregates/mode_grouped
--- refused: function mode() is not supported on the embedded engine
+SELECT n_regionkey, pg_mode() WITHIN GROUP (ORDER BY c_mktsegment) AS top_segment, count(*) AS customers FROM "public"."customer" AS "customer" JOIN "public"."nation" AS "nation" ON c_nationkey = n_nationkey GROUP BY n_regionkey ORDER BY n_regionkey;
 -- case: aggregates/array_agg_ordered
 SELECT n_regionkey, array_agg(n_nationkey ORDER BY n_nationkey) AS keys, array_agg(n_name ORDER BY n_name DESC) AS names_desc FROM "public"."nation" AS "nation" GROUP BY n_regionkey ORDER BY n_regionkey;
 -- case: aggregates/array_agg_nulls
@@ -105,7 +111,7 @@ SELECT r_name, n_name, count(*) AS customers FROM "public"."customer" AS "custom
 -- case: aggregates/cube
 SELECT o_orderstatus, o_orderpriority, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY CUBE (o_orderstatus, o_orderpriority) ORDER BY o_orderstatus NULLS LAST, o_orderpriority NULLS LAST;
 -- case: aggregates/grouping_sets
--- refused: function grouping() is not supported on the embedded engine
+SELECT l_returnflag, l_shipmode, count(*) AS cnt, GROUPING(l_returnflag, l_shipmode) AS grp FROM "public"."lineitem" AS "lineitem" GROUP BY GROUPING SETS ((l_returnflag), (l_shipmode), ()) ORDER BY grp, l_returnflag, l_shipmode;
 -- case: aggregates/empty_input
 SELECT pg_sum(o_totalprice) AS s, count(*) AS c_star, count(o_orderkey) AS c_col, pg_avg(o_totalprice) AS a, max(o_orderdate) AS mx, bool_and(true) AS ba, string_agg(o_comment, ',') AS sa, array_agg(o_orderkey) AS aa FROM "public"."orders" AS "orders" WHERE false;
 -- case: aggregates/empty_input_grouped
@@ -625,7 +631,11 @@ SELECT 'NaN'::FLOAT8 AS nan, 'Infinity'::FLOAT8 AS inf, '-Infinity'::FLOAT8 < CA
 -- case: literals_misc/numeric_exactness
 -- refused: the ^ operator is not supported on the embedded engine
 -- case: literals_misc/row_constructor_comparison
--- refused: row constructors is not supported on the embedded engine
+SELECT (CAST(1 AS INT) < CAST(1 AS INT) OR (CAST(1 AS INT) = CAST(1 AS INT) AND (CAST(2 AS INT) < CAST(3 AS INT)))) AS a, (CAST(1 AS INT) = CAST(1 AS INT) AND 'a' = 'a') AS b, (CAST(1 AS INT) = CAST(1 AS INT) AND NULL = CAST(2 AS INT)) AS c, (CAST(2 AS INT) > CAST(1 AS INT) OR (CAST(2 AS INT) = CAST(1 AS INT) AND (NULL > CAST(5 AS INT)))) AS d, (CAST(1 AS INT) IS DISTINCT FROM CAST(1 AS INT) OR CAST(2 AS INT) IS DISTINCT FROM NULL) AS e;
+-- case: literals_misc/row_comparison_columns_nulls
+SELECT id, (i4 < CAST(10 AS INT) OR (i4 = CAST(10 AS INT) AND (t < 'Hello'))) AS lt, (i4 > CAST(-10 AS INT) OR (i4 = CAST(-10 AS INT) AND (i2 >= CAST(0 AS INT)))) AS ge, (b < true OR (b = true AND (i2 <= CAST(1 AS INT)))) AS le, (i4 <> CAST(10 AS INT) OR t <> 'Hello World') AS ne, (i4 = CAST(10 AS INT) AND d = DATE '2024-02-29') AS eq, (i4 IS NOT DISTINCT FROM NULL AND i2 IS NOT DISTINCT FROM NULL) AS not_distinct FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: literals_misc/row_comparison_filter
+SELECT o_orderkey, o_custkey FROM "public"."orders" AS "orders" WHERE (o_custkey > CAST(1400 AS INT) OR (o_custkey = CAST(1400 AS INT) AND (o_orderkey > CAST(5000 AS INT)))) AND (o_custkey < CAST(1450 AS INT) OR (o_custkey = CAST(1450 AS INT) AND (o_orderkey <= CAST(60000 AS INT)))) ORDER BY o_custkey, o_orderkey;
 -- case: literals_misc/identifier_case_folding
 SELECT N_NAME, N_NATIONKEY FROM "public"."nation" AS "nation" WHERE N_REGIONKEY = CAST(2 AS INT) ORDER BY N_NATIONKEY;
 -- case: literals_misc/quoted_identifiers

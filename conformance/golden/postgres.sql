@@ -76,6 +76,12 @@ SELECT o_orderpriority, percentile_cont(0.5) WITHIN GROUP (ORDER BY o_totalprice
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i4) AS median_i4, percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS median_d, percentile_cont(0.5) WITHIN GROUP (ORDER BY iv) AS median_iv FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/percentile_array
 SELECT percentile_disc(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY p_size) AS quartiles FROM "public"."part" AS "part";
+-- case: aggregates/percentile_array_fractions
+SELECT percentile_disc(ARRAY[0.25, 0.50, 0.75, NULL]) WITHIN GROUP (ORDER BY p_size) AS quartiles, percentile_cont(ARRAY[0.10, 0.90]) WITHIN GROUP (ORDER BY p_retailprice) AS deciles FROM "public"."part" AS "part";
+-- case: aggregates/percentile_mode_alltypes
+SELECT percentile_cont(0.3) WITHIN GROUP (ORDER BY i4 DESC) AS cont_desc, percentile_cont(1) WITHIN GROUP (ORDER BY f8) AS f8_top, percentile_disc(0.5) WITHIN GROUP (ORDER BY t) AS t_median, percentile_disc(0.5) WITHIN GROUP (ORDER BY c DESC) AS c_median, percentile_disc(0) WITHIN GROUP (ORDER BY m) AS m_first, mode() WITHIN GROUP (ORDER BY b) AS b_mode, mode() WITHIN GROUP (ORDER BY i2 DESC) AS i2_mode FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/percentile_empty_and_filtered
+SELECT o_orderstatus, percentile_cont(0.5) WITHIN GROUP (ORDER BY o_totalprice) FILTER (WHERE o_totalprice > 400000) AS high_median, mode() WITHIN GROUP (ORDER BY o_orderpriority) AS priority_mode FROM "public"."orders" AS "orders" GROUP BY o_orderstatus ORDER BY o_orderstatus;
 -- case: aggregates/mode
 SELECT mode() WITHIN GROUP (ORDER BY l_quantity) AS mode_qty, mode() WITHIN GROUP (ORDER BY l_shipmode) AS mode_shipmode, mode() WITHIN GROUP (ORDER BY l_linenumber) AS mode_linenumber FROM "public"."lineitem" AS "lineitem";
 -- case: aggregates/mode_grouped
@@ -626,6 +632,10 @@ SELECT 'NaN'::FLOAT8 AS nan, 'Infinity'::FLOAT8 AS inf, '-Infinity'::FLOAT8 < 0 
 SELECT 1.10 + 2.205 AS sum_scale, 1.5 * 2.25 AS prod_scale, 0.1 * 3 = 0.3 AS numeric_exact, 0.1::FLOAT8 * 3 = 0.3::FLOAT8 AS float_inexact, 99999999999999999999999999.99 + 0.01 AS big_sum, 2::NUMERIC ^ 100 AS big_power;
 -- case: literals_misc/row_constructor_comparison
 SELECT (1, 2) < (1, 3) AS a, ROW(1, 'a') = ROW(1, 'a') AS b, (1, NULL) = (1, 2) AS c, (2, NULL) > (1, 5) AS d, ROW(1, 2) IS DISTINCT FROM ROW(1, NULL) AS e;
+-- case: literals_misc/row_comparison_columns_nulls
+SELECT id, (i4, t) < (10, 'Hello') AS lt, (i4, i2) >= (-10, 0) AS ge, (b, i2) <= (true, 1) AS le, (i4, t) <> (10, 'Hello World') AS ne, (i4, d) = (10, DATE '2024-02-29') AS eq, ROW(i4, i2) IS NOT DISTINCT FROM ROW(NULL, NULL) AS not_distinct FROM "public"."alltypes" AS "alltypes" ORDER BY id;
+-- case: literals_misc/row_comparison_filter
+SELECT o_orderkey, o_custkey FROM "public"."orders" AS "orders" WHERE (o_custkey, o_orderkey) > (1400, 5000) AND (o_custkey, o_orderkey) <= (1450, 60000) ORDER BY o_custkey, o_orderkey;
 -- case: literals_misc/identifier_case_folding
 SELECT N_NAME, N_NATIONKEY FROM "public"."nation" AS "nation" WHERE N_REGIONKEY = 2 ORDER BY N_NATIONKEY;
 -- case: literals_misc/quoted_identifiers

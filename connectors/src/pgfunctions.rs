@@ -17,6 +17,9 @@
 //! `EXTRACT` of `second`, `milliseconds`, `microseconds` and `epoch`. `pg_to_char` (in
 //! `to_char`): `to_char` of dates and timestamps.
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
+//! `pg_age` (in `age`): two-argument `age()`.
+//! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
+//! aggregates with Postgres' formulas.
 //!
 //! `pg_div`: Postgres' `/` (integer, float or numeric division by the operands' types, numeric
 //! with the same value-dependent scale as `avg`).
@@ -38,12 +41,14 @@ use datafusion::logical_expr::{
 
 use crate::pgbinary::numeric_from_text;
 
+mod age;
 mod casts;
 mod date_trunc;
 mod datetime;
 mod extract;
 mod format;
 pub mod json;
+mod ordered_set;
 mod round;
 mod text;
 mod to_char;
@@ -63,6 +68,9 @@ pub fn aggregates() -> Vec<AggregateUDF> {
             inner: datafusion::functions_aggregate::sum::sum_udaf(),
         }),
     ]
+    .into_iter()
+    .chain(ordered_set::aggregates())
+    .collect()
 }
 
 /// The scale of `pg_avg_decimal`, which feeds further arithmetic: at least as many digits as
@@ -421,6 +429,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
         ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
         ScalarUDF::from(date_trunc::PgDateTrunc::new()),
+        ScalarUDF::from(age::PgAge::new()),
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
         ScalarUDF::from(text::PgMd5::new()),

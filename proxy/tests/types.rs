@@ -209,6 +209,12 @@ async fn text_format_of_every_type() {
         let error = client.query(sql, &[]).await.unwrap_err();
         assert_eq!(error.code(), Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED), "{sql}");
     }
+    // age() of a timestamptz takes the fields of the session's wall clock (dates are its
+    // midnight); of a timestamp, the fields as they read.
+    let sql = "select age(c_timestamptz, c_date), age(c_timestamp, c_date), age(date '2024-03-11', date '2024-02-10') \
+               from alltypes where id = 1";
+    let expected = ["07:34:56", "12:34:56.789", "1 mon 1 day"];
+    assert_eq!(common::text_rows(&client, sql).await, vec![expected.iter().map(|v| s(v)).collect::<Vec<_>>()]);
     client.simple_query("set timezone = 'UTC'").await.unwrap();
     let rows = common::text_rows(&client, "select extract(hour from c_timestamptz) from alltypes where id = 1").await;
     assert_eq!(rows, vec![vec![s("12")]]);

@@ -87,12 +87,12 @@ impl ScalarUDFImpl for PgAtTimeZone {
     }
 }
 
-fn out_of_range() -> datafusion::error::DataFusionError {
+pub(super) fn out_of_range() -> datafusion::error::DataFusionError {
     let error = ConnectorError::new(ErrorKind::Backend("22008".into()), "timestamp out of range");
     datafusion::error::DataFusionError::External(Box::new(error))
 }
 
-fn parse_zone(name: &str) -> Result<Tz> {
+pub(super) fn parse_zone(name: &str) -> Result<Tz> {
     Tz::from_str(name).map_err(|_| {
         let error =
             ConnectorError::new(ErrorKind::InvalidParameterValue, format!("time zone \"{name}\" not recognized"));
@@ -105,13 +105,13 @@ fn naive(micros: i64) -> Option<NaiveDateTime> {
 }
 
 /// The wall-clock time `zone` shows at the instant `micros` (since the Unix epoch, UTC).
-fn wall_clock(micros: i64, zone: &Tz) -> Option<i64> {
+pub(super) fn wall_clock(micros: i64, zone: &Tz) -> Option<i64> {
     let offset = zone.offset_from_utc_datetime(&naive(micros)?).fix().local_minus_utc();
     micros.checked_add(i64::from(offset) * 1_000_000)
 }
 
 /// The instant at which `zone`'s wall clock shows `micros` (read as a wall-clock time).
-fn instant(micros: i64, zone: &Tz) -> Option<i64> {
+pub(super) fn instant(micros: i64, zone: &Tz) -> Option<i64> {
     let local = naive(micros)?;
     let offset = match zone.offset_from_local_datetime(&local) {
         chrono::LocalResult::Single(offset) => offset.fix(),

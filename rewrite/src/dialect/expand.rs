@@ -255,6 +255,115 @@ fn similar_to_regex(pattern: &str, escape: Option<char>) -> Result<String, Strin
     Ok(regex)
 }
 
+/// The elements of a row constructor: `(a, b)` or `ROW(a, b)` (plain arguments only).
+pub(super) fn row_elements(expr: &Expr) -> Option<Vec<&Expr>> {
+    match expr {
+        Expr::Nested(inner) => row_elements(inner),
+        Expr::Tuple(elements) => Some(elements.iter().collect()),
+        Expr::Function(function) if function.name.to_string().eq_ignore_ascii_case("row") => {
+            let sqlparser::ast::FunctionArguments::List(list) = &function.args else { return None };
+            let plain = list.duplicate_treatment.is_none()
+                && list.clauses.is_empty()
+                && function.filter.is_none()
+                && function.over.is_none()
+                && function.within_group.is_empty();
+            if !plain {
+                return None;
+            }
+            list.args
+                .iter()
+                .map(|arg| match arg {
+                    sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(e)) => Some(e),
+                    _ => None,
+                })
+                .collect()
+        }
+        _ => None,
+    }
+}
+
+/// A comparison of two row constructors as comparisons of their elements, with Postgres'
+/// semantics (NULLs included): `=` is the AND of the elements' `=`, `<>` their OR, `IS [NOT]
+/// DISTINCT FROM` likewise; `<`, `<=`, `>`, `>=` compare left to right — `(a, b) < (c, d)` is
+/// `a < c OR (a = c AND b < d)`, which is NULL exactly when Postgres' pairwise comparison
+/// reaches a NULL before a deciding pair. The ordering forms repeat elements, so those must be
+/// free of function calls and subqueries (a volatile function would run twice).
+pub fn row_comparison(expr: &mut Expr) -> Result<(), String> {
+    let (left, right, op, distinct) = match &*expr {
+        Expr::BinaryOp { left, op, right } => (left.as_ref(), right.as_ref(), Some(op.clone()), None),
+        Expr::IsDistinctFrom(left, right) => (left.as_ref(), right.as_ref(), None, Some(true)),
+        Expr::IsNotDistinctFrom(left, right) => (left.as_ref(), right.as_ref(), None, Some(false)),
+        _ => return Ok(()),
+    };
+    let (Some(left), Some(right)) = (row_elements(left), row_elements(right)) else { return Ok(()) };
+    if left.len() != right.len() || left.is_empty() {
+        return Err("comparing rows of different lengths".into());
+    }
+    let pairs: Vec<(Expr, Expr)> = left.into_iter().cloned().zip(right.into_iter().cloned()).collect();
+    let binary = |left: Expr, op: BinaryOperator, right: Expr| Expr::BinaryOp {
+        left: Box::new(left),
+        op,
+        right: Box::new(right),
+    };
+    let join = |parts: Vec<Expr>, joiner: BinaryOperator| {
+        parts.into_iter().reduce(|all, next| binary(all, joiner.clone(), next)).map(|e| Expr::Nested(Box::new(e)))
+    };
+    let expanded = match (op, distinct) {
+        (None, Some(true)) => join(
+            pairs.into_iter().map(|(l, r)| Expr::IsDistinctFrom(Box::new(l), Box::new(r))).collect(),
+            BinaryOperator::Or,
+        ),
+        (None, Some(false)) => join(
+            pairs.into_iter().map(|(l, r)| Expr::IsNotDistinctFrom(Box::new(l), Box::new(r))).collect(),
+            BinaryOperator::And,
+        ),
+        (Some(BinaryOperator::Eq), _) => {
+            join(pairs.into_iter().map(|(l, r)| binary(l, BinaryOperator::Eq, r)).collect(), BinaryOperator::And)
+        }
+        (Some(BinaryOperator::NotEq), _) => {
+            join(pairs.into_iter().map(|(l, r)| binary(l, BinaryOperator::NotEq, r)).collect(), BinaryOperator::Or)
+        }
+        (Some(op @ (BinaryOperator::Lt | BinaryOperator::LtEq | BinaryOperator::Gt | BinaryOperator::GtEq)), _) => {
+            if pairs.iter().any(|(l, r)| calls_anything(l) || calls_anything(r)) {
+                return Err("ordering comparisons of rows holding function calls or subqueries".into());
+            }
+            let strict = match op {
+                BinaryOperator::LtEq => BinaryOperator::Lt,
+                BinaryOperator::GtEq => BinaryOperator::Gt,
+                ref other => other.clone(),
+            };
+            // Built from the last pair outwards: last_op, then `l < r OR (l = r AND inner)`.
+            let mut pairs = pairs.into_iter().rev();
+            let (last_left, last_right) = pairs.next().ok_or("an empty row")?;
+            let mut inner = binary(last_left, op, last_right);
+            for (l, r) in pairs {
+                let equal = binary(l.clone(), BinaryOperator::Eq, r.clone());
+                let deciding = binary(l, strict.clone(), r);
+                let rest = binary(equal, BinaryOperator::And, Expr::Nested(Box::new(inner)));
+                inner = binary(deciding, BinaryOperator::Or, Expr::Nested(Box::new(rest)));
+            }
+            Some(Expr::Nested(Box::new(inner)))
+        }
+        _ => return Ok(()),
+    };
+    if let Some(expanded) = expanded {
+        *expr = expanded;
+    }
+    Ok(())
+}
+
+/// Whether an expression calls a function or holds a subquery anywhere.
+fn calls_anything(expr: &Expr) -> bool {
+    sqlparser::ast::visit_expressions(expr, |e: &Expr| {
+        if matches!(e, Expr::Function(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. }) {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    })
+    .is_break()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

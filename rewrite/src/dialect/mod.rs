@@ -80,6 +80,8 @@ pub enum Construct {
     BitwiseOperator,
     Exponent,
     Tuple,
+    /// Comparison of two row constructors: `(a, b) < (c, d)`, `ROW(a, b) IS DISTINCT FROM …`.
+    RowComparison,
     DistinctOn,
     GroupingSets,
     Lateral,
@@ -138,6 +140,7 @@ impl Construct {
             Construct::BitwiseOperator => "bitwise operators",
             Construct::Exponent => "the ^ operator",
             Construct::Tuple => "row constructors",
+            Construct::RowComparison => "row comparisons",
             Construct::DistinctOn => "DISTINCT ON",
             Construct::GroupingSets => "GROUPING SETS, ROLLUP and CUBE",
             Construct::Lateral => "LATERAL",
@@ -358,6 +361,16 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         Expr::SimilarTo { .. } => Construct::SimilarTo,
         Expr::RLike { .. } => Construct::RegexMatch,
         Expr::BinaryOp { left, op: B::Minus, .. } if is_jsonb(left) => Construct::JsonDelete,
+        Expr::BinaryOp { left, op: B::Eq | B::NotEq | B::Lt | B::LtEq | B::Gt | B::GtEq, right }
+            if expand::row_elements(left).is_some() && expand::row_elements(right).is_some() =>
+        {
+            Construct::RowComparison
+        }
+        Expr::IsDistinctFrom(left, right) | Expr::IsNotDistinctFrom(left, right)
+            if expand::row_elements(left).is_some() && expand::row_elements(right).is_some() =>
+        {
+            Construct::RowComparison
+        }
         Expr::BinaryOp { op, .. } => match op {
             B::PGRegexMatch | B::PGRegexIMatch | B::PGRegexNotMatch | B::PGRegexNotIMatch => Construct::RegexMatch,
             B::PGLikeMatch | B::PGNotLikeMatch => Construct::Like,

@@ -44,6 +44,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::BitwiseOperator, Support::Native),
         (Construct::Exponent, Support::Native),
         (Construct::Tuple, Support::Native),
+        (Construct::RowComparison, Support::Native),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::Lateral, Support::Native),

@@ -28,6 +28,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Exists, Support::Native),
         (Construct::ScalarSubquery, Support::Native),
         (Construct::IsDistinctFrom, Support::Native),
+        (Construct::RowComparison, Support::Expand(super::expand::row_comparison)),
         (Construct::Between, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::Lateral, Support::Native),

@@ -94,7 +94,11 @@ fn what_a_target_cannot_express_is_refused_by_name() {
         embedded("select total::int as a, id::smallint as b from orders"),
         "SELECT pg_int4(total) AS a, pg_int2(id) AS b FROM \"public\".\"orders\" AS \"orders\""
     );
-    assert!(refused("select mode() within group (order by id) from orders", Target::DataFusion).contains("mode"));
+    assert_eq!(
+        embedded("select mode() within group (order by id desc) from orders"),
+        "SELECT pg_mode() WITHIN GROUP (ORDER BY \"orders\".\"id\" DESC) AS \"mode\" FROM \"public\".\"orders\" AS \"orders\""
+    );
+    assert!(refused("select corr(id, total) from orders", Target::DataFusion).contains("corr"));
     assert!(refused("select 1 from orders where 'a' like 'a!%' escape '!'", Target::DataFusion).contains("ESCAPE"));
     assert!(refused("select substring('a1' from '[0-9]')", Target::DataFusion).contains("FROM pattern"));
     assert!(refused("select ~id from orders", Target::DataFusion).contains("~"));
@@ -328,4 +332,24 @@ fn timestamptz_literals_are_normalized_or_refused_never_misread() {
     assert!(
         refused("select timestamptz '2024-06-01 00:00 America/New_York'", Target::DataFusion).contains("TIMESTAMPTZ")
     );
+}
+
+#[test]
+fn row_comparisons_compare_elements_left_to_right() {
+    assert_eq!(
+        embedded("select id from orders where (id, total) <= (5, 7)"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE (id < CAST(5 AS INT) OR (id = CAST(5 AS INT) AND (total <= CAST(7 AS INT))))"
+    );
+    assert!(
+        embedded("select row(id, 1) = (2, total) from orders")
+            .contains("(id = CAST(2 AS INT) AND CAST(1 AS INT) = total)")
+    );
+    assert!(
+        embedded("select (id, 1) is distinct from (2, null) from orders")
+            .contains("(id IS DISTINCT FROM CAST(2 AS INT) OR CAST(1 AS INT) IS DISTINCT FROM NULL)")
+    );
+    assert!(refused("select (id, random()) < (2, 0.5) from orders", Target::DataFusion).contains("function calls"));
+    assert!(refused("select (id, 1) = (2, 3, 4) from orders", Target::DataFusion).contains("different lengths"));
+    // Postgres compares rows itself.
+    assert!(sql("select (id, 1) < (2, 3) from orders", Target::Postgres).unwrap().contains("(id, 1) < (2, 3)"));
 }

@@ -327,10 +327,20 @@ fn places_function(expr: &mut Expr, name: &str, to: &str) -> Result<(), String> 
 /// `generate_series(a, b[, step])` over integer constants → a subquery over DataFusion's own
 /// `generate_series` (the same inclusive rows) whose column has Postgres' type (`integer` when
 /// every argument fits, else `bigint`) and name (the column alias, else the table alias, else
-/// `generate_series`). Other series (numeric, timestamps, arguments from other FROM items) are
+/// `generate_series`), and timestamp series (`timestamp_series`). Other series (numeric,
+/// `timestamptz`, dates, arguments from other FROM items) are
 /// refused.
 fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
     let TableFactor::Table { args: Some(args), alias, .. } = factor else { return Ok(()) };
+    if let Some(arguments) = timestamp_series(&args.args) {
+        let (relation, column) = function_column_names(alias, "generate_series");
+        let sql = format!(
+            "SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS {} FROM generate_series({arguments})",
+            Ident::with_quote('"', column)
+        );
+        *factor = derived_table(&sql, relation, "generate_series")?;
+        return Ok(());
+    }
     let mut bounds = Vec::with_capacity(args.args.len());
     let mut all_int4 = true;
     for arg in args.args.iter_mut() {
@@ -345,7 +355,7 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
             },
             _ => None,
         };
-        let value = value.ok_or("generate_series over anything but integer constants")?;
+        let value = value.ok_or("generate_series over anything but integer constants or timestamp literals")?;
         all_int4 &= i32::try_from(value).is_ok();
         bounds.push(value.to_string());
     }
@@ -358,6 +368,33 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
     );
     *factor = derived_table(&sql, relation, "generate_series")?;
     Ok(())
+}
+
+/// The arguments of `generate_series(TIMESTAMP 'a', TIMESTAMP 'b', INTERVAL 'step')` (literals
+/// already normalized), when they are that: DataFusion's own series steps the same way as
+/// Postgres' (each row is the previous one plus the step: months first, clamped to the month's
+/// end, then days, then time). `timestamptz` and `date` series (which Postgres steps in the
+/// session's time zone) stay refused.
+fn timestamp_series(args: &[FunctionArg]) -> Option<String> {
+    let exprs: Vec<&Expr> = args
+        .iter()
+        .map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => Some(expr),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let is_timestamp = |expr: &Expr| {
+        matches!(expr, Expr::TypedString(typed) if matches!(
+            typed.data_type,
+            DataType::Timestamp(None, sqlparser::ast::TimezoneInfo::None | sqlparser::ast::TimezoneInfo::WithoutTimeZone)
+        ))
+    };
+    match exprs.as_slice() {
+        [start, stop, step @ Expr::Interval(_)] if is_timestamp(start) && is_timestamp(stop) => {
+            Some(format!("{start}, {stop}, {step}"))
+        }
+        _ => None,
+    }
 }
 
 /// The names Postgres gives a one-column function in FROM: the relation is the alias, else the
@@ -708,6 +745,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Exists, Support::Native),
         (Construct::ScalarSubquery, Support::Native),
         (Construct::IsDistinctFrom, Support::Native),
+        (Construct::RowComparison, Support::Expand(super::expand::row_comparison)),
         (Construct::Between, Support::Native),
         (Construct::BitwiseOperator, Support::Rewrite(bitwise)),
         (Construct::DistinctOn, Support::Native),
@@ -779,6 +817,10 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("var_samp", Same),
     ("var_pop", Same),
     ("string_agg", Same),
+    ("percentile_cont", Rename("pg_percentile_cont")),
+    ("percentile_disc", Rename("pg_percentile_disc")),
+    ("mode", Rename("pg_mode")),
+    ("grouping", Same),
     ("row_number", Same),
     ("rank", Same),
     ("dense_rank", Same),
@@ -842,6 +884,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     // Dates and timestamps only, with a constant format (checked on the plan).
     ("to_char", Rename("pg_to_char")),
     ("date_part", Rewrite(date_part)),
+    ("age", Rename("pg_age")),
     ("justify_hours", Rename("pg_justify_hours")),
     ("justify_days", Rename("pg_justify_days")),
     ("justify_interval", Rename("pg_justify_interval")),
