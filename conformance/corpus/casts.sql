@@ -27,6 +27,9 @@ SELECT 0.1::float8::numeric AS a, 1e20::float8::numeric AS b, 1.25::float4::nume
 -- case: casts/varchar_truncation
 SELECT 'abcdef'::varchar(3) AS v3, CAST('abcdef' AS varchar(10)) AS v10, CAST('héllo' AS varchar(2)) AS v2;
 
+-- case: casts/varchar_of_every_kind
+SELECT id, i4::varchar(2) AS i4v, f8::varchar AS f8v, d::varchar(7) AS dv, t::varchar(3) AS tv, c::varchar AS cv, t::varchar(5) || '|' AS concat, CAST(b AS character varying(1)) AS bv FROM alltypes ORDER BY id;
+
 -- case: casts/char_padding
 SELECT 'ab'::char(4) || '|' AS concat_strips, length('ab  '::char(4)) AS len, octet_length('ab'::char(5)) AS octets, 'ab'::char(5) = 'ab' AS eq, CAST('abcdef' AS char(3)) AS trunc;
 

@@ -432,6 +432,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(age::PgAge::new()),
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
+        ScalarUDF::from(text::PgText::varchar()),
         ScalarUDF::from(text::PgMd5::new()),
         ScalarUDF::from(text::PgOctetLength::new()),
         ScalarUDF::from(zone::PgAtTimeZone::new()),

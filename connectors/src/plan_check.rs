@@ -640,8 +640,18 @@ pub fn is_utc(zone: &str) -> bool {
 }
 
 /// Functions that treat a `timestamptz` argument as an instant (or in the session's zone).
-const ZONE_NEUTRAL_FUNCTIONS: &[&str] =
-    &["coalesce", "nullif", "greatest", "least", "pg_date_trunc", "pg_text", "pg_output", "pg_at_time_zone", "pg_age"];
+const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &[
+    "coalesce",
+    "nullif",
+    "greatest",
+    "least",
+    "pg_date_trunc",
+    "pg_text",
+    "pg_output",
+    "pg_at_time_zone",
+    "pg_age",
+    "pg_varchar",
+];
 
 /// Refuses, for a session whose time zone is not UTC, what the embedded engine would compute
 /// on UTC's wall clock where Postgres uses the session's: a `timestamptz` converted to or from

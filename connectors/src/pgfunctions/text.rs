@@ -13,14 +13,14 @@ use datafusion::arrow::datatypes::{
     DataType, Date32Type, Decimal128Type, FieldRef, Float32Type, Float64Type, IntervalMonthDayNanoType, IntervalUnit,
     Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
 };
-use datafusion::common::{Result, exec_err, not_impl_err};
+use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
 };
 use package::PgType;
 
 use crate::pgtext;
-use crate::types::declared_type;
+use crate::types::{PG_TYPE_METADATA, declared_type};
 
 datafusion::common::extensions_options! {
     /// Session settings of packwire's own that functions on the embedded engine read.
@@ -40,23 +40,44 @@ pub struct PgText {
     signature: Signature,
     /// `pg_output`: the output function's text (booleans as `t`/`f`).
     output: bool,
+    /// `pg_varchar(x, n)`: the cast to `varchar(n)` (`n` = 0: `varchar`), cut to `n`
+    /// characters as Postgres' explicit cast does, typed `varchar`.
+    varchar: bool,
 }
 
 impl PgText {
     /// `pg_text`, the cast to text.
     pub fn cast() -> Self {
-        PgText { signature: Signature::any(1, Volatility::Stable), output: false }
+        PgText { signature: Signature::any(1, Volatility::Stable), output: false, varchar: false }
     }
 
     /// `pg_output`, the output function's text.
     pub fn output() -> Self {
-        PgText { signature: Signature::any(1, Volatility::Stable), output: true }
+        PgText { signature: Signature::any(1, Volatility::Stable), output: true, varchar: false }
+    }
+
+    /// `pg_varchar`, the cast to `varchar(n)`.
+    pub fn varchar() -> Self {
+        PgText { signature: Signature::any(2, Volatility::Stable), output: false, varchar: true }
+    }
+}
+
+/// The length argument of `pg_varchar` (0: none).
+fn varchar_length(value: Option<&ScalarValue>) -> Result<usize> {
+    match value {
+        Some(ScalarValue::Int64(Some(n))) if *n >= 0 => Ok(*n as usize),
+        Some(ScalarValue::Int32(Some(n))) if *n >= 0 => Ok(*n as usize),
+        _ => exec_err!("pg_varchar takes a constant length"),
     }
 }
 
 impl ScalarUDFImpl for PgText {
     fn name(&self) -> &str {
-        if self.output { "pg_output" } else { "pg_text" }
+        match (self.output, self.varchar) {
+            (true, _) => "pg_output",
+            (_, true) => "pg_varchar",
+            _ => "pg_text",
+        }
     }
 
     fn signature(&self) -> &Signature {
@@ -74,11 +95,22 @@ impl ScalarUDFImpl for PgText {
     fn return_field_from_args(&self, args: ReturnFieldArgs) -> Result<FieldRef> {
         let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
         // Plain text: not `super::result_field`, which tags text results as exact numerics.
-        Ok(std::sync::Arc::new(datafusion::arrow::datatypes::Field::new(self.name(), self.return_type(&types)?, true)))
+        let field = datafusion::arrow::datatypes::Field::new(self.name(), self.return_type(&types)?, true);
+        if !self.varchar {
+            return Ok(std::sync::Arc::new(field));
+        }
+        let length = varchar_length(args.scalar_arguments.get(1).copied().flatten())?;
+        let declared = PgType::Varchar(u32::try_from(length).ok().filter(|n| *n > 0));
+        let metadata = std::collections::HashMap::from([(PG_TYPE_METADATA.to_string(), declared.to_string())]);
+        Ok(std::sync::Arc::new(field.with_metadata(metadata)))
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let [value] = args.args.as_slice() else { return exec_err!("pg_text takes one argument") };
+        let (value, length) = match args.args.as_slice() {
+            [value] if !self.varchar => (value, 0),
+            [value, ColumnarValue::Scalar(length)] if self.varchar => (value, varchar_length(Some(length))?),
+            _ => return exec_err!("{}: unexpected arguments", self.name()),
+        };
         let scalar = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(args.number_rows)?;
         // The cast drops a `char(n)`'s trailing blanks; the output function keeps the value as
@@ -96,6 +128,16 @@ impl ScalarUDFImpl for PgText {
                 )
             }
             _ => write_all(&array, is_char, digits, &zone)?,
+        };
+        let out = match length {
+            0 => out,
+            n => std::sync::Arc::new(
+                out.as_string_opt::<i32>()
+                    .ok_or_else(|| datafusion::error::DataFusionError::Internal("text output is not Utf8".into()))?
+                    .iter()
+                    .map(|v| v.map(|v| v.char_indices().nth(n).map_or(v, |(end, _)| &v[..end])))
+                    .collect::<StringArray>(),
+            ),
         };
         super::columnar(out, scalar)
     }

@@ -353,3 +353,10 @@ fn row_comparisons_compare_elements_left_to_right() {
     // Postgres compares rows itself.
     assert!(sql("select (id, 1) < (2, 3) from orders", Target::Postgres).unwrap().contains("(id, 1) < (2, 3)"));
 }
+
+#[test]
+fn casts_to_varchar_cut_the_text_and_char_casts_are_refused() {
+    assert!(embedded("select id::varchar(2) as v from orders").contains("pg_varchar(id, 2) AS v"));
+    assert!(embedded("select cast(total as character varying) as v from orders").contains("pg_varchar(total, 0) AS v"));
+    assert!(refused("select id::char(4) from orders", Target::DataFusion).contains("char(4)"));
+}

@@ -544,9 +544,18 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         DataType::Numeric(ExactNumberInfo::Precision(_)) | DataType::Decimal(ExactNumberInfo::Precision(_)) => {
             Err("casting to numeric without a scale".into())
         }
-        DataType::Char(_) | DataType::Character(_) | DataType::Varchar(_) | DataType::CharacterVarying(_) => {
-            Err(format!("casting to {data_type}"))
+        DataType::Varchar(length) | DataType::CharacterVarying(length) => {
+            let length = match length {
+                None => 0,
+                Some(sqlparser::ast::CharacterLength::IntegerLength { length, .. }) => *length,
+                Some(sqlparser::ast::CharacterLength::Max) => return Err(format!("casting to {data_type}")),
+            };
+            let length = Expr::Value(Value::Number(length.to_string(), false).into());
+            *expr = function_call("pg_varchar", vec![*inner.clone(), length]);
+            Ok(())
         }
+        // A char(n) value compares, measures and concatenates by rules of its own.
+        DataType::Char(_) | DataType::Character(_) => Err(format!("casting to {data_type}")),
         // DataFusion writes timestamps, intervals and floats in its own text forms.
         DataType::Text if !matches!(inner.as_ref(), Expr::Value(_)) => {
             *expr = function_call("pg_text", vec![*inner.clone()]);
@@ -775,6 +784,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         "numeric",
         "decimal",
         "text",
+        "varchar",
+        "character varying",
         "date",
         "timestamp",
         "timestamptz",
