@@ -213,11 +213,13 @@ SELECT '1.5'::REAL AS r, '2.25'::FLOAT8 AS f, CAST('1e-3' AS DOUBLE PRECISION) A
 -- case: casts/float_to_numeric
 SELECT pg_numeric(CAST('0.1' AS DECIMAL(1,1))::FLOAT8) AS a, pg_numeric(CAST('100000000000000000000' AS DECIMAL(21,0))::FLOAT8) AS b, pg_numeric(CAST('1.25' AS DECIMAL(3,2))::FLOAT4) AS c, (pg_div_decimal(CAST('1.0' AS DECIMAL(2,1)), CAST(3 AS INT)))::FLOAT4 AS d;
 -- case: casts/varchar_truncation
--- refused: casting to varchar(3) is not supported on the embedded engine
+SELECT pg_varchar('abcdef', 3) AS v3, pg_varchar('abcdef', 10) AS v10, pg_varchar('héllo', 2) AS v2;
+-- case: casts/varchar_of_every_kind
+SELECT id, pg_varchar(i4, 2) AS i4v, pg_varchar(f8, 0) AS f8v, pg_varchar(d, 7) AS dv, pg_varchar(t, 3) AS tv, pg_varchar(c, 0) AS cv, pg_varchar(t, 5) || '|' AS concat, pg_varchar(b, 1) AS bv FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/char_padding
 -- refused: casting to char(4) is not supported on the embedded engine
 -- case: casts/char_column_to_text
--- refused: casting to varchar(8) is not supported on the embedded engine
+SELECT id, c, pg_text(c) || '|' AS as_text, pg_varchar(c, 8) AS as_varchar, length(c) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/date_to_timestamp
 SELECT '2024-02-29'::DATE::TIMESTAMP AS ts, arrow_cast(DATE '2024-02-29', 'Timestamp(Microsecond, Some("UTC"))') AS tstz, CAST(DATE '1999-12-31' AS TIMESTAMP) + INTERVAL '1 seconds' AS plus1;
 -- case: casts/timestamp_to_date_and_time
@@ -349,7 +351,7 @@ SELECT now() >= arrow_cast('2020-01-01', 'Timestamp(Microsecond, Some("UTC"))') 
 -- case: datetime/current_date_forms
 SELECT current_date > DATE '2020-01-01' AS after_2020, current_date = current_timestamp::DATE AS same_day, (current_date + CAST(1 AS INT)) - current_date AS one, CAST(date_part('year', current_date) AS DECIMAL(20,0)) >= CAST(2024 AS INT) AS recent;
 -- case: datetime/now_interval_math
--- refused: function age() is not supported on the embedded engine
+SELECT (now() + INTERVAL '1 days') - now() AS one_day, now() - INTERVAL '1 hours' < now() AS earlier, pg_age(now(), now()) AS zero_age;
 -- case: datetime/date_trunc_timestamp_fields
 SELECT id, pg_date_trunc('year', ts) AS y, pg_date_trunc('quarter', ts) AS q, pg_date_trunc('month', ts) AS mo, pg_date_trunc('week', ts) AS w, pg_date_trunc('day', ts) AS d FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/date_trunc_time_fields
@@ -379,9 +381,11 @@ SELECT CAST(date_part('year', DATE '2024-02-29') AS DOUBLE PRECISION) AS y, CAST
 -- case: datetime/extract_year_quarter_orders
 SELECT CAST(date_part('year', o_orderdate) AS DECIMAL(20,0)) AS yr, CAST(date_part('quarter', o_orderdate) AS DECIMAL(20,0)) AS q, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
 -- case: datetime/age_two_args
--- refused: function age() is not supported on the embedded engine
+SELECT pg_age(TIMESTAMP '2024-03-01', TIMESTAMP '2023-01-15 12:00:00') AS a, pg_age(TIMESTAMP '2024-02-29', TIMESTAMP '2000-02-29') AS b, pg_age(TIMESTAMP '2000-01-01', TIMESTAMP '2024-06-15') AS negative, pg_age(TIMESTAMP '2024-03-31', TIMESTAMP '2024-02-29') AS c;
+-- case: datetime/age_month_ends_fractions_timestamptz
+SELECT id, pg_age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31') AS a, pg_age(TIMESTAMP '2024-01-31', TIMESTAMP '2024-03-01') AS b, pg_age(DATE '2024-03-31', DATE '2023-02-28') AS c, pg_age(TIMESTAMP '2024-01-01 00:00:00.5', TIMESTAMP '2023-12-31 23:59:59.75') AS d, pg_age(tstz, arrow_cast('2000-01-01 00:00:00+00:00', 'Timestamp(Microsecond, Some("UTC"))')) AS e, pg_age(d, ts) AS f FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/age_columns
--- refused: function age() is not supported on the embedded engine
+SELECT id, pg_age(ts, TIMESTAMP '2000-01-01') AS since_2000, pg_age(DATE '2050-01-01', d) AS until_2050 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/interval_literals
 SELECT INTERVAL '1 days' AS a, INTERVAL '2 hours 30 minutes' AS b, INTERVAL '1 years 2 months' AS c, INTERVAL '1.5 days' AS d, INTERVAL '3' DAY AS e, INTERVAL '-1 weeks' AS f, INTERVAL '100 seconds' AS g;
 -- case: datetime/interval_string_casts
@@ -755,7 +759,7 @@ SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(7, 7)) AS "
 -- case: series_values/bigint_near_max
 SELECT g FROM (SELECT CAST(value AS BIGINT) AS "g" FROM generate_series(9223372036854775805, 9223372036854775807)) AS "g" ORDER BY g;
 -- case: series_values/numeric_step
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/aggregate_over_series
 SELECT pg_sum(g) AS total, count(*) AS cnt, pg_avg(g) AS mean, max(g) AS mx FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(1, 1000)) AS "g";
 -- case: series_values/in_select_list
@@ -763,19 +767,23 @@ SELECT pg_sum(g) AS total, count(*) AS cnt, pg_avg(g) AS mean, max(g) AS mx FROM
 -- case: series_values/with_ordinality
 -- refused: table function generate_series is not supported by packwire
 -- case: series_values/timestamps_hourly_step
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+SELECT ts FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "ts" FROM generate_series(TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', INTERVAL '6 hours')) AS "ts" ORDER BY ts;
 -- case: series_values/timestamptz_daily
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/dates_monthly_end_of_month
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+-- case: series_values/timestamps_month_end_steps
+SELECT g.t, CAST(date_part('dow', g.t) AS DECIMAL(20,0)) AS dow FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "t" FROM generate_series(TIMESTAMP '2024-01-31 10:00:00', TIMESTAMP '2024-07-01', INTERVAL '1 months 1 days 30 minutes')) AS "g" ORDER BY g.t;
+-- case: series_values/timestamps_empty_and_count
+SELECT (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "x" FROM generate_series(TIMESTAMP '2024-02-01', TIMESTAMP '2024-01-01', INTERVAL '1 days')) AS "x") AS none, (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "w" FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-12-31 23:59:59', INTERVAL '1 weeks')) AS "w") AS weeks;
 -- case: series_values/timestamps_descending
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+SELECT ts FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "ts" FROM generate_series(TIMESTAMP '2024-01-01 12:00:00', TIMESTAMP '2024-01-01 10:00:00', INTERVAL '-30 minutes')) AS "ts" ORDER BY ts DESC;
 -- case: series_values/months_joined_to_orders
 SELECT g.m, count(o.o_orderkey) AS orders FROM (SELECT CAST(value AS INT) AS "m" FROM generate_series(1, 12)) AS "g" LEFT JOIN "public"."orders" AS o ON CAST(date_part('month', o.o_orderdate) AS DECIMAL(20,0)) = g.m AND CAST(date_part('year', o.o_orderdate) AS DECIMAL(20,0)) = CAST(1995 AS INT) GROUP BY g.m ORDER BY g.m;
 -- case: series_values/calendar_fill_zero
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/lateral_series_per_row
--- refused: generate_series over anything but integer constants is not supported on the embedded engine
+-- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/series_join_table
 SELECT g AS key, n_name FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(0, 24, 6)) AS "g" JOIN "public"."nation" AS "nation" ON n_nationkey = g ORDER BY g;
 -- case: series_values/series_cross_join_count

@@ -214,6 +214,8 @@ SELECT '1.5'::REAL AS r, '2.25'::FLOAT8 AS f, CAST('1e-3' AS DOUBLE PRECISION) A
 SELECT 0.1::FLOAT8::NUMERIC AS a, 1e20::FLOAT8::NUMERIC AS b, 1.25::FLOAT4::NUMERIC AS c, (1.0 / 3)::FLOAT4 AS d;
 -- case: casts/varchar_truncation
 SELECT 'abcdef'::VARCHAR(3) AS v3, CAST('abcdef' AS VARCHAR(10)) AS v10, CAST('héllo' AS VARCHAR(2)) AS v2;
+-- case: casts/varchar_of_every_kind
+SELECT id, i4::VARCHAR(2) AS i4v, f8::VARCHAR AS f8v, d::VARCHAR(7) AS dv, t::VARCHAR(3) AS tv, c::VARCHAR AS cv, t::VARCHAR(5) || '|' AS concat, CAST(b AS CHARACTER VARYING(1)) AS bv FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/char_padding
 SELECT 'ab'::CHAR(4) || '|' AS concat_strips, length('ab  '::CHAR(4)) AS len, octet_length('ab'::CHAR(5)) AS octets, 'ab'::CHAR(5) = 'ab' AS eq, CAST('abcdef' AS CHAR(3)) AS trunc;
 -- case: casts/char_column_to_text
@@ -380,6 +382,8 @@ SELECT date_part('year', DATE '2024-02-29') AS y, date_part('hour', TIMESTAMP '2
 SELECT EXTRACT(YEAR FROM o_orderdate) AS yr, EXTRACT(QUARTER FROM o_orderdate) AS q, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
 -- case: datetime/age_two_args
 SELECT age(TIMESTAMP '2024-03-01', TIMESTAMP '2023-01-15 12:00') AS a, age(TIMESTAMP '2024-02-29', TIMESTAMP '2000-02-29') AS b, age(TIMESTAMP '2000-01-01', TIMESTAMP '2024-06-15') AS negative, age(TIMESTAMP '2024-03-31', TIMESTAMP '2024-02-29') AS c;
+-- case: datetime/age_month_ends_fractions_timestamptz
+SELECT id, age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31') AS a, age(TIMESTAMP '2024-01-31', TIMESTAMP '2024-03-01') AS b, age(DATE '2024-03-31', DATE '2023-02-28') AS c, age(TIMESTAMP '2024-01-01 00:00:00.5', TIMESTAMP '2023-12-31 23:59:59.75') AS d, age(tstz, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS e, age(d, ts) AS f FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/age_columns
 SELECT id, age(ts, TIMESTAMP '2000-01-01') AS since_2000, age(DATE '2050-01-01', d) AS until_2050 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/interval_literals
@@ -768,6 +772,10 @@ SELECT ts FROM generate_series(TIMESTAMP '2024-01-01 00:00', TIMESTAMP '2024-01-
 SELECT ts FROM generate_series(TIMESTAMPTZ '2024-02-27 00:00:00+00', TIMESTAMPTZ '2024-03-02 00:00:00+00', INTERVAL '1 day') AS ts ORDER BY ts;
 -- case: series_values/dates_monthly_end_of_month
 SELECT d::DATE AS d FROM generate_series(DATE '2024-01-31', DATE '2024-06-30', INTERVAL '1 month') AS d ORDER BY d;
+-- case: series_values/timestamps_month_end_steps
+SELECT g.t, EXTRACT(DOW FROM g.t) AS dow FROM generate_series(TIMESTAMP '2024-01-31 10:00', TIMESTAMP '2024-07-01', INTERVAL '1 month 1 day 30 minutes') AS g (t) ORDER BY g.t;
+-- case: series_values/timestamps_empty_and_count
+SELECT (SELECT count(*) FROM generate_series(TIMESTAMP '2024-02-01', TIMESTAMP '2024-01-01', INTERVAL '1 day') AS x) AS none, (SELECT count(*) FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-12-31 23:59:59', INTERVAL '1 week') AS w) AS weeks;
 -- case: series_values/timestamps_descending
 SELECT ts FROM generate_series(TIMESTAMP '2024-01-01 12:00', TIMESTAMP '2024-01-01 10:00', INTERVAL '-30 minutes') AS ts ORDER BY ts DESC;
 -- case: series_values/months_joined_to_orders

@@ -214,6 +214,8 @@ SELECT 2.5::FLOAT8::INT AS a, 3.5::FLOAT8::INT AS b, (-2.5)::FLOAT8::INT AS c, 2
 -- refused: casting to float4 is not supported on Snowflake
 -- case: casts/varchar_truncation
 SELECT 'abcdef'::VARCHAR(3) AS v3, CAST('abcdef' AS VARCHAR(10)) AS v10, CAST('héllo' AS VARCHAR(2)) AS v2;
+-- case: casts/varchar_of_every_kind
+SELECT id, i4::VARCHAR(2) AS i4v, f8::VARCHAR AS f8v, d::VARCHAR(7) AS dv, t::VARCHAR(3) AS tv, c::VARCHAR AS cv, t::VARCHAR(5) || '|' AS concat, CAST(b AS CHARACTER VARYING(1)) AS bv FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/char_padding
 -- refused: casting to char(4) is not supported on Snowflake
 -- case: casts/char_column_to_text
@@ -379,6 +381,8 @@ SELECT date_part('year', DATE '2024-02-29') AS y, date_part('hour', TIMESTAMP '2
 -- case: datetime/extract_year_quarter_orders
 SELECT EXTRACT(YEAR FROM o_orderdate) AS yr, EXTRACT(QUARTER FROM o_orderdate) AS q, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1, 2;
 -- case: datetime/age_two_args
+-- refused: function age() is not supported on Snowflake
+-- case: datetime/age_month_ends_fractions_timestamptz
 -- refused: function age() is not supported on Snowflake
 -- case: datetime/age_columns
 -- refused: function age() is not supported on Snowflake
@@ -767,6 +771,10 @@ SELECT SUBSTRING('abc123def456' FROM '[0-9]+') AS first_digits, SUBSTRING('order
 -- case: series_values/timestamptz_daily
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/dates_monthly_end_of_month
+-- refused: functions in FROM is not supported on Snowflake
+-- case: series_values/timestamps_month_end_steps
+-- refused: functions in FROM is not supported on Snowflake
+-- case: series_values/timestamps_empty_and_count
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_descending
 -- refused: functions in FROM is not supported on Snowflake

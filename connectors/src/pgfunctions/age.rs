@@ -126,7 +126,10 @@ impl ScalarUDFImpl for PgAge {
 /// Microseconds since the epoch of a date (midnight) or timestamp column.
 fn micros(array: &ArrayRef) -> Result<datafusion::arrow::array::PrimitiveArray<TimestampMicrosecondType>> {
     let array = cast(array, &DataType::Timestamp(TimeUnit::Microsecond, None))?;
-    Ok(array.as_primitive::<TimestampMicrosecondType>().clone())
+    match array.as_primitive_opt::<TimestampMicrosecondType>() {
+        Some(micros) => Ok(micros.clone()),
+        None => exec_err!("age: the cast to microseconds gave {}", array.data_type()),
+    }
 }
 
 /// The instant a value stands for in the `timestamptz` variant: a `timestamptz` is one; a date

@@ -14,7 +14,7 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, Float64Array, ListArray, make_comparator};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, ListArray, make_comparator};
 use datafusion::arrow::buffer::OffsetBuffer;
 use datafusion::arrow::compute::{SortOptions, concat, filter, is_not_null, sort_to_indices, take};
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Schema};
@@ -111,7 +111,9 @@ impl AggregateUDFImpl for PgOrderedSet {
 
     fn return_field(&self, arg_fields: &[FieldRef]) -> Result<FieldRef> {
         let types: Vec<DataType> = arg_fields.iter().map(|f| f.data_type().clone()).collect();
-        let value = &arg_fields[0];
+        let Some(value) = arg_fields.first() else {
+            return plan_err!("{}() WITHIN GROUP (ORDER BY …) takes one ordering expression", self.postgres_name());
+        };
         let pg_type = value.metadata().get(PG_TYPE_METADATA);
         let comparable = !matches!(value.data_type(), DataType::Interval(_) | DataType::List(_))
             && pg_type.is_none_or(|t| t != "jsonb" && !t.ends_with("[]"));
@@ -124,7 +126,7 @@ impl AggregateUDFImpl for PgOrderedSet {
         }
         let field = Field::new(self.name(), self.return_type(&types)?, true);
         // The value keeps its declared type (char(n), numeric(p,s), …) unless it is interpolated.
-        let field = match (self.kind, types[1..].iter().any(is_list)) {
+        let field = match (self.kind, types.iter().skip(1).any(is_list)) {
             (Kind::Disc | Kind::Mode, false) => field.with_metadata(value.metadata().clone()),
             _ => field,
         };
@@ -231,7 +233,9 @@ impl OrderedSetAccumulator {
         }
         match self.kind {
             Kind::Cont => {
-                let values: &Float64Array = sorted.as_primitive();
+                let Some(values) = sorted.as_primitive_opt::<datafusion::arrow::datatypes::Float64Type>() else {
+                    return exec_err!("percentile_cont over values that are not double precision");
+                };
                 let position = fraction * (n - 1) as f64;
                 let (first, second) = (position.floor(), position.ceil());
                 let low = values.value(first as usize);
@@ -325,7 +329,7 @@ impl Accumulator for OrderedSetAccumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use datafusion::arrow::array::{Int32Array, StringArray};
+    use datafusion::arrow::array::{Float64Array, Int32Array, StringArray};
 
     fn accumulator(kind: Kind, fractions: Fractions, descending: bool, value_type: DataType) -> OrderedSetAccumulator {
         OrderedSetAccumulator { kind, fractions, descending, value_type, values: Vec::new() }
