@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, Timelike};
 use datafusion::arrow::array::timezone::Tz;
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, IntervalMonthDayNanoBuilder};
 use datafusion::arrow::compute::cast;
@@ -18,7 +18,7 @@ use datafusion::arrow::datatypes::{DataType, IntervalMonthDayNano, IntervalUnit,
 use datafusion::common::{Result, exec_err, not_impl_err};
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility};
 
-use super::zone::{instant, out_of_range, parse_zone, wall_clock};
+use super::zone::{instant, naive, out_of_range, parse_zone, wall_clock};
 
 /// `age(a, b)` (see the module header).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -158,32 +158,14 @@ fn symbolic_difference(a: i64, b: i64, flip: bool) -> Option<IntervalMonthDayNan
     let mut days = sign * (i64::from(ta.day()) - i64::from(tb.day()));
     let mut months = sign * (i64::from(ta.month()) - i64::from(tb.month()));
     let mut years = sign * (i64::from(ta.year()) - i64::from(tb.year()));
-    while micros < 0 {
-        micros += 1_000_000;
-        seconds -= 1;
-    }
-    while seconds < 0 {
-        seconds += 60;
-        minutes -= 1;
-    }
-    while minutes < 0 {
-        minutes += 60;
-        hours -= 1;
-    }
-    while hours < 0 {
-        hours += 24;
-        days -= 1;
-    }
+    borrow(&mut micros, &mut seconds, 1_000_000);
+    borrow(&mut seconds, &mut minutes, 60);
+    borrow(&mut minutes, &mut hours, 60);
+    borrow(&mut hours, &mut days, 24);
     // A day borrows the length of the earlier date's month.
-    let borrow_from = if flip { ta } else { tb };
-    while days < 0 {
-        days += i64::from(days_in_month(borrow_from.year(), borrow_from.month())?);
-        months -= 1;
-    }
-    while months < 0 {
-        months += 12;
-        years -= 1;
-    }
+    let earlier = if flip { ta } else { tb };
+    borrow(&mut days, &mut months, i64::from(days_in_month(earlier.year(), earlier.month())?));
+    borrow(&mut months, &mut years, 12);
     let time = ((hours * 60 + minutes) * 60 + seconds) * 1_000_000 + micros;
     Some(IntervalMonthDayNano {
         months: i32::try_from(sign * (years * 12 + months)).ok()?,
@@ -192,8 +174,12 @@ fn symbolic_difference(a: i64, b: i64, flip: bool) -> Option<IntervalMonthDayNan
     })
 }
 
-fn naive(micros: i64) -> Option<NaiveDateTime> {
-    chrono::DateTime::from_timestamp_micros(micros).map(|t| t.naive_utc())
+/// Makes a negative field non-negative by borrowing units of `base` from the next larger field.
+fn borrow(field: &mut i64, larger: &mut i64, base: i64) {
+    while *field < 0 {
+        *field += base;
+        *larger -= 1;
+    }
 }
 
 fn days_in_month(year: i32, month: u32) -> Option<u32> {
@@ -209,6 +195,7 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDateTime;
 
     fn at(text: &str) -> i64 {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap().and_utc().timestamp_micros()

@@ -100,7 +100,7 @@ pub(super) fn parse_zone(name: &str) -> Result<Tz> {
     })
 }
 
-fn naive(micros: i64) -> Option<NaiveDateTime> {
+pub(super) fn naive(micros: i64) -> Option<NaiveDateTime> {
     chrono::DateTime::from_timestamp_micros(micros).map(|t| t.naive_utc())
 }
 
