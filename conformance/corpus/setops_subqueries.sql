@@ -117,6 +117,15 @@ SELECT k, a.label AS a_label, b.label AS b_label FROM (VALUES (1, 'a1'), (2, 'a2
 -- case: setops_subqueries/cross_join
 SELECT r.r_name, count(*) AS pairs FROM region AS r CROSS JOIN nation AS n WHERE n.n_nationkey < 4 GROUP BY r.r_name ORDER BY r.r_name;
 
+-- case: setops_subqueries/right_join_using_takes_the_right_value
+SELECT k, a_v, b_v FROM (VALUES (1, 'a1'), (2, 'a2')) AS a(k, a_v) RIGHT JOIN (VALUES (2, 'b2'), (3, 'b3')) AS b(k, b_v) USING (k) WHERE k > 1 ORDER BY k;
+
+-- case: setops_subqueries/left_join_using_grouped
+SELECT k, count(*) AS n, count(b_v) AS matched FROM (VALUES (1), (2), (2)) AS a(k) LEFT JOIN (VALUES (2, 'x'), (3, 'y')) AS b(k, b_v) USING (k) GROUP BY k ORDER BY k;
+
+-- case: setops_subqueries/natural_then_using_chain
+SELECT regionkey, n_name, r_name, one FROM (SELECT n_regionkey AS regionkey, n_name FROM nation) AS n NATURAL JOIN (SELECT r_regionkey AS regionkey, r_name FROM region) AS r JOIN (SELECT r_regionkey AS regionkey, 1 AS one FROM region) AS r2 USING (regionkey) WHERE regionkey IN (1, 2) ORDER BY regionkey, n_name;
+
 -- case: setops_subqueries/join_using
 SELECT * FROM (SELECT n_regionkey AS regionkey, n_name FROM nation) AS n JOIN (SELECT r_regionkey AS regionkey, r_name FROM region) AS r USING (regionkey) WHERE regionkey = 3 ORDER BY n_name;
 

@@ -886,10 +886,16 @@ SELECT a.n_nationkey AS left_key, b.n_nationkey AS right_key FROM (SELECT n_nati
 -- refused: FULL JOIN … USING is not supported on the embedded engine
 -- case: setops_subqueries/cross_join
 SELECT r.r_name, count(*) AS pairs FROM "public"."region" AS r CROSS JOIN "public"."nation" AS n WHERE n.n_nationkey < CAST(4 AS INT) GROUP BY r.r_name ORDER BY r.r_name;
+-- case: setops_subqueries/right_join_using_takes_the_right_value
+SELECT "b".k, a_v, b_v FROM (VALUES (CAST(1 AS INT), 'a1'), (CAST(2 AS INT), 'a2')) AS a (k, a_v) RIGHT JOIN (VALUES (CAST(2 AS INT), 'b2'), (CAST(3 AS INT), 'b3')) AS b (k, b_v) USING(k) WHERE "b".k > CAST(1 AS INT) ORDER BY k;
+-- case: setops_subqueries/left_join_using_grouped
+SELECT "a".k, count(*) AS n, count(b_v) AS matched FROM (VALUES (CAST(1 AS INT)), (CAST(2 AS INT)), (CAST(2 AS INT))) AS a (k) LEFT JOIN (VALUES (CAST(2 AS INT), 'x'), (CAST(3 AS INT), 'y')) AS b (k, b_v) USING(k) GROUP BY "a".k ORDER BY k;
+-- case: setops_subqueries/natural_then_using_chain
+SELECT "n".regionkey, n_name, r_name, one FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation") AS n NATURAL JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r JOIN (SELECT r_regionkey AS regionkey, CAST(1 AS INT) AS one FROM "public"."region" AS "region") AS r2 USING(regionkey) WHERE "n".regionkey IN (CAST(1 AS INT), CAST(2 AS INT)) ORDER BY regionkey, n_name;
 -- case: setops_subqueries/join_using
-SELECT "regionkey", "n"."n_name", "r"."r_name" FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation") AS n JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r USING(regionkey) WHERE regionkey = CAST(3 AS INT) ORDER BY n_name;
+SELECT "regionkey", "n"."n_name", "r"."r_name" FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation") AS n JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r USING(regionkey) WHERE "n".regionkey = CAST(3 AS INT) ORDER BY n_name;
 -- case: setops_subqueries/natural_join
-SELECT regionkey, n_name, r_name FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(6 AS INT)) AS n NATURAL JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r ORDER BY n_name;
+SELECT "n".regionkey, n_name, r_name FROM (SELECT n_regionkey AS regionkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(6 AS INT)) AS n NATURAL JOIN (SELECT r_regionkey AS regionkey, r_name FROM "public"."region" AS "region") AS r ORDER BY n_name;
 -- case: setops_subqueries/self_join
 SELECT a.n_name AS nation_a, b.n_name AS nation_b FROM "public"."nation" AS a JOIN "public"."nation" AS b ON a.n_regionkey = b.n_regionkey AND a.n_nationkey < b.n_nationkey WHERE a.n_regionkey = CAST(1 AS INT) ORDER BY a.n_nationkey, b.n_nationkey;
 -- case: setops_subqueries/multi_way_join

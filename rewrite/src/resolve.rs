@@ -14,7 +14,7 @@
 //!
 //! This module never does I/O and never sees the backend.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::ControlFlow;
 
 use package::{PackageVersion, PgType, Table};
@@ -71,6 +71,9 @@ struct Scope<'p> {
     relations: Vec<Relation>,
     /// Columns merged by `USING`/`NATURAL`: an unqualified reference to them is not ambiguous.
     merged: Vec<String>,
+    /// The relation whose value a merged column has (the left side's, the right side's for a
+    /// `RIGHT JOIN`), for targets that need the reference qualified.
+    merged_source: HashMap<String, String>,
     ctes: Vec<Cte>,
     parent: Option<&'p Scope<'p>>,
 }
@@ -78,6 +81,33 @@ struct Scope<'p> {
 impl<'p> Scope<'p> {
     fn child(parent: Option<&'p Scope<'p>>) -> Scope<'p> {
         Scope { parent, ..Scope::default() }
+    }
+
+    /// The relation whose value an unqualified merged column reads, if `name` is one.
+    fn merged_source(&self, name: &str) -> Option<&str> {
+        if self.relations.iter().any(|r| r.columns.iter().any(|c| c.name == name)) {
+            return self.merged_source.get(name).map(String::as_str);
+        }
+        self.parent.and_then(|p| p.merged_source(name))
+    }
+
+    /// Records a column merged by a join whose right side starts at relation `left_count`.
+    fn merge(&mut self, column: &str, left_count: usize, right_join: bool) {
+        let has = |r: &&Relation| r.columns.iter().any(|c| c.name == column);
+        let source = if right_join {
+            self.relations[left_count..].iter().find(has).map(|r| r.name.clone())
+        } else {
+            self.merged_source
+                .get(column)
+                .cloned()
+                .or_else(|| self.relations[..left_count].iter().find(has).map(|r| r.name.clone()))
+        };
+        if !self.merged.iter().any(|m| m == column) {
+            self.merged.push(column.to_string());
+        }
+        if let Some(source) = source {
+            self.merged_source.insert(column.to_string(), source);
+        }
     }
 
     fn find_cte(&self, name: &str) -> Option<&Cte> {
@@ -493,6 +523,7 @@ impl<'a> Resolver<'a> {
     fn join(&mut self, join: &mut Join, scope: &mut Scope<'_>) -> Result<()> {
         let left_count = scope.relations.len();
         self.table_factor(&mut join.relation, scope)?;
+        let right_join = matches!(join.join_operator, JoinOperator::Right(_) | JoinOperator::RightOuter(_));
         let constraint = match &mut join.join_operator {
             JoinOperator::Join(c)
             | JoinOperator::Inner(c)
@@ -528,9 +559,7 @@ impl<'a> Resolver<'a> {
                             position: self.position(&ident),
                         });
                     }
-                    if !scope.merged.contains(column) {
-                        scope.merged.push(column.clone());
-                    }
+                    scope.merge(column, left_count, right_join);
                 }
                 Ok(())
             }
@@ -544,9 +573,7 @@ impl<'a> Resolver<'a> {
                     .cloned()
                     .collect();
                 for name in common {
-                    if !scope.merged.contains(&name) {
-                        scope.merged.push(name);
-                    }
+                    scope.merge(&name, left_count, right_join);
                 }
                 Ok(())
             }
@@ -778,6 +805,14 @@ impl<'a> Resolver<'a> {
             Expr::Identifier(ident) => {
                 let name = normalize(ident);
                 match scope.find_column(&name) {
+                    // DataFusion reads an unqualified merged column as ambiguous outside the
+                    // select list: name the relation whose value it is.
+                    Ok(Some(_)) if self.target == Target::DataFusion => {
+                        if let Some(source) = scope.merged_source(&name) {
+                            *expr = Expr::CompoundIdentifier(vec![quoted(source), ident.clone()]);
+                        }
+                        Ok(())
+                    }
                     Ok(Some(_)) => Ok(()),
                     Err(relations) => {
                         let candidates: Vec<String> = relations.iter().map(|r| format!("\"{r}.{name}\"")).collect();

@@ -360,3 +360,17 @@ fn casts_to_varchar_cut_the_text_and_char_casts_are_refused() {
     assert!(embedded("select cast(total as character varying) as v from orders").contains("pg_varchar(total, 0) AS v"));
     assert!(refused("select id::char(4) from orders", Target::DataFusion).contains("char(4)"));
 }
+
+#[test]
+fn merged_using_columns_are_qualified_for_the_embedded_engine() {
+    let sql = "select id from (select id from orders) a right join (select id from orders) b using (id) where id > 1";
+    assert!(embedded(sql).contains("WHERE \"b\".id > CAST(1 AS INT)"), "{}", embedded(sql));
+    let sql = "select id from (select id from orders) a join (select id from orders) b using (id) where id > 1";
+    assert!(embedded(sql).contains("WHERE \"a\".id > CAST(1 AS INT)"), "{}", embedded(sql));
+    // Postgres merges the columns itself.
+    assert!(sql_for_postgres(sql).contains("WHERE id > 1"));
+}
+
+fn sql_for_postgres(text: &str) -> String {
+    sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
