@@ -87,9 +87,10 @@ impl ScalarUDFImpl for PgAge {
         let [a, b] = args.args.as_slice() else { return exec_err!("age takes two arguments") };
         let inputs = [a, b].map(|arg| input_of(&arg.data_type()));
         let [Some(input_a), Some(input_b)] = inputs else { return exec_err!("age of an unexpected type") };
-        let local = !(matches!((input_a, input_b), (Input::Timestamp, _) | (_, Input::Timestamp))
-            && input_a != Input::Timestamptz
-            && input_b != Input::Timestamptz);
+        // The session's wall clock unless it is the `timestamp` variant (a `timestamp`
+        // argument and no `timestamptz` one).
+        let inputs = [input_a, input_b];
+        let local = inputs.contains(&Input::Timestamptz) || !inputs.contains(&Input::Timestamp);
         let zone = match local {
             true => Some(parse_zone(args.config_options.execution.time_zone.as_deref().unwrap_or("UTC"))?),
             false => None,

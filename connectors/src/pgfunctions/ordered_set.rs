@@ -206,20 +206,25 @@ struct OrderedSetAccumulator {
     fractions: Fractions,
     descending: bool,
     value_type: DataType,
-    /// The group's input batches, unsorted (NULLs removed when sorted).
+    /// The group's input batches, unsorted (NULLs removed when taken together).
     values: Vec<ArrayRef>,
 }
 
 impl OrderedSetAccumulator {
-    /// The non-NULL values in the group's order.
-    fn sorted(&self) -> Result<ArrayRef> {
+    /// The group's non-NULL values, in no particular order.
+    fn present(&self) -> Result<ArrayRef> {
         let parts: Vec<&dyn Array> = self.values.iter().map(|a| a.as_ref()).collect();
         let all = if parts.is_empty() {
             datafusion::arrow::array::new_empty_array(&self.value_type)
         } else {
             concat(&parts)?
         };
-        let present = filter(&all, &is_not_null(&all)?)?;
+        Ok(filter(&all, &is_not_null(&all)?)?)
+    }
+
+    /// The non-NULL values in the group's order.
+    fn sorted(&self) -> Result<ArrayRef> {
+        let present = self.present()?;
         let options = SortOptions { descending: self.descending, nulls_first: false };
         let order = sort_to_indices(&present, Some(options), None)?;
         Ok(take(&present, &order, None)?)
@@ -291,7 +296,8 @@ impl Accumulator for OrderedSetAccumulator {
     }
 
     fn state(&mut self) -> Result<Vec<ScalarValue>> {
-        let values = self.sorted()?;
+        // Sorted once, when the merged group is evaluated.
+        let values = self.present()?;
         let list = ListArray::new(
             Arc::new(Field::new_list_field(self.value_type.clone(), true)),
             OffsetBuffer::from_lengths([values.len()]),
