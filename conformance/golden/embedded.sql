@@ -131,7 +131,7 @@ SELECT pg_avg(cnt) AS avg_orders_per_customer, max(cnt) AS max_orders, min(cnt) 
 -- case: aggregates/bit_and_or
 SELECT bit_and(i4) AS band, bit_or(i4) AS bor, bit_and(i2) FILTER (WHERE i2 > CAST(0 AS INT)) AS band_pos, bit_or(i8) FILTER (WHERE i8 BETWEEN CAST(0 AS INT) AND CAST(100 AS INT)) AS bor_small FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/corr_regr
--- refused: function corr() is not supported on the embedded engine
+SELECT pg_round(pg_numeric(corr(l_quantity, l_extendedprice)), 6) AS corr, pg_round(pg_numeric(regr_slope(l_extendedprice, l_quantity)), 4) AS slope, CAST(regr_count(l_extendedprice, l_quantity) AS BIGINT) AS n FROM "public"."lineitem" AS "lineitem" WHERE l_partkey < CAST(100 AS INT);
 -- case: aggregates/count_distinct_grouped
 SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM "public"."lineitem" AS "lineitem" GROUP BY l_shipmode ORDER BY l_shipmode;
 -- case: aggregates/group_by_date_parts
@@ -225,7 +225,7 @@ SELECT '2024-02-29'::DATE::TIMESTAMP AS ts, arrow_cast(DATE '2024-02-29', 'Times
 -- case: casts/timestamp_to_date_and_time
 SELECT id, ts::DATE AS d, ts::TIME AS t, CAST(ts AS DATE) = d AS same_day FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/text_to_date_formats
--- refused: the DATE literal '20240229' (written other than YYYY-MM-DD HH:MM:SS) is not supported on the embedded engine
+SELECT '2024-02-29'::DATE AS iso, '2024-02-29'::DATE AS compact, '2024-02-29'::DATE AS words, CAST('1999-01-05' AS DATE) AS short;
 -- case: casts/timestamptz_to_timestamp_utc
 SELECT id, tstz, tstz::TIMESTAMP AS local_ts, tstz::DATE AS local_date FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/timestamp_to_timestamptz
@@ -249,9 +249,9 @@ SELECT pg_jsonb('{"b": 2, "a": 1}') AS obj, pg_output(pg_jsonb('[1, "x", null]')
 -- case: casts/jsonb_scalar_to_sql
 SELECT pg_jsonb_numeric((pg_jsonb_get(pg_jsonb('{"a": 12.5}'), 'a'))) AS n, pg_jsonb_bool((pg_jsonb_get(pg_jsonb('{"a": true}'), 'a'))) AS b, pg_jsonb_int4((pg_jsonb_get(pg_jsonb('{"a": 7}'), 'a'))) AS i, pg_jsonb_float8((pg_jsonb_get(pg_jsonb('{"a": 2.5}'), 'a'))) AS f;
 -- case: casts/interval_from_text
--- refused: casting to interval is not supported on the embedded engine
+SELECT INTERVAL '1 days 2 hours' AS a, INTERVAL '1 hours 30 minutes' AS b, INTERVAL '14 months' AS c, INTERVAL '-1 days 3 hours' AS d, INTERVAL '14 months 3 days 4 hours 5 minutes 6 seconds' AS e;
 -- case: casts/time_from_text
--- refused: the TIME literal '1:02:03 PM' (written other than YYYY-MM-DD HH:MM:SS) is not supported on the embedded engine
+SELECT '13:45:00'::TIME AS a, CAST('23:59:59.5' AS TIME) AS b, '13:02:03'::TIME AS c, TIME '00:00:00' AS d;
 -- case: casts/numeric_to_text_scale
 SELECT pg_text(pg_numeric(CAST('1.50' AS DECIMAL(3,2)))) AS a, pg_text(CAST(10 AS INT)::NUMERIC(5,2)) AS b, pg_text(CAST('0.000' AS DECIMAL(3,3))) AS c, pg_text((CAST('-0.5' AS DECIMAL(1,1)))::NUMERIC(4,1)) AS d;
 -- case: casts/numeric_column_to_text
@@ -271,7 +271,7 @@ SELECT id, f4, f4::FLOAT8 AS f4_wide, f8, f8::REAL AS f8_narrow FROM "public"."a
 -- case: casts/alltypes_to_text
 SELECT id, pg_text(b) AS b, pg_text(d) AS d, pg_text(iv) AS iv, pg_text(j) AS j, pg_text(tm) AS tm FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/time_and_interval
--- refused: casting to interval is not supported on the embedded engine
+-- refused: casting a value other than a string constant to interval is not supported on the embedded engine
 -- case: casts/to_char_numbers
 SELECT pg_to_char(CAST('1234.5' AS DECIMAL(5,1)), '9999.99') AS a, pg_to_char(CAST(42 AS INT), 'FM000') AS b, pg_to_char(CAST('1234567.891' AS DECIMAL(10,3)), 'FM9,999,999.00') AS c, pg_to_char(CAST(-5 AS INT), 'S9') AS d, pg_to_char(CAST('0.5' AS DECIMAL(1,1)), 'FM0.000') AS e;
 -- case: casts/to_number
@@ -361,7 +361,7 @@ SELECT pg_date_trunc('month', DATE '2024-02-29') AS m, pg_date_trunc('year', DAT
 -- case: datetime/date_trunc_timestamptz_utc
 SELECT id, pg_date_trunc('day', tstz) AS d, pg_date_trunc('hour', tstz) AS h FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/date_trunc_interval
-SELECT pg_date_trunc('hour', INTERVAL '1 days 5 hours 30 minutes') AS a, pg_date_trunc('year', INTERVAL '2 years 7 months') AS b;
+SELECT pg_date_trunc('hour', INTERVAL '1 days 5 hours 30 minutes') AS a, pg_date_trunc('year', INTERVAL '31 months') AS b;
 -- case: datetime/date_trunc_group_orders
 SELECT pg_date_trunc('year', o_orderdate)::DATE AS yr, count(*) AS orders, pg_sum(o_totalprice) AS total FROM "public"."orders" AS "orders" GROUP BY 1 ORDER BY 1;
 -- case: datetime/extract_timestamp_fields
@@ -387,13 +387,13 @@ SELECT id, pg_age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31') AS a, pg_age(T
 -- case: datetime/age_columns
 SELECT id, pg_age(ts, TIMESTAMP '2000-01-01') AS since_2000, pg_age(DATE '2050-01-01', d) AS until_2050 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/interval_literals
-SELECT INTERVAL '1 days' AS a, INTERVAL '2 hours 30 minutes' AS b, INTERVAL '1 years 2 months' AS c, INTERVAL '1.5 days' AS d, INTERVAL '3' DAY AS e, INTERVAL '-1 weeks' AS f, INTERVAL '100 seconds' AS g;
+SELECT INTERVAL '1 days' AS a, INTERVAL '2 hours 30 minutes' AS b, INTERVAL '14 months' AS c, INTERVAL '1 days 12 hours' AS d, INTERVAL '3' DAY AS e, INTERVAL '-7 days' AS f, INTERVAL '1 minutes 40 seconds' AS g;
 -- case: datetime/interval_string_casts
--- refused: casting to interval is not supported on the embedded engine
+SELECT INTERVAL '1 days' + INTERVAL '12 hours' AS a, INTERVAL '1 months' = INTERVAL '30 days' AS mon_eq_30d, INTERVAL '1 days' = INTERVAL '24 hours' AS day_eq_24h, INTERVAL '12 months' > INTERVAL '360 days' AS yr_gt;
 -- case: datetime/date_plus_minus_integer
 SELECT DATE '2024-02-28' + CAST(1 AS INT) AS a, DATE '2024-02-28' + CAST(2 AS INT) AS b, DATE '2024-03-01' - CAST(1 AS INT) AS c, DATE '2024-03-01' - DATE '2024-01-01' AS days_between, CAST(7 AS INT) + DATE '2024-12-28' AS int_plus_date;
 -- case: datetime/date_plus_interval
-SELECT DATE '2024-01-31' + INTERVAL '1 months' AS a, DATE '2024-02-29' + INTERVAL '1 years' AS b, DATE '2024-01-01' - INTERVAL '1 days' AS c, DATE '2024-03-31' - INTERVAL '1 months' AS d, DATE '2024-01-01' + INTERVAL '36 hours' AS e;
+SELECT DATE '2024-01-31' + INTERVAL '1 months' AS a, DATE '2024-02-29' + INTERVAL '12 months' AS b, DATE '2024-01-01' - INTERVAL '1 days' AS c, DATE '2024-03-31' - INTERVAL '1 months' AS d, DATE '2024-01-01' + INTERVAL '36 hours' AS e;
 -- case: datetime/timestamp_arithmetic
 SELECT TIMESTAMP '2024-01-01 10:00:00' - TIMESTAMP '2023-12-31 08:30:00' AS diff, TIMESTAMP '2024-01-01' + INTERVAL '36 hours' AS plus, TIMESTAMP '2024-03-01' - INTERVAL '1 days 1 seconds' AS minus, TIMESTAMP '2024-01-01' - TIMESTAMP '2024-03-01' AS neg_diff;
 -- case: datetime/timestamp_column_arithmetic
@@ -431,7 +431,7 @@ SELECT id, pg_at_time_zone(tstz, 'UTC') AS utc, pg_at_time_zone(tstz, 'America/N
 -- case: datetime/at_time_zone_on_timestamp
 SELECT pg_at_time_zone(TIMESTAMP '2024-06-01 12:00:00', 'America/New_York') AS ny_summer, pg_at_time_zone(TIMESTAMP '2024-01-01 12:00:00', 'America/New_York') AS ny_winter, pg_at_time_zone(TIMESTAMP '2024-06-01 12:00:00', 'Europe/Berlin') AS berlin, pg_at_time_zone(TIMESTAMP '2024-06-01 12:00:00', 'UTC') AS utc;
 -- case: datetime/at_time_zone_offsets
--- refused: the interval literal '+05:30' (written other than 'n unit …') is not supported on the embedded engine
+-- refused: AT TIME ZONE with a zone that is not a string constant is not supported on the embedded engine
 -- case: datetime/at_time_zone_roundtrip
 SELECT id, pg_at_time_zone((pg_at_time_zone(ts, 'Asia/Kolkata')), 'Asia/Kolkata') = ts AS roundtrip, pg_at_time_zone(ts, 'Australia/Sydney') AS sydney FROM "public"."alltypes" AS "alltypes" WHERE id IN (CAST(1 AS INT), CAST(2 AS INT), CAST(6 AS INT), CAST(8 AS INT), CAST(10 AS INT)) ORDER BY id;
 -- case: datetime/timezone_function
@@ -439,7 +439,7 @@ SELECT pg_at_time_zone(arrow_cast('2024-01-01 00:00:00+00:00', 'Timestamp(Micros
 -- case: datetime/dst_transition
 SELECT pg_at_time_zone(arrow_cast('2024-03-10 06:00:00+00:00', 'Timestamp(Microsecond, Some("UTC"))'), 'America/New_York') AS before_dst, pg_at_time_zone(arrow_cast('2024-03-10 07:00:00+00:00', 'Timestamp(Microsecond, Some("UTC"))'), 'America/New_York') AS after_dst, pg_at_time_zone(TIMESTAMP '2024-11-03 01:30:00', 'America/New_York') AS ambiguous;
 -- case: datetime/date_comparisons_orders
-SELECT count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1995-01-01' AND o_orderdate < DATE '1995-01-01' + INTERVAL '1 years';
+SELECT count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1995-01-01' AND o_orderdate < DATE '1995-01-01' + INTERVAL '12 months';
 -- case: datetime/date_between_and_timestamp_compare
 SELECT count(*) FILTER (WHERE o_orderdate BETWEEN '1994-01-01' AND '1994-12-31') AS in_1994, count(*) FILTER (WHERE o_orderdate::TIMESTAMP < TIMESTAMP '1992-02-01 00:00:00') AS early, count(*) FILTER (WHERE o_orderdate = DATE '1996-01-02') AS one_day FROM "public"."orders" AS "orders";
 -- case: datetime/timestamp_comparisons
@@ -459,7 +459,7 @@ SELECT id, tm, tm + INTERVAL '30 minutes' AS plus_30m, tm - TIME '06:00:00' AS s
 -- case: datetime/date_series_weekday_counts
 SELECT CAST(date_part('isodow', o_orderdate) AS DECIMAL(20,0)) AS isodow, count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate < DATE '1992-07-01' GROUP BY 1 ORDER BY 1;
 -- case: datetime/last_day_of_month
--- refused: the interval literal '1 month - 1 day' (written other than 'n unit …') is not supported on the embedded engine
+SELECT (pg_date_trunc('month', DATE '2024-02-10') + INTERVAL '1 months' - INTERVAL '1 days')::DATE AS feb_end, (pg_date_trunc('month', DATE '2023-02-10') + INTERVAL '1 months -1 days')::DATE AS feb_end_2023;
 -- case: distinct_limit/distinct_single_column
 SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
 -- case: distinct_limit/distinct_multi_column
@@ -625,7 +625,7 @@ SELECT id, pg_round(m) AS m0, pg_round(m, 1) AS m1, pg_trunc(n, 2) AS n2, CEIL(f
 -- case: literals_misc/width_bucket
 -- refused: function width_bucket() is not supported on the embedded engine
 -- case: literals_misc/bit_operators
--- refused: the ~ operator is not supported on the embedded engine
+SELECT CAST(12 AS INT) & CAST(10 AS INT) AS b_and, CAST(12 AS INT) | CAST(10 AS INT) AS b_or, CAST(12 AS INT) # CAST(10 AS INT) AS b_xor, CAST(1 AS INT) << CAST(4 AS INT) AS shl, CAST(256 AS INT) >> CAST(2 AS INT) AS shr, pg_bitnot(CAST(5 AS INT)) AS b_not, CAST(-8 AS INT) >> CAST(1 AS INT) AS shr_neg, CAST(1 AS INT)::BIGINT << CAST(40 AS INT) AS big_shl;
 -- case: literals_misc/bit_operators_table
 SELECT n_nationkey, n_nationkey & CAST(3 AS INT) AS low2, n_nationkey | CAST(8 AS INT) AS with8, n_nationkey # CAST(1 AS INT) AS flip1, n_nationkey >> CAST(2 AS INT) AS div4 FROM "public"."nation" AS "nation" ORDER BY n_nationkey LIMIT 8;
 -- case: literals_misc/operator_precedence
@@ -701,7 +701,7 @@ SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%\_%' ORDER 
 -- case: pattern_matching/like_escaped_percent
 SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%\%%' ORDER BY id;
 -- case: pattern_matching/like_escape_clause
--- refused: LIKE … ESCAPE with another escape character than backslash is not supported on the embedded engine
+SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%\_%' OR vc LIKE 'a.%' ORDER BY id;
 -- case: pattern_matching/like_literal_matrix
 SELECT 'ABC' LIKE 'abc' AS a, 'ABC' ILIKE 'abc' AS b, 'abc' LIKE 'a%c' AS c, 'a' LIKE '' AS d, '' LIKE '%' AS e, 'a_c' LIKE 'a\_c' AS f, 'abc' LIKE 'a\_c' AS g;
 -- case: pattern_matching/like_null_operands
@@ -715,9 +715,9 @@ SELECT id, c FROM "public"."alltypes" AS "alltypes" WHERE c LIKE 'ab%' OR c LIKE
 -- case: pattern_matching/like_with_newline
 SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%and' || E'\n' || 'new%' ORDER BY id;
 -- case: pattern_matching/like_any_array
-SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE p_name LIKE ANY (ARRAY['%green%', '%blue%']);
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE (p_name LIKE '%green%' OR p_name LIKE '%blue%');
 -- case: pattern_matching/like_all_array
--- refused: function all() is not supported on the embedded engine
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE (p_name LIKE '%green%' AND p_name LIKE '%blue%');
 -- case: pattern_matching/regex_anchor
 SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_name ~ '^[A-C]' ORDER BY n_nationkey;
 -- case: pattern_matching/regex_case_insensitive
@@ -743,7 +743,7 @@ SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_shipmode !
 -- case: pattern_matching/like_counts_with_nulls
 SELECT count(*) FILTER (WHERE t LIKE '%o%') AS has_o, count(*) FILTER (WHERE t NOT LIKE '%o%') AS no_o, count(*) AS total FROM "public"."alltypes" AS "alltypes";
 -- case: pattern_matching/substring_regex
--- refused: SUBSTRING(… FROM pattern) is not supported on the embedded engine
+SELECT array_element(regexp_match('abc123def456', '[0-9]+'), 1) AS first_digits, array_element(regexp_match('order-42', '-(\d+)$'), 1) AS captured, array_element(regexp_match('xyz', '[0-9]+'), 1) AS no_match;
 -- case: series_values/int_basic
 SELECT * FROM (SELECT CAST(value AS INT) AS "generate_series" FROM generate_series(1, 5)) AS "generate_series" ORDER BY 1;
 -- case: series_values/int_with_step
@@ -759,7 +759,7 @@ SELECT g FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(7, 7)) AS "
 -- case: series_values/bigint_near_max
 SELECT g FROM (SELECT CAST(value AS BIGINT) AS "g" FROM generate_series(9223372036854775805, 9223372036854775807)) AS "g" ORDER BY g;
 -- case: series_values/numeric_step
--- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+SELECT x FROM (SELECT CAST(value AS DECIMAL(38,0)) * CAST('0.1' AS DECIMAL(2,1)) AS "x" FROM generate_series(5, 20, 5)) AS "x" ORDER BY x;
 -- case: series_values/aggregate_over_series
 SELECT pg_sum(g) AS total, count(*) AS cnt, pg_avg(g) AS mean, max(g) AS mx FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(1, 1000)) AS "g";
 -- case: series_values/in_select_list
@@ -769,21 +769,21 @@ SELECT pg_sum(g) AS total, count(*) AS cnt, pg_avg(g) AS mean, max(g) AS mx FROM
 -- case: series_values/timestamps_hourly_step
 SELECT ts FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "ts" FROM generate_series(TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-02 00:00:00', INTERVAL '6 hours')) AS "ts" ORDER BY ts;
 -- case: series_values/timestamptz_daily
--- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+SELECT ts FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, Some("UTC"))') AS "ts" FROM generate_series(arrow_cast(arrow_cast('2024-02-27 00:00:00+00:00', 'Timestamp(Microsecond, Some("UTC"))'), 'Timestamp(Nanosecond, None)'), arrow_cast(arrow_cast('2024-03-02 00:00:00+00:00', 'Timestamp(Microsecond, Some("UTC"))'), 'Timestamp(Nanosecond, None)'), INTERVAL '1 days')) AS "ts" ORDER BY ts;
 -- case: series_values/dates_monthly_end_of_month
--- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+SELECT d::DATE AS d FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, Some("UTC"))') AS "d" FROM generate_series(TIMESTAMP '2024-01-31 00:00:00', TIMESTAMP '2024-06-30 00:00:00', INTERVAL '1 months')) AS "d" ORDER BY d;
 -- case: series_values/timestamps_month_end_steps
 SELECT g.t, CAST(date_part('dow', g.t) AS DECIMAL(20,0)) AS dow FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "t" FROM generate_series(TIMESTAMP '2024-01-31 10:00:00', TIMESTAMP '2024-07-01', INTERVAL '1 months 1 days 30 minutes')) AS "g" ORDER BY g.t;
 -- case: series_values/timestamps_empty_and_count
-SELECT (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "x" FROM generate_series(TIMESTAMP '2024-02-01', TIMESTAMP '2024-01-01', INTERVAL '1 days')) AS "x") AS none, (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "w" FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-12-31 23:59:59', INTERVAL '1 weeks')) AS "w") AS weeks;
+SELECT (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "x" FROM generate_series(TIMESTAMP '2024-02-01', TIMESTAMP '2024-01-01', INTERVAL '1 days')) AS "x") AS none, (SELECT count(*) FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "w" FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-12-31 23:59:59', INTERVAL '7 days')) AS "w") AS weeks;
 -- case: series_values/timestamps_descending
 SELECT ts FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS "ts" FROM generate_series(TIMESTAMP '2024-01-01 12:00:00', TIMESTAMP '2024-01-01 10:00:00', INTERVAL '-30 minutes')) AS "ts" ORDER BY ts DESC;
 -- case: series_values/months_joined_to_orders
 SELECT g.m, count(o.o_orderkey) AS orders FROM (SELECT CAST(value AS INT) AS "m" FROM generate_series(1, 12)) AS "g" LEFT JOIN "public"."orders" AS o ON CAST(date_part('month', o.o_orderdate) AS DECIMAL(20,0)) = g.m AND CAST(date_part('year', o.o_orderdate) AS DECIMAL(20,0)) = CAST(1995 AS INT) GROUP BY g.m ORDER BY g.m;
 -- case: series_values/calendar_fill_zero
--- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+SELECT month_start::DATE AS month_start, count(o_orderkey) AS orders FROM (SELECT arrow_cast(value, 'Timestamp(Microsecond, Some("UTC"))') AS "month_start" FROM generate_series(TIMESTAMP '1998-01-01 00:00:00', TIMESTAMP '1998-12-01 00:00:00', INTERVAL '1 months')) AS "month_start" LEFT JOIN "public"."orders" AS "orders" ON pg_date_trunc('month', o_orderdate) = month_start GROUP BY month_start ORDER BY month_start;
 -- case: series_values/lateral_series_per_row
--- refused: generate_series over anything but integer constants or timestamp literals is not supported on the embedded engine
+-- refused: generate_series over anything but number constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/series_join_table
 SELECT g AS key, n_name FROM (SELECT CAST(value AS INT) AS "g" FROM generate_series(0, 24, 6)) AS "g" JOIN "public"."nation" AS "nation" ON n_nationkey = g ORDER BY g;
 -- case: series_values/series_cross_join_count
@@ -997,11 +997,11 @@ SELECT ascii('A') AS a, ascii('abc') AS b, ascii('') AS c, chr(CAST(65 AS INT)) 
 -- case: strings/format_s
 SELECT pg_format('Hello %s, you are %s', 'Ann', pg_output(CAST(42 AS INT))) AS a, pg_format('%s-%s', pg_output(NULL), 'x') AS b, pg_format('%1$s %1$s', 'ab') AS c, pg_format('%5s|%-5s|', 'r', 'l') AS d, pg_format('100%%') AS e;
 -- case: strings/format_i_l
--- refused: format() with %I is not supported on the embedded engine
+SELECT pg_format('%I', 'my col') AS ident, pg_format('%I', 'plain') AS plain, pg_format('%L', 'it''s') AS lit, pg_format('%L', pg_output(NULL)) AS null_lit;
 -- case: strings/format_tpch
 SELECT pg_format('%s (%s)', pg_output(n_name), pg_output(n_nationkey)) AS label FROM "public"."nation" AS "nation" ORDER BY n_nationkey LIMIT 5;
 -- case: strings/overlay
--- refused: OVERLAY is not supported on the embedded engine
+SELECT OVERLAY('Txxxxas' PLACING 'hom' FROM CAST(2 AS INT) FOR CAST(4 AS INT)) AS a, OVERLAY('abcdef' PLACING 'ZZ' FROM CAST(3 AS INT)) AS b;
 -- case: strings/quotes_in_data
 SELECT id, vc, length(vc) AS len, vc = 'with''quote' AS matches FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%''%' ORDER BY id;
 -- case: strings/upper_initial_grouped
@@ -1017,9 +1017,9 @@ SELECT l_orderkey, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS re
 -- case: tpch_queries/q04_order_priority_checking
 SELECT o_orderpriority, count(*) AS order_count FROM "public"."orders" AS "orders" WHERE o_orderdate >= DATE '1993-07-01' AND o_orderdate < DATE '1993-07-01' + INTERVAL '3 months' AND EXISTS (SELECT * FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey = o_orderkey AND l_commitdate < l_receiptdate) GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: tpch_queries/q05_local_supplier_volume
-SELECT n_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND l_suppkey = s_suppkey AND c_nationkey = s_nationkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'ASIA' AND o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-01-01' + INTERVAL '1 years' GROUP BY n_name ORDER BY revenue DESC, n_name;
+SELECT n_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem", "public"."supplier" AS "supplier", "public"."nation" AS "nation", "public"."region" AS "region" WHERE c_custkey = o_custkey AND l_orderkey = o_orderkey AND l_suppkey = s_suppkey AND c_nationkey = s_nationkey AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'ASIA' AND o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-01-01' + INTERVAL '12 months' GROUP BY n_name ORDER BY revenue DESC, n_name;
 -- case: tpch_queries/q06_forecasting_revenue_change
-SELECT pg_sum(l_extendedprice * l_discount) AS revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '1 years' AND l_discount BETWEEN CAST('0.06' AS DECIMAL(2,2)) - CAST('0.01' AS DECIMAL(2,2)) AND CAST('0.06' AS DECIMAL(2,2)) + CAST('0.01' AS DECIMAL(2,2)) AND l_quantity < CAST(24 AS INT);
+SELECT pg_sum(l_extendedprice * l_discount) AS revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '12 months' AND l_discount BETWEEN CAST('0.06' AS DECIMAL(2,2)) - CAST('0.01' AS DECIMAL(2,2)) AND CAST('0.06' AS DECIMAL(2,2)) + CAST('0.01' AS DECIMAL(2,2)) AND l_quantity < CAST(24 AS INT);
 -- case: tpch_queries/q07_volume_shipping
 SELECT supp_nation, cust_nation, l_year, pg_sum(volume) AS revenue FROM (SELECT n1.n_name AS supp_nation, n2.n_name AS cust_nation, CAST(date_part('year', l_shipdate) AS DECIMAL(20,0)) AS l_year, l_extendedprice * (CAST(1 AS INT) - l_discount) AS volume FROM "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2 WHERE s_suppkey = l_suppkey AND o_orderkey = l_orderkey AND c_custkey = o_custkey AND s_nationkey = n1.n_nationkey AND c_nationkey = n2.n_nationkey AND ((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE')) AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping GROUP BY supp_nation, cust_nation, l_year ORDER BY supp_nation, cust_nation, l_year;
 -- case: tpch_queries/q08_national_market_share
@@ -1031,7 +1031,7 @@ SELECT c_custkey, c_name, pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)
 -- case: tpch_queries/q11_important_stock
 SELECT ps_partkey, pg_sum(ps_supplycost * ps_availqty) AS value FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY' GROUP BY ps_partkey HAVING pg_sum(ps_supplycost * ps_availqty) > (SELECT pg_sum(ps_supplycost * ps_availqty) * CAST('0.005' AS DECIMAL(3,3)) FROM "public"."partsupp" AS "partsupp", "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE ps_suppkey = s_suppkey AND s_nationkey = n_nationkey AND n_name = 'GERMANY') ORDER BY value DESC, ps_partkey;
 -- case: tpch_queries/q12_shipping_modes
-SELECT l_shipmode, pg_sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority = '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS high_line_count, pg_sum(CASE WHEN o_orderpriority <> '1-URGENT' AND o_orderpriority <> '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS low_line_count FROM "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey = l_orderkey AND l_shipmode IN ('MAIL', 'SHIP') AND l_commitdate < l_receiptdate AND l_shipdate < l_commitdate AND l_receiptdate >= DATE '1994-01-01' AND l_receiptdate < DATE '1994-01-01' + INTERVAL '1 years' GROUP BY l_shipmode ORDER BY l_shipmode;
+SELECT l_shipmode, pg_sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority = '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS high_line_count, pg_sum(CASE WHEN o_orderpriority <> '1-URGENT' AND o_orderpriority <> '2-HIGH' THEN CAST(1 AS INT) ELSE CAST(0 AS INT) END) AS low_line_count FROM "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey = l_orderkey AND l_shipmode IN ('MAIL', 'SHIP') AND l_commitdate < l_receiptdate AND l_shipdate < l_commitdate AND l_receiptdate >= DATE '1994-01-01' AND l_receiptdate < DATE '1994-01-01' + INTERVAL '12 months' GROUP BY l_shipmode ORDER BY l_shipmode;
 -- case: tpch_queries/q13_customer_distribution
 SELECT c_count, count(*) AS custdist FROM (SELECT c_custkey, count(o_orderkey) AS c_count FROM "public"."customer" AS "customer" LEFT OUTER JOIN "public"."orders" AS "orders" ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%' GROUP BY c_custkey) AS c_orders GROUP BY c_count ORDER BY custdist DESC, c_count DESC;
 -- case: tpch_queries/q14_promotion_effect
@@ -1047,7 +1047,7 @@ SELECT c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice, pg_sum(l_quanti
 -- case: tpch_queries/q19_discounted_revenue
 SELECT pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)) AS revenue FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE (p_partkey = l_partkey AND p_brand = 'Brand#12' AND p_container IN ('SM CASE', 'SM BOX', 'SM PACK', 'SM PKG') AND l_quantity >= CAST(1 AS INT) AND l_quantity <= CAST(1 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(5 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#23' AND p_container IN ('MED BAG', 'MED BOX', 'MED PKG', 'MED PACK') AND l_quantity >= CAST(10 AS INT) AND l_quantity <= CAST(10 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(10 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON') OR (p_partkey = l_partkey AND p_brand = 'Brand#34' AND p_container IN ('LG CASE', 'LG BOX', 'LG PACK', 'LG PKG') AND l_quantity >= CAST(20 AS INT) AND l_quantity <= CAST(20 AS INT) + CAST(10 AS INT) AND p_size BETWEEN CAST(1 AS INT) AND CAST(15 AS INT) AND l_shipmode IN ('AIR', 'AIR REG') AND l_shipinstruct = 'DELIVER IN PERSON');
 -- case: tpch_queries/q20_potential_part_promotion
-SELECT s_name, s_address FROM "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" WHERE ps_partkey IN (SELECT p_partkey FROM "public"."part" AS "part" WHERE p_name LIKE 'forest%') AND ps_availqty > (SELECT CAST('0.5' AS DECIMAL(1,1)) * pg_sum(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = ps_partkey AND l_suppkey = ps_suppkey AND l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '1 years')) AND s_nationkey = n_nationkey AND n_name = 'CANADA' ORDER BY s_name;
+SELECT s_name, s_address FROM "public"."supplier" AS "supplier", "public"."nation" AS "nation" WHERE s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" WHERE ps_partkey IN (SELECT p_partkey FROM "public"."part" AS "part" WHERE p_name LIKE 'forest%') AND ps_availqty > (SELECT CAST('0.5' AS DECIMAL(1,1)) * pg_sum(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = ps_partkey AND l_suppkey = ps_suppkey AND l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + INTERVAL '12 months')) AND s_nationkey = n_nationkey AND n_name = 'CANADA' ORDER BY s_name;
 -- case: tpch_queries/q21_suppliers_who_kept_orders_waiting
 SELECT s_name, count(*) AS numwait FROM "public"."supplier" AS "supplier", "public"."lineitem" l1, "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l1.l_suppkey AND o_orderkey = l1.l_orderkey AND o_orderstatus = 'F' AND l1.l_receiptdate > l1.l_commitdate AND EXISTS (SELECT * FROM "public"."lineitem" l2 WHERE l2.l_orderkey = l1.l_orderkey AND l2.l_suppkey <> l1.l_suppkey) AND NOT EXISTS (SELECT * FROM "public"."lineitem" l3 WHERE l3.l_orderkey = l1.l_orderkey AND l3.l_suppkey <> l1.l_suppkey AND l3.l_receiptdate > l3.l_commitdate) AND s_nationkey = n_nationkey AND n_name = 'SAUDI ARABIA' GROUP BY s_name ORDER BY numwait DESC, s_name LIMIT 100;
 -- case: tpch_queries/q22_global_sales_opportunity
@@ -1117,7 +1117,7 @@ SELECT p_partkey, p_size, pg_sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN
 -- case: window_functions/named_window_clause
 SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER w AS rn, rank() OVER w AS rnk, pg_sum(s_acctbal) OVER w AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < CAST(4 AS INT) WINDOW w AS (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) ORDER BY s_nationkey, rn;
 -- case: window_functions/named_window_refined
--- refused: a window that refines a named window is not supported on the embedded engine
+SELECT n_nationkey, pg_sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS running_in_region, count(*) OVER w AS region_size FROM "public"."nation" AS "nation" WINDOW w AS (PARTITION BY n_regionkey) ORDER BY n_nationkey;
 -- case: window_functions/percent_rank_cume_dist
 SELECT p_partkey, p_size, percent_rank() OVER (ORDER BY p_size) AS prank, cume_dist() OVER (ORDER BY p_size) AS cdist FROM "public"."part" AS "part" WHERE p_partkey <= CAST(20 AS INT) ORDER BY p_partkey;
 -- case: window_functions/window_over_group_by

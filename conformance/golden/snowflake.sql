@@ -1117,7 +1117,7 @@ SELECT p_partkey, p_size, sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN 1 
 -- case: window_functions/named_window_clause
 SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER w AS rn, rank() OVER w AS rnk, sum(s_acctbal) OVER w AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < 4 WINDOW w AS (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) ORDER BY s_nationkey, rn;
 -- case: window_functions/named_window_refined
--- refused: a window that refines a named window is not supported on Snowflake
+SELECT n_nationkey, sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS running_in_region, count(*) OVER w AS region_size FROM "public"."nation" AS "nation" WINDOW w AS (PARTITION BY n_regionkey) ORDER BY n_nationkey;
 -- case: window_functions/percent_rank_cume_dist
 SELECT p_partkey, p_size, percent_rank() OVER (ORDER BY p_size) AS prank, cume_dist() OVER (ORDER BY p_size) AS cdist FROM "public"."part" AS "part" WHERE p_partkey <= 20 ORDER BY p_partkey;
 -- case: window_functions/window_over_group_by

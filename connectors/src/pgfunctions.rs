@@ -17,7 +17,7 @@
 //! `EXTRACT` of `second`, `milliseconds`, `microseconds` and `epoch`. `pg_to_char` (in
 //! `to_char`): `to_char` of dates and timestamps.
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
-//! `pg_age` (in `age`): two-argument `age()`.
+//! `pg_age` (in `age`): two-argument `age()`. `pg_bitnot` (in `bits`): prefix `~` on integers.
 //! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
 //! aggregates with Postgres' formulas.
 //!
@@ -42,12 +42,14 @@ use datafusion::logical_expr::{
 use crate::pgbinary::numeric_from_text;
 
 mod age;
+mod bits;
 mod casts;
 mod date_trunc;
 mod datetime;
 mod extract;
 mod format;
 pub mod json;
+mod keywords;
 mod ordered_set;
 mod round;
 mod text;
@@ -55,7 +57,7 @@ mod to_char;
 mod zone;
 
 use crate::types::PG_TYPE_METADATA;
-pub use datetime::PgDateArithmetic;
+pub use datetime::{PgDateArithmetic, PgIntervalKey};
 pub use text::{PgOctetLength, PgSettings};
 
 /// Every function this module provides, ready to register.
@@ -439,6 +441,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(extract::PgExtract::new()),
         ScalarUDF::from(to_char::PgToChar::new()),
         ScalarUDF::from(format::PgFormat::new()),
+        ScalarUDF::from(bits::PgBitNot::new()),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Hours)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Interval)),

@@ -50,6 +50,7 @@ use crate::types::declared_type;
 /// `char(n)` comparisons adjusted.
 pub fn adjust(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let plan = jsonb_comparisons(plan)?;
+    let plan = interval_comparisons(plan)?;
     let plan = integral_rounding(plan)?;
     check(&plan)?;
     char_comparisons(plan)
@@ -785,6 +786,52 @@ fn compare_jsonb(
     }
 }
 
+/// Compares intervals as Postgres does, by length with a month of 30 days (`1 day` =
+/// `24 hours`, `1 mon` = `30 days`): in comparisons, `BETWEEN` and `IN` lists of intervals each
+/// operand becomes `pg_interval_key(operand)`, and `ORDER BY i` sorts by `pg_interval_key(i)`.
+/// (Grouping, deduplicating, `min`/`max` and window keys stay refused by [`check`]: Postgres
+/// treats `1 day` and `24 hours` as one value there but shows whichever it met first.)
+fn interval_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let key_function = crate::pgfunctions::PgIntervalKey::function();
+    let key = |e: Expr| Expr::ScalarFunction(ScalarFunction::new_udf(key_function.clone(), vec![e]));
+    rewrite_expressions(plan, |expr, schema, sort| {
+        let is_interval = |e: &Expr| matches!(e.get_type(schema), Ok(DataType::Interval(_)));
+        let rewritten = expr.transform_up(|e| match e {
+            Expr::BinaryExpr(BinaryExpr { left, op, right })
+                if is_comparison(&op) && is_interval(&left) && is_interval(&right) =>
+            {
+                Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
+                    left: Box::new(key(*left)),
+                    op,
+                    right: Box::new(key(*right)),
+                })))
+            }
+            Expr::Between(between) if is_interval(&between.expr) => {
+                let datafusion::logical_expr::Between { expr, negated, low, high } = between;
+                Ok(Transformed::yes(Expr::Between(datafusion::logical_expr::Between {
+                    expr: Box::new(key(*expr)),
+                    negated,
+                    low: Box::new(key(*low)),
+                    high: Box::new(key(*high)),
+                })))
+            }
+            Expr::InList(in_list) if is_interval(&in_list.expr) => {
+                let datafusion::logical_expr::expr::InList { expr, list, negated } = in_list;
+                Ok(Transformed::yes(Expr::InList(datafusion::logical_expr::expr::InList {
+                    expr: Box::new(key(*expr)),
+                    list: list.into_iter().map(key).collect(),
+                    negated,
+                })))
+            }
+            other => Ok(Transformed::no(other)),
+        })?;
+        if sort && is_interval(&rewritten.data) {
+            return Ok(Transformed::yes(key(rewritten.data)));
+        }
+        Ok(rewritten)
+    })
+}
+
 /// `ceil`/`floor` of a `numeric` is a whole number with scale 0 in Postgres (`ceil(2.1)` is
 /// `3`); DataFusion keeps the argument's scale (`3.0`): the result is cast to scale 0 (one more
 /// integer digit, for `ceil(9.9)` = `10`).
@@ -903,6 +950,35 @@ mod tests {
         let sql = "SELECT max(i) FROM (VALUES (INTERVAL '1 day')) AS t(i)";
         assert!(verdict(sql).await.unwrap_err().contains("max() over an interval"));
         assert_eq!(verdict("SELECT i FROM (VALUES (INTERVAL '1 day')) AS t(i)").await, Ok(()));
+    }
+
+    /// The first column (text) of the rows `sql` gives once adjusted as every statement is.
+    async fn adjusted_labels(sql: &str) -> Vec<String> {
+        let ctx = datafusion::prelude::SessionContext::new();
+        let plan = ctx.state().create_logical_plan(sql).await.unwrap();
+        let plan = adjust(plan).unwrap();
+        let batches = ctx.execute_logical_plan(plan).await.unwrap().collect().await.unwrap();
+        let mut labels = Vec::new();
+        for batch in &batches {
+            let column = datafusion::arrow::array::AsArray::as_string::<i32>(batch.column(0));
+            labels.extend(column.iter().map(|v| v.unwrap_or("NULL").to_string()));
+        }
+        labels
+    }
+
+    #[tokio::test]
+    async fn intervals_compare_and_sort_by_length_once_adjusted() {
+        let values = "(VALUES ('day', INTERVAL '1 day'), ('23h', INTERVAL '23 hours'), ('25h', INTERVAL '25 hours'), \
+                      ('month', INTERVAL '1 month')) AS t(label, i)";
+        let sorted = adjusted_labels(&format!("SELECT label FROM {values} ORDER BY i DESC")).await;
+        assert_eq!(sorted, ["month", "25h", "day", "23h"]);
+        let equal = adjusted_labels(&format!("SELECT label FROM {values} WHERE i = INTERVAL '24 hours'")).await;
+        assert_eq!(equal, ["day"]);
+        let within = format!(
+            "SELECT label FROM {values} WHERE i BETWEEN INTERVAL '24 hours' AND INTERVAL '30 days' \
+             AND i NOT IN (INTERVAL '1500 minutes') ORDER BY label"
+        );
+        assert_eq!(adjusted_labels(&within).await, ["day", "month"]);
     }
 
     #[tokio::test]

@@ -7,13 +7,19 @@
 //! - a `date` is first a `timestamptz` at its midnight in the session's time zone (Postgres has
 //!   no `date_trunc(text, date)`; it casts the date), so the result is a `timestamptz`.
 //!
-//! Units are Postgres' spellings (`'Month'`, `'hours'`, `'ms'`, …). Decades, centuries,
-//! millennia and intervals are refused: DataFusion has no such truncation.
+//! - an `interval` is truncated field by field as Postgres' `interval_trunc` does (years and
+//!   months apart, the time part into hours, minutes, seconds; each toward zero), also to
+//!   decades, centuries and millennia; `week` is an error there, as in Postgres.
+//!
+//! Units are Postgres' spellings (`'Month'`, `'hours'`, `'ms'`, …). Decades, centuries and
+//! millennia of timestamps are refused: DataFusion has no such truncation.
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::ArrayRef;
-use datafusion::arrow::datatypes::{DataType, FieldRef, TimeUnit};
+use datafusion::arrow::array::{ArrayRef, AsArray, IntervalMonthDayNanoArray};
+use datafusion::arrow::datatypes::{
+    DataType, FieldRef, IntervalMonthDayNano, IntervalMonthDayNanoType, IntervalUnit, TimeUnit,
+};
 use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::{
     ColumnarValue, ReturnFieldArgs, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility,
@@ -61,6 +67,43 @@ fn unit(postgres: &str) -> Result<&'static str> {
     })
 }
 
+const NANOS_PER_MICROSECOND: i64 = 1_000;
+const NANOS_PER_MILLISECOND: i64 = 1_000_000;
+const NANOS_PER_SECOND: i64 = 1_000_000_000;
+const NANOS_PER_MINUTE: i64 = 60 * NANOS_PER_SECOND;
+const NANOS_PER_HOUR: i64 = 60 * NANOS_PER_MINUTE;
+
+/// Postgres' `interval_trunc`: the fields below `unit` set to zero, the fields split as
+/// `interval2itm` splits them (years = months / 12, hours = time / 1 h, …, toward zero).
+fn truncate_interval(unit_text: &str, value: IntervalMonthDayNano) -> Result<IntervalMonthDayNano> {
+    let IntervalMonthDayNano { months, days, nanoseconds: time } = value;
+    let years_per = match unit_text.trim().to_lowercase().as_str() {
+        "decade" | "decades" | "dec" | "decs" => Some(10),
+        "century" | "centuries" | "c" | "cent" => Some(100),
+        "millennium" | "millennia" | "mil" | "mils" => Some(1000),
+        _ => None,
+    };
+    let unit_name = if years_per.is_some() { "year" } else { unit(unit_text)? };
+    let years = months / 12;
+    let to_unit = |nanos: i64, per: i64| nanos / per * per;
+    Ok(match unit_name {
+        "year" => IntervalMonthDayNano::new(years / years_per.unwrap_or(1) * years_per.unwrap_or(1) * 12, 0, 0),
+        "quarter" => IntervalMonthDayNano::new(years * 12 + months % 12 / 3 * 3, 0, 0),
+        "month" => IntervalMonthDayNano::new(months, 0, 0),
+        "day" => IntervalMonthDayNano::new(months, days, 0),
+        "hour" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_HOUR)),
+        "minute" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_MINUTE)),
+        "second" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_SECOND)),
+        "millisecond" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_MILLISECOND)),
+        "microsecond" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_MICROSECOND)),
+        _ => {
+            let message = format!("unit \"{unit_text}\" not supported for type interval");
+            let error = crate::error::ConnectorError::new(crate::error::ErrorKind::FeatureNotSupported, message);
+            return Err(datafusion::error::DataFusionError::External(Box::new(error)));
+        }
+    })
+}
+
 impl ScalarUDFImpl for PgDateTrunc {
     fn name(&self) -> &str {
         "pg_date_trunc"
@@ -88,9 +131,7 @@ impl ScalarUDFImpl for PgDateTrunc {
         match arg_types.get(1) {
             Some(DataType::Timestamp(_, None)) => Ok(DataType::Timestamp(TimeUnit::Microsecond, None)),
             Some(DataType::Timestamp(_, Some(_)) | DataType::Date32) => Ok(timestamptz()),
-            Some(DataType::Interval(_)) => {
-                not_impl_err!("date_trunc of an interval is not supported on the embedded engine")
-            }
+            Some(DataType::Interval(IntervalUnit::MonthDayNano)) => Ok(DataType::Interval(IntervalUnit::MonthDayNano)),
             Some(other) => exec_err!("function date_trunc(unknown, {other}) does not exist"),
             None => exec_err!("date_trunc takes two arguments"),
         }
@@ -116,6 +157,13 @@ impl ScalarUDFImpl for PgDateTrunc {
         let rows = args.number_rows;
         let scalar_input = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(rows)?;
+        if let Some(intervals) = array.as_primitive_opt::<IntervalMonthDayNanoType>() {
+            let out: IntervalMonthDayNanoArray = intervals
+                .iter()
+                .map(|v| v.map(|v| truncate_interval(unit_text, v)).transpose())
+                .collect::<Result<_>>()?;
+            return super::columnar(Arc::new(out), scalar_input);
+        }
         let local_zone = DataType::Timestamp(TimeUnit::Microsecond, Some(zone.as_str().into()));
         // The instants to truncate, labelled with the zone whose wall clock is truncated.
         let (input, zoned): (ArrayRef, bool) = match array.data_type() {
@@ -156,6 +204,23 @@ mod tests {
         assert_eq!(unit(" hours ").ok(), Some("hour"));
         assert!(unit("decade").is_err());
         assert!(unit("fortnight").is_err());
+    }
+
+    #[test]
+    fn truncates_intervals_as_postgres() {
+        let hour = NANOS_PER_HOUR;
+        let iv = |m: i32, d: i32, n: i64| IntervalMonthDayNano::new(m, d, n);
+        let trunc = |unit: &str, v| truncate_interval(unit, v).unwrap();
+        // date_trunc('hour', interval '1 day 5 hours 30 minutes') = 1 day 05:00:00
+        assert_eq!(trunc("hour", iv(0, 1, 5 * hour + hour / 2)), iv(0, 1, 5 * hour));
+        // date_trunc('year', interval '2 years 7 months') = 2 years
+        assert_eq!(trunc("year", iv(31, 0, 0)), iv(24, 0, 0));
+        // date_trunc('quarter', interval '1 year 5 months 3 days') = 1 year 3 mons
+        assert_eq!(trunc("quarter", iv(17, 3, 0)), iv(15, 0, 0));
+        // date_trunc('decade', interval '27 years') = 20 years; ('minute', '-1 hour -90 seconds') = -01:01:00
+        assert_eq!(trunc("decade", iv(27 * 12, 0, 0)), iv(240, 0, 0));
+        assert_eq!(trunc("minute", iv(0, 0, -hour - 90 * NANOS_PER_SECOND)), iv(0, 0, -hour - 60 * NANOS_PER_SECOND));
+        assert!(truncate_interval("week", iv(0, 8, 0)).is_err());
     }
 }
 

@@ -8,12 +8,13 @@
 //!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`.
 //!
 //! `pg_justify_hours`, `pg_justify_days`, `pg_justify_interval` are Postgres' `justify_*`.
+//! `pg_interval_key` is the length Postgres compares and sorts intervals by.
 //!
 //! Every other combination is planned as DataFusion plans it.
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, AsArray, IntervalMonthDayNanoArray};
+use datafusion::arrow::array::{Array, AsArray, Decimal128Array, IntervalMonthDayNanoArray};
 use datafusion::arrow::datatypes::{
     DataType, DurationMicrosecondType, DurationNanosecondType, IntervalMonthDayNano, IntervalMonthDayNanoType,
     IntervalUnit, TimeUnit,
@@ -163,6 +164,55 @@ impl ScalarUDFImpl for PgJustify {
 
 const DAYS_PER_MONTH: i32 = 30;
 
+/// `pg_interval_key(interval)`: the length Postgres compares, sorts and hashes intervals by
+/// (`interval_cmp_value`: a month is 30 days, a day 24 hours), in nanoseconds, as a
+/// `numeric(38,0)`; DataFusion compares the three fields one by one (`1 day` > `25 hours`).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgIntervalKey {
+    signature: Signature,
+}
+
+impl PgIntervalKey {
+    /// The key function, ready to call in a plan.
+    pub fn function() -> Arc<ScalarUDF> {
+        Arc::new(ScalarUDF::from(PgIntervalKey {
+            signature: Signature::exact(vec![DataType::Interval(IntervalUnit::MonthDayNano)], Volatility::Immutable),
+        }))
+    }
+}
+
+impl ScalarUDFImpl for PgIntervalKey {
+    fn name(&self) -> &str {
+        "pg_interval_key"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Decimal128(38, 0))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [value] = args.args.as_slice() else { return exec_err!("pg_interval_key takes one argument") };
+        let scalar = matches!(value, ColumnarValue::Scalar(_));
+        let array = value.to_array(args.number_rows)?;
+        let Some(intervals) = array.as_primitive_opt::<IntervalMonthDayNanoType>() else {
+            return exec_err!("pg_interval_key of {}", array.data_type());
+        };
+        let keys: Decimal128Array = intervals.iter().map(|v| v.map(interval_key)).collect();
+        let out: Arc<dyn Array> = Arc::new(keys.with_precision_and_scale(38, 0)?);
+        super::columnar(out, scalar)
+    }
+}
+
+/// An interval's length in nanoseconds, a month counted as 30 days.
+fn interval_key(IntervalMonthDayNano { months, days, nanoseconds }: IntervalMonthDayNano) -> i128 {
+    let days = i128::from(months) * i128::from(DAYS_PER_MONTH) + i128::from(days);
+    days * i128::from(NANOS_PER_DAY) + i128::from(nanoseconds)
+}
+
 /// Postgres' `interval_justify_hours/days/interval` on one value.
 fn justify(value: IntervalMonthDayNano, justify: Justify) -> Result<IntervalMonthDayNano> {
     let IntervalMonthDayNano { mut months, mut days, mut nanoseconds } = value;
@@ -229,5 +279,16 @@ mod tests {
         assert_eq!(days(iv(1, -5, hour)), iv(0, 25, hour));
         // justify_interval('1 mon -1 hour') = 29 days 23:00:00
         assert_eq!(both(iv(1, 0, -hour)), iv(0, 29, 23 * hour));
+    }
+
+    #[test]
+    fn interval_keys_order_by_length() {
+        let hour = 3_600_000_000_000i64;
+        let key = |m: i32, d: i32, n: i64| interval_key(IntervalMonthDayNano::new(m, d, n));
+        // Postgres: '1 day' < '25 hours', '1 mon' = '30 days', '1 day' = '24 hours', '-1 day' < '1 hour'.
+        assert!(key(0, 1, 0) < key(0, 0, 25 * hour));
+        assert_eq!(key(1, 0, 0), key(0, 30, 0));
+        assert_eq!(key(0, 1, 0), key(0, 0, 24 * hour));
+        assert!(key(0, -1, 0) < key(0, 0, hour));
     }
 }

@@ -1,15 +1,19 @@
 //! `pg_extract('field', x)`: `EXTRACT(field FROM x)` for the fields whose value has a fraction,
 //! exactly as Postgres computes them: a `numeric` of a fixed scale per field (`second` 6,
 //! `milliseconds` 3, `microseconds` 0, `epoch` 6, and 0 for the `epoch` of a date), here a
-//! decimal of that scale over the value's microseconds. Timestamps, dates (epoch only) and
-//! times; intervals are refused (their epoch counts months as 30 days and years as 365.25).
+//! decimal of that scale over the value's microseconds; and the fields DataFusion lacks:
+//! `decade`, `century`, `millennium` (scale 0, Postgres' rules for years before 1 included). Timestamps, dates (epoch only), times
+//! and intervals (whose epoch counts a year as 365.25 days, truncated, and a month as 30).
 //! A `timestamptz` is read on UTC's wall clock: outside UTC the plan check refuses it.
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Datelike};
+
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, Decimal128Array};
 use datafusion::arrow::datatypes::{
-    DataType, Date32Type, Field, FieldRef, Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
+    DataType, Date32Type, Field, FieldRef, IntervalMonthDayNano, IntervalMonthDayNanoType, IntervalUnit,
+    Time64MicrosecondType, TimeUnit, TimestampMicrosecondType,
 };
 use datafusion::common::{Result, ScalarValue, exec_err, not_impl_err};
 use datafusion::logical_expr::{
@@ -18,6 +22,8 @@ use datafusion::logical_expr::{
 
 const MICROS_PER_DAY: i128 = 86_400_000_000;
 const MICROS_PER_MINUTE: i128 = 60_000_000;
+/// 365.25 days, the year of an interval's epoch.
+const MICROS_PER_YEAR: i128 = 31_557_600_000_000;
 
 /// `EXTRACT` of a fractional field (see the module header).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -37,6 +43,36 @@ enum Part {
     Milliseconds,
     Microseconds,
     Epoch,
+    Decade,
+    Century,
+    Millennium,
+}
+
+impl Part {
+    fn of_years(self) -> bool {
+        matches!(self, Part::Decade | Part::Century | Part::Millennium)
+    }
+
+    /// Postgres' `decade`/`century`/`millennium` of a year numbered as chrono and Postgres'
+    /// `tm_year` number them (1 BC is year 0).
+    fn of_year(self, year: i32) -> i128 {
+        let year = i128::from(year);
+        let (span, offset) = match self {
+            Part::Decade => return if year >= 0 { year / 10 } else { -((8 - (year - 1)) / 10) },
+            Part::Century => (100, 99),
+            _ => (1000, 999),
+        };
+        if year > 0 { (year + offset) / span } else { -((offset - (year - 1)) / span) }
+    }
+
+    /// The same fields of an interval: its years divided, toward zero.
+    fn of_interval_years(self, years: i128) -> i128 {
+        match self {
+            Part::Decade => years / 10,
+            Part::Century => years / 100,
+            _ => years / 1000,
+        }
+    }
 }
 
 /// The field named by the first argument, a constant.
@@ -50,19 +86,50 @@ fn part(field: Option<&ScalarValue>) -> Result<Part> {
         "milliseconds" => Part::Milliseconds,
         "microseconds" => Part::Microseconds,
         "epoch" => Part::Epoch,
+        "decade" | "decades" => Part::Decade,
+        "century" | "centuries" => Part::Century,
+        "millennium" | "millennia" => Part::Millennium,
         other => return not_impl_err!("EXTRACT({other} FROM …) is not supported on the embedded engine"),
     })
+}
+
+/// The microseconds of an interval a fractional field shows: Postgres 15's `interval_part` —
+/// the epoch counts each year as 365.25 days, each other month as 30; `second` and the like are
+/// the time part's seconds within its minute (signed like it).
+fn interval_micros(part: Part, value: IntervalMonthDayNano) -> i128 {
+    let IntervalMonthDayNano { months, days, nanoseconds } = value;
+    let micros = i128::from(nanoseconds / 1_000);
+    match part {
+        Part::Epoch => {
+            let month_days = 30 * i128::from(months % 12) + i128::from(days);
+            i128::from(months / 12) * MICROS_PER_YEAR + month_days * MICROS_PER_DAY + micros
+        }
+        _ => micros % MICROS_PER_MINUTE,
+    }
 }
 
 /// The scale of the result: Postgres' for the field and the argument's type.
 fn scale(part: Part, input: &DataType) -> Result<i8> {
     Ok(match (part, input) {
         (Part::Epoch, DataType::Date32) => 0,
+        (_, DataType::Time64(_) | DataType::Time32(_)) if part.of_years() => {
+            return exec_err!("unit \"{part:?}\" not supported for type time without time zone");
+        }
+        (_, DataType::Date32 | DataType::Timestamp(..) | DataType::Interval(_) | DataType::Null) if part.of_years() => {
+            0
+        }
         (_, DataType::Date32) => return not_impl_err!("EXTRACT of {part:?} from a date is not supported"),
-        (_, DataType::Timestamp(..) | DataType::Time64(_) | DataType::Time32(_) | DataType::Null) => match part {
+        (
+            _,
+            DataType::Timestamp(..)
+            | DataType::Time64(_)
+            | DataType::Time32(_)
+            | DataType::Interval(IntervalUnit::MonthDayNano)
+            | DataType::Null,
+        ) => match part {
             Part::Second | Part::Epoch => 6,
             Part::Milliseconds => 3,
-            Part::Microseconds => 0,
+            Part::Microseconds | Part::Decade | Part::Century | Part::Millennium => 0,
         },
         (_, other) => {
             return not_impl_err!("EXTRACT of {part:?} from a {other} value is not supported on the embedded engine");
@@ -102,9 +169,22 @@ impl ScalarUDFImpl for PgExtract {
         // Every result is a count of microseconds (of a day, a minute or since 1970), shown at
         // the field's scale: `56.789000` s, `56789.000` ms and `56789000` µs are one count.
         let micros: Vec<Option<i128>> = match array.data_type() {
+            DataType::Date32 if part.of_years() => array
+                .as_primitive::<Date32Type>()
+                .iter()
+                .map(|d| d.and_then(Date32Type::to_naive_date_opt).map(|d| part.of_year(d.year())))
+                .collect(),
             DataType::Date32 => {
                 // Seconds (scale 0) since 1970.
                 array.as_primitive::<Date32Type>().iter().map(|d| d.map(|d| i128::from(d) * 86_400)).collect()
+            }
+            DataType::Timestamp(..) if part.of_years() => {
+                let cast = datafusion::arrow::compute::cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?;
+                let values = cast.as_primitive::<TimestampMicrosecondType>();
+                values
+                    .iter()
+                    .map(|v| v.and_then(DateTime::from_timestamp_micros).map(|t| part.of_year(t.year())))
+                    .collect()
             }
             DataType::Timestamp(..) => {
                 let cast = datafusion::arrow::compute::cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?;
@@ -132,10 +212,55 @@ impl ScalarUDFImpl for PgExtract {
                     })
                     .collect()
             }
+            DataType::Interval(IntervalUnit::MonthDayNano) => array
+                .as_primitive::<IntervalMonthDayNanoType>()
+                .iter()
+                .map(|v| {
+                    v.map(|v| match part {
+                        _ if part.of_years() => part.of_interval_years(i128::from(v.months / 12)),
+                        _ => interval_micros(part, v),
+                    })
+                })
+                .collect(),
             DataType::Null => vec![None; args.number_rows],
             other => return exec_err!("pg_extract of a {other} value"),
         };
         let out: ArrayRef = Arc::new(Decimal128Array::from(micros).with_precision_and_scale(38, *scale)?);
         super::columnar(out, scalar)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_fields_as_postgres() {
+        let second = 1_000_000_000i64;
+        let iv = |m: i32, d: i32, n: i64| IntervalMonthDayNano::new(m, d, n);
+        // extract(epoch from interval '1 year 1 month 2 days 03:04:05.5') = 34333445.500000
+        let value = iv(13, 2, 11_045 * second + second / 2);
+        assert_eq!(interval_micros(Part::Epoch, value), 34_333_445_500_000);
+        // extract(epoch from interval '-3 years') = -94672800.000000
+        assert_eq!(interval_micros(Part::Epoch, iv(-36, 0, 0)), -94_672_800_000_000);
+        // extract(second from interval '-1 min -5.25 sec') = -5.250000
+        assert_eq!(interval_micros(Part::Second, iv(0, 0, -65 * second - second / 4)), -5_250_000);
+    }
+
+    #[test]
+    fn year_fields_as_postgres() {
+        // extract(… from date '…'): decade 2000-12-31 → 200, 1999 → 199; century 2000 → 20,
+        // 2001 → 21; millennium 2000 → 2, 2001 → 3; 1 BC (year 0 here) → decade 0, century -1;
+        // 11 BC → decade -1; 101 BC → century -2.
+        assert_eq!(Part::Decade.of_year(2000), 200);
+        assert_eq!(Part::Decade.of_year(1999), 199);
+        assert_eq!(Part::Century.of_year(2000), 20);
+        assert_eq!(Part::Century.of_year(2001), 21);
+        assert_eq!(Part::Millennium.of_year(2000), 2);
+        assert_eq!(Part::Millennium.of_year(2001), 3);
+        assert_eq!(Part::Decade.of_year(0), 0);
+        assert_eq!(Part::Century.of_year(0), -1);
+        assert_eq!(Part::Decade.of_year(-10), -1);
+        assert_eq!(Part::Century.of_year(-100), -2);
     }
 }

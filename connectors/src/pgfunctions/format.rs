@@ -1,9 +1,9 @@
-//! `pg_format(fmt, args…)`: Postgres' `format()` on the embedded engine, for `%s`, `%L` and
-//! `%%` with positions (`%2$s`) and widths (`%-10s`). The rewrite passes every argument through
-//! `pg_text`, so this function only ever sees text and writes it as Postgres does: `%s` writes
-//! NULL as nothing, `%L` quotes as `quote_literal` (NULL as `NULL`). `%I` (which needs
-//! Postgres' keyword list to decide on quotes) and `*` widths are refused by the rewrite; an
-//! invalid format is an error, as in Postgres.
+//! `pg_format(fmt, args…)`: Postgres' `format()` on the embedded engine, for `%s`, `%I`, `%L`
+//! and `%%` with positions (`%2$s`) and widths (`%-10s`). The rewrite passes every argument
+//! through `pg_text`, so this function only ever sees text and writes it as Postgres does: `%s`
+//! writes NULL as nothing, `%I` quotes as `quote_ident` (NULL is an error), `%L` quotes as
+//! `quote_literal` (NULL as `NULL`). `*` widths are refused by the rewrite; an invalid format is
+//! an error, as in Postgres.
 
 use std::sync::Arc;
 
@@ -73,7 +73,7 @@ impl ScalarUDFImpl for PgFormat {
     }
 }
 
-/// Writes `format` with `values` as Postgres' `format()` does (`%s`, `%L`, `%%`).
+/// Writes `format` with `values` as Postgres' `format()` does (`%s`, `%I`, `%L`, `%%`).
 pub(crate) fn format_text(format: &str, values: &[Option<String>]) -> Result<String, String> {
     let mut out = String::with_capacity(format.len());
     let mut chars = format.chars().peekable();
@@ -114,6 +114,10 @@ pub(crate) fn format_text(format: &str, values: &[Option<String>]) -> Result<Str
         let value = values.get(index).ok_or("too few arguments for format()")?;
         let written = match kind {
             's' => value.clone().unwrap_or_default(),
+            'I' => match value {
+                None => return Err("null values cannot be formatted as an SQL identifier".into()),
+                Some(v) => super::keywords::quote_ident(v),
+            },
             'L' => match value {
                 None => "NULL".to_string(),
                 Some(v) => quote_literal(v),
@@ -158,6 +162,8 @@ mod tests {
         assert_eq!(f("100%%", &[]).unwrap(), "100%");
         assert_eq!(f("%L %L %L", &[Some("it's"), None, Some("a\\b")]).unwrap(), "'it''s' NULL E'a\\\\b'");
         assert_eq!(f("%2$s %s", &[Some("a"), Some("b"), Some("c")]).unwrap(), "b c");
+        assert_eq!(f("%I.%I", &[Some("my col"), Some("plain")]).unwrap(), "\"my col\".plain");
+        assert!(f("%I", &[None]).is_err());
         assert!(f("%s %s", &[Some("a")]).is_err());
         assert!(f("%x", &[Some("a")]).is_err());
         assert!(f("%", &[]).is_err());

@@ -37,6 +37,43 @@ pub fn any_all(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `x [NOT] [I]LIKE ANY|ALL (array)` → `(x LIKE e1 OR|AND x LIKE e2 …)` over an array written out
+/// in the statement (Postgres' NULL rules are those of `OR`/`AND`). `Ok(false)`: not such an
+/// expression.
+pub fn like_any_all(expr: &mut Expr) -> Result<bool, String> {
+    let (Expr::Like { any, pattern, .. } | Expr::ILike { any, pattern, .. }) = expr else { return Ok(false) };
+    let (array, joiner) = match pattern.as_ref() {
+        _ if *any => (pattern.as_ref().clone(), BinaryOperator::Or),
+        Expr::Function(function) if function.name.to_string().eq_ignore_ascii_case("all") => {
+            let sqlparser::ast::FunctionArguments::List(list) = &function.args else { return Ok(false) };
+            let [sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(array))] =
+                list.args.as_slice()
+            else {
+                return Ok(false);
+            };
+            (array.clone(), BinaryOperator::And)
+        }
+        _ => return Ok(false),
+    };
+    let mut expanded: Option<Expr> = None;
+    for element in written_out_array(&array)? {
+        let mut single = expr.clone();
+        if let Expr::Like { any, pattern, .. } | Expr::ILike { any, pattern, .. } = &mut single {
+            *any = false;
+            **pattern = element;
+        }
+        expanded = Some(match expanded {
+            None => single,
+            Some(all) => Expr::BinaryOp { left: Box::new(all), op: joiner.clone(), right: Box::new(single) },
+        });
+    }
+    *expr = match expanded {
+        Some(expanded) => Expr::Nested(Box::new(expanded)),
+        None => Expr::Value(Value::Boolean(joiner == BinaryOperator::And).into()),
+    };
+    Ok(true)
+}
+
 /// The elements of an array written out in the statement, each with the array's element type
 /// when the array is cast (`'{1,2}'::int[]`, `ARRAY[1, NULL]::int[]`).
 fn written_out_array(expr: &Expr) -> Result<Vec<Expr>, String> {

@@ -12,6 +12,7 @@ mod datafusion;
 mod expand;
 mod postgres;
 mod snowflake;
+mod windows;
 
 use std::ops::ControlFlow;
 
@@ -509,6 +510,9 @@ impl VisitorMut for Translator {
 
     /// Every SELECT, also the branches of set operations.
     fn pre_visit_select(&mut self, select: &mut Select) -> ControlFlow<()> {
+        if !matches!(self.dialect.construct(Construct::RefinedWindow), Some(Support::Native)) {
+            windows::inline_refinements(select);
+        }
         self.select(select)
     }
 

@@ -3,13 +3,14 @@
 //! is refused. `pg_*` functions are packwire's own UDFs with Postgres semantics.
 
 use sqlparser::ast::{
-    CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
+    BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
     FunctionArguments, Ident, ObjectName, TableAlias, TableFactor, Value,
 };
 
 use super::{Construct, Dialect, FunctionRule, Support};
 
 mod arrays;
+mod interval;
 mod jsonb;
 
 use arrays::{
@@ -103,17 +104,21 @@ fn division(expr: &mut Expr) -> Result<(), String> {
 
 /// `EXTRACT(field FROM x)` is `numeric` in Postgres. Fields whose value is a whole number become
 /// `CAST(date_part('field', x) AS DECIMAL(20,0))`; seconds, milliseconds, microseconds and epoch
-/// are `pg_extract` (exact, at Postgres' scale per field); other fields are refused.
+/// (exact, at Postgres' scale per field) and the fields DataFusion lacks (decade, century,
+/// millennium) are `pg_extract`; other fields are refused.
 fn extract(expr: &mut Expr) -> Result<(), String> {
     let Expr::Extract { field, expr: inner, .. } = expr else { return Ok(()) };
-    let fractional = match field {
+    let computed_here = match field {
         DateTimeField::Second | DateTimeField::Seconds => Some("second"),
         DateTimeField::Milliseconds | DateTimeField::Millisecond => Some("milliseconds"),
         DateTimeField::Microseconds | DateTimeField::Microsecond => Some("microseconds"),
         DateTimeField::Epoch => Some("epoch"),
+        DateTimeField::Decade => Some("decade"),
+        DateTimeField::Century => Some("century"),
+        DateTimeField::Millennium => Some("millennium"),
         _ => None,
     };
-    if let Some(name) = fractional {
+    if let Some(name) = computed_here {
         let name = Expr::Value(Value::SingleQuotedString(name.into()).into());
         *expr = function_call("pg_extract", vec![name, *inner.clone()]);
         return Ok(());
@@ -200,8 +205,8 @@ fn first_string_constant(function: &Function) -> Option<&str> {
     }
 }
 
-/// `format(fmt, …)` → `pg_format(fmt, pg_output(…)…)` for a constant format using `%s`, `%L`
-/// and `%%` (with positions and widths); `%I` and `*` widths are refused.
+/// `format(fmt, …)` → `pg_format(fmt, pg_output(…)…)` for a constant format using `%s`, `%I`,
+/// `%L` and `%%` (with positions and widths); `*` widths are refused.
 fn format(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
     let format =
@@ -214,10 +219,8 @@ fn format(expr: &mut Expr) -> Result<(), String> {
             continue;
         }
         let kind = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '$' || c == '-');
-        match kind.chars().next() {
-            Some('I') => return Err("format() with %I".into()),
-            Some('*') => return Err("format() with a * width".into()),
-            _ => {}
+        if kind.starts_with('*') {
+            return Err("format() with a * width".into());
         }
     }
     text_arguments(expr)?;
@@ -288,9 +291,35 @@ fn localtimestamp(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `to_timestamp(seconds)`: the `timestamptz` that many seconds after 1970-01-01 00:00 UTC,
+/// rounded to microseconds half to even as Postgres' `rint` (`pg_round` of a float):
+/// `arrow_cast(CAST(pg_round(CAST(s AS DOUBLE) * 1000000) AS BIGINT), 'Timestamp(µs, "UTC")')`.
+/// The two-argument form (text and a format) is refused.
+fn to_timestamp(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &function.args else { return Err("to_timestamp without arguments".into()) };
+    let [FunctionArg::Unnamed(FunctionArgExpr::Expr(seconds))] = list.args.as_slice() else {
+        return Err("to_timestamp(text, format)".into());
+    };
+    let micros = Expr::BinaryOp {
+        left: Box::new(cast(seconds.clone(), DataType::DoublePrecision)),
+        op: BinaryOperator::Multiply,
+        right: Box::new(Expr::Value(Value::Number("1000000".into(), false).into())),
+    };
+    let micros = cast(function_call("pg_round", vec![micros]), DataType::BigInt(None));
+    *expr = to_timestamptz(micros);
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `regr_count` is a `bigint` in Postgres, unsigned in DataFusion.
+fn regr_count(expr: &mut Expr) -> Result<(), String> {
+    *expr = cast(expr.clone(), DataType::BigInt(None));
     Ok(())
 }
 
@@ -324,58 +353,98 @@ fn places_function(expr: &mut Expr, name: &str, to: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// `generate_series(a, b[, step])` over integer constants → a subquery over DataFusion's own
+/// `generate_series(a, b[, step])` over number constants → a subquery over DataFusion's own
 /// `generate_series` (the same inclusive rows) whose column has Postgres' type (`integer` when
-/// every argument fits, else `bigint`) and name (the column alias, else the table alias, else
-/// `generate_series`), and timestamp series (`timestamp_series`). Other series (numeric,
-/// `timestamptz`, dates, arguments from other FROM items) are
-/// refused.
+/// every argument fits, else `bigint`; `numeric` of the start's scale, counted in units of that
+/// scale) and name (the column alias, else the table alias, else `generate_series`), and
+/// timestamp, date and `timestamptz` series (`timestamp_series`). Other series (arguments from
+/// other FROM items, computed bounds) are refused.
 fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
     let TableFactor::Table { args: Some(args), alias, .. } = factor else { return Ok(()) };
-    if let Some(arguments) = timestamp_series(&args.args) {
+    if let Some((arguments, zoned)) = timestamp_series(&args.args) {
         let (relation, column) = function_column_names(alias, "generate_series");
-        let sql = format!(
-            "SELECT arrow_cast(value, 'Timestamp(Microsecond, None)') AS {} FROM generate_series({arguments})",
-            Ident::with_quote('"', column)
-        );
+        let value = Expr::Identifier(Ident::new("value"));
+        let value = if zoned { to_timestamptz(value) } else { cast_naive(value) };
+        let sql = format!("SELECT {value} AS {} FROM generate_series({arguments})", Ident::with_quote('"', column));
         *factor = derived_table(&sql, relation, "generate_series")?;
         return Ok(());
     }
-    let mut bounds = Vec::with_capacity(args.args.len());
-    let mut all_int4 = true;
+    // Each argument as an integer count of 10^-scale, with its scale.
+    let mut bounds: Vec<(i128, u32)> = Vec::with_capacity(args.args.len());
     for arg in args.args.iter_mut() {
         let FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) = arg else {
             return Err("generate_series with named arguments".into());
         };
         super::plain_number(expr);
-        let value = match expr {
-            Expr::Value(v) => match &v.value {
-                Value::Number(text, _) => text.parse::<i64>().ok(),
-                _ => None,
-            },
-            _ => None,
-        };
-        let value = value.ok_or("generate_series over anything but integer constants or timestamp literals")?;
-        all_int4 &= i32::try_from(value).is_ok();
-        bounds.push(value.to_string());
+        let refuse = "generate_series over anything but number constants or timestamp literals";
+        bounds.push(series_number(expr).ok_or(refuse)?);
     }
     let (relation, column) = function_column_names(alias, "generate_series");
-    let sql = format!(
-        "SELECT CAST(value AS {}) AS {} FROM generate_series({})",
-        if all_int4 { "INT" } else { "BIGINT" },
-        Ident::with_quote('"', column),
-        bounds.join(", ")
-    );
+    let column = Ident::with_quote('"', column);
+    // A numeric series shows its start's scale on every row (`start + n × step`) only when the
+    // step has no more decimals than the start; otherwise rows differ in scale, as the engine's
+    // columns cannot.
+    let scale = bounds.first().map_or(0, |(_, scale)| *scale);
+    if bounds.iter().any(|(_, s)| *s > scale) {
+        return Err("generate_series whose step or stop has more decimals than its start".into());
+    }
+    let factor_of = |s: u32| 10i128.checked_pow(scale - s);
+    let mut scaled = Vec::with_capacity(bounds.len());
+    for (value, s) in &bounds {
+        let value = factor_of(*s).and_then(|f| value.checked_mul(f)).and_then(|v| i64::try_from(v).ok());
+        scaled.push(value.ok_or("generate_series over numbers beyond 64 bits")?.to_string());
+    }
+    let arguments = scaled.join(", ");
+    let sql = if scale > 0 {
+        let unit = format!("0.{:0>width$}", 1, width = scale as usize);
+        format!(
+            "SELECT CAST(value AS DECIMAL(38, 0)) * CAST('{unit}' AS DECIMAL({}, {scale})) AS {column} \
+             FROM generate_series({arguments})",
+            scale + 1
+        )
+    } else {
+        let all_int4 = bounds.iter().all(|(value, _)| i32::try_from(*value).is_ok());
+        let integer = if all_int4 { "INT" } else { "BIGINT" };
+        format!("SELECT CAST(value AS {integer}) AS {column} FROM generate_series({arguments})")
+    };
     *factor = derived_table(&sql, relation, "generate_series")?;
     Ok(())
 }
 
-/// The arguments of `generate_series(TIMESTAMP 'a', TIMESTAMP 'b', INTERVAL 'step')` (literals
-/// already normalized), when they are that: DataFusion's own series steps the same way as
-/// Postgres' (each row is the previous one plus the step: months first, clamped to the month's
-/// end, then days, then time). `timestamptz` and `date` series (which Postgres steps in the
-/// session's time zone) stay refused.
-fn timestamp_series(args: &[FunctionArg]) -> Option<String> {
+/// A number constant of a series: an integer, or a decimal as `decimal_literal` wrote it
+/// (`CAST('0.5' AS DECIMAL(1,1))`), as its digits and its scale.
+fn series_number(expr: &Expr) -> Option<(i128, u32)> {
+    match expr {
+        Expr::Value(v) => match &v.value {
+            Value::Number(text, _) => Some((i128::from(text.parse::<i64>().ok()?), 0)),
+            _ => None,
+        },
+        Expr::Cast {
+            expr: inner, data_type: DataType::Decimal(ExactNumberInfo::PrecisionAndScale(_, scale)), ..
+        } => {
+            let Expr::Value(v) = inner.as_ref() else { return None };
+            let Value::SingleQuotedString(text) = &v.value else { return None };
+            let scale = u32::try_from(*scale).ok()?;
+            let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+            if fraction.len() > scale as usize {
+                return None;
+            }
+            let digits = format!("{whole}{fraction:0<width$}", width = scale as usize);
+            Some((digits.parse().ok()?, scale))
+        }
+        _ => None,
+    }
+}
+
+/// The arguments of `generate_series(start, stop, INTERVAL 'step')` over timestamp, date or
+/// `timestamptz` literals (already normalized), as naive timestamps of the UTC wall clock, and
+/// whether the series is of `timestamptz` (a date is one at its midnight, as Postgres casts it):
+/// DataFusion's own series steps the same way as Postgres' (each row is the previous one plus
+/// the step: months first, clamped to the month's end, then days, then time). A `timestamptz`
+/// series steps on the session's wall clock in Postgres: it is made a `timestamptz` the way
+/// literals are, which the plan check refuses in sessions outside UTC.
+fn timestamp_series(args: &[FunctionArg]) -> Option<(String, bool)> {
+    use sqlparser::ast::TimezoneInfo;
     let exprs: Vec<&Expr> = args
         .iter()
         .map(|arg| match arg {
@@ -383,15 +452,46 @@ fn timestamp_series(args: &[FunctionArg]) -> Option<String> {
             _ => None,
         })
         .collect::<Option<_>>()?;
-    let is_timestamp = |expr: &Expr| {
-        matches!(expr, Expr::TypedString(typed) if matches!(
-            typed.data_type,
-            DataType::Timestamp(None, sqlparser::ast::TimezoneInfo::None | sqlparser::ast::TimezoneInfo::WithoutTimeZone)
-        ))
+    // A bound as a naive timestamp, and its type: 0 timestamp, 1 date, 2 timestamptz.
+    let bound = |expr: &Expr| -> Option<(Expr, u8)> {
+        match expr {
+            Expr::TypedString(typed) => match &typed.data_type {
+                DataType::Timestamp(None, TimezoneInfo::None | TimezoneInfo::WithoutTimeZone) => {
+                    Some((expr.clone(), 0))
+                }
+                DataType::Date => {
+                    let Value::SingleQuotedString(date) = &typed.value.value else { return None };
+                    let midnight = Value::SingleQuotedString(format!("{date} 00:00:00"));
+                    let timestamp = DataType::Timestamp(None, TimezoneInfo::None);
+                    Some((
+                        Expr::TypedString(sqlparser::ast::TypedString {
+                            data_type: timestamp,
+                            value: midnight.into(),
+                            uses_odbc_syntax: false,
+                        }),
+                        1,
+                    ))
+                }
+                _ => None,
+            },
+            // `TIMESTAMPTZ '…'`, as `typed_literal` wrote it.
+            // DataFusion's series takes nanosecond timestamps, as its `TIMESTAMP '…'` literals are.
+            Expr::Function(function) if function.name.to_string() == "arrow_cast" => {
+                let nanoseconds = Value::SingleQuotedString("Timestamp(Nanosecond, None)".into());
+                Some((function_call("arrow_cast", vec![expr.clone(), Expr::Value(nanoseconds.into())]), 2))
+            }
+            _ => None,
+        }
     };
     match exprs.as_slice() {
-        [start, stop, step @ Expr::Interval(_)] if is_timestamp(start) && is_timestamp(stop) => {
-            Some(format!("{start}, {stop}, {step}"))
+        [start, stop, step @ Expr::Interval(_)] => {
+            let ((start, start_type), (stop, stop_type)) = (bound(start)?, bound(stop)?);
+            // Postgres picks the series by its arguments' types: timestamps (a date is cast to
+            // one) or timestamptz (dates alone, too); a timestamp with a timestamptz is refused.
+            if start_type.min(stop_type) == 0 && start_type.max(stop_type) == 2 {
+                return None;
+            }
+            Some((format!("{start}, {stop}, {step}"), start_type.min(stop_type) > 0))
         }
         _ => None,
     }
@@ -459,35 +559,87 @@ fn is_literal(expr: &Expr) -> bool {
     }
 }
 
-/// `LIKE`/`ILIKE` with Postgres' default escape (backslash); DataFusion has no other.
+/// `LIKE`/`ILIKE` (expanded on the way down): `ANY`/`ALL` over an array written out in the
+/// statement becomes one `LIKE` per element; DataFusion's only escape is Postgres' default
+/// (backslash), so a constant pattern with another `ESCAPE` is rewritten to it.
 fn like(expr: &mut Expr) -> Result<(), String> {
-    let (Expr::Like { escape_char, .. } | Expr::ILike { escape_char, .. }) = expr else { return Ok(()) };
-    match escape_char {
-        None => Ok(()),
-        Some(escape) if matches!(&escape.value, Value::SingleQuotedString(e) if e == "\\") => Ok(()),
-        Some(_) => Err("LIKE … ESCAPE with another escape character than backslash".into()),
+    if super::expand::like_any_all(expr)? {
+        return Ok(());
     }
+    let (Expr::Like { escape_char, pattern, .. } | Expr::ILike { escape_char, pattern, .. }) = expr else {
+        return Ok(());
+    };
+    let escape = match escape_char {
+        None => return Ok(()),
+        Some(escape) => match &escape.value {
+            Value::SingleQuotedString(e) if e == "\\" => return Ok(()),
+            Value::SingleQuotedString(e) if e.chars().count() <= 1 => e.chars().next(),
+            _ => return Err("LIKE … ESCAPE with an escape that is not one character".into()),
+        },
+    };
+    let refuse = || "LIKE … ESCAPE with another escape character than backslash, on a pattern that is not a constant";
+    let Expr::Value(value) = pattern.as_mut() else { return Err(refuse().into()) };
+    let Value::SingleQuotedString(text) = &value.value else { return Err(refuse().into()) };
+    let rewritten = backslash_escaped(text, escape).ok_or("a LIKE pattern that ends with its escape character")?;
+    value.value = Value::SingleQuotedString(rewritten);
+    *escape_char = None;
+    Ok(())
 }
 
-/// `SUBSTRING(s FROM start FOR count)`; the regular-expression form (`FROM 'pattern'`) is not
-/// DataFusion's `substr`.
-fn substring(expr: &mut Expr) -> Result<(), String> {
-    let Expr::Substring { substring_from: Some(from), .. } = expr else { return Ok(()) };
-    match from.as_ref() {
-        Expr::Value(value) if matches!(value.value, Value::SingleQuotedString(_)) => {
-            Err("SUBSTRING(… FROM pattern)".into())
+/// A LIKE pattern written with `escape` (or none, for `ESCAPE ''`) in the default backslash
+/// form: an escaped character is literal, a plain backslash is a literal backslash. `None` for a
+/// pattern ending in its escape character (an error in Postgres).
+fn backslash_escaped(pattern: &str, escape: Option<char>) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len() + 4);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        let literal = if Some(c) == escape {
+            Some(chars.next()?)
+        } else if c == '\\' {
+            Some(c)
+        } else {
+            None
+        };
+        match literal {
+            Some(l @ ('%' | '_' | '\\')) => {
+                out.push('\\');
+                out.push(l);
+            }
+            Some(l) => out.push(l),
+            None => out.push(c),
         }
-        _ => Ok(()),
     }
+    Some(out)
+}
+
+/// `SUBSTRING(s FROM start FOR count)` is DataFusion's. The regular-expression form
+/// (`FROM 'pattern'`: the first parenthesized part's match, or the whole match) is
+/// `regexp_match(s, pattern)[1]`, which answers the same for patterns whose match does not depend
+/// on Postgres' leftmost-longest rules: alternation (`|`) and non-greedy quantifiers are refused.
+fn substring(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Substring { expr: text, substring_from: Some(from), substring_for, .. } = expr else { return Ok(()) };
+    let Expr::Value(value) = from.as_ref() else { return Ok(()) };
+    let Value::SingleQuotedString(pattern) = &value.value else { return Ok(()) };
+    if substring_for.is_some() {
+        return Err("SUBSTRING(… SIMILAR … ESCAPE …)".into());
+    }
+    let lazy = ["*?", "+?", "??", "}?"].iter().any(|q| pattern.contains(q));
+    if pattern.contains('|') || lazy {
+        return Err("SUBSTRING(… FROM pattern) with alternation or non-greedy quantifiers".into());
+    }
+    let matched = function_call("regexp_match", vec![*text.clone(), *from.clone()]);
+    let first = Expr::Value(Value::Number("1".into(), false).into());
+    *expr = function_call("array_element", vec![matched, first]);
+    Ok(())
 }
 
 /// `&`, `|`, `#`, `<<`, `>>` on integers are DataFusion's (same types, same two's-complement
-/// results, parsed with Postgres' precedence); DataFusion has no prefix `~`.
+/// results, parsed with Postgres' precedence); prefix `~`, which DataFusion lacks, is `pg_bitnot`.
 fn bitwise(expr: &mut Expr) -> Result<(), String> {
-    match expr {
-        Expr::UnaryOp { .. } => Err("the ~ operator".into()),
-        _ => Ok(()),
+    if let Expr::UnaryOp { expr: operand, .. } = expr {
+        *expr = function_call("pg_bitnot", vec![*operand.clone()]);
     }
+    Ok(())
 }
 
 /// Casts DataFusion performs exactly as Postgres does, or their Postgres form: to integers from
@@ -520,6 +672,23 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     }
     let literal = is_literal(inner);
     match data_type {
+        // `'1 day'::interval` is the literal `INTERVAL '1 day'`; other casts to interval (from
+        // text columns, times) would be read by the engine's own rules.
+        DataType::Interval { fields: None, precision: None } => match inner.as_ref() {
+            Expr::Interval(_) => Ok(()),
+            Expr::Value(value) if matches!(value.value, Value::SingleQuotedString(_)) => {
+                *expr = Expr::Interval(sqlparser::ast::Interval {
+                    value: inner.clone(),
+                    leading_field: None,
+                    leading_precision: None,
+                    last_field: None,
+                    fractional_seconds_precision: None,
+                });
+                interval_literal(expr)
+            }
+            _ => Err("casting a value other than a string constant to interval".into()),
+        },
+        DataType::Interval { .. } => Err(format!("casting to {data_type}")),
         DataType::JSONB => {
             *expr = function_call("pg_jsonb", vec![*inner.clone()]);
             Ok(())
@@ -567,15 +736,16 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
 
 /// A date, time or timestamp literal's text in the one form both engines read alike
 /// (`YYYY-MM-DD`, `HH:MM:SS[.ffffff]`, `YYYY-MM-DD HH:MM:SS[.ffffff]`, a `timestamptz` with an
-/// offset `±HH:MM` or none (the session's zone); `HH:MM` gains `:00`, a `T` becomes a blank).
-/// Other spellings Postgres accepts (`Feb 29 2024`, `epoch`, `1:02 PM`, zone names, offsets on a
-/// `timestamp`, which Postgres ignores) are refused rather than read differently. Other types:
-/// `Ok(None)`.
+/// offset `±HH:MM` or none (the session's zone)): dates also as `YYYY-M-D`, `YYYY/MM/DD`,
+/// `YYYYMMDD` and (alone) `Feb 29 2024` / `29 Feb 2024`; times as `H:MM[:SS]` and with `AM`/`PM`;
+/// a `T` between date and time. Other spellings Postgres accepts (`epoch`, `infinity`, two-digit
+/// years, zone names, offsets on a `timestamp`, which Postgres ignores) are refused rather than
+/// read differently. Other types: `Ok(None)`.
 fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, String> {
     use sqlparser::ast::TimezoneInfo;
     let refuse = || format!("the {data_type} literal '{text}' (written other than YYYY-MM-DD HH:MM:SS)");
     match data_type {
-        DataType::Date => is_date(text).then_some(None).ok_or_else(refuse),
+        DataType::Date => date_text(text, true).map(Some).ok_or_else(refuse),
         // Postgres rounds to the precision; DataFusion keeps microseconds.
         DataType::Timestamp(Some(_), _) | DataType::Time(Some(_), _) => {
             Err(format!("{data_type} (a timestamp precision)"))
@@ -589,7 +759,7 @@ fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, Str
                 return Err(refuse());
             }
             let Some((date, time)) = text.split_once([' ', 'T']) else {
-                return is_date(text).then_some(None).ok_or_else(refuse);
+                return date_text(text, false).map(Some).ok_or_else(refuse);
             };
             // An offset is read on a `timestamptz` only (Postgres ignores one on a `timestamp`).
             let (clock, offset) = match time.rfind(['+', '-']) {
@@ -597,9 +767,7 @@ fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, Str
                 _ => (time, None),
             };
             let clock = clock_text(clock).ok_or_else(refuse)?;
-            if !is_date(date) {
-                return Err(refuse());
-            }
+            let date = date_text(date, false).ok_or_else(refuse)?;
             Ok(Some(format!("{date} {clock}{}", offset.unwrap_or_default())))
         }
         _ => Ok(None),
@@ -610,16 +778,77 @@ fn digits(part: &str, n: usize) -> bool {
     part.len() == n && part.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_date(part: &str) -> bool {
-    let fields: Vec<&str> = part.split('-').collect();
-    matches!(fields.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
+/// A date as `YYYY-MM-DD`, from `YYYY-M-D`, `YYYY/M/D` or `YYYYMMDD`, and when `words` from a
+/// month name (or its first three letters) with a day and a four-digit year in either order
+/// (`Feb 29 2024`, `February 29, 2024`, `29 Feb 2024`). Year first is read the same under every
+/// `DateStyle`; `1/2/2024` is not (it is refused).
+fn date_text(text: &str, words: bool) -> Option<String> {
+    let two = |n: &str| (digits(n, 1) || digits(n, 2)).then(|| format!("{n:0>2}"));
+    let fields: Vec<&str> = text.split(['-', '/']).collect();
+    if let [y, m, d] = fields.as_slice()
+        && digits(y, 4)
+        && !(text.contains('-') && text.contains('/'))
+    {
+        return Some(format!("{y}-{}-{}", two(m)?, two(d)?));
+    }
+    if digits(text, 8) {
+        return Some(format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..]));
+    }
+    if !words {
+        return None;
+    }
+    let parts: Vec<String> = text.split([' ', ',']).filter(|p| !p.is_empty()).map(str::to_ascii_lowercase).collect();
+    let month = |name: &str| {
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let index = MONTHS
+            .iter()
+            .position(|m| name.len() >= 3 && m.starts_with(name))
+            .or_else(|| (name == "sept").then_some(8))?;
+        Some(format!("{:02}", index + 1))
+    };
+    let (m, d, y) = match parts.as_slice() {
+        [m, d, y] if month(m).is_some() => (month(m)?, d.as_str(), y.as_str()),
+        [d, m, y] if month(m).is_some() => (month(m)?, d.as_str(), y.as_str()),
+        _ => return None,
+    };
+    digits(y, 4).then_some(())?;
+    Some(format!("{y}-{m}-{}", two(d)?))
 }
 
-/// `H:MM`, `HH:MM`, `HH:MM:SS[.f…]` (at most six fraction digits) → `HH:MM:SS[.f…]`.
+/// `H:MM`, `HH:MM`, `HH:MM:SS[.f…]` (at most six fraction digits), optionally followed by
+/// `AM`/`PM` (hours 1–12) → `HH:MM:SS[.f…]`.
 fn clock_text(time: &str) -> Option<String> {
+    let lower = time.trim_end().to_ascii_lowercase();
+    let (time, meridiem) = match lower.strip_suffix("am").or_else(|| lower.strip_suffix("a.m.")) {
+        Some(rest) => (rest.trim_end(), Some(false)),
+        None => match lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m.")) {
+            Some(rest) => (rest.trim_end(), Some(true)),
+            None => (lower.as_str(), None),
+        },
+    };
     let (clock, fraction) = time.split_once('.').unwrap_or((time, ""));
     let fields: Vec<&str> = clock.split(':').collect();
-    let hour = |h: &str| (digits(h, 1) || digits(h, 2)).then(|| format!("{h:0>2}"));
+    let hour = |h: &str| {
+        if !(digits(h, 1) || digits(h, 2)) {
+            return None;
+        }
+        let Some(pm) = meridiem else { return Some(format!("{h:0>2}")) };
+        let h: u32 = h.parse().ok()?;
+        (1..=12).contains(&h).then(|| format!("{:02}", h % 12 + if pm { 12 } else { 0 }))
+    };
     let clock = match fields.as_slice() {
         [h, m] if digits(m, 2) && fraction.is_empty() => format!("{}:{m}:00", hour(h)?),
         [h, m, s] if digits(m, 2) && digits(s, 2) => format!("{}:{m}:{s}", hour(h)?),
@@ -673,16 +902,22 @@ fn to_timestamptz(expr: Expr) -> Expr {
     function_call("arrow_cast", vec![expr, Expr::Value(arrow_type.into())])
 }
 
-/// `INTERVAL '…'` written as `n unit …` with whole numbers (fractions only for days and smaller
-/// units), units spelled out in full; other interval syntax (`1:30`, `- 1 day`, `P1D`, `ago`)
-/// is refused rather than read differently. `INTERVAL '3' DAY` keeps its unit qualifier.
+/// A timestamp in microseconds without a zone, as the engine stores `timestamp`.
+fn cast_naive(expr: Expr) -> Expr {
+    let arrow_type = Value::SingleQuotedString("Timestamp(Microsecond, None)".into());
+    function_call("arrow_cast", vec![expr, Expr::Value(arrow_type.into())])
+}
+
+/// `INTERVAL '…'` as Postgres reads the text (see `interval`), handed to the engine in the one form
+/// it reads alike; text outside that syntax is refused rather than read differently.
+/// `INTERVAL '3' DAY` (a whole number) keeps its unit qualifier; other qualifiers are refused.
 fn interval_literal(expr: &mut Expr) -> Result<(), String> {
     let Expr::Interval(interval) = expr else { return Ok(()) };
     let Expr::Value(value) = interval.value.as_mut() else { return Err("an interval that is not a constant".into()) };
     let Value::SingleQuotedString(text) = &value.value else {
         return Err("an interval that is not a string constant".into());
     };
-    let refuse = || format!("the interval literal '{text}' (written other than 'n unit …')");
+    let refuse = || format!("the interval literal '{text}' (in a syntax packwire does not read)");
     let number_ok = |n: &str, fraction_allowed: bool| {
         let unsigned = n.strip_prefix(['-', '+']).unwrap_or(n);
         let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
@@ -697,28 +932,8 @@ fn interval_literal(expr: &mut Expr) -> Result<(), String> {
         let simple = interval.last_field.is_none() && interval.fractional_seconds_precision.is_none();
         return if simple && number_ok(text, false) { Ok(()) } else { Err(refuse()) };
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || !words.len().is_multiple_of(2) {
-        return Err(refuse());
-    }
-    let mut normal = Vec::with_capacity(words.len() / 2);
-    for pair in words.chunks(2) {
-        let (unit, fraction_allowed) = match pair[1].to_ascii_lowercase().as_str() {
-            "year" | "years" | "yr" | "yrs" | "y" => ("years", false),
-            "month" | "months" | "mon" | "mons" => ("months", false),
-            "week" | "weeks" | "w" => ("weeks", false),
-            "day" | "days" | "d" => ("days", true),
-            "hour" | "hours" | "hr" | "hrs" | "h" => ("hours", true),
-            "minute" | "minutes" | "min" | "mins" | "m" => ("minutes", true),
-            "second" | "seconds" | "sec" | "secs" | "s" => ("seconds", true),
-            _ => return Err(refuse()),
-        };
-        if !number_ok(pair[0], fraction_allowed) {
-            return Err(refuse());
-        }
-        normal.push(format!("{} {unit}", pair[0]));
-    }
-    value.value = Value::SingleQuotedString(normal.join(" "));
+    let normal = interval::parse(text).ok_or_else(refuse)?.engine_text();
+    value.value = Value::SingleQuotedString(normal);
     Ok(())
 }
 
@@ -729,8 +944,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::IntegerLiteral, Support::Rewrite(integer_literal)),
         (Construct::DecimalLiteral, Support::Rewrite(decimal_literal)),
         (Construct::Division, Support::Rewrite(division)),
-        (Construct::Like, Support::Rewrite(like)),
-        (Construct::ILike, Support::Rewrite(like)),
+        (Construct::Like, Support::Expand(like)),
+        (Construct::ILike, Support::Expand(like)),
         (Construct::RegexMatch, Support::Native),
         (Construct::StringConcat, Support::Rewrite(string_concat)),
         (Construct::JsonAccess, Support::Rewrite(json_access)),
@@ -764,6 +979,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::AggregateFilter, Support::Native),
         (Construct::WithinGroup, Support::Native),
         (Construct::SetOperation, Support::Native),
+        (Construct::Overlay, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: &[
@@ -791,6 +1007,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         "timestamptz",
         "timestamp with time zone",
         "time",
+        "interval",
         "jsonb",
         "smallint[]",
         "int2[]",
@@ -827,6 +1044,19 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("variance", Rename("var_samp")),
     ("var_samp", Same),
     ("var_pop", Same),
+    // Over `double precision` in Postgres (other arguments are cast to it), as in DataFusion.
+    ("corr", Same),
+    ("covar_pop", Same),
+    ("covar_samp", Same),
+    ("regr_slope", Same),
+    ("regr_intercept", Same),
+    ("regr_count", Rewrite(regr_count)),
+    ("regr_r2", Same),
+    ("regr_avgx", Same),
+    ("regr_avgy", Same),
+    ("regr_sxx", Same),
+    ("regr_syy", Same),
+    ("regr_sxy", Same),
     ("string_agg", Same),
     ("percentile_cont", Rename("pg_percentile_cont")),
     ("percentile_disc", Rename("pg_percentile_disc")),
@@ -900,6 +1130,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("justify_days", Rename("pg_justify_days")),
     ("justify_interval", Rename("pg_justify_interval")),
     ("make_date", Same),
+    ("to_timestamp", Rewrite(to_timestamp)),
     ("array_agg", Same),
     ("cardinality", Rewrite(cardinality)),
     ("array_length", Rewrite(array_length)),
