@@ -371,7 +371,7 @@ SELECT id, CAST(date_part('dow', d) AS DECIMAL(20,0)) AS dow, CAST(date_part('is
 -- case: datetime/extract_epoch
 SELECT id, pg_extract('epoch', ts) AS ts_epoch, pg_extract('epoch', tstz) AS tstz_epoch, pg_extract('epoch', d) AS d_epoch FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_subsecond
--- refused: EXTRACT(CENTURY FROM …) is not supported on the embedded engine
+SELECT pg_extract('milliseconds', TIME '12:34:56.789') AS ms, pg_extract('microseconds', TIMESTAMP '2000-01-01 00:00:01.000001') AS us, pg_extract('century', DATE '2000-12-31') AS century, pg_extract('decade', DATE '1999-01-01') AS decade, pg_extract('millennium', DATE '2001-01-01') AS millennium;
 -- case: datetime/extract_time_and_interval
 SELECT id, CAST(date_part('hour', tm) AS DECIMAL(20,0)) AS tm_hour, pg_extract('epoch', iv) AS iv_epoch, CAST(date_part('day', iv) AS DECIMAL(20,0)) AS iv_day, CAST(date_part('month', iv) AS DECIMAL(20,0)) AS iv_month, CAST(date_part('hour', iv) AS DECIMAL(20,0)) AS iv_hour FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_timestamptz_utc
@@ -417,11 +417,11 @@ SELECT o_orderkey, pg_to_char(o_orderdate, 'YYYY-MM') AS ym, pg_to_char(o_orderd
 -- case: datetime/to_char_interval
 SELECT pg_to_char(INTERVAL '15 hours 2 minutes 12 seconds', 'HH24:MI:SS') AS a, pg_to_char(INTERVAL '3 days', 'DD') AS b;
 -- case: datetime/to_date
--- refused: function to_date() is not supported on the embedded engine
+SELECT pg_to_date('2024-02-29', 'YYYY-MM-DD') AS a, pg_to_date('29/02/2024', 'DD/MM/YYYY') AS b, pg_to_date('20240229', 'YYYYMMDD') AS c, pg_to_date('Feb 29 2024', 'Mon DD YYYY') AS d, pg_to_date('2024-060', 'YYYY-DDD') AS e;
 -- case: datetime/to_timestamp_text
--- refused: function to_timestamp() is not supported on the embedded engine
+SELECT pg_to_timestamp('2024-02-29 13:05:09', 'YYYY-MM-DD HH24:MI:SS') AS a, pg_to_timestamp('29.02.2024 01:05 PM', 'DD.MM.YYYY HH:MI AM') AS b, pg_to_timestamp('2024-02-29 13:05:09.25', 'YYYY-MM-DD HH24:MI:SS.MS') AS c;
 -- case: datetime/to_timestamp_epoch
--- refused: function to_timestamp() is not supported on the embedded engine
+SELECT arrow_cast(CAST(pg_round(CAST(CAST(0 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS epoch, arrow_cast(CAST(pg_round(CAST(CAST(1700000000 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS a, arrow_cast(CAST(pg_round(CAST(CAST('1.5' AS DECIMAL(2,1)) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS b, arrow_cast(CAST(pg_round(CAST(CAST(-86400 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS c, arrow_cast(CAST(pg_round(CAST(2147483648 AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS after_2038;
 -- case: datetime/make_functions
 -- refused: function make_timestamp() is not supported on the embedded engine
 -- case: datetime/make_date_from_parts
@@ -605,7 +605,7 @@ SELECT CAST(2147483647 AS INT) AS max_int, 2147483648 AS becomes_bigint, CAST('9
 -- case: literals_misc/overflow_safe_arithmetic
 SELECT pg_int8(i4) * CAST(2 AS INT) AS doubled, pg_numeric(i8) + CAST(1 AS INT) AS plus_one, pg_int4(i2) * i2 AS squared FROM "public"."alltypes" AS "alltypes" WHERE id IN (CAST(4 AS INT), CAST(5 AS INT)) ORDER BY id;
 -- case: literals_misc/integer_division_and_modulo
--- refused: function div() is not supported on the embedded engine
+SELECT pg_div(CAST(7 AS INT), CAST(2 AS INT)) AS a, pg_div(CAST(-7 AS INT), CAST(2 AS INT)) AS b, pg_div(CAST(7 AS INT), CAST(-2 AS INT)) AS c, CAST(7 AS INT) % CAST(3 AS INT) AS d, CAST(-7 AS INT) % CAST(3 AS INT) AS e, CAST(7 AS INT) % CAST(-3 AS INT) AS f, mod(CAST(-7 AS INT), CAST(3 AS INT)) AS g, pg_integer_div(CAST(-7 AS INT), CAST(2 AS INT)) AS h, pg_div(CAST(1 AS INT), CAST(3 AS INT)) AS i;
 -- case: literals_misc/numeric_division
 SELECT pg_div(CAST('7.0' AS DECIMAL(2,1)), CAST(2 AS INT)) AS a, pg_div(CAST(1 AS INT), CAST('3.0' AS DECIMAL(2,1))) AS b, pg_div(pg_numeric(CAST(10 AS INT)), CAST(4 AS INT)) AS c, pg_div(pg_numeric(CAST(1 AS INT)), CAST(3 AS INT)) AS d, pg_div_decimal(CAST('2.0' AS DECIMAL(2,1)), CAST(3 AS INT)) * CAST(3 AS INT) AS e, pg_div(CAST('100.00' AS DECIMAL(5,2)), CAST(3 AS INT)) AS f, CAST('5.5' AS DECIMAL(2,1)) % CAST(2 AS INT) AS g;
 -- case: literals_misc/float_division
@@ -615,15 +615,15 @@ SELECT pg_div(CAST('7.0' AS DECIMAL(2,1)), CAST(2 AS INT)) AS a, pg_div(CAST(1 A
 -- case: literals_misc/rounding_functions
 SELECT pg_round(CAST('2.5' AS DECIMAL(2,1))) AS r1, pg_round(CAST('-2.5' AS DECIMAL(2,1))) AS r2, pg_round(CAST('2.345' AS DECIMAL(4,3)), 2) AS r3, pg_round(CAST('1234.5' AS DECIMAL(5,1)), -2) AS r4, pg_round(CAST('2.5' AS DECIMAL(2,1))::FLOAT8) AS r_float, pg_trunc(CAST('2.789' AS DECIMAL(4,3)), 1) AS t1, pg_trunc(CAST('-2.7' AS DECIMAL(2,1))) AS t2, CEIL(CAST('2.1' AS DECIMAL(2,1))) AS c1, ceil(CAST('-2.1' AS DECIMAL(2,1))) AS c2, FLOOR(CAST('-2.1' AS DECIMAL(2,1))) AS f1, FLOOR(CAST('2.9' AS DECIMAL(2,1))) AS f2;
 -- case: literals_misc/sign_mod_div
--- refused: function sign() is not supported on the embedded engine
+SELECT pg_sign(CAST(-3 AS INT)) AS s1, pg_sign(CAST('0.0' AS DECIMAL(1,1))) AS s2, pg_sign(CAST('2.5' AS DECIMAL(2,1))::FLOAT8) AS s3, mod(CAST(17 AS INT), CAST(5 AS INT)) AS m1, mod(CAST(-17 AS INT), CAST(5 AS INT)) AS m2, mod(CAST('17.5' AS DECIMAL(3,1)), CAST(5 AS INT)) AS m3, pg_integer_div(CAST(17 AS INT), CAST(5 AS INT)) AS d1, pg_integer_div(CAST('-17.5' AS DECIMAL(3,1)), CAST(5 AS INT)) AS d2;
 -- case: literals_misc/exp_ln_log
 -- refused: function log() is not supported on the embedded engine
 -- case: literals_misc/rounding_columns
 SELECT id, pg_round(m) AS m0, pg_round(m, 1) AS m1, pg_trunc(n, 2) AS n2, CEIL(f8) AS f8_ceil, FLOOR(f4) AS f4_floor FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (CAST(4 AS INT), CAST(5 AS INT)) ORDER BY id;
 -- case: literals_misc/gcd_lcm_factorial
--- refused: function gcd() is not supported on the embedded engine
+SELECT pg_gcd(CAST(12 AS INT), CAST(18 AS INT)) AS g, pg_lcm(CAST(4 AS INT), CAST(6 AS INT)) AS l, pg_factorial(CAST(10 AS INT)) AS f, pg_gcd(CAST(0 AS INT), CAST(5 AS INT)) AS g0;
 -- case: literals_misc/width_bucket
--- refused: function width_bucket() is not supported on the embedded engine
+SELECT pg_width_bucket(CAST('5.35' AS DECIMAL(3,2)), CAST('0.024' AS DECIMAL(3,3)), CAST('10.06' AS DECIMAL(4,2)), CAST(5 AS INT)) AS a, pg_width_bucket(CAST(-1 AS INT), CAST(0 AS INT), CAST(10 AS INT), CAST(5 AS INT)) AS below, pg_width_bucket(CAST(10 AS INT), CAST(0 AS INT), CAST(10 AS INT), CAST(5 AS INT)) AS at_top, pg_width_bucket(p_retailprice, CAST(900 AS INT), CAST(2100 AS INT), CAST(4 AS INT)) AS bucket, count(*) AS cnt FROM "public"."part" AS "part" GROUP BY 4 ORDER BY 4;
 -- case: literals_misc/bit_operators
 SELECT CAST(12 AS INT) & CAST(10 AS INT) AS b_and, CAST(12 AS INT) | CAST(10 AS INT) AS b_or, CAST(12 AS INT) # CAST(10 AS INT) AS b_xor, CAST(1 AS INT) << CAST(4 AS INT) AS shl, CAST(256 AS INT) >> CAST(2 AS INT) AS shr, pg_bitnot(CAST(5 AS INT)) AS b_not, CAST(-8 AS INT) >> CAST(1 AS INT) AS shr_neg, CAST(1 AS INT)::BIGINT << CAST(40 AS INT) AS big_shl;
 -- case: literals_misc/bit_operators_table

@@ -15,8 +15,11 @@
 //!
 //! `pg_at_time_zone` (in `zone`): `AT TIME ZONE` a named zone. `pg_extract` (in `extract`):
 //! `EXTRACT` of `second`, `milliseconds`, `microseconds` and `epoch`. `pg_to_char` (in
-//! `to_char`): `to_char` of dates and timestamps.
+//! `to_char`): `to_char` of dates and timestamps. `pg_to_date`, `pg_to_timestamp` (in
+//! `to_timestamp`): `to_date` and `to_timestamp` of text in a format.
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
+//! `pg_sign`, `pg_integer_div`, `pg_width_bucket`, `pg_gcd`, `pg_lcm`, `pg_factorial` (in `math`):
+//! `sign`, `div`, `width_bucket`, `gcd`, `lcm`, `factorial` with Postgres' types.
 //! `pg_age` (in `age`): two-argument `age()`. `pg_bitnot` (in `bits`): prefix `~` on integers.
 //! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
 //! aggregates with Postgres' formulas.
@@ -50,10 +53,12 @@ mod extract;
 mod format;
 pub mod json;
 mod keywords;
+mod math;
 mod ordered_set;
 mod round;
 mod text;
 mod to_char;
+mod to_timestamp;
 mod zone;
 
 use crate::types::PG_TYPE_METADATA;
@@ -440,8 +445,16 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(zone::PgAtTimeZone::new()),
         ScalarUDF::from(extract::PgExtract::new()),
         ScalarUDF::from(to_char::PgToChar::new()),
+        ScalarUDF::from(to_timestamp::PgParseDateTime::new(true)),
+        ScalarUDF::from(to_timestamp::PgParseDateTime::new(false)),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(bits::PgBitNot::new()),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::Sign)),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::IntegerDiv)),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::WidthBucket)),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::Gcd)),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::Lcm)),
+        ScalarUDF::from(math::PgMath::new(math::MathFunction::Factorial)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Hours)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Days)),
         ScalarUDF::from(datetime::PgJustify::new(datetime::Justify::Interval)),

@@ -35,14 +35,14 @@ impl PgToChar {
 
 /// One piece of a format.
 #[derive(Debug, Clone, PartialEq)]
-enum Piece {
+pub(super) enum Piece {
     Literal(String),
     Field { field: Part, fill: bool },
 }
 
 /// The fields written (see the module header).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
+pub(super) enum Part {
     Year4,
     Year3,
     Year2,
@@ -70,7 +70,7 @@ enum Part {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
+pub(super) enum Case {
     Upper,
     Capitalized,
     Lower,
@@ -189,7 +189,7 @@ const KEYWORDS: &[(&str, Option<Part>)] = &[
 ];
 
 /// Reads a format into pieces; `Err` names a Postgres field this function does not write.
-fn parse_format(format: &str) -> Result<Vec<Piece>, String> {
+pub(super) fn parse_format(format: &str) -> Result<Vec<Piece>, String> {
     let mut pieces = Vec::new();
     let mut rest = format;
     let mut literal = String::new();
@@ -257,7 +257,7 @@ fn parse_format(format: &str) -> Result<Vec<Piece>, String> {
     Ok(pieces)
 }
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

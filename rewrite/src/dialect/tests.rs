@@ -109,6 +109,10 @@ fn what_a_target_cannot_express_is_refused_by_name() {
          CAST(regr_count(total, id) AS BIGINT) AS c FROM \"public\".\"orders\" AS \"orders\""
     );
     assert_eq!(
+        embedded("select mod(id, 3) as m, div(total, 2) as d from orders"),
+        "SELECT (id % CAST(3 AS INT)) AS m, pg_integer_div(total, CAST(2 AS INT)) AS d FROM \"public\".\"orders\" AS \"orders\""
+    );
+    assert_eq!(
         embedded("select id & 3 as a, id # 1 as b from orders where 'a' like 'a\\%' escape '\\'"),
         "SELECT id & CAST(3 AS INT) AS a, id # CAST(1 AS INT) AS b FROM \"public\".\"orders\" AS \"orders\" WHERE 'a' LIKE 'a\\%' ESCAPE '\\'"
     );

@@ -294,12 +294,13 @@ fn localtimestamp(expr: &mut Expr) -> Result<(), String> {
 /// `to_timestamp(seconds)`: the `timestamptz` that many seconds after 1970-01-01 00:00 UTC,
 /// rounded to microseconds half to even as Postgres' `rint` (`pg_round` of a float):
 /// `arrow_cast(CAST(pg_round(CAST(s AS DOUBLE) * 1000000) AS BIGINT), 'Timestamp(µs, "UTC")')`.
-/// The two-argument form (text and a format) is refused.
+/// `to_timestamp(text, format)` is `pg_to_timestamp`.
 fn to_timestamp(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
     let FunctionArguments::List(list) = &function.args else { return Err("to_timestamp without arguments".into()) };
     let [FunctionArg::Unnamed(FunctionArgExpr::Expr(seconds))] = list.args.as_slice() else {
-        return Err("to_timestamp(text, format)".into());
+        function.name = ObjectName::from(vec![Ident::new("pg_to_timestamp")]);
+        return Ok(());
     };
     let micros = Expr::BinaryOp {
         left: Box::new(cast(seconds.clone(), DataType::DoublePrecision)),
@@ -314,6 +315,24 @@ fn to_timestamp(expr: &mut Expr) -> Result<(), String> {
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
+    Ok(())
+}
+
+/// `mod(a, b)` is `a % b` (DataFusion has no `mod`; its `%` keeps the dividend's sign and the
+/// operands' types, as Postgres' `mod` does).
+fn modulo(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &function.args else { return Err("mod without arguments".into()) };
+    let [FunctionArg::Unnamed(FunctionArgExpr::Expr(a)), FunctionArg::Unnamed(FunctionArgExpr::Expr(b))] =
+        list.args.as_slice()
+    else {
+        return Err("mod with other than two arguments".into());
+    };
+    *expr = Expr::Nested(Box::new(Expr::BinaryOp {
+        left: Box::new(a.clone()),
+        op: BinaryOperator::Modulo,
+        right: Box::new(b.clone()),
+    }));
     Ok(())
 }
 
@@ -1081,7 +1100,14 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("power", Same),
     ("exp", Same),
     ("ln", Same),
-    ("mod", Same),
+    ("mod", Rewrite(modulo)),
+    // Postgres' types and exact arithmetic (`connectors/src/pgfunctions/math.rs`).
+    ("sign", Rename("pg_sign")),
+    ("div", Rename("pg_integer_div")),
+    ("width_bucket", Rename("pg_width_bucket")),
+    ("gcd", Rename("pg_gcd")),
+    ("lcm", Rename("pg_lcm")),
+    ("factorial", Rename("pg_factorial")),
     ("greatest", Same),
     ("least", Same),
     ("coalesce", Same),
@@ -1131,6 +1157,8 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("justify_interval", Rename("pg_justify_interval")),
     ("make_date", Same),
     ("to_timestamp", Rewrite(to_timestamp)),
+    // A constant format (checked when the statement is planned).
+    ("to_date", Rename("pg_to_date")),
     ("array_agg", Same),
     ("cardinality", Rewrite(cardinality)),
     ("array_length", Rewrite(array_length)),
