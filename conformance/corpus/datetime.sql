@@ -170,3 +170,12 @@ SELECT extract(isodow from o_orderdate) AS isodow, count(*) AS cnt FROM orders W
 
 -- case: datetime/last_day_of_month
 SELECT (date_trunc('month', DATE '2024-02-10') + interval '1 month' - interval '1 day')::date AS feb_end, (date_trunc('month', DATE '2023-02-10') + interval '1 month - 1 day')::date AS feb_end_2023;
+
+-- case: datetime/interval_text_forms
+SELECT interval '1 day -02:00' AS a, interval '@ 3 hours ago' AS b, interval '1.5 months' AS c, interval 'PT1M30.5S' AS d, '10min'::interval AS e, interval '1 2:03:04' AS f, interval '-1-6' AS g;
+
+-- case: datetime/to_date_to_timestamp_forms
+SELECT to_date('2024 Mar 5', 'YYYY Mon DD') AS a, to_timestamp('05/03/2024 11:59:59 pm', 'DD/MM/YYYY HH12:MI:SS AM') AS b, to_date('1999-365', 'YYYY-DDD') AS c;
+
+-- case: datetime/interval_compare_and_sort
+SELECT id, iv FROM alltypes WHERE iv > interval '1 hour' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;

@@ -140,3 +140,6 @@ SELECT 1 = 1.0 AS int_numeric, 1::smallint = 1::bigint AS small_big, 0.1::real =
 
 -- case: literals_misc/string_comparisons_padding
 SELECT 'abc' = 'abc ' AS text_trailing_space, 'abc'::char(5) = 'abc'::char(3) AS char_pad_eq, 'abc'::varchar = 'abc' AS varchar_eq, 'a' < 'b' AS lt;
+
+-- case: literals_misc/exact_math_functions
+SELECT sign(-0.0) AS a, sign(-7::bigint) AS b, div(7, -2) AS c, gcd(-12::bigint, 18) AS d, lcm(0, 5) AS e, width_bucket(-0.5, 1, 0, 4) AS f, width_bucket(2.5::float8, 0, 10, 4) AS g, factorial(0) AS h, mod(-7.5, 2) AS i;

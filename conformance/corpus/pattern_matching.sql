@@ -95,3 +95,6 @@ SELECT count(*) FILTER (WHERE t LIKE '%o%') AS has_o, count(*) FILTER (WHERE t N
 
 -- case: pattern_matching/substring_regex
 SELECT substring('abc123def456' from '[0-9]+') AS first_digits, substring('order-42' from '-(\d+)$') AS captured, substring('xyz' from '[0-9]+') AS no_match;
+
+-- case: pattern_matching/like_escape_and_arrays
+SELECT 'a%b' LIKE 'a!%b' ESCAPE '!' AS a, '100%' LIKE '100#%' ESCAPE '#' AS b, 'x\y' LIKE 'x\y' ESCAPE '' AS c, 'abc' ILIKE ANY (ARRAY['A%', 'z%']) AS d, NULL LIKE ANY (ARRAY['a']) AS e, 'abc' NOT LIKE ALL (ARRAY['x%', 'y%']) AS f;

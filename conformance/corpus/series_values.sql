@@ -95,3 +95,6 @@ SELECT count(*) AS cnt FROM lineitem WHERE (l_returnflag, l_linestatus) IN (VALU
 
 -- case: series_values/values_single_row_column_names
 VALUES (1, 'x', true);
+
+-- case: series_values/numeric_negative_step
+SELECT x FROM generate_series(2.5, -1.0, -0.5) AS x;

@@ -149,3 +149,9 @@ SELECT a.id AS a_id, b.id AS b_id FROM alltypes AS a JOIN alltypes AS b ON a.j =
 
 -- case: setops_subqueries/semi_join_in_with_join
 SELECT s.s_suppkey, s.s_name FROM supplier AS s WHERE s.s_suppkey IN (SELECT ps_suppkey FROM partsupp JOIN part ON p_partkey = ps_partkey WHERE p_size = 50 AND ps_availqty > 9900) ORDER BY s.s_suppkey;
+
+-- case: setops_subqueries/full_join_using_star
+SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS a(k, x) FULL JOIN (VALUES (2, 'c'), (3, 'd')) AS b(k, y) USING (k) ORDER BY k;
+
+-- case: setops_subqueries/natural_full_join_nulls
+SELECT k, x, y FROM (VALUES (1, 'a'), (NULL, 'n')) AS a(k, x) NATURAL FULL JOIN (VALUES (1, 'c'), (3, 'd')) AS b(k, y) ORDER BY k NULLS FIRST, x;

@@ -460,6 +460,12 @@ SELECT 'infinity'::DATE > DATE '2024-01-01' AS a, '-infinity'::TIMESTAMP < TIMES
 SELECT EXTRACT(ISODOW FROM o_orderdate) AS isodow, count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate < DATE '1992-07-01' GROUP BY 1 ORDER BY 1;
 -- case: datetime/last_day_of_month
 SELECT (date_trunc('month', DATE '2024-02-10') + INTERVAL '1 month' - INTERVAL '1 day')::DATE AS feb_end, (date_trunc('month', DATE '2023-02-10') + INTERVAL '1 month - 1 day')::DATE AS feb_end_2023;
+-- case: datetime/interval_text_forms
+SELECT INTERVAL '1 day -02:00' AS a, INTERVAL '@ 3 hours ago' AS b, INTERVAL '1.5 months' AS c, INTERVAL 'PT1M30.5S' AS d, '10min'::INTERVAL AS e, INTERVAL '1 2:03:04' AS f, INTERVAL '-1-6' AS g;
+-- case: datetime/to_date_to_timestamp_forms
+SELECT to_date('2024 Mar 5', 'YYYY Mon DD') AS a, to_timestamp('05/03/2024 11:59:59 pm', 'DD/MM/YYYY HH12:MI:SS AM') AS b, to_date('1999-365', 'YYYY-DDD') AS c;
+-- case: datetime/interval_compare_and_sort
+SELECT id, iv FROM "public"."alltypes" AS "alltypes" WHERE iv > INTERVAL '1 hour' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;
 -- case: distinct_limit/distinct_single_column
 SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
 -- case: distinct_limit/distinct_multi_column
@@ -680,6 +686,8 @@ SELECT id, iv FROM "public"."alltypes" AS "alltypes" ORDER BY iv NULLS FIRST, id
 SELECT 1 = 1.0 AS int_numeric, 1::SMALLINT = 1::BIGINT AS small_big, 0.1::REAL = 0.1::FLOAT8 AS real_vs_double, 0.5::REAL = 0.5::FLOAT8 AS exact_half, 1::FLOAT8 = 1::NUMERIC AS float_numeric;
 -- case: literals_misc/string_comparisons_padding
 SELECT 'abc' = 'abc ' AS text_trailing_space, 'abc'::CHAR(5) = 'abc'::CHAR(3) AS char_pad_eq, 'abc'::VARCHAR = 'abc' AS varchar_eq, 'a' < 'b' AS lt;
+-- case: literals_misc/exact_math_functions
+SELECT sign(-0.0) AS a, sign(-7::BIGINT) AS b, div(7, -2) AS c, gcd(-12::BIGINT, 18) AS d, lcm(0, 5) AS e, width_bucket(-0.5, 1, 0, 4) AS f, width_bucket(2.5::FLOAT8, 0, 10, 4) AS g, factorial(0) AS h, mod(-7.5, 2) AS i;
 -- case: pattern_matching/like_prefix_count
 SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE p_name LIKE 'forest%';
 -- case: pattern_matching/like_suffix
@@ -744,6 +752,8 @@ SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_shipmode N
 SELECT count(*) FILTER (WHERE t LIKE '%o%') AS has_o, count(*) FILTER (WHERE t NOT LIKE '%o%') AS no_o, count(*) AS total FROM "public"."alltypes" AS "alltypes";
 -- case: pattern_matching/substring_regex
 SELECT SUBSTRING('abc123def456' FROM '[0-9]+') AS first_digits, SUBSTRING('order-42' FROM '-(\d+)$') AS captured, SUBSTRING('xyz' FROM '[0-9]+') AS no_match;
+-- case: pattern_matching/like_escape_and_arrays
+SELECT 'a%b' LIKE 'a!%b' ESCAPE '!' AS a, '100%' LIKE '100#%' ESCAPE '#' AS b, 'x\y' LIKE 'x\y' ESCAPE '' AS c, 'abc' ILIKE ANY (ARRAY['A%', 'z%']) AS d, NULL LIKE ANY (ARRAY['a']) AS e, 'abc' NOT LIKE ALL(ARRAY['x%', 'y%']) AS f;
 -- case: series_values/int_basic
 SELECT * FROM generate_series(1, 5) ORDER BY 1;
 -- case: series_values/int_with_step
@@ -808,6 +818,8 @@ SELECT * FROM (VALUES (DATE '2024-01-01', true, 10::BIGINT), (DATE '2024-12-31',
 SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE (l_returnflag, l_linestatus) IN (VALUES ('R', 'F'), ('A', 'F'));
 -- case: series_values/values_single_row_column_names
 VALUES (1, 'x', true);
+-- case: series_values/numeric_negative_step
+SELECT x FROM generate_series(2.5, -1.0, -0.5) AS x;
 -- case: setops_subqueries/union_dedup
 SELECT n_name FROM "public"."nation" AS "nation" WHERE n_regionkey = 0 UNION SELECT n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < 3 ORDER BY n_name;
 -- case: setops_subqueries/union_all_keeps_duplicates
@@ -908,6 +920,10 @@ SELECT a.id AS a_id, b.id AS b_id FROM "public"."alltypes" AS a JOIN "public"."a
 SELECT a.id AS a_id, b.id AS b_id FROM "public"."alltypes" AS a JOIN "public"."alltypes" AS b ON a.j = b.j AND a.id <> b.id ORDER BY a.id, b.id;
 -- case: setops_subqueries/semi_join_in_with_join
 SELECT s.s_suppkey, s.s_name FROM "public"."supplier" AS s WHERE s.s_suppkey IN (SELECT ps_suppkey FROM "public"."partsupp" AS "partsupp" JOIN "public"."part" AS "part" ON p_partkey = ps_partkey WHERE p_size = 50 AND ps_availqty > 9900) ORDER BY s.s_suppkey;
+-- case: setops_subqueries/full_join_using_star
+SELECT "k", "a"."x", "b"."y" FROM (VALUES (1, 'a'), (2, 'b')) AS a (k, x) FULL JOIN (VALUES (2, 'c'), (3, 'd')) AS b (k, y) USING(k) ORDER BY k;
+-- case: setops_subqueries/natural_full_join_nulls
+SELECT k, x, y FROM (VALUES (1, 'a'), (NULL, 'n')) AS a (k, x) NATURAL FULL JOIN (VALUES (1, 'c'), (3, 'd')) AS b (k, y) ORDER BY k NULLS FIRST, x;
 -- case: strings/concat_operator
 SELECT 'a' || 'b' || 'c' AS abc, 'n=' || 42 AS with_int, 1.5 || 'x' AS with_numeric, 'd=' || DATE '2024-01-02' AS with_date, 'b=' || true AS with_bool;
 -- case: strings/concat_operator_null

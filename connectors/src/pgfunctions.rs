@@ -8,8 +8,8 @@
 //!
 //! `pg_round`, `pg_trunc` (in `round`): Postgres' `round` and `trunc`. `pg_int2/4/8`,
 //! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric.
-//! `PgDateArithmetic`, `pg_justify_*` (in `datetime`): the result types of Postgres' date
-//! arithmetic, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
+//! `PgDateArithmetic`, `pg_justify_*`, `pg_interval_mul` (in `datetime`): the result types of
+//! Postgres' date arithmetic, an interval times a fraction, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
 //! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
 //! Postgres' forms; `pg_md5`, `pg_octet_length` (in `text`): `md5()`, `octet_length()`. `pg_format` (in `format`): `format()`.
 //!
@@ -449,6 +449,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(to_timestamp::PgParseDateTime::new(false)),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(bits::PgBitNot::new()),
+        ScalarUDF::from(datetime::PgIntervalScale::new(false)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::Sign)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::IntegerDiv)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::WidthBucket)),
@@ -464,7 +465,8 @@ pub fn scalars() -> Vec<ScalarUDF> {
     .collect()
 }
 
-/// Postgres' `/`. Integers divide as integers (truncating, in the wider type); a float makes it
+/// Postgres' `/`. An interval divides as Postgres' `interval / float8` (`datetime`). Integers
+/// divide as integers (truncating, in the wider type); a float makes it
 /// float division (`real / real` stays `real`); a `numeric` makes it numeric division with
 /// Postgres' value-dependent scale, rounded half away from zero: `pg_div` returns that exact text
 /// (for result columns), `pg_div_decimal` a `numeric(38,16)` for further arithmetic. Division by
@@ -483,10 +485,15 @@ enum Division {
     Float32,
     Float64,
     Numeric,
+    /// An interval divided by a number (as a float, Postgres' `interval / float8`).
+    Interval,
 }
 
 fn division(left: &DataType, right: &DataType) -> Result<Division> {
     use DataType as T;
+    if matches!(left, T::Interval(_)) && (right.is_numeric() || right.is_null()) {
+        return Ok(Division::Interval);
+    }
     let rank = |t: &DataType| -> Option<u8> {
         Some(match t {
             T::Int8 | T::Int16 | T::UInt8 | T::Null => 0,
@@ -530,6 +537,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
             Division::Float64 => DataType::Float64,
             Division::Numeric if self.text => DataType::Utf8,
             Division::Numeric => DataType::Decimal128(38, AVG_DECIMAL_SCALE),
+            Division::Interval => DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano),
         })
     }
 
@@ -546,6 +554,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
         let cast = |array: &ArrayRef, to: &DataType| datafusion::arrow::compute::cast(array, to);
         let zero = || datafusion::error::DataFusionError::from(ArrowError::DivideByZero);
         let out: ArrayRef = match kind {
+            Division::Interval => datetime::scale_intervals(&left, &right, true)?,
             Division::Int16 | Division::Int32 | Division::Int64 => {
                 let (l, r) = (cast(&left, &DataType::Int64)?, cast(&right, &DataType::Int64)?);
                 let (l, r) = (l.as_primitive::<Int64Type>(), r.as_primitive::<Int64Type>());

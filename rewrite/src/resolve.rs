@@ -65,15 +65,25 @@ struct Cte {
     columns: Vec<RelColumn>,
 }
 
+/// Whose value a column merged by `USING`/`NATURAL` has: the left side's (inner and left
+/// joins), the right side's (right joins), or the first non-NULL of both (full joins).
+#[derive(Debug, Clone, Copy)]
+enum MergedSide {
+    Left,
+    Right,
+    Both,
+}
+
 /// One level of name visibility. Levels chain outward through `parent`.
 #[derive(Debug, Default)]
 struct Scope<'p> {
     relations: Vec<Relation>,
     /// Columns merged by `USING`/`NATURAL`: an unqualified reference to them is not ambiguous.
     merged: Vec<String>,
-    /// The relation whose value a merged column has (the left side's, the right side's for a
-    /// `RIGHT JOIN`), for targets that need the reference qualified.
-    merged_source: HashMap<String, String>,
+    /// The relations whose value a merged column has, first non-NULL first (the left side's;
+    /// the right side's for a `RIGHT JOIN`; both for a `FULL JOIN`), for targets that need the
+    /// reference written out.
+    merged_source: HashMap<String, Vec<String>>,
     ctes: Vec<Cte>,
     parent: Option<&'p Scope<'p>>,
 }
@@ -83,29 +93,33 @@ impl<'p> Scope<'p> {
         Scope { parent, ..Scope::default() }
     }
 
-    /// The relation whose value an unqualified merged column reads, if `name` is one.
-    fn merged_source(&self, name: &str) -> Option<&str> {
+    /// The relations whose value an unqualified merged column reads, if `name` is one.
+    fn merged_source(&self, name: &str) -> Option<&[String]> {
         if self.relations.iter().any(|r| r.columns.iter().any(|c| c.name == name)) {
-            return self.merged_source.get(name).map(String::as_str);
+            return self.merged_source.get(name).map(Vec::as_slice);
         }
         self.parent.and_then(|p| p.merged_source(name))
     }
 
-    /// Records a column merged by a join whose right side starts at relation `left_count`.
-    fn merge(&mut self, column: &str, left_count: usize, right_join: bool) {
+    /// Records a column merged by a join (of `side`) whose right side starts at relation
+    /// `left_count`.
+    fn merge(&mut self, column: &str, left_count: usize, side: MergedSide) {
         let has = |r: &&Relation| r.columns.iter().any(|c| c.name == column);
-        let source = if right_join {
-            self.relations[left_count..].iter().find(has).map(|r| r.name.clone())
-        } else {
-            self.merged_source
-                .get(column)
-                .cloned()
-                .or_else(|| self.relations[..left_count].iter().find(has).map(|r| r.name.clone()))
+        let right = self.relations[left_count..].iter().find(has).map(|r| r.name.clone());
+        let left = self
+            .merged_source
+            .get(column)
+            .cloned()
+            .or_else(|| self.relations[..left_count].iter().find(has).map(|r| vec![r.name.clone()]));
+        let source: Vec<String> = match side {
+            MergedSide::Left => left.unwrap_or_default(),
+            MergedSide::Right => right.into_iter().collect(),
+            MergedSide::Both => left.unwrap_or_default().into_iter().chain(right).collect(),
         };
         if !self.merged.iter().any(|m| m == column) {
             self.merged.push(column.to_string());
         }
-        if let Some(source) = source {
+        if !source.is_empty() {
             self.merged_source.insert(column.to_string(), source);
         }
     }
@@ -372,8 +386,14 @@ impl<'a> Resolver<'a> {
                 SelectItem::UnnamedExpr(expr) => {
                     // Named before resolution: inlined session functions keep their names.
                     let name = column_name(expr);
+                    let bare_column = matches!(expr, Expr::Identifier(_));
                     self.expr(expr, &scope)?;
-                    output.push(RelColumn { name, declared: self.declared_type(expr, &scope) });
+                    output.push(RelColumn { name: name.clone(), declared: self.declared_type(expr, &scope) });
+                    // A merged column written out as `COALESCE(…)` keeps its name.
+                    if bare_column && matches!(expr, Expr::Function(_)) {
+                        let expr = std::mem::replace(expr, Expr::Value(sqlparser::ast::Value::Null.into()));
+                        item = SelectItem::ExprWithAlias { expr, alias: quoted(&name) };
+                    }
                 }
                 SelectItem::ExprWithAlias { expr, alias } => {
                     self.expr(expr, &scope)?;
@@ -396,13 +416,18 @@ impl<'a> Resolver<'a> {
                     if !scope.merged.is_empty() {
                         // Spell the columns out: backends order `*` over USING joins differently.
                         for (relation, column) in &columns {
-                            let expr = match relation {
-                                None => Expr::Identifier(quoted(&column.name)),
-                                Some(relation) => {
-                                    Expr::CompoundIdentifier(vec![quoted(relation), quoted(&column.name)])
+                            let name = quoted(&column.name);
+                            let item = match (relation, scope.merged_source(&column.name)) {
+                                (Some(relation), _) => {
+                                    SelectItem::UnnamedExpr(Expr::CompoundIdentifier(vec![quoted(relation), name]))
                                 }
+                                // A `FULL JOIN`'s merged column, for targets that need it written out.
+                                (None, Some(sources)) if sources.len() > 1 && self.target == Target::DataFusion => {
+                                    SelectItem::ExprWithAlias { expr: merged_value(sources, &name), alias: name }
+                                }
+                                (None, _) => SelectItem::UnnamedExpr(Expr::Identifier(name)),
                             };
-                            projection.push(SelectItem::UnnamedExpr(expr));
+                            projection.push(item);
                         }
                         output.extend(columns.into_iter().map(|(_, c)| c));
                         continue;
@@ -523,7 +548,11 @@ impl<'a> Resolver<'a> {
     fn join(&mut self, join: &mut Join, scope: &mut Scope<'_>) -> Result<()> {
         let left_count = scope.relations.len();
         self.table_factor(&mut join.relation, scope)?;
-        let right_join = matches!(join.join_operator, JoinOperator::Right(_) | JoinOperator::RightOuter(_));
+        let side = match join.join_operator {
+            JoinOperator::Right(_) | JoinOperator::RightOuter(_) => MergedSide::Right,
+            JoinOperator::FullOuter(_) => MergedSide::Both,
+            _ => MergedSide::Left,
+        };
         let constraint = match &mut join.join_operator {
             JoinOperator::Join(c)
             | JoinOperator::Inner(c)
@@ -559,7 +588,7 @@ impl<'a> Resolver<'a> {
                             position: self.position(&ident),
                         });
                     }
-                    scope.merge(column, left_count, right_join);
+                    scope.merge(column, left_count, side);
                 }
                 Ok(())
             }
@@ -573,7 +602,7 @@ impl<'a> Resolver<'a> {
                     .cloned()
                     .collect();
                 for name in common {
-                    scope.merge(&name, left_count, right_join);
+                    scope.merge(&name, left_count, side);
                 }
                 Ok(())
             }
@@ -809,7 +838,7 @@ impl<'a> Resolver<'a> {
                     // select list: name the relation whose value it is.
                     Ok(Some(_)) if self.target == Target::DataFusion => {
                         if let Some(source) = scope.merged_source(&name) {
-                            *expr = Expr::CompoundIdentifier(vec![quoted(source), ident.clone()]);
+                            *expr = merged_value(source, ident);
                         }
                         Ok(())
                     }
@@ -1028,6 +1057,17 @@ fn string_literal(value: String) -> Expr {
 /// A quoted identifier: physical and logical names are used exactly as the manifest spells them.
 pub(crate) fn quoted(name: &str) -> Ident {
     Ident::with_quote('"', name)
+}
+
+/// The value of a merged `USING`/`NATURAL` column written out: `source.column`, or the first
+/// non-NULL of several (`COALESCE(a.k, b.k)`, a `FULL JOIN`'s merged column).
+fn merged_value(sources: &[String], column: &Ident) -> Expr {
+    let mut values: Vec<Expr> =
+        sources.iter().map(|source| Expr::CompoundIdentifier(vec![quoted(source), column.clone()])).collect();
+    match values.len() {
+        1 => values.remove(0),
+        _ => crate::dialect::function_call("COALESCE", values),
+    }
 }
 
 /// `name AS alias` with no other clauses.

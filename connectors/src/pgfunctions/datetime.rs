@@ -14,9 +14,9 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, AsArray, Decimal128Array, IntervalMonthDayNanoArray};
+use datafusion::arrow::array::{Array, ArrayRef, AsArray, Decimal128Array, IntervalMonthDayNanoArray};
 use datafusion::arrow::datatypes::{
-    DataType, DurationMicrosecondType, DurationNanosecondType, IntervalMonthDayNano, IntervalMonthDayNanoType,
+    DataType, DurationMicrosecondType, DurationNanosecondType, Float64Type, IntervalMonthDayNano, IntervalMonthDayNanoType,
     IntervalUnit, TimeUnit,
 };
 use datafusion::common::{DFSchema, Result, exec_err};
@@ -76,10 +76,122 @@ fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResu
     if expr.op == BinaryOperator::Multiply && factor.is_integer() {
         return Ok(PlannerResult::Original(expr));
     }
+    if expr.op == BinaryOperator::Multiply && (factor.is_numeric() || factor.is_null()) {
+        let (span, factor) = if interval(&left) { (expr.left, expr.right) } else { (expr.right, expr.left) };
+        let multiply = ScalarUDF::from(PgIntervalScale::new(false));
+        return Ok(PlannerResult::Planned(multiply.call(vec![span, cast(factor, DataType::Float64)])));
+    }
     datafusion::common::not_impl_err!(
         "{} an interval by {factor} is not supported on the embedded engine",
         if expr.op == BinaryOperator::Multiply { "multiplying" } else { "dividing" }
     )
+}
+
+/// `pg_interval_mul(interval, factor)` / `pg_interval_div(interval, factor)`: Postgres'
+/// `interval * float8` and `interval / float8`, which cascade the fraction of the months into
+/// days (30 each) and of the days into time, rounding as Postgres does (`interval_mul`,
+/// `interval_div`). Integer factors of a product are DataFusion's own (field by field, exact).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct PgIntervalScale {
+    signature: Signature,
+    divide: bool,
+}
+
+impl PgIntervalScale {
+    pub fn new(divide: bool) -> Self {
+        PgIntervalScale {
+            signature: Signature::exact(
+                vec![DataType::Interval(IntervalUnit::MonthDayNano), DataType::Float64],
+                Volatility::Immutable,
+            ),
+            divide,
+        }
+    }
+}
+
+impl ScalarUDFImpl for PgIntervalScale {
+    fn name(&self) -> &str {
+        if self.divide { "pg_interval_div" } else { "pg_interval_mul" }
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _arg_types: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Interval(IntervalUnit::MonthDayNano))
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let [span, factor] = args.args.as_slice() else { return exec_err!("{} takes two arguments", self.name()) };
+        let scalar = matches!(span, ColumnarValue::Scalar(_)) && matches!(factor, ColumnarValue::Scalar(_));
+        let (span, factor) = (span.to_array(args.number_rows)?, factor.to_array(args.number_rows)?);
+        let out = scale_intervals(&span, &factor, self.divide)?;
+        super::columnar(out, scalar)
+    }
+}
+
+/// Each interval of `span` multiplied (or divided) by the float of `factor` in the same row.
+pub(super) fn scale_intervals(span: &ArrayRef, factor: &ArrayRef, divide: bool) -> Result<ArrayRef> {
+    let factor = datafusion::arrow::compute::cast(factor, &DataType::Float64)?;
+    let (Some(spans), Some(factors)) =
+        (span.as_primitive_opt::<IntervalMonthDayNanoType>(), factor.as_primitive_opt::<Float64Type>())
+    else {
+        return exec_err!("pg_interval_mul/div of {} and {}", span.data_type(), factor.data_type());
+    };
+    let out: IntervalMonthDayNanoArray = spans
+        .iter()
+        .zip(factors.iter())
+        .map(|pair| match pair {
+            (Some(span), Some(factor)) => scale_interval(span, factor, divide).map(Some),
+            _ => Ok(None),
+        })
+        .collect::<Result<_>>()?;
+    Ok(Arc::new(out))
+}
+
+/// Postgres 15's `interval_mul` (`divide`: `interval_div`) of one interval by `factor`.
+fn scale_interval(span: IntervalMonthDayNano, factor: f64, divide: bool) -> Result<IntervalMonthDayNano> {
+    const SECS_PER_DAY: f64 = 86_400.0;
+    if divide && factor == 0.0 {
+        let error = crate::error::ConnectorError::new(crate::error::ErrorKind::DivisionByZero, "division by zero");
+        return Err(datafusion::error::DataFusionError::External(Box::new(error)));
+    }
+    let out_of_range = || {
+        let error = crate::error::ConnectorError::new(
+            crate::error::ErrorKind::Backend("22008".into()),
+            "interval out of range",
+        );
+        datafusion::error::DataFusionError::External(Box::new(error))
+    };
+    let apply = |x: f64| if divide { x / factor } else { x * factor };
+    // TSROUND: to the nearest microsecond's worth of the unit.
+    let round_micro = |x: f64| (x * 1e6).round_ties_even() / 1e6;
+    let whole = |x: f64| -> Result<i32> {
+        if x.is_nan() || x > f64::from(i32::MAX) || x < f64::from(i32::MIN) {
+            return Err(out_of_range());
+        }
+        Ok(x as i32)
+    };
+    let months_product = apply(f64::from(span.months));
+    let days_product = apply(f64::from(span.days));
+    let months = whole(months_product)?;
+    let mut days = whole(days_product)?;
+    let month_remainder_days = round_micro((months_product - f64::from(months)) * f64::from(DAYS_PER_MONTH));
+    let mut sec_remainder = round_micro(
+        (days_product - f64::from(days) + month_remainder_days - month_remainder_days.trunc()) * SECS_PER_DAY,
+    );
+    if sec_remainder.abs() >= SECS_PER_DAY {
+        let spilled = (sec_remainder / SECS_PER_DAY).trunc();
+        days += spilled as i32;
+        sec_remainder -= spilled * SECS_PER_DAY;
+    }
+    days += month_remainder_days as i32;
+    let micros = (apply((span.nanoseconds / 1_000) as f64) + sec_remainder * 1e6).round_ties_even();
+    if micros.is_nan() || micros.abs() >= 9.2e15 {
+        return Err(out_of_range());
+    }
+    Ok(IntervalMonthDayNano::new(months, days, micros as i64 * 1_000))
 }
 
 const NANOS_PER_DAY: i64 = 86_400_000_000_000;
@@ -279,6 +391,23 @@ mod tests {
         assert_eq!(days(iv(1, -5, hour)), iv(0, 25, hour));
         // justify_interval('1 mon -1 hour') = 29 days 23:00:00
         assert_eq!(both(iv(1, 0, -hour)), iv(0, 29, 23 * hour));
+    }
+
+    #[test]
+    fn scales_intervals_as_postgres() {
+        let hour = 3_600_000_000_000i64;
+        let iv = |m: i32, d: i32, n: i64| IntervalMonthDayNano::new(m, d, n);
+        let mul = |v, f| scale_interval(v, f, false).unwrap();
+        let div = |v, f| scale_interval(v, f, true).unwrap();
+        // Postgres 15: interval '1 hour' * 2.5 = 02:30:00; interval '1 month' * 1.5 = 1 mon 15 days;
+        // interval '1 day' / 4 = 06:00:00; interval '1 hour' / 7 = 00:08:34.285714;
+        // interval '1 mon 1 day' * 0.3 = 9 days 07:12:00.
+        assert_eq!(mul(iv(0, 0, hour), 2.5), iv(0, 0, 5 * hour / 2));
+        assert_eq!(mul(iv(1, 0, 0), 1.5), iv(1, 15, 0));
+        assert_eq!(div(iv(0, 1, 0), 4.0), iv(0, 0, 6 * hour));
+        assert_eq!(div(iv(0, 0, hour), 7.0), iv(0, 0, 514_285_714_000));
+        assert_eq!(mul(iv(1, 1, 0), 0.3), iv(0, 9, 7 * hour + 12 * 60_000_000_000));
+        assert!(scale_interval(iv(0, 1, 0), 0.0, true).is_err());
     }
 
     #[test]

@@ -231,6 +231,25 @@ impl Dialect {
     }
 }
 
+/// `name(args…)`, a plain call.
+pub(crate) fn function_call(name: &str, args: Vec<Expr>) -> Expr {
+    use sqlparser::ast::{Function, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName};
+    Expr::Function(Function {
+        name: ObjectName::from(vec![Ident::new(name)]),
+        uses_odbc_syntax: false,
+        parameters: FunctionArguments::None,
+        args: FunctionArguments::List(sqlparser::ast::FunctionArgumentList {
+            duplicate_treatment: None,
+            args: args.into_iter().map(|e| FunctionArg::Unnamed(FunctionArgExpr::Expr(e))).collect(),
+            clauses: Vec::new(),
+        }),
+        filter: None,
+        null_treatment: None,
+        over: None,
+        within_group: Vec::new(),
+    })
+}
+
 /// Writes a resolved statement in `target`'s dialect, or refuses it.
 pub fn translate(statement: &mut Statement, target: Target) -> Result<(), RewriteError> {
     let mut visitor = Translator { dialect: Dialect::of(target), error: None };

@@ -109,6 +109,11 @@ fn what_a_target_cannot_express_is_refused_by_name() {
          CAST(regr_count(total, id) AS BIGINT) AS c FROM \"public\".\"orders\" AS \"orders\""
     );
     assert_eq!(
+        embedded("select ' 12.340 '::numeric as a, '-.5'::numeric as b, '1e3'::numeric as c"),
+        "SELECT CAST('12.340' AS DECIMAL(5,3)) AS a, CAST('-0.5' AS DECIMAL(1,1)) AS b, CAST('1000' AS DECIMAL(4,0)) AS c"
+    );
+    refused("select 'NaN'::numeric", Target::DataFusion);
+    assert_eq!(
         embedded("select mod(id, 3) as m, div(total, 2) as d from orders"),
         "SELECT (id % CAST(3 AS INT)) AS m, pg_integer_div(total, CAST(2 AS INT)) AS d FROM \"public\".\"orders\" AS \"orders\""
     );
@@ -166,13 +171,22 @@ fn constructs_datafusion_answers_differently_are_refused_there_only() {
         "select id from orders intersect all select id from orders",
         "select id from orders union (select id from orders except all select id from orders)",
         "select sum(id) over (w order by id) from orders window w as (partition by placed rows 2 preceding)",
-        "select id from orders a full join orders b using (id)",
-        "select 1 union select a.id from orders a full join orders b using (id)",
         "select (select id from orders where id = 0) is null",
     ] {
         refused(text, Target::DataFusion);
         sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text} on Postgres: {e}"));
     }
+}
+
+#[test]
+fn full_join_merged_columns_are_the_first_non_null_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select id, a.total from orders a full join orders b using (id) order by id"),
+        "SELECT COALESCE(\"a\".id, \"b\".id) AS \"id\", a.total FROM \"public\".\"orders\" a FULL JOIN \
+         \"public\".\"orders\" b USING(id) ORDER BY id"
+    );
+    let star = embedded("select * from orders a full join orders b using (id)");
+    assert!(star.starts_with("SELECT COALESCE(\"a\".\"id\", \"b\".\"id\") AS \"id\", \"a\"."), "{star}");
 }
 
 #[test]

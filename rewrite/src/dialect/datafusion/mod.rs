@@ -7,7 +7,7 @@ use sqlparser::ast::{
     FunctionArguments, Ident, ObjectName, TableAlias, TableFactor, Value,
 };
 
-use super::{Construct, Dialect, FunctionRule, Support};
+use super::{Construct, Dialect, FunctionRule, Support, function_call};
 
 mod arrays;
 mod interval;
@@ -144,23 +144,6 @@ fn whole_number_field(field: &DateTimeField) -> Option<&'static str> {
         DateTimeField::Hour | DateTimeField::Hours => "hour",
         DateTimeField::Minute | DateTimeField::Minutes => "minute",
         _ => return None,
-    })
-}
-
-fn function_call(name: &str, args: Vec<Expr>) -> Expr {
-    Expr::Function(Function {
-        name: ObjectName::from(vec![Ident::new(name)]),
-        uses_odbc_syntax: false,
-        parameters: FunctionArguments::None,
-        args: FunctionArguments::List(sqlparser::ast::FunctionArgumentList {
-            duplicate_treatment: None,
-            args: args.into_iter().map(|e| FunctionArg::Unnamed(FunctionArgExpr::Expr(e))).collect(),
-            clauses: Vec::new(),
-        }),
-        filter: None,
-        null_treatment: None,
-        over: None,
-        within_group: Vec::new(),
     })
 }
 
@@ -726,6 +709,16 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
             Ok(())
         }
         DataType::Numeric(ExactNumberInfo::None) | DataType::Decimal(ExactNumberInfo::None) => {
+            // A string constant is the numeric literal it spells, with its own scale.
+            if let Expr::Value(value) = inner.as_ref()
+                && let Value::SingleQuotedString(text) = &value.value
+            {
+                let number = numeric_text(text).ok_or_else(|| format!("the numeric text '{text}'"))?;
+                let mut literal = Expr::Value(Value::Number(number, false).into());
+                decimal_literal(&mut literal)?;
+                *expr = literal;
+                return Ok(());
+            }
             *expr = function_call("pg_numeric", vec![*inner.clone()]);
             Ok(())
         }
@@ -751,6 +744,41 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// Text Postgres reads as a finite `numeric` (blanks around, a sign, digits with an optional
+/// point, an exponent) as a number literal (`' .5 '` → `0.5`); `NaN`, infinities and anything
+/// else: `None`.
+fn numeric_text(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let (negative, unsigned) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(())?;
+            (m, Some(e))
+        }
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let mut number = format!("{}{whole}", if negative { "-" } else { "" });
+    if mantissa.contains('.') {
+        number.push('.');
+        number.push_str(fraction);
+    }
+    if let Some(exponent) = exponent {
+        number.push('e');
+        number.push_str(exponent);
+    }
+    Some(number)
 }
 
 /// A date, time or timestamp literal's text in the one form both engines read alike
@@ -999,6 +1027,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::WithinGroup, Support::Native),
         (Construct::SetOperation, Support::Native),
         (Construct::Overlay, Support::Native),
+        // The resolver writes the merged column out as `COALESCE(left.k, right.k)`.
+        (Construct::FullJoinUsing, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: &[
