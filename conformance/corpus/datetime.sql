@@ -179,3 +179,6 @@ SELECT to_date('2024 Mar 5', 'YYYY Mon DD') AS a, to_timestamp('05/03/2024 11:59
 
 -- case: datetime/interval_compare_and_sort
 SELECT id, iv FROM alltypes WHERE iv > interval '1 hour' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;
+
+-- case: datetime/make_and_scale_intervals
+SELECT make_interval(weeks => 2, secs => 1.25) AS iv, make_timestamptz(2024, 7, 1, 12, 0, 0, 'America/New_York') AS ny, interval '1 mon 1 day' * 0.3 AS scaled, interval '3 days' / 7 AS divided, 2 * interval '1 month 1 hour' AS doubled, make_time(0, 0, 0.0000005) AS t, interval '1 year' * -0.5 AS neg;

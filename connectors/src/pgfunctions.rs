@@ -18,7 +18,8 @@
 //! `to_char`): `to_char` of dates and timestamps. `pg_to_date`, `pg_to_timestamp` (in
 //! `to_timestamp`): `to_date` and `to_timestamp` of text in a format.
 //! `pg_jsonb*`, `jsonb_*`, `to_jsonb` (in `json`): `jsonb` values, operators and functions.
-//! `pg_sign`, `pg_integer_div`, `pg_width_bucket`, `pg_gcd`, `pg_lcm`, `pg_factorial` (in `math`):
+//! `pg_make_timestamp`, `pg_make_timestamptz`, `pg_make_time`, `pg_make_interval` (in `make`): the
+//! `make_*` constructors. `pg_sign`, `pg_integer_div`, `pg_width_bucket`, `pg_gcd`, `pg_lcm`, `pg_factorial` (in `math`):
 //! `sign`, `div`, `width_bucket`, `gcd`, `lcm`, `factorial` with Postgres' types.
 //! `pg_age` (in `age`): two-argument `age()`. `pg_bitnot` (in `bits`): prefix `~` on integers.
 //! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
@@ -53,6 +54,7 @@ mod extract;
 mod format;
 pub mod json;
 mod keywords;
+mod make;
 mod math;
 mod ordered_set;
 mod round;
@@ -449,7 +451,11 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(to_timestamp::PgParseDateTime::new(false)),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(bits::PgBitNot::new()),
-        ScalarUDF::from(datetime::PgIntervalScale::new(false)),
+        ScalarUDF::from(datetime::PgIntervalMul::new()),
+        ScalarUDF::from(make::PgMake::new(make::Make::Timestamp)),
+        ScalarUDF::from(make::PgMake::new(make::Make::Timestamptz)),
+        ScalarUDF::from(make::PgMake::new(make::Make::Time)),
+        ScalarUDF::from(make::PgMake::new(make::Make::Interval)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::Sign)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::IntegerDiv)),
         ScalarUDF::from(math::PgMath::new(math::MathFunction::WidthBucket)),

@@ -5,7 +5,9 @@
 //! - `date ± interval` is a `timestamp` in Postgres (midnight of the date, moved by the
 //!   interval), a date in DataFusion;
 //! - `timestamp - timestamp` is an interval of days and time in Postgres (`1 day 01:30:00`),
-//!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`.
+//!   of time only in DataFusion (`25:30:00`): the difference goes through `pg_justify_hours`;
+//! - `interval * n` and `n * interval` are `pg_interval_mul`, Postgres' `interval_mul`
+//!   (its `interval_div` serves `pg_div`).
 //!
 //! `pg_justify_hours`, `pg_justify_days`, `pg_justify_interval` are Postgres' `justify_*`.
 //! `pg_interval_key` is the length Postgres compares and sorts intervals by.
@@ -16,8 +18,8 @@ use std::sync::Arc;
 
 use datafusion::arrow::array::{Array, ArrayRef, AsArray, Decimal128Array, IntervalMonthDayNanoArray};
 use datafusion::arrow::datatypes::{
-    DataType, DurationMicrosecondType, DurationNanosecondType, Float64Type, IntervalMonthDayNano, IntervalMonthDayNanoType,
-    IntervalUnit, TimeUnit,
+    DataType, DurationMicrosecondType, DurationNanosecondType, Float64Type, IntervalMonthDayNano,
+    IntervalMonthDayNanoType, IntervalUnit, TimeUnit,
 };
 use datafusion::common::{DFSchema, Result, exec_err};
 use datafusion::logical_expr::planner::{ExprPlanner, PlannerResult, RawBinaryExpr};
@@ -62,10 +64,10 @@ impl ExprPlanner for PgDateArithmetic {
     }
 }
 
-/// `interval * n` with a whole `n` multiplies each field, in Postgres as in DataFusion; a
-/// fractional factor or a division carries fractions of months into days and of days into
-/// time in Postgres (`interval '1 month' * 1.5` is `1 mon 15 days`), which DataFusion does not:
-/// refused.
+/// `interval * n` and `n * interval` are `pg_interval_mul`: a fractional factor carries
+/// fractions of months into days and of days into time in Postgres (`interval '1 month' * 1.5`
+/// is `1 mon 15 days`), which DataFusion does not (nor has it `integer * interval`). A division
+/// reaching the planner (the rewrite makes `/` `pg_div`, which divides intervals) is refused.
 fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResult<RawBinaryExpr>> {
     let (left, right) = (expr.left.get_type(schema)?, expr.right.get_type(schema)?);
     let interval = |t: &DataType| matches!(t, DataType::Interval(_));
@@ -73,12 +75,10 @@ fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResu
         return Ok(PlannerResult::Original(expr));
     }
     let factor = if interval(&left) { &right } else { &left };
-    if expr.op == BinaryOperator::Multiply && factor.is_integer() {
-        return Ok(PlannerResult::Original(expr));
-    }
+    // Every product (DataFusion has no `integer * interval`), as Postgres computes it.
     if expr.op == BinaryOperator::Multiply && (factor.is_numeric() || factor.is_null()) {
         let (span, factor) = if interval(&left) { (expr.left, expr.right) } else { (expr.right, expr.left) };
-        let multiply = ScalarUDF::from(PgIntervalScale::new(false));
+        let multiply = ScalarUDF::from(PgIntervalMul::new());
         return Ok(PlannerResult::Planned(multiply.call(vec![span, cast(factor, DataType::Float64)])));
     }
     datafusion::common::not_impl_err!(
@@ -87,31 +87,28 @@ fn scaled_interval(expr: RawBinaryExpr, schema: &DFSchema) -> Result<PlannerResu
     )
 }
 
-/// `pg_interval_mul(interval, factor)` / `pg_interval_div(interval, factor)`: Postgres'
-/// `interval * float8` and `interval / float8`, which cascade the fraction of the months into
-/// days (30 each) and of the days into time, rounding as Postgres does (`interval_mul`,
-/// `interval_div`). Integer factors of a product are DataFusion's own (field by field, exact).
+/// `pg_interval_mul(interval, factor)`: Postgres' `interval * float8`, which cascades the
+/// fraction of the months into days (30 each) and of the days into time, rounding as Postgres
+/// does (`interval_mul`; with a whole factor, each field times it).
 #[derive(Debug, PartialEq, Eq, Hash)]
-pub struct PgIntervalScale {
+pub struct PgIntervalMul {
     signature: Signature,
-    divide: bool,
 }
 
-impl PgIntervalScale {
-    pub fn new(divide: bool) -> Self {
-        PgIntervalScale {
+impl PgIntervalMul {
+    pub fn new() -> Self {
+        PgIntervalMul {
             signature: Signature::exact(
                 vec![DataType::Interval(IntervalUnit::MonthDayNano), DataType::Float64],
                 Volatility::Immutable,
             ),
-            divide,
         }
     }
 }
 
-impl ScalarUDFImpl for PgIntervalScale {
+impl ScalarUDFImpl for PgIntervalMul {
     fn name(&self) -> &str {
-        if self.divide { "pg_interval_div" } else { "pg_interval_mul" }
+        "pg_interval_mul"
     }
 
     fn signature(&self) -> &Signature {
@@ -123,15 +120,16 @@ impl ScalarUDFImpl for PgIntervalScale {
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
-        let [span, factor] = args.args.as_slice() else { return exec_err!("{} takes two arguments", self.name()) };
+        let [span, factor] = args.args.as_slice() else { return exec_err!("pg_interval_mul takes two arguments") };
         let scalar = matches!(span, ColumnarValue::Scalar(_)) && matches!(factor, ColumnarValue::Scalar(_));
         let (span, factor) = (span.to_array(args.number_rows)?, factor.to_array(args.number_rows)?);
-        let out = scale_intervals(&span, &factor, self.divide)?;
+        let out = scale_intervals(&span, &factor, false)?;
         super::columnar(out, scalar)
     }
 }
 
-/// Each interval of `span` multiplied (or divided) by the float of `factor` in the same row.
+/// Each interval of `span` multiplied (`divide`: divided, Postgres' `interval / float8`) by the
+/// float of `factor` in the same row.
 pub(super) fn scale_intervals(span: &ArrayRef, factor: &ArrayRef, divide: bool) -> Result<ArrayRef> {
     let factor = datafusion::arrow::compute::cast(factor, &DataType::Float64)?;
     let (Some(spans), Some(factors)) =

@@ -295,6 +295,34 @@ fn to_timestamp(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `make_interval(…)` with its arguments made positional (the missing ones 0), as
+/// `pg_make_interval` takes them: years, months, weeks, days, hours, mins, secs.
+fn make_interval(expr: &mut Expr) -> Result<(), String> {
+    const NAMES: [&str; 7] = ["years", "months", "weeks", "days", "hours", "mins", "secs"];
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let mut values: Vec<Option<Expr>> = vec![None; NAMES.len()];
+    if let FunctionArguments::List(list) = &function.args {
+        for (position, arg) in list.args.iter().enumerate() {
+            let (slot, value) = match arg {
+                FunctionArg::Unnamed(FunctionArgExpr::Expr(value)) => (position, value),
+                FunctionArg::Named { name, arg: FunctionArgExpr::Expr(value), .. } => {
+                    let name = crate::names::normalize(name);
+                    let slot = NAMES.iter().position(|n| *n == name);
+                    (slot.ok_or_else(|| format!("make_interval with the argument {name}"))?, value)
+                }
+                _ => return Err("make_interval with this kind of argument".into()),
+            };
+            let target = values.get_mut(slot).ok_or("make_interval with more than seven arguments")?;
+            if target.replace(value.clone()).is_some() {
+                return Err("make_interval with an argument given twice".into());
+            }
+        }
+    }
+    let zero = || Expr::Value(Value::Number("0".into(), false).into());
+    *expr = function_call("pg_make_interval", values.into_iter().map(|v| v.unwrap_or_else(zero)).collect());
+    Ok(())
+}
+
 /// `ntile(n)` is `integer` in Postgres, an unsigned 64-bit count in DataFusion.
 fn ntile(expr: &mut Expr) -> Result<(), String> {
     *expr = cast(expr.clone(), DataType::Int(None));
@@ -1186,6 +1214,10 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("justify_days", Rename("pg_justify_days")),
     ("justify_interval", Rename("pg_justify_interval")),
     ("make_date", Same),
+    ("make_timestamp", Rename("pg_make_timestamp")),
+    ("make_timestamptz", Rename("pg_make_timestamptz")),
+    ("make_time", Rename("pg_make_time")),
+    ("make_interval", Rewrite(make_interval)),
     ("to_timestamp", Rewrite(to_timestamp)),
     // A constant format (checked when the statement is planned).
     ("to_date", Rename("pg_to_date")),
