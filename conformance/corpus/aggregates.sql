@@ -143,3 +143,12 @@ SELECT extract(year from l_shipdate) AS yr, sum(l_quantity) AS qty, count(*) FIL
 
 -- case: aggregates/avg_of_intervals_and_dates
 SELECT avg(iv) AS avg_iv, max(d) - min(d) AS date_span FROM alltypes;
+
+-- case: aggregates/avg_distinct_numeric_grouped
+SELECT l_returnflag, avg(DISTINCT l_quantity) AS avg_q, avg(DISTINCT l_linenumber) AS avg_line, avg(DISTINCT l_quantity) * 2 > 50 AS big FROM lineitem GROUP BY l_returnflag ORDER BY l_returnflag;
+
+-- case: aggregates/avg_distinct_with_nulls
+SELECT avg(DISTINCT x) AS with_nulls, count(DISTINCT x) AS n FROM (VALUES (1), (1), (NULL::int), (2)) AS v(x);
+
+-- case: aggregates/avg_distinct_empty
+SELECT avg(DISTINCT p_size) AS none FROM part WHERE false;

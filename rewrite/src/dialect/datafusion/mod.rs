@@ -147,14 +147,34 @@ fn whole_number_field(field: &DateTimeField) -> Option<&'static str> {
     })
 }
 
-/// `avg` → `pg_avg_decimal` (Postgres' exact average); `avg(DISTINCT …)` is refused, because
-/// the exact average does not deduplicate its input.
+/// `avg` → `pg_avg_decimal` (Postgres' exact average). `avg(DISTINCT x)`, which that does not
+/// deduplicate, is the quotient of the distinct sum and count:
+/// `pg_div_decimal(pg_numeric(pg_sum(DISTINCT x)), NULLIF(count(DISTINCT x), 0))` — Postgres'
+/// average of exact numbers is that numeric division (the same scale rules); a float argument
+/// is refused by `pg_numeric`.
 fn avg(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
     if let FunctionArguments::List(list) = &function.args
         && matches!(list.duplicate_treatment, Some(sqlparser::ast::DuplicateTreatment::Distinct))
     {
-        return Err("avg(DISTINCT …)".into());
+        if function.over.is_some() || function.filter.is_some() || !function.within_group.is_empty() {
+            return Err("avg(DISTINCT …) with FILTER or OVER".into());
+        }
+        let [FunctionArg::Unnamed(FunctionArgExpr::Expr(value))] = list.args.as_slice() else {
+            return Err("avg(DISTINCT …) of other than one value".into());
+        };
+        let distinct = |name: &str| {
+            let mut call = function_call(name, vec![value.clone()]);
+            if let Expr::Function(Function { args: FunctionArguments::List(list), .. }) = &mut call {
+                list.duplicate_treatment = Some(sqlparser::ast::DuplicateTreatment::Distinct);
+            }
+            call
+        };
+        let count =
+            function_call("NULLIF", vec![distinct("count"), Expr::Value(Value::Number("0".into(), false).into())]);
+        let sum = function_call("pg_numeric", vec![distinct("pg_sum")]);
+        *expr = function_call("pg_div_decimal", vec![sum, count]);
+        return Ok(());
     }
     function.name = ObjectName::from(vec![Ident::new("pg_avg_decimal")]);
     Ok(())
