@@ -2,7 +2,8 @@
 //! exactly as Postgres computes them: a `numeric` of a fixed scale per field (`second` 6,
 //! `milliseconds` 3, `microseconds` 0, `epoch` 6, and 0 for the `epoch` of a date), here a
 //! decimal of that scale over the value's microseconds; and the fields DataFusion lacks:
-//! `decade`, `century`, `millennium` (scale 0, Postgres' rules for years before 1 included). Timestamps, dates (epoch only), times
+//! `decade`, `century`, `millennium` (scale 0, Postgres' rules for years before 1 included), and
+//! `timezone`, `timezone_hour`, `timezone_minute` of a `timestamptz` (the session zone's offset). Timestamps, dates (epoch only), times
 //! and intervals (whose epoch counts a year as 365.25 days, truncated, and a month as 30).
 //! A `timestamptz` is read on UTC's wall clock: outside UTC the plan check refuses it.
 
@@ -46,9 +47,26 @@ enum Part {
     Decade,
     Century,
     Millennium,
+    /// The session zone's offset east of UTC at the instant: in seconds, hours, minutes.
+    Timezone,
+    TimezoneHour,
+    TimezoneMinute,
 }
 
 impl Part {
+    fn of_zone(self) -> bool {
+        matches!(self, Part::Timezone | Part::TimezoneHour | Part::TimezoneMinute)
+    }
+
+    /// The field of a zone offset of `seconds` east of UTC (hours and minutes signed like it).
+    fn of_offset(self, seconds: i64) -> i128 {
+        i128::from(match self {
+            Part::TimezoneHour => seconds / 3_600,
+            Part::TimezoneMinute => seconds / 60 % 60,
+            _ => seconds,
+        })
+    }
+
     fn of_years(self) -> bool {
         matches!(self, Part::Decade | Part::Century | Part::Millennium)
     }
@@ -89,6 +107,9 @@ fn part(field: Option<&ScalarValue>) -> Result<Part> {
         "decade" | "decades" => Part::Decade,
         "century" | "centuries" => Part::Century,
         "millennium" | "millennia" => Part::Millennium,
+        "timezone" => Part::Timezone,
+        "timezone_hour" => Part::TimezoneHour,
+        "timezone_minute" => Part::TimezoneMinute,
         other => return not_impl_err!("EXTRACT({other} FROM …) is not supported on the embedded engine"),
     })
 }
@@ -112,6 +133,13 @@ fn interval_micros(part: Part, value: IntervalMonthDayNano) -> i128 {
 fn scale(part: Part, input: &DataType) -> Result<i8> {
     Ok(match (part, input) {
         (Part::Epoch, DataType::Date32) => 0,
+        (_, DataType::Timestamp(_, Some(_)) | DataType::Null) if part.of_zone() => 0,
+        (_, other) if part.of_zone() => {
+            return Err(datafusion::error::DataFusionError::External(Box::new(crate::error::ConnectorError::new(
+                crate::error::ErrorKind::FeatureNotSupported,
+                format!("unit \"{part:?}\" not supported for type {other}"),
+            ))));
+        }
         (_, DataType::Time64(_) | DataType::Time32(_)) if part.of_years() => {
             return exec_err!("unit \"{part:?}\" not supported for type time without time zone");
         }
@@ -129,7 +157,13 @@ fn scale(part: Part, input: &DataType) -> Result<i8> {
         ) => match part {
             Part::Second | Part::Epoch => 6,
             Part::Milliseconds => 3,
-            Part::Microseconds | Part::Decade | Part::Century | Part::Millennium => 0,
+            Part::Microseconds
+            | Part::Decade
+            | Part::Century
+            | Part::Millennium
+            | Part::Timezone
+            | Part::TimezoneHour
+            | Part::TimezoneMinute => 0,
         },
         (_, other) => {
             return not_impl_err!("EXTRACT of {part:?} from a {other} value is not supported on the embedded engine");
@@ -177,6 +211,22 @@ impl ScalarUDFImpl for PgExtract {
             DataType::Date32 => {
                 // Seconds (scale 0) since 1970.
                 array.as_primitive::<Date32Type>().iter().map(|d| d.map(|d| i128::from(d) * 86_400)).collect()
+            }
+            DataType::Timestamp(..) if part.of_zone() => {
+                let zone =
+                    super::zone::parse_zone(args.config_options.execution.time_zone.as_deref().unwrap_or("UTC"))?;
+                let cast = datafusion::arrow::compute::cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?;
+                let values = cast.as_primitive::<TimestampMicrosecondType>();
+                values
+                    .iter()
+                    .map(|v| {
+                        v.map(|instant| {
+                            let wall = super::zone::wall_clock(instant, &zone).ok_or_else(super::zone::out_of_range)?;
+                            Ok(part.of_offset((wall - instant) / 1_000_000))
+                        })
+                        .transpose()
+                    })
+                    .collect::<Result<_>>()?
             }
             DataType::Timestamp(..) if part.of_years() => {
                 let cast = datafusion::arrow::compute::cast(&array, &DataType::Timestamp(TimeUnit::Microsecond, None))?;
@@ -245,6 +295,15 @@ mod tests {
         assert_eq!(interval_micros(Part::Epoch, iv(-36, 0, 0)), -94_672_800_000_000);
         // extract(second from interval '-1 min -5.25 sec') = -5.250000
         assert_eq!(interval_micros(Part::Second, iv(0, 0, -65 * second - second / 4)), -5_250_000);
+    }
+
+    #[test]
+    fn zone_fields_as_postgres() {
+        // SET TimeZone 'Asia/Kolkata': timezone 19800, timezone_hour 5, timezone_minute 30;
+        // 'America/St_Johns' in winter: -12600, -3, -30.
+        assert_eq!(Part::Timezone.of_offset(19_800), 19_800);
+        assert_eq!((Part::TimezoneHour.of_offset(19_800), Part::TimezoneMinute.of_offset(19_800)), (5, 30));
+        assert_eq!((Part::TimezoneHour.of_offset(-12_600), Part::TimezoneMinute.of_offset(-12_600)), (-3, -30));
     }
 
     #[test]

@@ -116,6 +116,9 @@ fn extract(expr: &mut Expr) -> Result<(), String> {
         DateTimeField::Decade => Some("decade"),
         DateTimeField::Century => Some("century"),
         DateTimeField::Millennium => Some("millennium"),
+        DateTimeField::Timezone => Some("timezone"),
+        DateTimeField::TimezoneHour => Some("timezone_hour"),
+        DateTimeField::TimezoneMinute => Some("timezone_minute"),
         _ => None,
     };
     if let Some(name) = computed_here {
