@@ -123,7 +123,7 @@ SELECT count(*) AS cnt FROM "public"."nation" AS "nation" HAVING count(*) > CAST
 -- case: aggregates/having_false_no_rows
 SELECT count(*) AS cnt FROM "public"."nation" AS "nation" HAVING count(*) > CAST(1000 AS INT);
 -- case: aggregates/sum_distinct
--- refused: avg(DISTINCT …) is not supported on the embedded engine
+SELECT pg_sum(DISTINCT p_size) AS sum_distinct, pg_div(pg_numeric(pg_sum(DISTINCT p_size)), NULLIF(count(DISTINCT p_size), 0)) AS avg_distinct, count(DISTINCT p_size) AS n_sizes, pg_sum(p_size) AS sum_all FROM "public"."part" AS "part";
 -- case: aggregates/expression_of_aggregates
 SELECT pg_round(pg_sum(l_extendedprice * (CAST(1 AS INT) - l_discount)), 2) AS revenue, max(l_quantity) - min(l_quantity) AS qty_range, pg_round(pg_avg_decimal(l_extendedprice), 4) AS avg_price, pg_div(pg_sum(l_quantity), count(*)) AS manual_avg FROM "public"."lineitem" AS "lineitem";
 -- case: aggregates/nested_via_subquery
@@ -138,6 +138,12 @@ SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM 
 SELECT CAST(date_part('year', l_shipdate) AS DECIMAL(20,0)) AS yr, pg_sum(l_quantity) AS qty, count(*) FILTER (WHERE l_returnflag = 'R') AS returned FROM "public"."lineitem" AS "lineitem" GROUP BY 1 ORDER BY 1;
 -- case: aggregates/avg_of_intervals_and_dates
 SELECT pg_avg(iv) AS avg_iv, max(d) - min(d) AS date_span FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/avg_distinct_numeric_grouped
+SELECT l_returnflag, pg_div(pg_numeric(pg_sum(DISTINCT l_quantity)), NULLIF(count(DISTINCT l_quantity), 0)) AS avg_q, pg_div(pg_numeric(pg_sum(DISTINCT l_linenumber)), NULLIF(count(DISTINCT l_linenumber), 0)) AS avg_line, pg_div_decimal(pg_numeric(pg_sum(DISTINCT l_quantity)), NULLIF(count(DISTINCT l_quantity), 0)) * CAST(2 AS INT) > CAST(50 AS INT) AS big FROM "public"."lineitem" AS "lineitem" GROUP BY l_returnflag ORDER BY l_returnflag;
+-- case: aggregates/avg_distinct_with_nulls
+SELECT pg_div(pg_numeric(pg_sum(DISTINCT x)), NULLIF(count(DISTINCT x), 0)) AS with_nulls, count(DISTINCT x) AS n FROM (VALUES (CAST(1 AS INT)), (CAST(1 AS INT)), (NULL::INT), (CAST(2 AS INT))) AS v (x);
+-- case: aggregates/avg_distinct_empty
+SELECT pg_div(pg_numeric(pg_sum(DISTINCT p_size)), NULLIF(count(DISTINCT p_size), 0)) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/any_array_constructor
 SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE (n_nationkey = CAST(1 AS INT) OR n_nationkey = CAST(2 AS INT) OR n_nationkey = CAST(3 AS INT)) ORDER BY n_nationkey;
 -- case: arrays/any_array_literal_string
@@ -375,7 +381,7 @@ SELECT pg_extract('milliseconds', TIME '12:34:56.789') AS ms, pg_extract('micros
 -- case: datetime/extract_time_and_interval
 SELECT id, CAST(date_part('hour', tm) AS DECIMAL(20,0)) AS tm_hour, pg_extract('epoch', iv) AS iv_epoch, CAST(date_part('day', iv) AS DECIMAL(20,0)) AS iv_day, CAST(date_part('month', iv) AS DECIMAL(20,0)) AS iv_month, CAST(date_part('hour', iv) AS DECIMAL(20,0)) AS iv_hour FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_timestamptz_utc
--- refused: EXTRACT(TIMEZONE FROM …) is not supported on the embedded engine
+SELECT id, CAST(date_part('hour', tstz) AS DECIMAL(20,0)) AS h, CAST(date_part('day', tstz) AS DECIMAL(20,0)) AS d, pg_extract('timezone', tstz) AS tz FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/date_part
 SELECT CAST(date_part('year', DATE '2024-02-29') AS DOUBLE PRECISION) AS y, CAST(date_part('hour', TIMESTAMP '2024-02-29 13:14:15') AS DOUBLE PRECISION) AS h, CAST(pg_extract('epoch', TIMESTAMP '1970-01-02 00:00:00') AS DOUBLE PRECISION) AS e, CAST(date_part('dow', DATE '2024-02-29') AS DOUBLE PRECISION) AS dow, CAST(date_part('day', INTERVAL '40 days') AS DOUBLE PRECISION) AS iv_days;
 -- case: datetime/extract_year_quarter_orders
@@ -423,7 +429,7 @@ SELECT pg_to_timestamp('2024-02-29 13:05:09', 'YYYY-MM-DD HH24:MI:SS') AS a, pg_
 -- case: datetime/to_timestamp_epoch
 SELECT arrow_cast(CAST(pg_round(CAST(CAST(0 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS epoch, arrow_cast(CAST(pg_round(CAST(CAST(1700000000 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS a, arrow_cast(CAST(pg_round(CAST(CAST('1.5' AS DECIMAL(2,1)) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS b, arrow_cast(CAST(pg_round(CAST(CAST(-86400 AS INT) AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS c, arrow_cast(CAST(pg_round(CAST(2147483648 AS DOUBLE PRECISION) * 1000000) AS BIGINT), 'Timestamp(Microsecond, Some("UTC"))') AS after_2038;
 -- case: datetime/make_functions
--- refused: function make_timestamp() is not supported on the embedded engine
+SELECT make_date(CAST(2024 AS INT), CAST(2 AS INT), CAST(29 AS INT)) AS d, pg_make_timestamp(CAST(2024 AS INT), CAST(2 AS INT), CAST(29 AS INT), CAST(13 AS INT), CAST(5 AS INT), CAST('9.5' AS DECIMAL(2,1))) AS ts, pg_make_time(CAST(1 AS INT), CAST(2 AS INT), CAST('3.25' AS DECIMAL(3,2))) AS t, pg_make_interval(0, 0, 0, CAST(3 AS INT), CAST(4 AS INT), 0, 0) AS iv, pg_make_timestamptz(CAST(2024 AS INT), CAST(1 AS INT), CAST(1 AS INT), CAST(0 AS INT), CAST(0 AS INT), CAST(0 AS INT), 'UTC') AS tstz;
 -- case: datetime/make_date_from_parts
 SELECT n_nationkey, make_date(CAST(1990 AS INT) + pg_int4(n_nationkey), pg_int4((n_nationkey % CAST(12 AS INT) + CAST(1 AS INT))), CAST(1 AS INT)) AS d FROM "public"."nation" AS "nation" WHERE n_nationkey < CAST(6 AS INT) ORDER BY n_nationkey;
 -- case: datetime/at_time_zone_on_timestamptz
@@ -466,6 +472,8 @@ SELECT INTERVAL '1 days -2 hours' AS a, INTERVAL '-3 hours' AS b, INTERVAL '1 mo
 SELECT pg_to_date('2024 Mar 5', 'YYYY Mon DD') AS a, pg_to_timestamp('05/03/2024 11:59:59 pm', 'DD/MM/YYYY HH12:MI:SS AM') AS b, pg_to_date('1999-365', 'YYYY-DDD') AS c;
 -- case: datetime/interval_compare_and_sort
 SELECT id, iv FROM "public"."alltypes" AS "alltypes" WHERE iv > INTERVAL '1 hours' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;
+-- case: datetime/make_and_scale_intervals
+SELECT pg_make_interval(0, 0, CAST(2 AS INT), 0, 0, 0, CAST('1.25' AS DECIMAL(3,2))) AS iv, pg_make_timestamptz(CAST(2024 AS INT), CAST(7 AS INT), CAST(1 AS INT), CAST(12 AS INT), CAST(0 AS INT), CAST(0 AS INT), 'America/New_York') AS ny, INTERVAL '1 months 1 days' * CAST('0.3' AS DECIMAL(1,1)) AS scaled, pg_div(INTERVAL '3 days', CAST(7 AS INT)) AS divided, CAST(2 AS INT) * INTERVAL '1 months 1 hours' AS doubled, pg_make_time(CAST(0 AS INT), CAST(0 AS INT), CAST('0.0000005' AS DECIMAL(7,7))) AS t, INTERVAL '12 months' * CAST('-0.5' AS DECIMAL(1,1)) AS neg;
 -- case: distinct_limit/distinct_single_column
 SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
 -- case: distinct_limit/distinct_multi_column

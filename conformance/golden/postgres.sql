@@ -138,6 +138,12 @@ SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM 
 SELECT EXTRACT(YEAR FROM l_shipdate) AS yr, sum(l_quantity) AS qty, count(*) FILTER (WHERE l_returnflag = 'R') AS returned FROM "public"."lineitem" AS "lineitem" GROUP BY 1 ORDER BY 1;
 -- case: aggregates/avg_of_intervals_and_dates
 SELECT avg(iv) AS avg_iv, max(d) - min(d) AS date_span FROM "public"."alltypes" AS "alltypes";
+-- case: aggregates/avg_distinct_numeric_grouped
+SELECT l_returnflag, avg(DISTINCT l_quantity) AS avg_q, avg(DISTINCT l_linenumber) AS avg_line, avg(DISTINCT l_quantity) * 2 > 50 AS big FROM "public"."lineitem" AS "lineitem" GROUP BY l_returnflag ORDER BY l_returnflag;
+-- case: aggregates/avg_distinct_with_nulls
+SELECT avg(DISTINCT x) AS with_nulls, count(DISTINCT x) AS n FROM (VALUES (1), (1), (NULL::INT), (2)) AS v (x);
+-- case: aggregates/avg_distinct_empty
+SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/any_array_constructor
 SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey = ANY(ARRAY[1, 2, 3]) ORDER BY n_nationkey;
 -- case: arrays/any_array_literal_string
@@ -466,6 +472,8 @@ SELECT INTERVAL '1 day -02:00' AS a, INTERVAL '@ 3 hours ago' AS b, INTERVAL '1.
 SELECT to_date('2024 Mar 5', 'YYYY Mon DD') AS a, to_timestamp('05/03/2024 11:59:59 pm', 'DD/MM/YYYY HH12:MI:SS AM') AS b, to_date('1999-365', 'YYYY-DDD') AS c;
 -- case: datetime/interval_compare_and_sort
 SELECT id, iv FROM "public"."alltypes" AS "alltypes" WHERE iv > INTERVAL '1 hour' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;
+-- case: datetime/make_and_scale_intervals
+SELECT make_interval(weeks => 2, secs => 1.25) AS iv, make_timestamptz(2024, 7, 1, 12, 0, 0, 'America/New_York') AS ny, INTERVAL '1 mon 1 day' * 0.3 AS scaled, INTERVAL '3 days' / 7 AS divided, 2 * INTERVAL '1 month 1 hour' AS doubled, make_time(0, 0, 0.0000005) AS t, INTERVAL '1 year' * -0.5 AS neg;
 -- case: distinct_limit/distinct_single_column
 SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
 -- case: distinct_limit/distinct_multi_column

@@ -138,6 +138,12 @@ SELECT l_shipmode, count(DISTINCT l_orderkey) AS orders, count(*) AS lines FROM 
 -- refused: FILTER (WHERE …) is not supported on Snowflake
 -- case: aggregates/avg_of_intervals_and_dates
 -- refused: function avg() is not supported on Snowflake
+-- case: aggregates/avg_distinct_numeric_grouped
+-- refused: function avg() is not supported on Snowflake
+-- case: aggregates/avg_distinct_with_nulls
+-- refused: function avg() is not supported on Snowflake
+-- case: aggregates/avg_distinct_empty
+-- refused: function avg() is not supported on Snowflake
 -- case: arrays/any_array_constructor
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/any_array_literal_string
@@ -466,6 +472,8 @@ SELECT (date_trunc('month', DATE '2024-02-10') + INTERVAL '1 month' - INTERVAL '
 -- refused: function to_date() is not supported on Snowflake
 -- case: datetime/interval_compare_and_sort
 SELECT id, iv FROM "public"."alltypes" AS "alltypes" WHERE iv > INTERVAL '1 hour' OR iv IS NULL ORDER BY iv DESC NULLS LAST, id;
+-- case: datetime/make_and_scale_intervals
+-- refused: function make_interval() is not supported on Snowflake
 -- case: distinct_limit/distinct_single_column
 SELECT DISTINCT o_orderstatus FROM "public"."orders" AS "orders" ORDER BY o_orderstatus;
 -- case: distinct_limit/distinct_multi_column
