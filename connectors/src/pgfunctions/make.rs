@@ -115,7 +115,13 @@ impl ScalarUDFImpl for PgMake {
             return exec_err!("{}: fields must be integers", self.name());
         }
         let session_zone = args.config_options.execution.time_zone.clone().unwrap_or_else(|| "UTC".into());
-        let zones = arrays.get(whole + 1).map(|a| a.as_string::<i32>());
+        let zones = match arrays.get(whole + 1) {
+            Some(zones) => match zones.as_string_opt::<i32>() {
+                Some(zones) => Some(zones),
+                None => return exec_err!("{}: the zone must be text", self.name()),
+            },
+            None => None,
+        };
         // Each row: the fields, or None when any is NULL (the functions are strict).
         let row_fields = |row: usize| -> Option<(Vec<i64>, f64)> {
             let fields = integers.iter().map(|a| a.is_valid(row).then(|| a.value(row))).collect::<Option<Vec<_>>>()?;

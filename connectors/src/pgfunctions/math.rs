@@ -71,7 +71,10 @@ fn pow10(exponent: i8) -> Option<i256> {
 /// `a` and `b` (unscaled at `scale_a`, `scale_b`) brought to one scale.
 fn common_scale(a: i128, scale_a: i8, b: i128, scale_b: i8) -> Option<(i256, i256)> {
     let scale = scale_a.max(scale_b);
-    Some((i256::from_i128(a) * pow10(scale - scale_a)?, i256::from_i128(b) * pow10(scale - scale_b)?))
+    Some((
+        i256::from_i128(a).checked_mul(pow10(scale - scale_a)?)?,
+        i256::from_i128(b).checked_mul(pow10(scale - scale_b)?)?,
+    ))
 }
 
 impl ScalarUDFImpl for PgMath {
@@ -247,7 +250,7 @@ fn width_bucket(operand: &ArrayRef, low: &ArrayRef, high: &ArrayRef, count: &Arr
     } else {
         let ((operand, scale_x), (low, scale_1), (high, scale_2)) = (exact(operand)?, exact(low)?, exact(high)?);
         let scale = scale_x.max(scale_1).max(scale_2);
-        let at = |v: i128, s: i8| pow10(scale - s).map(|f| i256::from_i128(v) * f);
+        let at = |v: i128, s: i8| pow10(scale - s).and_then(|f| i256::from_i128(v).checked_mul(f));
         (0..operand.len())
             .map(|row| {
                 let (Some(x), Some(b1), Some(b2), Some(n)) = (operand[row], low[row], high[row], counts[row]) else {
@@ -262,20 +265,25 @@ fn width_bucket(operand: &ArrayRef, low: &ArrayRef, high: &ArrayRef, count: &Arr
                 checked(n, b1 == b2)?;
                 let count = i256::from_i128(i128::from(n));
                 // Postgres' compute_bucket, exactly: the quotients are of non-negative numbers.
+                // (from - to) × count / (span_from - span_to) + 1, checked.
+                let scaled = |from: i256, to: i256, span_from: i256, span_to: i256| {
+                    let distance = from.checked_sub(to)?.checked_mul(count)?;
+                    Some(distance / span_from.checked_sub(span_to)? + i256::ONE)
+                };
                 let bucket = if b1 < b2 {
                     if x < b1 {
                         i256::ZERO
                     } else if x >= b2 {
                         count + i256::ONE
                     } else {
-                        (x - b1) * count / (b2 - b1) + i256::ONE
+                        scaled(x, b1, b2, b1).ok_or_else(overflow)?
                     }
                 } else if x > b1 {
                     i256::ZERO
                 } else if x <= b2 {
                     count + i256::ONE
                 } else {
-                    (b1 - x) * count / (b1 - b2) + i256::ONE
+                    scaled(b1, x, b1, b2).ok_or_else(overflow)?
                 };
                 bucket
                     .to_i128()

@@ -94,7 +94,10 @@ fn read(pieces: &[Piece], input: &str) -> Result<NaiveDateTime> {
                     Ok((value, digits))
                 };
                 match field {
-                    Part::Year4 => fields.year = Some(number(4)?.0 as i32),
+                    Part::Year4 => {
+                        let year = number(4)?.0;
+                        fields.year = Some(i32::try_from(year).map_err(|_| out_of_range(input))?);
+                    }
                     Part::MonthNumber => fields.month = Some(number(2)?.0),
                     Part::DayOfMonth => fields.day = Some(number(2)?.0),
                     Part::DayOfYear => fields.day_of_year = Some(number(3)?.0),
@@ -191,7 +194,9 @@ impl ScalarUDFImpl for PgParseDateTime {
         let rows = args.number_rows;
         let scalar = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(rows)?;
-        let texts = array.as_string::<i32>();
+        let Some(texts) = array.as_string_opt::<i32>() else {
+            return exec_err!("{} takes text, got {}", self.name(), array.data_type());
+        };
         let pieces = match &format {
             Some(format) => parse_format(format).map_err(|what| {
                 DataFusionError::NotImplemented(format!(
