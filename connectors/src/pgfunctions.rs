@@ -426,6 +426,14 @@ fn columnar(out: ArrayRef, scalar: bool) -> Result<ColumnarValue> {
     Ok(ColumnarValue::Array(out))
 }
 
+/// A Postgres error (`kind` names its SQLSTATE) raised from inside a function.
+pub(super) fn sql_error(
+    kind: crate::error::ErrorKind,
+    message: impl Into<String>,
+) -> datafusion::error::DataFusionError {
+    datafusion::error::DataFusionError::External(Box::new(crate::error::ConnectorError::new(kind, message)))
+}
+
 /// Every scalar function this module provides, ready to register.
 pub fn scalars() -> Vec<ScalarUDF> {
     vec![

@@ -98,8 +98,7 @@ fn truncate_interval(unit_text: &str, value: IntervalMonthDayNano) -> Result<Int
         "microsecond" => IntervalMonthDayNano::new(months, days, to_unit(time, NANOS_PER_MICROSECOND)),
         _ => {
             let message = format!("unit \"{unit_text}\" not supported for type interval");
-            let error = crate::error::ConnectorError::new(crate::error::ErrorKind::FeatureNotSupported, message);
-            return Err(datafusion::error::DataFusionError::External(Box::new(error)));
+            return Err(super::sql_error(crate::error::ErrorKind::FeatureNotSupported, message));
         }
     })
 }

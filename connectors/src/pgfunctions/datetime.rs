@@ -151,17 +151,11 @@ pub(super) fn scale_intervals(span: &ArrayRef, factor: &ArrayRef, divide: bool) 
 /// Postgres 15's `interval_mul` (`divide`: `interval_div`) of one interval by `factor`.
 fn scale_interval(span: IntervalMonthDayNano, factor: f64, divide: bool) -> Result<IntervalMonthDayNano> {
     const SECS_PER_DAY: f64 = 86_400.0;
+    use crate::error::ErrorKind;
     if divide && factor == 0.0 {
-        let error = crate::error::ConnectorError::new(crate::error::ErrorKind::DivisionByZero, "division by zero");
-        return Err(datafusion::error::DataFusionError::External(Box::new(error)));
+        return Err(super::sql_error(ErrorKind::DivisionByZero, "division by zero"));
     }
-    let out_of_range = || {
-        let error = crate::error::ConnectorError::new(
-            crate::error::ErrorKind::Backend("22008".into()),
-            "interval out of range",
-        );
-        datafusion::error::DataFusionError::External(Box::new(error))
-    };
+    let out_of_range = || super::sql_error(ErrorKind::Backend("22008".into()), "interval out of range");
     let apply = |x: f64| if divide { x / factor } else { x * factor };
     // TSROUND: to the nearest microsecond's worth of the unit.
     let round_micro = |x: f64| (x * 1e6).round_ties_even() / 1e6;

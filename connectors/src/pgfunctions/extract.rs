@@ -135,10 +135,8 @@ fn scale(part: Part, input: &DataType) -> Result<i8> {
         (Part::Epoch, DataType::Date32) => 0,
         (_, DataType::Timestamp(_, Some(_)) | DataType::Null) if part.of_zone() => 0,
         (_, other) if part.of_zone() => {
-            return Err(datafusion::error::DataFusionError::External(Box::new(crate::error::ConnectorError::new(
-                crate::error::ErrorKind::FeatureNotSupported,
-                format!("unit \"{part:?}\" not supported for type {other}"),
-            ))));
+            let message = format!("unit \"{part:?}\" not supported for type {other}");
+            return Err(super::sql_error(crate::error::ErrorKind::FeatureNotSupported, message));
         }
         (_, DataType::Time64(_) | DataType::Time32(_)) if part.of_years() => {
             return exec_err!("unit \"{part:?}\" not supported for type time without time zone");

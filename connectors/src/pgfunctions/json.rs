@@ -37,7 +37,7 @@ use datafusion::logical_expr::{
 };
 use package::PgType;
 
-use crate::error::{ConnectorError, ErrorKind};
+use crate::error::ErrorKind;
 use crate::pgjson::{JsonError, Jsonb};
 use crate::types::{PG_TYPE_METADATA, declared_type};
 
@@ -171,9 +171,7 @@ fn tagged(name: &str, pg_type: &str) -> FieldRef {
     )
 }
 
-fn error(kind: ErrorKind, message: impl Into<String>) -> DataFusionError {
-    DataFusionError::External(Box::new(ConnectorError::new(kind, message)))
-}
+use super::sql_error as error;
 
 fn json_error(error_: JsonError) -> DataFusionError {
     let kind = match error_ {

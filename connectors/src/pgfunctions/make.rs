@@ -16,7 +16,7 @@ use datafusion::common::{Result, exec_err};
 use datafusion::error::DataFusionError;
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility};
 
-use crate::error::{ConnectorError, ErrorKind};
+use crate::error::ErrorKind;
 
 /// Which constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,9 +50,7 @@ impl PgMake {
 }
 
 fn out_of_range(what: &str, text: String) -> DataFusionError {
-    let error =
-        ConnectorError::new(ErrorKind::Backend("22008".into()), format!("{what} field value out of range: {text}"));
-    DataFusionError::External(Box::new(error))
+    super::sql_error(ErrorKind::Backend("22008".into()), format!("{what} field value out of range: {text}"))
 }
 
 /// Seconds as whole microseconds, rounded half to even (Postgres' `rint`).
@@ -196,12 +194,7 @@ fn clock(hour: i64, minute: i64, seconds: f64) -> Result<i64> {
 /// `make_interval(years, months, weeks, days, hours, mins, secs)`.
 fn interval(fields: &[i64], seconds: f64) -> Result<IntervalMonthDayNano> {
     let [years, months, weeks, days, hours, minutes] = fields else { return exec_err!("six fields") };
-    let overflow = || {
-        DataFusionError::External(Box::new(ConnectorError::new(
-            ErrorKind::Backend("22008".into()),
-            "interval out of range",
-        )))
-    };
+    let overflow = || super::sql_error(ErrorKind::Backend("22008".into()), "interval out of range");
     let months = years.checked_mul(12).and_then(|m| m.checked_add(*months)).and_then(|m| i32::try_from(m).ok());
     let days = weeks.checked_mul(7).and_then(|d| d.checked_add(*days)).and_then(|d| i32::try_from(d).ok());
     let micros = hours

@@ -14,7 +14,7 @@ use datafusion::common::{Result, exec_err};
 use datafusion::error::DataFusionError;
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility};
 
-use crate::error::{ConnectorError, ErrorKind};
+use crate::error::ErrorKind;
 
 /// Which function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,7 +41,7 @@ impl PgMath {
 }
 
 fn error(code: &str, message: impl Into<String>) -> DataFusionError {
-    DataFusionError::External(Box::new(ConnectorError::new(ErrorKind::Backend(code.into()), message.into())))
+    super::sql_error(ErrorKind::Backend(code.into()), message)
 }
 
 fn refused(what: String) -> DataFusionError {

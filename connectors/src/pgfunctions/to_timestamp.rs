@@ -21,7 +21,7 @@ use datafusion::error::DataFusionError;
 use datafusion::logical_expr::{ColumnarValue, ScalarFunctionArgs, ScalarUDFImpl, Signature, Volatility};
 
 use super::to_char::{MONTHS, Part, Piece, parse_format};
-use crate::error::{ConnectorError, ErrorKind};
+use crate::error::ErrorKind;
 
 /// `to_date` (a `date`) or `to_timestamp` (a `timestamptz`) of text in a format.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -53,12 +53,12 @@ struct Fields {
 
 fn out_of_range(input: &str) -> DataFusionError {
     let message = format!("date/time field value out of range: \"{input}\"");
-    DataFusionError::External(Box::new(ConnectorError::new(ErrorKind::Backend("22008".into()), message)))
+    super::sql_error(ErrorKind::Backend("22008".into()), message)
 }
 
 fn invalid(input: &str, what: &str) -> DataFusionError {
     let message = format!("invalid value \"{input}\" for \"{what}\"");
-    DataFusionError::External(Box::new(ConnectorError::new(ErrorKind::Backend("22007".into()), message)))
+    super::sql_error(ErrorKind::Backend("22007".into()), message)
 }
 
 /// Reads `input` by `pieces` into a wall-clock date and time.

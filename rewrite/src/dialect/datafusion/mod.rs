@@ -530,8 +530,7 @@ fn timestamp_series(args: &[FunctionArg]) -> Option<(String, bool)> {
             // `TIMESTAMPTZ '…'`, as `typed_literal` wrote it.
             // DataFusion's series takes nanosecond timestamps, as its `TIMESTAMP '…'` literals are.
             Expr::Function(function) if function.name.to_string() == "arrow_cast" => {
-                let nanoseconds = Value::SingleQuotedString("Timestamp(Nanosecond, None)".into());
-                Some((function_call("arrow_cast", vec![expr.clone(), Expr::Value(nanoseconds.into())]), 2))
+                Some((arrow_cast(expr.clone(), "Timestamp(Nanosecond, None)"), 2))
             }
             _ => None,
         }
@@ -996,14 +995,17 @@ fn is_timestamptz(data_type: &DataType) -> bool {
 /// `TIMESTAMPTZ` takes the zone of the session it was planned in, none here). Text without an
 /// offset is read as UTC; sessions in other zones refuse the conversion on the plan.
 fn to_timestamptz(expr: Expr) -> Expr {
-    let arrow_type = Value::SingleQuotedString(r#"Timestamp(Microsecond, Some("UTC"))"#.into());
-    function_call("arrow_cast", vec![expr, Expr::Value(arrow_type.into())])
+    arrow_cast(expr, r#"Timestamp(Microsecond, Some("UTC"))"#)
 }
 
 /// A timestamp in microseconds without a zone, as the engine stores `timestamp`.
 fn cast_naive(expr: Expr) -> Expr {
-    let arrow_type = Value::SingleQuotedString("Timestamp(Microsecond, None)".into());
-    function_call("arrow_cast", vec![expr, Expr::Value(arrow_type.into())])
+    arrow_cast(expr, "Timestamp(Microsecond, None)")
+}
+
+/// `arrow_cast(expr, 'arrow_type')`: a cast to an Arrow type named exactly.
+fn arrow_cast(expr: Expr, arrow_type: &str) -> Expr {
+    function_call("arrow_cast", vec![expr, Expr::Value(Value::SingleQuotedString(arrow_type.into()).into())])
 }
 
 /// `INTERVAL '…'` as Postgres reads the text (see `interval`), handed to the engine in the one form
