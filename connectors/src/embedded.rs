@@ -43,16 +43,7 @@ impl EmbeddedEngine {
             .await
             .map_err(|e| ConnectorError::new(ErrorKind::Internal, e.to_string()))??;
 
-        let config =
-            SessionConfig::new().with_information_schema(false).with_default_catalog_and_schema("datafusion", SCHEMA);
-        let mut ctx = SessionContext::new_with_config(config);
-        for function in crate::pgfunctions::aggregates() {
-            ctx.register_udaf(function);
-        }
-        for function in crate::pgfunctions::scalars() {
-            ctx.register_udf(function);
-        }
-        ctx.register_expr_planner(Arc::new(crate::pgfunctions::PgDateArithmetic))?;
+        let ctx = postgres_context(SCHEMA)?;
         for table in &version.tables {
             let path = table_path(root, *format, table);
             if !path.exists() {
@@ -91,6 +82,30 @@ impl EmbeddedEngine {
         }
         Ok(EmbeddedEngine { ctx })
     }
+}
+
+impl EmbeddedEngine {
+    /// An engine over a context filled by someone else (the proxy's catalog of a version).
+    pub fn over(ctx: SessionContext) -> EmbeddedEngine {
+        EmbeddedEngine { ctx }
+    }
+}
+
+/// A DataFusion context that computes as Postgres does (packwire's functions and date
+/// arithmetic registered), with `default_schema` as the schema unqualified names resolve in.
+pub fn postgres_context(default_schema: &str) -> Result<SessionContext, ConnectorError> {
+    let config = SessionConfig::new()
+        .with_information_schema(false)
+        .with_default_catalog_and_schema("datafusion", default_schema);
+    let mut ctx = SessionContext::new_with_config(config);
+    for function in crate::pgfunctions::aggregates() {
+        ctx.register_udaf(function);
+    }
+    for function in crate::pgfunctions::scalars() {
+        ctx.register_udf(function);
+    }
+    ctx.register_expr_planner(Arc::new(crate::pgfunctions::PgDateArithmetic))?;
+    Ok(ctx)
 }
 
 #[async_trait]

@@ -53,7 +53,7 @@ mod datetime;
 mod extract;
 mod format;
 pub mod json;
-mod keywords;
+pub mod keywords;
 mod make;
 mod math;
 mod ordered_set;

@@ -15,7 +15,7 @@ pub fn arrow_type(ty: PgType) -> DataType {
         PgType::Bool => DataType::Boolean,
         PgType::Int2 => DataType::Int16,
         PgType::Int4 => DataType::Int32,
-        PgType::Int8 => DataType::Int64,
+        PgType::Int8 | PgType::Oid => DataType::Int64,
         PgType::Float4 => DataType::Float32,
         PgType::Float8 => DataType::Float64,
         PgType::Numeric(Some((p, s))) => DataType::Decimal128(p, s),

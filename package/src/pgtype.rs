@@ -31,6 +31,9 @@ pub enum PgType {
     Json,
     Jsonb,
     Bytea,
+    /// `oid`: an unsigned 4-byte object identifier. The catalog's type; packages may declare it
+    /// too (Postgres tables can hold OIDs).
+    Oid,
     /// `element[]`, one- or multi-dimensional. Appears in query results (the Postgres backend
     /// returns arrays as they are); a manifest column cannot declare one yet. The element is one
     /// of [`ARRAY_ELEMENTS`] (element type modifiers are not kept, as in a result description).
@@ -70,6 +73,7 @@ impl PgType {
             PgType::Int2 => 21,
             PgType::Int4 => 23,
             PgType::Text => 25,
+            PgType::Oid => 26,
             PgType::Json => 114,
             PgType::Float4 => 700,
             PgType::Float8 => 701,
@@ -95,6 +99,7 @@ impl PgType {
             PgType::Int2 => 1005,
             PgType::Int4 => 1007,
             PgType::Text => 1009,
+            PgType::Oid => 1028,
             PgType::Char(_) => 1014,
             PgType::Varchar(_) => 1015,
             PgType::Int8 => 1016,
@@ -132,6 +137,7 @@ impl PgType {
             20 => PgType::Int8,
             21 => PgType::Int2,
             23 => PgType::Int4,
+            26 => PgType::Oid,
             18 | 19 | 25 | 705 => PgType::Text,
             114 => PgType::Json,
             700 => PgType::Float4,
@@ -155,7 +161,7 @@ impl PgType {
         match self {
             PgType::Bool => 1,
             PgType::Int2 => 2,
-            PgType::Int4 | PgType::Float4 | PgType::Date => 4,
+            PgType::Int4 | PgType::Oid | PgType::Float4 | PgType::Date => 4,
             PgType::Int8 | PgType::Float8 | PgType::Time | PgType::Timestamp | PgType::Timestamptz => 8,
             PgType::Interval | PgType::Uuid => 16,
             _ => -1,
@@ -194,6 +200,7 @@ impl PgType {
             PgType::Json => "json",
             PgType::Jsonb => "jsonb",
             PgType::Bytea => "bytea",
+            PgType::Oid => "oid",
             PgType::Array(element) => match element {
                 PgType::Bool => "_bool",
                 PgType::Int2 => "_int2",
@@ -214,6 +221,7 @@ impl PgType {
                 PgType::Json => "_json",
                 PgType::Jsonb => "_jsonb",
                 PgType::Bytea => "_bytea",
+                PgType::Oid => "_oid",
                 PgType::Array(_) => "_array",
             },
         }
@@ -281,6 +289,7 @@ impl PgType {
             "json" => no_modifiers(PgType::Json),
             "jsonb" => no_modifiers(PgType::Jsonb),
             "bytea" => no_modifiers(PgType::Bytea),
+            "oid" => no_modifiers(PgType::Oid),
             other => Err(format!(
                 "unsupported type `{other}` (supported: bool, int2, int4, int8, float4, float8, numeric(p,s), \
                  text, varchar(n), char(n), date, time, timestamp, timestamptz, interval, uuid, json, jsonb, bytea)"
@@ -314,6 +323,7 @@ impl fmt::Display for PgType {
             PgType::Json => f.write_str("json"),
             PgType::Jsonb => f.write_str("jsonb"),
             PgType::Bytea => f.write_str("bytea"),
+            PgType::Oid => f.write_str("oid"),
             PgType::Array(PgType::Char(_)) => f.write_str("character[]"),
             PgType::Array(element) => write!(f, "{element}[]"),
         }

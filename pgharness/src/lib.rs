@@ -249,6 +249,12 @@ fn find_bin_dir() -> Result<PathBuf, HarnessError> {
     Err(HarnessError("no PostgreSQL server binaries found (install the `postgresql` package)".into()))
 }
 
+/// A PostgreSQL client program (psql, pgbench) from the same installation the harness starts
+/// servers from, for tests that point it at packwire without starting a server.
+pub fn client_command(program: &str) -> Result<Command, HarnessError> {
+    Ok(Command::new(find_bin_dir()?.join(program)))
+}
+
 fn free_port() -> Result<u16, HarnessError> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| HarnessError(e.to_string()))?;
     listener.local_addr().map(|a| a.port()).map_err(|e| HarnessError(e.to_string()))

@@ -110,6 +110,7 @@ fn element_text(raw: &[u8], element: PgType, settings: &OutputSettings) -> Optio
         PgType::Int2 => int(2)?.to_string(),
         PgType::Int4 => int(4)?.to_string(),
         PgType::Int8 => int(8)?.to_string(),
+        PgType::Oid => u32::from_be_bytes(fixed(4)?.try_into().ok()?).to_string(),
         PgType::Float4 => {
             let value = f32::from_be_bytes(fixed(4)?.try_into().ok()?);
             float_text(f64::from(value), settings.extra_float_digits, true)

@@ -329,6 +329,10 @@ pub async fn explain(args: ExplainArgs) -> Result<(), String> {
             );
             return Ok(());
         }
+        rewrite::Planned::Catalog(statement) => {
+            println!("{}: answered from packwire's catalog of the package:\n  {statement}", version.id());
+            return Ok(());
+        }
     };
     println!("package:  {} ({} source)", version.id(), version.source.kind());
     println!("tables:   {}", query.tables.join(", "));

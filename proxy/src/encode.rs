@@ -398,7 +398,7 @@ fn write_text(
         PgType::Bool => out.write_str(if downcast!(array, BooleanArray, column).value(row) { "t" } else { "f" }),
         PgType::Int2 => write!(out, "{}", downcast!(array, Int16Array, column).value(row)),
         PgType::Int4 => write!(out, "{}", downcast!(array, Int32Array, column).value(row)),
-        PgType::Int8 => write!(out, "{}", downcast!(array, Int64Array, column).value(row)),
+        PgType::Int8 | PgType::Oid => write!(out, "{}", downcast!(array, Int64Array, column).value(row)),
         PgType::Float4 => {
             let v = downcast!(array, Float32Array, column).value(row);
             out.write_str(&float_text(f64::from(v), settings.extra_float_digits, true))
@@ -454,6 +454,14 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
         PgType::Int2 => buf.put_i16(downcast!(array, Int16Array, column).value(row)),
         PgType::Int4 => buf.put_i32(downcast!(array, Int32Array, column).value(row)),
         PgType::Int8 => buf.put_i64(downcast!(array, Int64Array, column).value(row)),
+        PgType::Oid => {
+            let oid = downcast!(array, Int64Array, column).value(row);
+            buf.put_u32(
+                u32::try_from(oid).map_err(|_| {
+                    PgError::new(code::NUMERIC_VALUE_OUT_OF_RANGE, format!("OID {oid} is out of range"))
+                })?,
+            )
+        }
         PgType::Float4 => buf.put_f32(downcast!(array, Float32Array, column).value(row)),
         PgType::Float8 => buf.put_f64(downcast!(array, Float64Array, column).value(row)),
         PgType::Numeric(_) => match string_value(array, row) {

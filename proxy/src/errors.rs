@@ -38,6 +38,8 @@ pub mod code {
     pub const INTERNAL_ERROR: &str = "XX000";
     pub const ACTIVE_SQL_TRANSACTION: &str = "25001";
     pub const NO_ACTIVE_SQL_TRANSACTION: &str = "25P01";
+    pub const INVALID_SAVEPOINT: &str = "3B001";
+    pub const DUPLICATE_CURSOR: &str = "42P03";
 }
 
 /// A Postgres error or notice ready for the wire.
@@ -139,6 +141,7 @@ impl From<RewriteError> for PgError {
             RewriteError::NotAllowed { .. } => code::INSUFFICIENT_PRIVILEGE,
             RewriteError::Unsupported { .. } => code::FEATURE_NOT_SUPPORTED,
             RewriteError::UndefinedFunction { .. } => code::UNDEFINED_FUNCTION,
+            RewriteError::UndefinedObject { .. } => code::UNDEFINED_OBJECT,
         };
         PgError {
             severity: "ERROR",

@@ -2,6 +2,7 @@
 //! the command line. See ARCHITECTURE.md for the map.
 
 pub mod array_text;
+pub mod catalog;
 pub mod cli;
 pub mod compare;
 pub mod demo;

@@ -142,6 +142,7 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
         PgType::Int2 => ScalarValue::Int16(Some(i16::from_be_bytes(fixed(2)?.try_into().ok()?))),
         PgType::Int4 => ScalarValue::Int32(Some(i32::from_be_bytes(fixed(4)?.try_into().ok()?))),
         PgType::Int8 => ScalarValue::Int64(Some(i64::from_be_bytes(fixed(8)?.try_into().ok()?))),
+        PgType::Oid => ScalarValue::Int64(Some(i64::from(u32::from_be_bytes(fixed(4)?.try_into().ok()?)))),
         PgType::Float4 => ScalarValue::Float32(Some(f32::from_be_bytes(fixed(4)?.try_into().ok()?))),
         PgType::Float8 => ScalarValue::Float64(Some(f64::from_be_bytes(fixed(8)?.try_into().ok()?))),
         PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {

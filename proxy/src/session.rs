@@ -64,6 +64,8 @@ struct Portal {
     params: Vec<ScalarValue>,
     formats: Vec<i16>,
     state: PortalState,
+    /// A `WITH HOLD` cursor: survives the end of its transaction.
+    hold: bool,
 }
 
 enum PortalState {
@@ -85,6 +87,8 @@ enum Outcome {
     Rows(Running),
     Command(String),
     Empty,
+    /// Already answered in full (a `FETCH` from a cursor).
+    Answered,
 }
 
 /// One client session.
@@ -100,6 +104,8 @@ pub struct Session<S> {
     txn: Txn,
     statements: HashMap<String, Arc<Prepared>>,
     portals: HashMap<String, Portal>,
+    /// Savepoints of the open transaction block, oldest first, with the settings they saw.
+    savepoints: Vec<(String, Settings)>,
     cancel: CancelKey,
     shared: Arc<crate::shared::Shared>,
 }
@@ -135,6 +141,7 @@ impl<S: ClientSocket> Session<S> {
             txn: Txn::Idle,
             statements: HashMap::new(),
             portals: HashMap::new(),
+            savepoints: Vec::new(),
             cancel,
             shared,
         }
@@ -290,13 +297,13 @@ impl<S: ClientSocket> Session<S> {
             Ok(Outcome::Rows(mut running)) => {
                 let description = encode::row_description(&running.columns);
                 self.wire.send(PgWireBackendMessage::RowDescription(description));
-                self.stream_rows(&mut running, 0).await.map(|_| ())
+                self.stream_rows(&mut running, 0).await.map(|(_, sent)| self.complete(&running, sent))
             }
             Ok(Outcome::Command(tag)) => {
                 self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
                 Ok(())
             }
-            Ok(Outcome::Empty) => Ok(()),
+            Ok(Outcome::Empty | Outcome::Answered) => Ok(()),
             Err(error) => Err(error),
         };
         if let Err(error) = result {
@@ -312,7 +319,7 @@ impl<S: ClientSocket> Session<S> {
 
     async fn end_simple_query(&mut self) -> std::io::Result<()> {
         if self.txn == Txn::Idle {
-            self.portals.clear();
+            self.portals.retain(|_, portal| portal.hold);
         }
         self.ready();
         self.wire.flush().await
@@ -383,7 +390,18 @@ impl<S: ClientSocket> Session<S> {
                 return Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }));
             }
             Planned::Explain { analyze, query } => Kind::Explain { analyze, query: Box::new(query) },
+            Planned::Session(SessionCommand::Fetch { name, count }) => {
+                self.fetch(&name, count, true).await?;
+                return Ok(Outcome::Answered);
+            }
             Planned::Session(command) => Kind::Session(command),
+            Planned::Catalog(statement) => {
+                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
+                let param_types = backend.param_types().to_vec();
+                return self
+                    .start(&with_parameters(Kind::Query { backend, columns }, param_types, &[]), Vec::new(), &[])
+                    .await;
+            }
         };
         self.start(&with_parameters(kind, Vec::new(), &[]), Vec::new(), &[]).await
     }
@@ -428,8 +446,43 @@ impl<S: ClientSocket> Session<S> {
             }
             Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
+            Planned::Catalog(statement) => {
+                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
+                let param_types = backend.param_types().to_vec();
+                (Kind::Query { backend, columns }, param_types)
+            }
         };
         Ok(with_parameters(kind, param_types, client_oids))
+    }
+
+    /// Prepares a catalog query on the version's catalog engine (never the backend).
+    async fn prepare_catalog(
+        &mut self,
+        statement: &sqlparser::ast::Statement,
+        text: &str,
+        cacheable: bool,
+    ) -> Result<(Arc<dyn PreparedQuery>, Vec<ResultColumn>), PgError> {
+        rewrite::catalog::check_relations(statement, crate::catalog::has_relation)?;
+        let catalog = self.shared.catalog(&self.package, &self.info.user)?;
+        let mut statement = statement.clone();
+        let own = {
+            let settings = &self.settings;
+            let session = rewrite::catalog::SessionValues {
+                lookup: &|name| settings.get(name),
+                all: &|| settings.all(),
+                pid: self.cancel.pid,
+            };
+            rewrite::catalog::inline_session_values(&mut statement, &session)?
+        };
+        let backend = catalog.prepare(&statement).await?;
+        let mut columns = encode::describe_schema(&backend.schema());
+        for column in &mut columns {
+            column.name = rewrite::catalog::result_name(&column.name).to_string();
+        }
+        if cacheable && !own {
+            self.cache(text, backend.clone(), &columns);
+        }
+        Ok((backend, columns))
     }
 
     /// Starts executing a prepared statement with bound values.
@@ -464,8 +517,63 @@ impl<S: ClientSocket> Session<S> {
                     tag: "EXPLAIN",
                 }))
             }
-            Kind::Session(command) => self.session_command(command.clone(), formats),
+            // Boxed: EXECUTE and FETCH start statements themselves.
+            Kind::Session(command) => Box::pin(self.session_command(command.clone(), formats)).await,
         }
+    }
+
+    /// A named prepared statement (26000 when there is none).
+    fn named_statement(&self, name: &str) -> Result<Arc<Prepared>, PgError> {
+        self.statements.get(name).cloned().ok_or_else(|| {
+            PgError::new(code::INVALID_SQL_STATEMENT_NAME, format!("prepared statement \"{name}\" does not exist"))
+        })
+    }
+
+    /// `FETCH count FROM name`: up to `count` rows (all when `None`) of a cursor, then
+    /// `FETCH n`. `describe` sends the RowDescription first (the simple protocol's answer).
+    async fn fetch(&mut self, name: &str, count: Option<u64>, describe: bool) -> Result<(), PgError> {
+        let mut portal = self
+            .portals
+            .remove(name)
+            .ok_or_else(|| PgError::new(code::INVALID_CURSOR_NAME, format!("cursor \"{name}\" does not exist")))?;
+        let result = self.fetch_from(&mut portal, count, describe).await;
+        if result.is_err() {
+            portal.state = PortalState::Done;
+        }
+        self.portals.insert(name.to_string(), portal);
+        result
+    }
+
+    async fn fetch_from(&mut self, portal: &mut Portal, count: Option<u64>, describe: bool) -> Result<(), PgError> {
+        if matches!(portal.state, PortalState::Ready) {
+            let statement = portal.statement.clone();
+            let params = std::mem::take(&mut portal.params);
+            match self.start(&statement, params, &portal.formats).await? {
+                Outcome::Rows(running) => portal.state = PortalState::Running(running),
+                _ => return Err(PgError::new(code::INVALID_CURSOR_NAME, "cursor does not return rows")),
+            }
+        }
+        let columns = match (&portal.state, &portal.statement.kind) {
+            (PortalState::Running(running), _) => running.columns.clone(),
+            (_, Kind::Query { columns, .. }) => encode::with_formats(columns, &portal.formats)?,
+            _ => Vec::new(),
+        };
+        if describe {
+            self.wire.send(PgWireBackendMessage::RowDescription(encode::row_description(&columns)));
+        }
+        let wanted = count.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        let sent = match &mut portal.state {
+            PortalState::Running(running) if count != Some(0) => {
+                let (done, sent) = self.stream_rows(running, wanted).await?;
+                if done {
+                    portal.state = PortalState::Done;
+                }
+                sent
+            }
+            _ => 0,
+        };
+        self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(format!("FETCH {sent}"))));
+        Ok(())
     }
 
     /// Runs `future` unless the client cancels it or the statement timeout expires first.
@@ -482,9 +590,10 @@ impl<S: ClientSocket> Session<S> {
         }
     }
 
-    /// Streams rows of a running result: up to `max_rows` (0 = all). Returns when the result
-    /// is exhausted (CommandComplete sent) or the limit is reached (PortalSuspended sent).
-    async fn stream_rows(&mut self, running: &mut Running, max_rows: usize) -> Result<bool, PgError> {
+    /// Streams rows of a running result: up to `max_rows` (0 = all). Returns whether the result
+    /// is exhausted and how many rows were sent; the caller sends what ends the batch
+    /// (CommandComplete, PortalSuspended).
+    async fn stream_rows(&mut self, running: &mut Running, max_rows: usize) -> Result<(bool, usize), PgError> {
         let output = self.output_settings();
         let deadline = match output.statement_timeout_ms {
             0 => None,
@@ -496,8 +605,7 @@ impl<S: ClientSocket> Session<S> {
             if let Some((encoder, rows, next)) = &mut running.current {
                 while *next < *rows {
                     if max_rows > 0 && sent == max_rows {
-                        self.wire.send(PgWireBackendMessage::PortalSuspended(PortalSuspended::new()));
-                        return Ok(false);
+                        return Ok((false, sent));
                     }
                     encoder.encode_row(*next, self.wire.buffer())?;
                     *next += 1;
@@ -528,17 +636,108 @@ impl<S: ClientSocket> Session<S> {
                 }
             }
         }
+        Ok((true, sent))
+    }
+
+    /// The CommandComplete of a finished result.
+    fn complete(&mut self, running: &Running, sent: usize) {
         let tag = if running.tag == "SELECT" { format!("SELECT {sent}") } else { running.tag.to_string() };
         self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
-        Ok(true)
     }
 
     // ---- session commands ----
 
-    fn session_command(&mut self, command: SessionCommand, formats: &[i16]) -> Result<Outcome, PgError> {
+    /// Runs a statement the session answers itself. `PREPARE`/`EXECUTE`/`DEALLOCATE` work on the
+    /// protocol's named statements and `DECLARE`/`FETCH`/`CLOSE` on its portals, as in Postgres.
+    async fn session_command(&mut self, command: SessionCommand, formats: &[i16]) -> Result<Outcome, PgError> {
         self.output = None;
         let in_block = self.txn != Txn::Idle;
         match command {
+            SessionCommand::Prepare { name, types, statement } => {
+                if self.statements.contains_key(&name) {
+                    return Err(PgError::new(
+                        code::DUPLICATE_PREPARED_STATEMENT,
+                        format!("prepared statement \"{name}\" already exists"),
+                    ));
+                }
+                let text = statement.to_string();
+                let prepared = self.prepare_statement(*statement, &text, &types, false).await?;
+                self.statements.insert(name, Arc::new(prepared));
+                Ok(Outcome::Command("PREPARE".into()))
+            }
+            SessionCommand::Execute { name, params } => {
+                let prepared = self.named_statement(&name)?;
+                if params.len() != prepared.param_oids.len() {
+                    return Err(PgError::new(
+                        code::SYNTAX_ERROR,
+                        format!("wrong number of parameters for prepared statement \"{name}\""),
+                    )
+                    .with_detail(format!(
+                        "Expected {} parameters but got {}.",
+                        prepared.param_oids.len(),
+                        params.len()
+                    )));
+                }
+                let values = params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, value)| {
+                        let bytes = value.as_deref().map(str::as_bytes);
+                        params::decode(i, bytes, Format::Text, prepared.param_oids[i], prepared.param_types[i].as_ref())
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                if matches!(prepared.kind, Kind::Session(_)) {
+                    return Err(PgError::new(
+                        code::FEATURE_NOT_SUPPORTED,
+                        "EXECUTE of a prepared session statement is not supported by packwire",
+                    ));
+                }
+                self.start(&prepared, values, formats).await
+            }
+            SessionCommand::Deallocate(None) => {
+                self.statements.retain(|name, _| name.is_empty());
+                Ok(Outcome::Command("DEALLOCATE ALL".into()))
+            }
+            SessionCommand::Deallocate(Some(name)) => {
+                self.named_statement(&name)?;
+                self.statements.remove(&name);
+                Ok(Outcome::Command("DEALLOCATE".into()))
+            }
+            SessionCommand::DeclareCursor { name, query, hold, binary } => {
+                if self.txn == Txn::Idle && !hold {
+                    return Err(PgError::new(
+                        code::NO_ACTIVE_SQL_TRANSACTION,
+                        "DECLARE CURSOR can only be used in transaction blocks",
+                    ));
+                }
+                if self.portals.contains_key(&name) {
+                    return Err(PgError::new(code::DUPLICATE_CURSOR, format!("cursor \"{name}\" already exists")));
+                }
+                let text = query.to_string();
+                let prepared = self.prepare_statement(*query, &text, &[], true).await?;
+                let formats = if binary { vec![1] } else { Vec::new() };
+                let portal = Portal {
+                    statement: Arc::new(prepared),
+                    params: Vec::new(),
+                    formats,
+                    state: PortalState::Ready,
+                    hold,
+                };
+                self.portals.insert(name, portal);
+                Ok(Outcome::Command("DECLARE CURSOR".into()))
+            }
+            SessionCommand::Fetch { name, count } => {
+                self.fetch(&name, count, false).await?;
+                Ok(Outcome::Answered)
+            }
+            SessionCommand::CloseCursor(None) => {
+                self.portals.clear();
+                Ok(Outcome::Command("CLOSE CURSOR ALL".into()))
+            }
+            SessionCommand::CloseCursor(Some(name)) => match self.portals.remove(&name) {
+                Some(_) => Ok(Outcome::Command("CLOSE CURSOR".into())),
+                None => Err(PgError::new(code::INVALID_CURSOR_NAME, format!("cursor \"{name}\" does not exist"))),
+            },
             SessionCommand::Set { name, value, local } => {
                 if let Some((name, value)) = self.settings.set(&name, value.as_deref(), local, in_block)? {
                     self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
@@ -600,6 +799,54 @@ impl<S: ClientSocket> Session<S> {
                 Ok(Outcome::Command(tag.into()))
             }
             SessionCommand::SetTransaction => Ok(Outcome::Command("SET".into())),
+            SessionCommand::SetConfig { name, value, local } => {
+                if let Some((name, value)) = self.settings.set(&name, Some(&value), local, in_block)? {
+                    self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                }
+                let value = self.settings.get(&name).unwrap_or_default();
+                let columns = encode::with_formats(&encode::text_columns(&["set_config"]), formats)?;
+                let stream = text_stream(&["set_config"], vec![vec![value]])?;
+                Ok(Outcome::Rows(Running { stream, columns, current: None, tag: "SELECT" }))
+            }
+            SessionCommand::Savepoint(name) => {
+                if self.txn == Txn::Idle {
+                    return Err(PgError::new(
+                        code::NO_ACTIVE_SQL_TRANSACTION,
+                        "SAVEPOINT can only be used in transaction blocks",
+                    ));
+                }
+                self.savepoints.push((name, self.settings.clone()));
+                Ok(Outcome::Command("SAVEPOINT".into()))
+            }
+            SessionCommand::Release(ref name) | SessionCommand::RollbackTo(ref name) => {
+                let rollback = matches!(command, SessionCommand::RollbackTo(_));
+                let name = name.clone();
+                let statement = if rollback { "ROLLBACK TO SAVEPOINT" } else { "RELEASE SAVEPOINT" };
+                if self.txn == Txn::Idle {
+                    return Err(PgError::new(
+                        code::NO_ACTIVE_SQL_TRANSACTION,
+                        format!("{statement} can only be used in transaction blocks"),
+                    ));
+                }
+                // The newest savepoint of that name (names may repeat, as in Postgres).
+                let Some(position) = self.savepoints.iter().rposition(|(n, _)| *n == name) else {
+                    return Err(PgError::new(code::INVALID_SAVEPOINT, format!("savepoint \"{name}\" does not exist")));
+                };
+                if rollback {
+                    // Back to the savepoint: later savepoints go, the savepoint itself stays, and
+                    // a failed transaction can continue.
+                    self.savepoints.truncate(position + 1);
+                    let snapshot = self.savepoints[position].1.clone();
+                    for (name, value) in self.settings.restore(&snapshot) {
+                        self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
+                    }
+                    self.txn = Txn::Block;
+                    Ok(Outcome::Command("ROLLBACK".into()))
+                } else {
+                    self.savepoints.truncate(position);
+                    Ok(Outcome::Command("RELEASE".into()))
+                }
+            }
             SessionCommand::Discard => {
                 if self.txn != Txn::Idle {
                     return Err(PgError::new(
@@ -620,10 +867,11 @@ impl<S: ClientSocket> Session<S> {
     fn end_transaction(&mut self) {
         self.output = None;
         self.txn = Txn::Idle;
+        self.savepoints.clear();
+        self.portals.retain(|_, portal| portal.hold);
         for (name, value) in self.settings.end_transaction() {
             self.wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
         }
-        self.portals.clear();
     }
 
     // ---- extended query protocol ----
@@ -697,7 +945,13 @@ impl<S: ClientSocket> Session<S> {
         let portal_name = bind.portal_name.unwrap_or_default();
         self.portals.insert(
             portal_name,
-            Portal { statement, params, formats: bind.result_column_format_codes, state: PortalState::Ready },
+            Portal {
+                statement,
+                params,
+                formats: bind.result_column_format_codes,
+                state: PortalState::Ready,
+                hold: false,
+            },
         );
         self.wire.send(PgWireBackendMessage::BindComplete(BindComplete::new()));
         Ok(())
@@ -733,6 +987,9 @@ impl<S: ClientSocket> Session<S> {
                 };
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 Some(encode::with_formats(&encode::text_columns(&names), &formats)?)
+            }
+            Kind::Session(SessionCommand::SetConfig { .. }) => {
+                Some(encode::with_formats(&encode::text_columns(&["set_config"]), &formats)?)
             }
             Kind::Session(_) | Kind::Empty => None,
         };
@@ -780,12 +1037,20 @@ impl<S: ClientSocket> Session<S> {
                     portal.state = PortalState::Done;
                     return Ok(());
                 }
+                Outcome::Answered => {
+                    portal.state = PortalState::Done;
+                    return Ok(());
+                }
             }
         }
         match &mut portal.state {
             PortalState::Running(running) => {
-                if self.stream_rows(running, max_rows).await? {
+                let (done, sent) = self.stream_rows(running, max_rows).await?;
+                if done {
+                    self.complete(running, sent);
                     portal.state = PortalState::Done;
+                } else {
+                    self.wire.send(PgWireBackendMessage::PortalSuspended(PortalSuspended::new()));
                 }
                 Ok(())
             }
@@ -815,7 +1080,7 @@ impl<S: ClientSocket> Session<S> {
     fn sync(&mut self) {
         // Outside a transaction block, Sync ends the implicit transaction and its portals.
         if self.txn == Txn::Idle {
-            self.portals.clear();
+            self.portals.retain(|_, portal| portal.hold);
         }
         self.ready();
     }

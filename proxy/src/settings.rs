@@ -191,6 +191,14 @@ impl Settings {
         reported
     }
 
+    /// Puts back the values of `snapshot` (`ROLLBACK TO SAVEPOINT`). Returns the ParameterStatus
+    /// messages owed for reported parameters whose value changed.
+    pub fn restore(&mut self, snapshot: &Settings) -> Vec<(String, String)> {
+        let before = self.startup_report();
+        *self = snapshot.clone();
+        self.startup_report().into_iter().filter(|now| !before.contains(now)).collect()
+    }
+
     /// `RESET ALL`.
     pub fn reset_all(&mut self) -> Vec<(String, String)> {
         let keys: Vec<String> = self.values.keys().cloned().collect();

@@ -34,6 +34,8 @@ pub struct Shared {
     /// Fingerprint key → the rewritten SQL with holes for its literals (`rewrite::fingerprint`).
     templates: DashMap<CacheKey, Arc<rewrite::fingerprint::Template>>,
     connectors: DashMap<String, ConnectorSlot>,
+    /// (package version, user) → the catalog engine of that version as that user sees it.
+    catalogs: DashMap<(String, String), Arc<dyn Connector>>,
     cancels: DashMap<i32, CancelEntry>,
     next_pid: AtomicI32,
 }
@@ -67,9 +69,20 @@ impl Shared {
             statements: DashMap::new(),
             templates: DashMap::new(),
             connectors: DashMap::new(),
+            catalogs: DashMap::new(),
             cancels: DashMap::new(),
             next_pid: AtomicI32::new(1),
         }
+    }
+
+    /// The catalog engine of `version` for `user`, built on first use (`crate::catalog`).
+    pub fn catalog(&self, version: &PackageVersion, user: &str) -> Result<Arc<dyn Connector>, PgError> {
+        let key = (version.id(), user.to_string());
+        if let Some(catalog) = self.catalogs.get(&key) {
+            return Ok(catalog.clone());
+        }
+        let catalog = crate::catalog::open(version, user, crate::session::version_string())?;
+        Ok(self.catalogs.entry(key).or_insert(catalog).clone())
     }
 
     /// The connector serving `version`, opened on first use.

@@ -26,6 +26,9 @@ pub enum RewriteError {
     /// A function Postgres does not have, or packwire does not pass on (42883).
     #[error("{message}")]
     UndefinedFunction { message: String, hint: Option<String> },
+    /// A configuration parameter, type or other named object that does not exist (42704).
+    #[error("{message}")]
+    UndefinedObject { message: String },
     /// A construct packwire or the target cannot express faithfully (0A000).
     #[error("{message}")]
     Unsupported { message: String, position: usize },
@@ -46,7 +49,8 @@ impl RewriteError {
             | RewriteError::Invalid { position, .. } => *position,
             RewriteError::ReadOnly { .. }
             | RewriteError::NotAllowed { .. }
-            | RewriteError::UndefinedFunction { .. } => 0,
+            | RewriteError::UndefinedFunction { .. }
+            | RewriteError::UndefinedObject { .. } => 0,
         }
     }
 

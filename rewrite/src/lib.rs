@@ -2,6 +2,7 @@
 //! package version → rewrite to the target. No I/O, no async, deterministic: everything it needs
 //! is passed in, which makes it cheap to test with golden files and safe to fuzz.
 
+pub mod catalog;
 pub mod dialect;
 pub mod error;
 pub mod fingerprint;
@@ -59,6 +60,9 @@ pub enum Planned {
     Explain { analyze: bool, query: Rewritten },
     /// A statement the session answers itself.
     Session(SessionCommand),
+    /// A catalog query, rewritten for the catalog engine (answered from the manifest, never by
+    /// the backend).
+    Catalog(Statement),
 }
 
 /// Plans one parsed statement of `text` for `package` on `target`.
@@ -71,6 +75,11 @@ pub fn plan(
 ) -> Result<Planned, RewriteError> {
     if let Some(command) = session::session_command(&statement)? {
         return Ok(Planned::Session(command));
+    }
+    if catalog::is_catalog_statement(&statement, |name| package.table(name).is_some()) {
+        let mut statement = statement;
+        catalog::for_catalog_engine(&mut statement)?;
+        return Ok(Planned::Catalog(statement));
     }
     match statement {
         Statement::Query(query) => Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?)),

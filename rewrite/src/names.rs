@@ -29,6 +29,11 @@ fn figure(expr: &Expr) -> Option<(String, u8)> {
         Expr::Identifier(ident) => Some((normalize(ident), 2)),
         Expr::CompoundIdentifier(parts) => parts.last().map(|p| (normalize(p), 2)),
         Expr::Nested(inner) => figure(inner),
+        // `a[1]` is named after `a`; `(a).f` after the field.
+        Expr::CompoundFieldAccess { root, access_chain } => match access_chain.last() {
+            Some(sqlparser::ast::AccessExpr::Dot(field)) => figure(field),
+            _ => figure(root),
+        },
         Expr::Function(function) => Some((function_name(function), 2)),
         Expr::Cast { expr: inner, data_type, kind, .. } => match figure(inner) {
             Some((name, 2)) => Some((name, 2)),
@@ -118,6 +123,8 @@ mod tests {
         assert_eq!(name_of("extract(year from d)"), "extract");
         assert_eq!(name_of("date '2020-01-01'"), "date");
         assert_eq!(name_of("(select max(a) from t)"), "max");
+        assert_eq!(name_of("(current_schemas(true))[1]"), "current_schemas");
+        assert_eq!(name_of("tags[2]"), "tags");
         assert_eq!(name_of("current_date"), "current_date");
     }
 }

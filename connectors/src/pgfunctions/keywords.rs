@@ -470,7 +470,7 @@ pub(crate) const KEYWORDS: &[(&str, char)] = &[
 /// Postgres' `quote_ident`: the name as is when it is lower-case ASCII letters, digits and `_`
 /// (not starting with a digit) and not a keyword other than an unreserved one; otherwise in
 /// double quotes, with quotes doubled.
-pub(crate) fn quote_ident(name: &str) -> String {
+pub fn quote_ident(name: &str) -> String {
     let plain = name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     let reserved = || KEYWORDS.binary_search_by(|(word, _)| (*word).cmp(name)).is_ok_and(|at| KEYWORDS[at].1 != 'U');

@@ -1,0 +1,202 @@
+//! The catalog is the package: psql's describe commands and catalog queries answered by packwire
+//! for the demo package (embedded engine) must read exactly as a real Postgres answers them for
+//! a database holding the same schema (created here from the same manifest: types, NOT NULL,
+//! primary keys, comments).
+
+mod common;
+
+use package::PackageVersion;
+use pgharness::PgServer;
+
+const DATABASE: &str = "tpch@1.0.0";
+
+fn demo_manifest() -> PackageVersion {
+    let registry = packwire::demo::install(&common::demo_home()).expect("demo registry");
+    let path = registry.join("tpch-1.0.0.toml");
+    PackageVersion::from_toml(&std::fs::read_to_string(&path).expect("manifest"), &path).expect("parse manifest")
+}
+
+/// The DDL Postgres needs to hold the package's schema, as a data team would create it.
+fn mirror_ddl(package: &PackageVersion) -> String {
+    let literal = |text: &str| format!("'{}'", text.replace('\'', "''"));
+    let mut ddl = String::new();
+    for table in &package.tables {
+        let mut columns: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| format!("\"{}\" {}{}", c.name, c.ty, if c.nullable { "" } else { " NOT NULL" }))
+            .collect();
+        if !table.primary_key.is_empty() {
+            let keys: Vec<String> = table.primary_key.iter().map(|k| format!("\"{k}\"")).collect();
+            columns.push(format!("PRIMARY KEY ({})", keys.join(", ")));
+        }
+        ddl.push_str(&format!("CREATE TABLE \"{}\" ({});\n", table.name, columns.join(", ")));
+        if let Some(description) = &table.description {
+            ddl.push_str(&format!("COMMENT ON TABLE \"{}\" IS {};\n", table.name, literal(description)));
+        }
+        for column in &table.columns {
+            if let Some(description) = &column.description {
+                ddl.push_str(&format!(
+                    "COMMENT ON COLUMN \"{}\".\"{}\" IS {};\n",
+                    table.name,
+                    column.name,
+                    literal(description)
+                ));
+            }
+        }
+    }
+    ddl
+}
+
+fn mirror() -> PgServer {
+    let server = PgServer::start(&[]).expect("start postgres");
+    server.create_database("mirror").expect("createdb");
+    server.psql("mirror", &mirror_ddl(&demo_manifest())).expect("mirror schema");
+    server
+}
+
+/// Runs a psql meta-command against `port` (packwire or the mirror) as the mirror's superuser.
+fn psql(pg: &PgServer, port: u16, database: &str, command: &str) -> String {
+    let output = pg
+        .command("psql")
+        .env("PGPORT", port.to_string())
+        .args(["-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", command])
+        .output()
+        .expect("run psql");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && !stderr.contains("ERROR"), "psql {command} on port {port} failed: {stderr}");
+    // psql reports an empty list ("Did not find any relations.") on stderr.
+    format!("{}{stderr}", String::from_utf8_lossy(&output.stdout))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn psql_describes_the_package_as_postgres_describes_the_same_schema() {
+    let pg = mirror();
+    let server = common::start(&[]).await;
+    for command in ["\\dt", "\\d", "\\di", "\\dv", "\\df", "\\d nation", "\\d+ lineitem", "\\d+ region", "\\d orders"] {
+        let (expected, actual) = tokio::task::block_in_place(|| {
+            (psql(&pg, pg.port, "mirror", command), psql(&pg, server.port, DATABASE, command))
+        });
+        assert_eq!(actual, expected, "psql {command}: packwire (left) differs from Postgres (right)");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn psql_lists_the_package_database_and_schemas() {
+    let pg = mirror();
+    let server = common::start(&[]).await;
+    let port = server.port;
+    let list = tokio::task::block_in_place(|| psql(&pg, port, DATABASE, "\\l"));
+    assert!(list.contains(&format!(" {DATABASE} ")), "{list}");
+    assert!(list.contains("(1 row)"), "{list}");
+    let schemas = tokio::task::block_in_place(|| psql(&pg, port, DATABASE, "\\dn"));
+    assert!(schemas.contains(" public ") && schemas.contains("(1 row)"), "{schemas}");
+}
+
+/// Catalog queries as drivers and ORMs write them: the same rows and column names as Postgres.
+const CATALOG_QUERIES: &[&str] = &[
+    "SELECT table_schema, table_name, table_type FROM information_schema.tables \
+     WHERE table_schema = 'public' ORDER BY table_name",
+    "SELECT table_name, column_name, ordinal_position, is_nullable, data_type, character_maximum_length, \
+     character_octet_length, numeric_precision, numeric_precision_radix, numeric_scale, datetime_precision, udt_name \
+     FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position",
+    "SELECT tc.table_name, tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position \
+     FROM information_schema.table_constraints tc \
+     JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name \
+     WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY' ORDER BY 1, 5",
+    "SELECT c.relname, c.relkind, c.relnatts, c.relhasindex, c.relpersistence FROM pg_catalog.pg_class c \
+     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' ORDER BY 1",
+    "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attnum, a.attlen \
+     FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'lineitem'::regclass AND a.attnum > 0 ORDER BY a.attnum",
+    "SELECT col_description('nation'::regclass, 2), obj_description('nation'::regclass, 'pg_class'), \
+     col_description('nation'::regclass, 4)",
+    "SELECT i.indisprimary, i.indisunique, i.indnatts, pg_get_indexdef(i.indexrelid), pg_get_constraintdef(c.oid) \
+     FROM pg_index i JOIN pg_constraint c ON c.conindid = i.indexrelid \
+     WHERE i.indrelid = 'lineitem'::regclass",
+    "SELECT t.oid, t.typname, t.typlen, t.typcategory, t.typelem, t.typarray FROM pg_type t \
+     WHERE t.oid IN (16, 20, 23, 25, 1043, 1700, 1184, 1009) ORDER BY t.oid",
+    "SELECT format_type(1043, 29), format_type(1700, 983046), format_type(1184, -1), format_type(1007, NULL), \
+     'lineitem'::regclass::text, to_regclass('nope') IS NULL, pg_table_is_visible('lineitem'::regclass)",
+    "SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' ORDER BY 1",
+    "SELECT schemaname, tablename, hasindexes, hasrules FROM pg_tables WHERE schemaname = 'public' ORDER BY 2",
+    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+    "SELECT current_schema(), current_schemas(false), current_schemas(true), (current_schemas(true))[1]",
+    "SELECT has_table_privilege('lineitem', 'SELECT'), has_schema_privilege('public', 'USAGE')",
+    "SELECT relname FROM pg_class WHERE oid = ANY(ARRAY['nation'::regclass, 'region'::regclass]) ORDER BY 1",
+    "SELECT t.relname, array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 \
+     ORDER BY a.attnum) AS columns FROM pg_class t WHERE t.relname IN ('region', 'nation') ORDER BY 1",
+    "SELECT 'varchar'::regtype, 'integer'::regtype::oid, 'public'::regnamespace::oid, pg_is_in_recovery()",
+    "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^(part.*)$' \
+     COLLATE pg_catalog.default AND c.relkind = 'r' ORDER BY 1",
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn catalog_queries_answer_as_postgres() {
+    let pg = mirror();
+    let server = common::start(&[]).await;
+    let direct = common::connect_with(
+        tokio_postgres::Config::new().host("127.0.0.1").port(pg.port).user(&pg.user).dbname("mirror").to_owned(),
+    )
+    .await
+    .expect("connect to postgres");
+    let through = server.connect(DATABASE).await;
+    for query in CATALOG_QUERIES {
+        let expected = described_rows(&direct, query).await;
+        let actual = described_rows(&through, query).await;
+        assert_eq!(actual, expected, "{query}\npackwire (left) differs from Postgres (right)");
+    }
+}
+
+/// Column names and text rows of a simple query.
+async fn described_rows(client: &tokio_postgres::Client, sql: &str) -> (Vec<String>, Vec<Vec<Option<String>>>) {
+    let messages = client.simple_query(sql).await.unwrap_or_else(|e| {
+        panic!(
+            "{sql}: {}",
+            e.as_db_error().map(|d| format!("{} {}", d.code().code(), d.message())).unwrap_or(e.to_string())
+        )
+    });
+    let mut names = Vec::new();
+    let mut rows = Vec::new();
+    for message in messages {
+        match message {
+            tokio_postgres::SimpleQueryMessage::RowDescription(columns) => {
+                names = columns.iter().map(|c| c.name().to_string()).collect();
+            }
+            tokio_postgres::SimpleQueryMessage::Row(row) => {
+                rows.push((0..row.len()).map(|i| row.get(i).map(str::to_string)).collect());
+            }
+            _ => {}
+        }
+    }
+    (names, rows)
+}
+
+#[tokio::test]
+async fn catalog_statements_never_reach_the_backend_and_report_postgres_errors() {
+    let server = common::start(&[]).await;
+    let client = server.connect(DATABASE).await;
+    // A package is read-only, and its catalog says so.
+    let insertable =
+        common::text_rows(&client, "SELECT DISTINCT is_insertable_into FROM information_schema.tables").await;
+    assert_eq!(insertable, vec![vec![Some("NO".to_string())]]);
+    let privileges = common::text_rows(
+        &client,
+        "SELECT has_table_privilege('lineitem', 'SELECT'), has_table_privilege('lineitem', 'INSERT, UPDATE')",
+    )
+    .await;
+    assert_eq!(privileges, vec![vec![Some("t".to_string()), Some("f".to_string())]]);
+    let error = client.simple_query("SELECT 'no_such_table'::regclass").await.expect_err("unknown relation");
+    assert_eq!(common::sqlstate(&error), "42P01");
+    let error = client.simple_query("SELECT 'no_such_type'::regtype").await.expect_err("unknown type");
+    assert_eq!(common::sqlstate(&error), "42704");
+    // Writes to the catalog are refused like every write.
+    let error = client.simple_query("DELETE FROM pg_catalog.pg_class").await.expect_err("write");
+    assert_eq!(common::sqlstate(&error), "25006");
+    // Extended protocol with a parameter, as drivers send reflection queries.
+    let rows = client
+        .query("SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname = $1 AND c.relkind = 'r'", &[&"orders"])
+        .await
+        .expect("parameterized catalog query");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].get::<_, String>(0), "orders");
+}
