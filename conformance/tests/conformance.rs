@@ -8,45 +8,19 @@
 //! shrinks). Errors (other than 0A000) where Postgres answered are reported, not failed. The rewritten SQL of every case per target is checked against the golden files
 //! in `conformance/golden/` (`UPDATE_GOLDEN=1` rewrites them for review).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use conformance::corpus::{self, Case};
 use conformance::generator::Generator;
 use conformance::matrix::{Matrix, Outcome};
 use packwire::compare::{ColumnKind, first_difference, is_ordered};
-use pgharness::PgServer;
 use tokio_postgres::{Client, NoTls, SimpleQueryMessage};
 
 /// Generated differential queries per backend (the issue asks for at least 500 in CI).
 const GENERATED: usize = 500;
 const SEED: u64 = 20_261_125;
-
-const BACKENDS: [(&str, &str); 2] = [("postgres", "conf@1.0.0"), ("embedded", "conf@1.1.0")];
-
-fn oracle() -> PgServer {
-    let pg = PgServer::start(&[("timezone", "UTC")]).expect("start postgres");
-    pg.create_database("conf").expect("createdb");
-    let schema = std::fs::read_to_string(corpus::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
-    pg.psql("conf", &schema).expect("tpch schema");
-    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packwire-demo");
-    let csv = packwire::demo::csv_dir(&home).expect("demo data");
-    for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
-        let status = pg
-            .command("psql")
-            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "conf", "-c"])
-            .arg(format!(
-                "\\copy {table} from '{}' with (format csv, header true)",
-                csv.join(format!("{table}.csv")).display()
-            ))
-            .status()
-            .expect("psql");
-        assert!(status.success(), "loading {table}");
-    }
-    let alltypes = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/alltypes.sql");
-    pg.psql("conf", &std::fs::read_to_string(alltypes).unwrap()).expect("alltypes");
-    pg.psql("conf", "ANALYZE").expect("analyze");
-    pg
-}
 
 async fn connect(config: &str) -> Client {
     let (client, connection) = tokio_postgres::connect(config, NoTls).await.unwrap_or_else(|e| panic!("{config}: {e}"));
@@ -158,27 +132,14 @@ fn expected_wrong() -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conformance_across_backends() {
-    let pg = oracle();
-    let work = tempfile::tempdir().unwrap();
-    let registry = work.path().join("registry");
-    std::fs::create_dir_all(&registry).unwrap();
-    let url = format!("postgres://{}@127.0.0.1:{}/conf", pg.user, pg.port);
-    let manifest = packwire::tooling::init(&url, "public", &[], "conf", "1.0.0").await.expect("init");
-    std::fs::write(registry.join("conf-1.0.0.toml"), &manifest).unwrap();
-    packwire::tooling::materialize(&registry, "conf@1.0.0", &work.path().join("parquet"), "1.1.0")
-        .await
-        .expect("materialize");
-
-    let loaded = packwire::load_registry(&registry).expect("registry");
-    let version = |spec: &str| loaded.resolve(&package::PackageSpec::parse(spec).unwrap()).expect(spec);
-    let (postgres_version, embedded_version) = (version("conf@1.0.0"), version("conf@1.1.0"));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    packwire::spawn_server(listener, loaded);
+    let pg = common::oracle();
+    let served = common::serve(&pg).await;
+    let (postgres_version, embedded_version) = (served.version("conf@1.0.0"), served.version("conf@1.1.0"));
+    let port = served.port;
 
     let direct = connect(&format!("{} options='-c timezone=UTC'", pg.conninfo("conf"))).await;
     let mut sessions = Vec::new();
-    for (_, database) in BACKENDS {
+    for (_, database) in common::BACKENDS {
         sessions.push(connect(&format!("host=127.0.0.1 port={port} user=conformance dbname={database}")).await);
     }
 
@@ -203,7 +164,7 @@ async fn conformance_across_backends() {
         }
     }
 
-    let names: Vec<&str> = BACKENDS.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = common::BACKENDS.iter().map(|(name, _)| *name).collect();
     let mut matrix = Matrix::new(&names);
     let mut broken_cases = Vec::new();
     for case in &cases {

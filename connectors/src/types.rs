@@ -21,9 +21,13 @@ pub fn arrow_type(ty: PgType) -> DataType {
         PgType::Numeric(Some((p, s))) => DataType::Decimal128(p, s),
         // Unconstrained numerics are refused for file sources when the manifest is loaded.
         PgType::Numeric(None) => DataType::Decimal128(38, 10),
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Uuid | PgType::Json | PgType::Jsonb => {
-            DataType::Utf8
-        }
+        PgType::Text
+        | PgType::Name
+        | PgType::Varchar(_)
+        | PgType::Char(_)
+        | PgType::Uuid
+        | PgType::Json
+        | PgType::Jsonb => DataType::Utf8,
         PgType::Date => DataType::Date32,
         PgType::Time => DataType::Time64(TimeUnit::Microsecond),
         PgType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),

@@ -34,6 +34,8 @@ pub enum PgType {
     /// `oid`: an unsigned 4-byte object identifier. The catalog's type; packages may declare it
     /// too (Postgres tables can hold OIDs).
     Oid,
+    /// `name`: the catalog's identifier type (text on the wire, 63 bytes at most in Postgres).
+    Name,
     /// `element[]`, one- or multi-dimensional. Appears in query results (the Postgres backend
     /// returns arrays as they are); a manifest column cannot declare one yet. The element is one
     /// of [`ARRAY_ELEMENTS`] (element type modifiers are not kept, as in a result description).
@@ -74,6 +76,7 @@ impl PgType {
             PgType::Int4 => 23,
             PgType::Text => 25,
             PgType::Oid => 26,
+            PgType::Name => 19,
             PgType::Json => 114,
             PgType::Float4 => 700,
             PgType::Float8 => 701,
@@ -100,6 +103,7 @@ impl PgType {
             PgType::Int4 => 1007,
             PgType::Text => 1009,
             PgType::Oid => 1028,
+            PgType::Name => 1003,
             PgType::Char(_) => 1014,
             PgType::Varchar(_) => 1015,
             PgType::Int8 => 1016,
@@ -138,7 +142,8 @@ impl PgType {
             21 => PgType::Int2,
             23 => PgType::Int4,
             26 => PgType::Oid,
-            18 | 19 | 25 | 705 => PgType::Text,
+            19 => PgType::Name,
+            18 | 25 | 705 => PgType::Text,
             114 => PgType::Json,
             700 => PgType::Float4,
             701 => PgType::Float8,
@@ -164,6 +169,7 @@ impl PgType {
             PgType::Int4 | PgType::Oid | PgType::Float4 | PgType::Date => 4,
             PgType::Int8 | PgType::Float8 | PgType::Time | PgType::Timestamp | PgType::Timestamptz => 8,
             PgType::Interval | PgType::Uuid => 16,
+            PgType::Name => 64,
             _ => -1,
         }
     }
@@ -201,6 +207,7 @@ impl PgType {
             PgType::Jsonb => "jsonb",
             PgType::Bytea => "bytea",
             PgType::Oid => "oid",
+            PgType::Name => "name",
             PgType::Array(element) => match element {
                 PgType::Bool => "_bool",
                 PgType::Int2 => "_int2",
@@ -222,6 +229,7 @@ impl PgType {
                 PgType::Jsonb => "_jsonb",
                 PgType::Bytea => "_bytea",
                 PgType::Oid => "_oid",
+                PgType::Name => "_name",
                 PgType::Array(_) => "_array",
             },
         }
@@ -290,6 +298,7 @@ impl PgType {
             "jsonb" => no_modifiers(PgType::Jsonb),
             "bytea" => no_modifiers(PgType::Bytea),
             "oid" => no_modifiers(PgType::Oid),
+            "name" => no_modifiers(PgType::Name),
             other => Err(format!(
                 "unsupported type `{other}` (supported: bool, int2, int4, int8, float4, float8, numeric(p,s), \
                  text, varchar(n), char(n), date, time, timestamp, timestamptz, interval, uuid, json, jsonb, bytea)"
@@ -324,6 +333,7 @@ impl fmt::Display for PgType {
             PgType::Jsonb => f.write_str("jsonb"),
             PgType::Bytea => f.write_str("bytea"),
             PgType::Oid => f.write_str("oid"),
+            PgType::Name => f.write_str("name"),
             PgType::Array(PgType::Char(_)) => f.write_str("character[]"),
             PgType::Array(element) => write!(f, "{element}[]"),
         }

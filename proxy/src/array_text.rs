@@ -119,7 +119,7 @@ fn element_text(raw: &[u8], element: PgType, settings: &OutputSettings) -> Optio
             float_text(f64::from_be_bytes(fixed(8)?.try_into().ok()?), settings.extra_float_digits, false)
         }
         PgType::Numeric(_) => connectors::pgbinary::numeric_to_text(raw)?,
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => utf8(raw)?,
+        PgType::Text | PgType::Name | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => utf8(raw)?,
         PgType::Jsonb => match raw.split_first()? {
             (1, text) => utf8(text)?,
             _ => return None,

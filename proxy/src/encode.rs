@@ -414,9 +414,13 @@ fn write_text(
                 out.write_str(&decimal_text(decimals.value(row), decimals.scale()))
             }
         },
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Uuid | PgType::Json | PgType::Jsonb => {
-            out.write_str(string_value(array, row).ok_or_else(|| mismatch(column))?)
-        }
+        PgType::Text
+        | PgType::Name
+        | PgType::Varchar(_)
+        | PgType::Char(_)
+        | PgType::Uuid
+        | PgType::Json
+        | PgType::Jsonb => out.write_str(string_value(array, row).ok_or_else(|| mismatch(column))?),
         PgType::Bytea => write_bytea_text(binary_value(array, row).ok_or_else(|| mismatch(column))?, &mut out),
         PgType::Date => out.write_str(&date_text(downcast!(array, Date32Array, column).value(row))),
         PgType::Time => out.write_str(&time_text(downcast!(array, Time64MicrosecondArray, column).value(row))),
@@ -476,7 +480,7 @@ fn write_binary(column: &ResultColumn, array: &ArrayRef, row: usize, buf: &mut B
                 write_numeric_binary(decimals.value(row), decimals.scale(), buf);
             }
         },
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {
+        PgType::Text | PgType::Name | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {
             buf.put_slice(string_value(array, row).ok_or_else(|| mismatch(column))?.as_bytes())
         }
         PgType::Jsonb => {

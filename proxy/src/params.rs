@@ -145,7 +145,7 @@ fn decode_binary(bytes: &[u8], pg_type: PgType) -> Option<ScalarValue> {
         PgType::Oid => ScalarValue::Int64(Some(i64::from(u32::from_be_bytes(fixed(4)?.try_into().ok()?)))),
         PgType::Float4 => ScalarValue::Float32(Some(f32::from_be_bytes(fixed(4)?.try_into().ok()?))),
         PgType::Float8 => ScalarValue::Float64(Some(f64::from_be_bytes(fixed(8)?.try_into().ok()?))),
-        PgType::Text | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {
+        PgType::Text | PgType::Name | PgType::Varchar(_) | PgType::Char(_) | PgType::Json => {
             ScalarValue::Utf8(Some(std::str::from_utf8(bytes).ok()?.to_string()))
         }
         PgType::Jsonb => {

@@ -53,9 +53,23 @@ struct Prepared {
 
 enum Kind {
     Empty,
-    Query { backend: Arc<dyn PreparedQuery>, columns: Vec<ResultColumn> },
-    Explain { analyze: bool, query: Box<Rewritten> },
+    Query {
+        backend: Arc<dyn PreparedQuery>,
+        columns: Vec<ResultColumn>,
+    },
+    Explain {
+        analyze: bool,
+        query: Box<Rewritten>,
+    },
     Session(SessionCommand),
+    /// `DECLARE name CURSOR FOR query`: the query is prepared with the DECLARE, and its
+    /// parameters are bound when the DECLARE is (drivers send `DECLARE … FOR … $1`).
+    Declare {
+        name: String,
+        hold: bool,
+        binary: bool,
+        query: Arc<Prepared>,
+    },
 }
 
 /// A bound statement, possibly part-way through its result.
@@ -391,8 +405,12 @@ impl<S: ClientSocket> Session<S> {
             }
             Planned::Explain { analyze, query } => Kind::Explain { analyze, query: Box::new(query) },
             Planned::Session(SessionCommand::Fetch { name, count }) => {
-                self.fetch(&name, count, true).await?;
+                self.fetch(&name, count, None).await?;
                 return Ok(Outcome::Answered);
+            }
+            Planned::Session(SessionCommand::DeclareCursor { name, query, hold, binary }) => {
+                let (kind, _) = self.prepare_cursor(name, *query, hold, binary, &[]).await?;
+                kind
             }
             Planned::Session(command) => Kind::Session(command),
             Planned::Catalog(statement) => {
@@ -445,6 +463,9 @@ impl<S: ClientSocket> Session<S> {
                 (Kind::Query { backend, columns }, param_types)
             }
             Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
+            Planned::Session(SessionCommand::DeclareCursor { name, query, hold, binary }) => {
+                self.prepare_cursor(name, *query, hold, binary, client_oids).await?
+            }
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
             Planned::Catalog(statement) => {
                 let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
@@ -453,6 +474,25 @@ impl<S: ClientSocket> Session<S> {
             }
         };
         Ok(with_parameters(kind, param_types, client_oids))
+    }
+
+    /// Prepares the query of `DECLARE name CURSOR FOR query`; the cursor's parameters are its.
+    async fn prepare_cursor(
+        &mut self,
+        name: String,
+        query: sqlparser::ast::Statement,
+        hold: bool,
+        binary: bool,
+        client_oids: &[u32],
+    ) -> Result<(Kind, Vec<Option<DataType>>), PgError> {
+        let text = query.to_string();
+        // Boxed: a prepared statement's query may itself be planned here.
+        let query = Box::pin(self.prepare_statement(query, &text, client_oids, true)).await?;
+        if !matches!(query.kind, Kind::Query { .. }) {
+            return Err(PgError::new(code::SYNTAX_ERROR, "DECLARE CURSOR can only be used with a query"));
+        }
+        let param_types = query.param_types.clone();
+        Ok((Kind::Declare { name, hold, binary, query: Arc::new(query) }, param_types))
     }
 
     /// Prepares a catalog query on the version's catalog engine (never the backend).
@@ -517,6 +557,22 @@ impl<S: ClientSocket> Session<S> {
                     tag: "EXPLAIN",
                 }))
             }
+            Kind::Declare { name, hold, binary, query } => {
+                if self.txn == Txn::Idle && !hold {
+                    return Err(PgError::new(
+                        code::NO_ACTIVE_SQL_TRANSACTION,
+                        "DECLARE CURSOR can only be used in transaction blocks",
+                    ));
+                }
+                if self.portals.contains_key(name) {
+                    return Err(PgError::new(code::DUPLICATE_CURSOR, format!("cursor \"{name}\" already exists")));
+                }
+                let formats = if *binary { vec![1] } else { Vec::new() };
+                let portal =
+                    Portal { statement: query.clone(), params, formats, state: PortalState::Ready, hold: *hold };
+                self.portals.insert(name.clone(), portal);
+                Ok(Outcome::Command("DECLARE CURSOR".into()))
+            }
             // Boxed: EXECUTE and FETCH start statements themselves.
             Kind::Session(command) => Box::pin(self.session_command(command.clone(), formats)).await,
         }
@@ -530,13 +586,15 @@ impl<S: ClientSocket> Session<S> {
     }
 
     /// `FETCH count FROM name`: up to `count` rows (all when `None`) of a cursor, then
-    /// `FETCH n`. `describe` sends the RowDescription first (the simple protocol's answer).
-    async fn fetch(&mut self, name: &str, count: Option<u64>, describe: bool) -> Result<(), PgError> {
+    /// `FETCH n`. `bound` is the extended protocol's result formats of the FETCH itself, which
+    /// the rows take (the client described the cursor); the simple protocol (`None`) answers
+    /// with a RowDescription and the cursor's own formats.
+    async fn fetch(&mut self, name: &str, count: Option<u64>, bound: Option<&[i16]>) -> Result<(), PgError> {
         let mut portal = self
             .portals
             .remove(name)
             .ok_or_else(|| PgError::new(code::INVALID_CURSOR_NAME, format!("cursor \"{name}\" does not exist")))?;
-        let result = self.fetch_from(&mut portal, count, describe).await;
+        let result = self.fetch_from(&mut portal, count, bound).await;
         if result.is_err() {
             portal.state = PortalState::Done;
         }
@@ -544,7 +602,12 @@ impl<S: ClientSocket> Session<S> {
         result
     }
 
-    async fn fetch_from(&mut self, portal: &mut Portal, count: Option<u64>, describe: bool) -> Result<(), PgError> {
+    async fn fetch_from(
+        &mut self,
+        portal: &mut Portal,
+        count: Option<u64>,
+        bound: Option<&[i16]>,
+    ) -> Result<(), PgError> {
         if matches!(portal.state, PortalState::Ready) {
             let statement = portal.statement.clone();
             let params = std::mem::take(&mut portal.params);
@@ -553,13 +616,19 @@ impl<S: ClientSocket> Session<S> {
                 _ => return Err(PgError::new(code::INVALID_CURSOR_NAME, "cursor does not return rows")),
             }
         }
-        let columns = match (&portal.state, &portal.statement.kind) {
-            (PortalState::Running(running), _) => running.columns.clone(),
-            (_, Kind::Query { columns, .. }) => encode::with_formats(columns, &portal.formats)?,
-            _ => Vec::new(),
-        };
-        if describe {
-            self.wire.send(PgWireBackendMessage::RowDescription(encode::row_description(&columns)));
+        match (&mut portal.state, bound) {
+            (PortalState::Running(running), Some(formats)) => {
+                running.columns = encode::with_formats(&running.columns, formats)?
+            }
+            (state, None) => {
+                let columns = match (state, &portal.statement.kind) {
+                    (PortalState::Running(running), _) => running.columns.clone(),
+                    (_, Kind::Query { columns, .. }) => encode::with_formats(columns, &portal.formats)?,
+                    _ => Vec::new(),
+                };
+                self.wire.send(PgWireBackendMessage::RowDescription(encode::row_description(&columns)));
+            }
+            _ => {}
         }
         let wanted = count.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
         let sent = match &mut portal.state {
@@ -703,31 +772,12 @@ impl<S: ClientSocket> Session<S> {
                 self.statements.remove(&name);
                 Ok(Outcome::Command("DEALLOCATE".into()))
             }
-            SessionCommand::DeclareCursor { name, query, hold, binary } => {
-                if self.txn == Txn::Idle && !hold {
-                    return Err(PgError::new(
-                        code::NO_ACTIVE_SQL_TRANSACTION,
-                        "DECLARE CURSOR can only be used in transaction blocks",
-                    ));
-                }
-                if self.portals.contains_key(&name) {
-                    return Err(PgError::new(code::DUPLICATE_CURSOR, format!("cursor \"{name}\" already exists")));
-                }
-                let text = query.to_string();
-                let prepared = self.prepare_statement(*query, &text, &[], true).await?;
-                let formats = if binary { vec![1] } else { Vec::new() };
-                let portal = Portal {
-                    statement: Arc::new(prepared),
-                    params: Vec::new(),
-                    formats,
-                    state: PortalState::Ready,
-                    hold,
-                };
-                self.portals.insert(name, portal);
-                Ok(Outcome::Command("DECLARE CURSOR".into()))
+            // Planned into `Kind::Declare` (its query prepared) before it runs.
+            SessionCommand::DeclareCursor { .. } => {
+                Err(PgError::new(code::INTERNAL_ERROR, "DECLARE CURSOR reached the session unprepared"))
             }
             SessionCommand::Fetch { name, count } => {
-                self.fetch(&name, count, false).await?;
+                self.fetch(&name, count, Some(formats)).await?;
                 Ok(Outcome::Answered)
             }
             SessionCommand::CloseCursor(None) => {
@@ -988,10 +1038,18 @@ impl<S: ClientSocket> Session<S> {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 Some(encode::with_formats(&encode::text_columns(&names), &formats)?)
             }
+            // A FETCH describes as the rows of its cursor (psycopg's binary server cursors ask).
+            Kind::Session(SessionCommand::Fetch { name, .. }) => match self.portals.get(name) {
+                Some(Portal { statement, .. }) => match &statement.kind {
+                    Kind::Query { columns, .. } => Some(encode::with_formats(columns, &formats)?),
+                    _ => None,
+                },
+                None => None,
+            },
             Kind::Session(SessionCommand::SetConfig { .. }) => {
                 Some(encode::with_formats(&encode::text_columns(&["set_config"]), &formats)?)
             }
-            Kind::Session(_) | Kind::Empty => None,
+            Kind::Session(_) | Kind::Declare { .. } | Kind::Empty => None,
         };
         match columns {
             Some(columns) => self.wire.send(PgWireBackendMessage::RowDescription(encode::row_description(&columns))),

@@ -602,6 +602,13 @@ impl VisitorMut for CatalogRewriter {
     fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
         match expr {
             Expr::Collate { expr: inner, .. } => *expr = (**inner).clone(),
+            // `(record).field` → `get_field(record, 'field')`, the engine's struct access.
+            Expr::CompoundFieldAccess { root, access_chain } => {
+                if let [sqlparser::ast::AccessExpr::Dot(Expr::Identifier(field))] = access_chain.as_slice() {
+                    let field = Expr::Value(Value::SingleQuotedString(normalize(field)).into());
+                    *expr = crate::dialect::function_call("get_field", vec![(**root).clone(), field]);
+                }
+            }
             Expr::AnyOp { right, .. } | Expr::AllOp { right, .. } => {
                 if let Some(array) = array_literal(right) {
                     **right = array;
@@ -640,6 +647,8 @@ impl VisitorMut for CatalogRewriter {
                     && let FunctionArguments::Subquery(query) = &function.args
                 {
                     *expr = array_of_subquery(query);
+                } else if let Some(rewritten) = subscripts(&name, function) {
+                    *expr = rewritten;
                 } else {
                     function.name = ObjectName::from(vec![Ident::new(name)]);
                 }
@@ -708,6 +717,50 @@ fn unnests_null_column(function: &str, args: Option<&sqlparser::ast::TableFuncti
         }
         _ => false,
     }
+}
+
+/// The set-returning functions over array subscripts, in the engine's terms (which zips the
+/// `unnest`s of one select list row by row, as Postgres does with set-returning functions):
+/// `generate_subscripts(a, d)` → `unnest(generate_series(1, array_length(a, d)))`, and
+/// `information_schema._pg_expandarray(a)` (pgJDBC) → the struct `{x: element, n: subscript}`.
+fn subscripts(name: &str, function: &Function) -> Option<Expr> {
+    let FunctionArguments::List(list) = &function.args else { return None };
+    let args: Vec<Expr> = list
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => Some(e.clone()),
+            _ => None,
+        })
+        .collect();
+    let call = crate::dialect::function_call;
+    let indexes = |array: &Expr, dimension: Expr| {
+        let length = Expr::Cast {
+            kind: CastKind::Cast,
+            expr: Box::new(call("array_length", vec![array.clone(), dimension])),
+            data_type: DataType::BigInt(None),
+            array: false,
+            format: None,
+        };
+        call("unnest", vec![call("generate_series", vec![number("1"), length])])
+    };
+    match (name, args.as_slice()) {
+        ("generate_subscripts", [array, dimension]) => Some(indexes(array, dimension.clone())),
+        ("information_schema._pg_expandarray", [array]) => Some(call(
+            "named_struct",
+            vec![
+                Expr::Value(Value::SingleQuotedString("x".into()).into()),
+                call("unnest", vec![array.clone()]),
+                Expr::Value(Value::SingleQuotedString("n".into()).into()),
+                indexes(array, number("1")),
+            ],
+        )),
+        _ => None,
+    }
+}
+
+fn number(text: &str) -> Expr {
+    Expr::Value(Value::Number(text.into(), false).into())
 }
 
 /// The `reg*` type of a `regclass_oid(x)`-style call (a cast to a `reg*` type, rewritten).

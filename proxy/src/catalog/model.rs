@@ -597,6 +597,8 @@ fn catalog_type_oid(ty: Ty) -> i64 {
         Ty::Float4 => 700,
         Ty::Oid => 26,
         Ty::Text => 25,
+        Ty::Name => 19,
+        Ty::Varchar => 1043,
         Ty::TextArray => 1009,
         Ty::OidArray => 1028,
         Ty::Int2Array => 1005,

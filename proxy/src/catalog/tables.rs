@@ -21,8 +21,12 @@ pub enum Ty {
     Float4,
     /// `oid` and the `reg*` types (described to clients as `oid`).
     Oid,
-    /// `text`, `name`, `"char"`, `pg_node_tree` and the `information_schema` domains.
+    /// `text`, `"char"`, `pg_node_tree`.
     Text,
+    /// `name` and `information_schema.sql_identifier` (described as `name`).
+    Name,
+    /// `information_schema.character_data` and `yes_or_no` (described as `varchar`).
+    Varchar,
     /// `text[]`, `aclitem[]`, `"char"[]`.
     TextArray,
     /// `oid[]`, `oidvector`.
@@ -80,6 +84,8 @@ pub fn schema(columns: &[(&'static str, Ty)]) -> SchemaRef {
         .iter()
         .map(|(name, ty)| match ty {
             Ty::Oid => connectors::types::field(name, PgType::Oid, true),
+            Ty::Name => connectors::types::field(name, PgType::Name, true),
+            Ty::Varchar => connectors::types::field(name, PgType::Varchar(None), true),
             other => Field::new(*name, arrow_type(*other), true),
         })
         .collect();
@@ -94,7 +100,7 @@ fn arrow_type(ty: Ty) -> DataType {
         Ty::Int4 => DataType::Int32,
         Ty::Int8 | Ty::Oid => DataType::Int64,
         Ty::Float4 => DataType::Float32,
-        Ty::Text => DataType::Utf8,
+        Ty::Text | Ty::Name | Ty::Varchar => DataType::Utf8,
         Ty::TextArray => list(DataType::Utf8),
         Ty::OidArray => list(DataType::Int64),
         Ty::Int2Array => list(DataType::Int16),
@@ -136,7 +142,7 @@ fn column<'a>(name: &str, ty: Ty, cells: impl Iterator<Item = Option<&'a Cell>>)
         Ty::Int4 => build!(Int32Builder::new(), Cell::Int(v) => i32::try_from(*v).map_err(|_| wrong(&Cell::Int(*v)))?),
         Ty::Int8 | Ty::Oid => build!(Int64Builder::new(), Cell::Int(v) => *v),
         Ty::Float4 => build!(Float32Builder::new(), Cell::Float(v) => *v),
-        Ty::Text => build!(StringBuilder::new(), Cell::Text(v) => v),
+        Ty::Text | Ty::Name | Ty::Varchar => build!(StringBuilder::new(), Cell::Text(v) => v),
         // No catalog row has options or access lists: text arrays are NULL throughout
         // (`rewrite::catalog::NULL_COLUMNS` relies on it).
         Ty::TextArray => {
