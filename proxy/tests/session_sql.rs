@@ -1,6 +1,6 @@
 //! The session SQL clients send besides queries: savepoints, SQL-level PREPARE/EXECUTE/
 //! DEALLOCATE, cursors (DECLARE/FETCH/CLOSE, also through psql's FETCH_COUNT), set_config,
-//! current_setting and pg_settings — answered as Postgres answers them.
+//! current_setting and pg_settings — answered as Postgres answers them — and psql's Ctrl-C.
 
 mod common;
 
@@ -137,4 +137,34 @@ async fn settings_functions_and_pg_settings_read_the_session() {
     let other_pid: i64 =
         one(text_rows(&other, "SELECT pg_backend_pid()").await).unwrap_or_default().parse().unwrap_or(0);
     assert!(pid > 0 && other_pid > 0 && pid != other_pid, "{pid} {other_pid}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn psql_ctrl_c_cancels_a_long_query() {
+    let server = common::start(&[]).await;
+    let port = server.port.to_string();
+    let output = tokio::task::block_in_place(|| {
+        // `timeout` only guards against a cancel that never lands; it is not what is tested.
+        let mut psql = std::process::Command::new("timeout");
+        psql.arg("120")
+            .arg(pgharness::client_command("psql").expect("psql").get_program())
+            .args(["-X", "-h", "127.0.0.1", "-p", &port, "-U", "tester", "-d", DATABASE])
+            .args(["-c", "SELECT count(*) FROM lineitem a, lineitem b WHERE a.l_quantity > b.l_quantity"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let child = psql.spawn().expect("start psql");
+        // Ctrl-C once psql is waiting on the query: psql sends a CancelRequest on SIGINT.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let psql_pid =
+            std::process::Command::new("pgrep").args(["-P", &child.id().to_string(), "psql"]).output().expect("pgrep");
+        let pid = String::from_utf8_lossy(&psql_pid.stdout).trim().to_string();
+        let killed = std::process::Command::new("kill").args(["-INT", &pid]).status().expect("kill");
+        assert!(killed.success(), "no psql to interrupt (pid {pid:?})");
+        child.wait_with_output().expect("psql output")
+    });
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("canceling statement due to user request"), "psql said: {stderr}");
+    // The server survives and serves the next statement.
+    let client = server.connect(DATABASE).await;
+    assert_eq!(one(text_rows(&client, "SELECT count(*) FROM region").await).as_deref(), Some("5"));
 }
