@@ -126,6 +126,8 @@ const CATALOG_QUERIES: &[&str] = &[
     "SELECT t.relname, array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 \
      ORDER BY a.attnum) AS columns FROM pg_class t WHERE t.relname IN ('region', 'nation') ORDER BY 1",
     "SELECT 'varchar'::regtype, 'integer'::regtype::oid, 'public'::regnamespace::oid, pg_is_in_recovery()",
+    "SELECT word, catcode, barelabel, catdesc, baredesc FROM pg_catalog.pg_get_keywords() \
+     WHERE word IN ('abort', 'as', 'between', 'select', 'user', 'year', 'xmltable') ORDER BY word",
     "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^(part.*)$' \
      COLLATE pg_catalog.default AND c.relkind = 'r' ORDER BY 1",
 ];

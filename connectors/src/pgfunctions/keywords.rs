@@ -4,7 +4,7 @@
 
 /// `(word, catcode)`: `U` unreserved, `C` unreserved but not a function or type name, `T`
 /// reserved but usable as a function or type name, `R` reserved. Sorted by word.
-pub(crate) const KEYWORDS: &[(&str, char)] = &[
+pub const KEYWORDS: &[(&str, char)] = &[
     ("abort", 'U'),
     ("absolute", 'U'),
     ("access", 'U'),
@@ -466,6 +466,60 @@ pub(crate) const KEYWORDS: &[(&str, char)] = &[
     ("yes", 'U'),
     ("zone", 'U'),
 ];
+
+/// The keywords that need `AS` before them as a column label (`pg_get_keywords().barelabel`
+/// is false), from the same server.
+pub const LABELS_REQUIRING_AS: &[&str] = &[
+    "array",
+    "as",
+    "char",
+    "character",
+    "create",
+    "day",
+    "except",
+    "fetch",
+    "filter",
+    "for",
+    "from",
+    "grant",
+    "group",
+    "having",
+    "hour",
+    "intersect",
+    "into",
+    "isnull",
+    "limit",
+    "minute",
+    "month",
+    "notnull",
+    "offset",
+    "on",
+    "order",
+    "over",
+    "overlaps",
+    "precision",
+    "returning",
+    "second",
+    "to",
+    "union",
+    "varying",
+    "where",
+    "window",
+    "with",
+    "within",
+    "without",
+    "year",
+];
+
+/// `pg_get_keywords().catdesc` of a category code.
+pub fn category_description(code: char) -> &'static str {
+    match code {
+        'U' => "unreserved",
+        'C' => "unreserved (cannot be function or type name)",
+        'T' => "reserved (can be function or type name)",
+        _ => "reserved",
+    }
+}
 
 /// Postgres' `quote_ident`: the name as is when it is lower-case ASCII letters, digits and `_`
 /// (not starting with a digit) and not a keyword other than an unreserved one; otherwise in

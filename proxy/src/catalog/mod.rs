@@ -7,6 +7,7 @@
 
 mod columns;
 mod functions;
+mod keywords;
 mod model;
 mod single_value;
 mod tables;
@@ -44,6 +45,7 @@ pub fn open(package: &PackageVersion, user: &str, version: String) -> Result<Arc
         ctx.register_udf(function);
     }
     ctx.register_udaf(single_value::single_value());
+    ctx.register_udtf("pg_get_keywords", Arc::new(keywords::PgGetKeywords::new()?));
     Ok(Arc::new(EmbeddedEngine::over(ctx)))
 }
 
