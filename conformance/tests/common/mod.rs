@@ -44,14 +44,15 @@ pub fn oracle() -> PgServer {
 /// packwire serving `conf@1.0.0` and `conf@1.1.0` on an ephemeral port.
 pub struct Served {
     pub port: u16,
-    registry: package::Registry,
+    /// The versions of [`BACKENDS`], resolved from the registry the server serves.
+    versions: Vec<Arc<PackageVersion>>,
     _work: tempfile::TempDir,
 }
 
 impl Served {
-    /// A served package version.
-    pub fn version(&self, spec: &str) -> Arc<PackageVersion> {
-        self.registry.resolve(&package::PackageSpec::parse(spec).expect(spec)).expect(spec)
+    /// A served package version, by its `name@version`.
+    pub fn version(&self, id: &str) -> Arc<PackageVersion> {
+        self.versions.iter().find(|v| v.id() == id).cloned().unwrap_or_else(|| panic!("{id} is not served"))
     }
 }
 
@@ -67,9 +68,12 @@ pub async fn serve(pg: &PgServer) -> Served {
         .await
         .expect("materialize");
     let loaded = packwire::load_registry(&registry).expect("registry");
+    let versions = BACKENDS
+        .iter()
+        .map(|(_, spec)| loaded.resolve(&package::PackageSpec::parse(spec).expect(spec)).expect(spec))
+        .collect();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
-    let for_server = packwire::load_registry(&registry).expect("registry");
-    packwire::spawn_server(listener, for_server);
-    Served { port, registry: loaded, _work: work }
+    packwire::spawn_server(listener, loaded);
+    Served { port, versions, _work: work }
 }

@@ -332,16 +332,10 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
             Ok(utf8(described.then(|| m.description.clone())))
         }),
     );
-    for name in [
-        "has_table_privilege",
-        "has_schema_privilege",
-        "has_database_privilege",
-        "has_column_privilege",
-        "has_any_column_privilege",
-        "has_function_privilege",
-        "has_type_privilege",
-        "has_sequence_privilege",
-    ] {
+    // The privilege functions are the ones the rewrite routes here: one list.
+    let privileges =
+        rewrite::catalog::CATALOG_FUNCTIONS.iter().filter(|n| n.starts_with("has_") && n.ends_with("_privilege"));
+    for name in privileges {
         add(
             name,
             DataType::Boolean,
