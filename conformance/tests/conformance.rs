@@ -130,11 +130,15 @@ fn expected_wrong() -> Vec<(String, String)> {
         .collect()
 }
 
+/// TPC-H queries the Snowflake backend answers (the rest are refused); a drop is a regression.
+const SNOWFLAKE_TPCH_SAME: usize = 7;
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conformance_across_backends() {
     let pg = common::oracle();
     let served = common::serve(&pg).await;
-    let (postgres_version, embedded_version) = (served.version("conf@1.0.0"), served.version("conf@1.1.0"));
+    let (postgres_version, embedded_version, snowflake_version) =
+        (served.version("conf@1.0.0"), served.version("conf@1.1.0"), served.version("conf@1.2.0"));
     let port = served.port;
 
     let direct = connect(&format!("{} options='-c timezone=UTC'", pg.conninfo("conf"))).await;
@@ -157,7 +161,7 @@ async fn conformance_across_backends() {
     for (file, version, target) in [
         ("postgres.sql", &postgres_version, rewrite::Target::Postgres),
         ("embedded.sql", &embedded_version, rewrite::Target::DataFusion),
-        ("snowflake.sql", &postgres_version, rewrite::Target::Snowflake),
+        ("snowflake.sql", &snowflake_version, rewrite::Target::Snowflake),
     ] {
         if only.is_none() {
             golden_problems.extend(check_golden(file, &golden(&cases, version, target)));
@@ -215,7 +219,15 @@ async fn conformance_across_backends() {
     }
     for (index, name) in names.iter().enumerate() {
         let tpch = matrix.totals(index, "tpch/");
-        assert_eq!(tpch.same, 22, "TPC-H on {name}: {tpch:?}\n{report}");
+        match *name {
+            // Snowflake refuses what it computes differently (avg and division scales, and the
+            // emulator's float arithmetic on numbers); what it answers must be right.
+            "snowflake" => assert!(
+                tpch.wrong == 0 && tpch.error == 0 && tpch.same >= SNOWFLAKE_TPCH_SAME,
+                "TPC-H on {name}: {tpch:?}\n{report}"
+            ),
+            _ => assert_eq!(tpch.same, 22, "TPC-H on {name}: {tpch:?}\n{report}"),
+        }
     }
     let expected = expected_wrong();
     let mut unexpected = Vec::new();

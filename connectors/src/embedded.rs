@@ -22,7 +22,7 @@ use sqlparser::ast::Statement;
 
 use crate::error::{ConnectorError, ErrorKind};
 use crate::generate::{ensure_generated, physical_schema, stored_as_text, table_path};
-use crate::{Connector, PreparedQuery, QuerySettings};
+use crate::{Connector, PreparedQuery, Query, QuerySettings};
 
 /// The schema package tables are registered in (rewrite's `DATAFUSION_SCHEMA`).
 const SCHEMA: &str = "public";
@@ -110,10 +110,10 @@ pub fn postgres_context(default_schema: &str) -> Result<SessionContext, Connecto
 
 #[async_trait]
 impl Connector for EmbeddedEngine {
-    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
+    async fn prepare(&self, query: Query<'_>) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
         let state = self.ctx.state();
-        let plan =
-            state.statement_to_plan(datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()))).await?;
+        let statement = datafusion::sql::parser::Statement::Statement(Box::new(query.statement.clone()));
+        let plan = state.statement_to_plan(statement).await?;
         let plan = crate::plan_check::adjust(plan)?;
         let inferred = plan.get_parameter_types()?;
         let mut by_index: BTreeMap<usize, Option<DataType>> = BTreeMap::new();

@@ -11,6 +11,7 @@ pub mod pgjson;
 pub mod pgtext;
 pub mod plan_check;
 pub mod postgres;
+pub mod snowflake;
 pub mod types;
 
 use std::sync::Arc;
@@ -47,6 +48,23 @@ impl Default for QuerySettings {
     }
 }
 
+/// A statement as a connector receives it.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    /// The statement in the connector's dialect.
+    pub statement: &'a Statement,
+    /// For backends whose result types do not follow Postgres' rules (Snowflake), the same
+    /// statement for the embedded engine: planned over empty tables of the version, it gives
+    /// the result columns and parameters their Postgres types.
+    pub typing: Option<&'a Statement>,
+}
+
+impl<'a> From<&'a Statement> for Query<'a> {
+    fn from(statement: &'a Statement) -> Self {
+        Query { statement, typing: None }
+    }
+}
+
 /// A statement planned by a backend: its result shape and parameter types, ready to run any
 /// number of times with different parameter values.
 #[async_trait]
@@ -67,17 +85,17 @@ pub trait PreparedQuery: Send + Sync {
 #[async_trait]
 pub trait Connector: Send + Sync {
     /// Plans a statement in the connector's dialect.
-    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError>;
+    async fn prepare(&self, query: Query<'_>) -> Result<Arc<dyn PreparedQuery>, ConnectorError>;
     /// Runs a statement once, without parameters (the simple query protocol). Returns the
     /// stream of results and, when running it produced a prepared form worth caching for the
     /// next identical statement, that too. The default plans and executes; a connector whose
     /// planning costs a backend round trip does both in one.
     async fn run(
         &self,
-        statement: &Statement,
+        query: Query<'_>,
         settings: &QuerySettings,
     ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
-        let prepared = self.prepare(statement).await?;
+        let prepared = self.prepare(query).await?;
         if !prepared.param_types().is_empty() {
             return Err(ConnectorError::new(ErrorKind::Backend("42P02".into()), "there is no parameter $1"));
         }
@@ -94,7 +112,7 @@ pub trait Connector: Send + Sync {
         if statements.len() != 1 {
             return Err(ConnectorError::new(ErrorKind::Internal, "planned SQL is not one statement"));
         }
-        Ok(self.run(&statements.remove(0), settings).await?.1)
+        Ok(self.run((&statements.remove(0)).into(), settings).await?.1)
     }
     /// The backend's plan for a statement, one line per row.
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError>;

@@ -35,7 +35,7 @@ use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
 
 use crate::error::{ConnectorError, ErrorKind};
 use crate::types::PG_TYPE_METADATA;
-use crate::{Connector, PreparedQuery, QuerySettings, pgbinary};
+use crate::{Connector, PreparedQuery, Query, QuerySettings, pgbinary};
 
 /// Most server-side prepared statements kept per backend connection; beyond it the connection's
 /// cache is emptied (its statements are closed), so unique query texts cannot grow it forever.
@@ -364,8 +364,8 @@ pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
 
 #[async_trait]
 impl Connector for PostgresConnector {
-    async fn prepare(&self, statement: &Statement) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
-        let sql = statement.to_string();
+    async fn prepare(&self, query: Query<'_>) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
+        let sql = query.statement.to_string();
         let client = self.client().await?;
         self.statements.bound(&client);
         let names = &self.names;
@@ -385,10 +385,10 @@ impl Connector for PostgresConnector {
 
     async fn run(
         &self,
-        statement: &Statement,
+        query: Query<'_>,
         settings: &QuerySettings,
     ) -> Result<(Option<Arc<dyn PreparedQuery>>, SendableRecordBatchStream), ConnectorError> {
-        Ok((None, self.run_sql(&statement.to_string(), settings).await?))
+        Ok((None, self.run_sql(&query.statement.to_string(), settings).await?))
     }
 
     /// One round trip: Parse, Bind, Describe, Execute and Sync of an unnamed statement are sent

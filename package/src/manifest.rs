@@ -60,6 +60,34 @@ pub enum Source {
         /// Encryption of the backend connections.
         tls: BackendTls,
     },
+    /// A Snowflake account, reached over its REST API (packwire's own client, see
+    /// `connectors/src/snowflake/`).
+    Snowflake {
+        /// The account identifier (`xy12345.eu-west-1`, `myorg-myaccount`).
+        account: String,
+        /// The API's base URL; `https://{account}.snowflakecomputing.com` unless overridden
+        /// (a private link, a proxy, or an emulator in tests).
+        url: String,
+        user: String,
+        auth: SnowflakeAuth,
+        /// Database and schema holding the physical tables.
+        database: String,
+        schema: String,
+        warehouse: Option<String>,
+        role: Option<String>,
+        /// Most statements packwire runs on this source at once.
+        pool_size: usize,
+    },
+}
+
+/// How packwire authenticates to Snowflake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnowflakeAuth {
+    /// User and password.
+    Password(SecretRef),
+    /// Key-pair authentication: a JWT signed with the user's RSA key (an unencrypted PKCS#8 PEM),
+    /// what production deployments use.
+    KeyPair(SecretRef),
 }
 
 /// How packwire encrypts its connections to a SQL backend.
@@ -80,6 +108,7 @@ impl Source {
             Source::Files { format: FilesFormat::Csv, .. } => "csv",
             Source::Files { format: FilesFormat::Parquet, .. } => "parquet",
             Source::Postgres { .. } => "postgres",
+            Source::Snowflake { .. } => "snowflake",
         }
     }
 }
@@ -254,7 +283,7 @@ impl PackageVersion {
                 if matches!(ty, PgType::Array(_)) {
                     return Err(at(raw_column.ty.span(), "array columns cannot be declared yet".into()));
                 }
-                if matches!(source, Source::Files { .. }) && ty == PgType::Numeric(None) {
+                if matches!(source, Source::Files { .. } | Source::Snowflake { .. }) && ty == PgType::Numeric(None) {
                     return Err(at(
                         raw_column.ty.span(),
                         "the embedded engine stores numerics as fixed-point: declare numeric(p,s)".into(),
@@ -337,6 +366,16 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
     let kind = raw.kind.into_inner();
     let needs = |what: &str| at(kind_span.clone(), format!("a `{kind}` source needs `{what}`"));
     let refuses = |what: &str| at(kind_span.clone(), format!("a `{kind}` source has no `{what}` setting"));
+    if kind != "snowflake"
+        && (raw.account.is_some()
+            || raw.user.is_some()
+            || raw.private_key.is_some()
+            || raw.database.is_some()
+            || raw.warehouse.is_some()
+            || raw.role.is_some())
+    {
+        return Err(refuses("account/user/private_key/database/warehouse/role"));
+    }
     match kind.as_str() {
         "files" => {
             if raw.url.is_some() {
@@ -433,7 +472,62 @@ fn check_source(raw: RawSource, base_dir: &Path, text: &str) -> Result<Source, M
                 tls,
             })
         }
-        other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres)"))),
+        "snowflake" => {
+            if raw.format.is_some() || raw.root.is_some() || raw.generate.is_some() {
+                return Err(refuses("format/root/generate"));
+            }
+            if raw.tls.is_some() || raw.ca_file.is_some() {
+                return Err(at(
+                    kind_span,
+                    "a `snowflake` source is always reached over HTTPS (or the `url` given)".into(),
+                ));
+            }
+            let account = raw.account.ok_or_else(|| needs("account"))?;
+            if account.is_empty() || !account.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+                return Err(at(kind_span, format!("account `{account}` is not a Snowflake account identifier")));
+            }
+            let url = match raw.url {
+                Some(url) => {
+                    let text = url.get_ref().trim_end_matches('/');
+                    if !text.starts_with("https://") && !text.starts_with("http://") {
+                        return Err(at(url.span(), "a snowflake url must start with https:// (or http://)".into()));
+                    }
+                    if url_has_password(text) {
+                        return Err(at(url.span(), "source url must not contain a password".into()));
+                    }
+                    text.to_string()
+                }
+                None => format!("https://{account}.snowflakecomputing.com"),
+            };
+            let auth = match (raw.password, raw.private_key) {
+                (Some(_), Some(_)) => {
+                    return Err(at(kind_span, "give either password or private_key, not both".into()));
+                }
+                (Some(p), None) => {
+                    SnowflakeAuth::Password(SecretRef::parse(p.get_ref(), base_dir).map_err(|e| at(p.span(), e))?)
+                }
+                (None, Some(k)) => {
+                    SnowflakeAuth::KeyPair(SecretRef::parse(k.get_ref(), base_dir).map_err(|e| at(k.span(), e))?)
+                }
+                (None, None) => return Err(needs("password or private_key")),
+            };
+            let pool_size = raw.pool_size.unwrap_or(8);
+            if !(1..=1000).contains(&pool_size) {
+                return Err(at(kind_span, "pool_size must be between 1 and 1000".into()));
+            }
+            Ok(Source::Snowflake {
+                account,
+                url,
+                user: raw.user.ok_or_else(|| needs("user"))?,
+                auth,
+                database: raw.database.ok_or_else(|| needs("database"))?,
+                schema: raw.schema.unwrap_or_else(|| "PUBLIC".into()),
+                warehouse: raw.warehouse,
+                role: raw.role,
+                pool_size,
+            })
+        }
+        other => Err(at(kind_span, format!("unknown source kind `{other}` (supported: files, postgres, snowflake)"))),
     }
 }
 
@@ -479,6 +573,29 @@ impl PackageVersion {
                         out.push_str(&format!("tls = \"verify-full\"\nca_file = {}\n", q(&ca_file.to_string_lossy())));
                     }
                 }
+            }
+            Source::Snowflake { account, url, user, auth, database, schema, warehouse, role, pool_size } => {
+                out.push_str(&format!("kind = \"snowflake\"\naccount = {}\n", q(account)));
+                if *url != format!("https://{account}.snowflakecomputing.com") {
+                    out.push_str(&format!("url = {}\n", q(url)));
+                }
+                out.push_str(&format!("user = {}\n", q(user)));
+                match auth {
+                    SnowflakeAuth::Password(secret) => {
+                        out.push_str(&format!("password = {}\n", q(&format!("{secret:?}"))))
+                    }
+                    SnowflakeAuth::KeyPair(secret) => {
+                        out.push_str(&format!("private_key = {}\n", q(&format!("{secret:?}"))))
+                    }
+                }
+                out.push_str(&format!("database = {}\nschema = {}\n", q(database), q(schema)));
+                if let Some(w) = warehouse {
+                    out.push_str(&format!("warehouse = {}\n", q(w)));
+                }
+                if let Some(r) = role {
+                    out.push_str(&format!("role = {}\n", q(r)));
+                }
+                out.push_str(&format!("pool_size = {pool_size}\n"));
             }
         }
         for table in &self.tables {
@@ -593,6 +710,12 @@ struct RawSource {
     pool_size: Option<usize>,
     tls: Option<String>,
     ca_file: Option<String>,
+    account: Option<String>,
+    user: Option<String>,
+    private_key: Option<Spanned<String>>,
+    database: Option<String>,
+    warehouse: Option<String>,
+    role: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -665,6 +788,30 @@ columns = [
             }
             other => panic!("unexpected source {other:?}"),
         }
+    }
+
+    #[test]
+    fn reads_a_snowflake_source_and_round_trips() {
+        let text = GOOD.replace(
+            "kind = \"postgres\"\nurl = \"postgres://app@db.internal:5432/shop\"\npassword = \"${SHOP_PASSWORD}\"",
+            "kind = \"snowflake\"\naccount = \"xy12345.eu-west-1\"\nuser = \"APP\"\nprivate_key = \"file:keys/app.p8\"\ndatabase = \"SHOP\"\nwarehouse = \"WH\"",
+        );
+        let v = parse(&text).unwrap();
+        let Source::Snowflake { url, auth, schema, pool_size, .. } = &v.source else { panic!("{:?}", v.source) };
+        assert_eq!(url, "https://xy12345.eu-west-1.snowflakecomputing.com");
+        assert_eq!(auth, &SnowflakeAuth::KeyPair(SecretRef::File("/reg/keys/app.p8".into())));
+        assert_eq!((schema.as_str(), *pool_size), ("PUBLIC", 8));
+        let again = PackageVersion::from_toml(&v.to_toml(), Path::new("/reg/shop.toml")).unwrap();
+        assert_eq!(again.source, v.source);
+        let both = text.replace("[source]", "[source]\npassword = \"${P}\"");
+        assert!(parse(&both).unwrap_err().reason.contains("not both"));
+        let literal = text.replace("file:keys/app.p8", "-----BEGIN PRIVATE KEY-----");
+        assert!(parse(&literal).unwrap_err().reason.contains("never a literal"));
+        let emulator = text.replace("[source]", "[source]\nurl = \"http://127.0.0.1:8080/\"");
+        let Source::Snowflake { url, .. } = parse(&emulator).unwrap().source else { panic!() };
+        assert_eq!(url, "http://127.0.0.1:8080");
+        let wrong_kind = GOOD.replace("[source]", "[source]\nwarehouse = \"WH\"");
+        assert!(parse(&wrong_kind).unwrap_err().reason.contains("has no"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! root, since Postgres refuses to run as root), and `pg_ctl stop` when dropped — also when the
 //! test fails and unwinds. Never a mock.
 
+pub mod fakesnow;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

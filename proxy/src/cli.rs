@@ -59,13 +59,15 @@ pub enum Command {
 /// `packwire package …`
 #[derive(Debug, Subcommand)]
 pub enum PackageCommand {
-    /// Write a manifest by introspecting a live Postgres schema
+    /// Write a manifest by introspecting a live Postgres or Snowflake schema
     #[command(after_help = "Examples:\n  \
         packwire package init --from postgres://app@db:5432/shop --name shop --version 1.0.0 --out registry/shop-1.0.0.toml\n  \
-        packwire package init --from postgres://app:secret@db/shop --schema sales --tables orders,customers --name shop --version 1.0.0\n\n\
+        packwire package init --from postgres://app:secret@db/shop --schema sales --tables orders,customers --name shop --version 1.0.0\n  \
+        packwire package init --from 'snowflake://APP@xy12345.eu-west-1/SHOP?warehouse=WH&private_key=keys/app.p8' --schema PUBLIC --name shop --version 1.3.0\n\n\
         A password in --from never reaches the manifest: it becomes a ${NAME_PASSWORD} reference, named on stderr.")]
     Init {
-        /// The database to introspect (postgres://user[:password]@host:port/db)
+        /// The database to introspect (postgres://user[:password]@host:port/db or
+        /// snowflake://USER[:password]@ACCOUNT/DATABASE[?warehouse=…&role=…&private_key=PATH&url=…])
         #[arg(long, value_name = "URL")]
         from: String,
         /// The schema holding the tables

@@ -102,6 +102,11 @@ impl Shared {
                     PgError::fatal(code::CONNECTION_FAILURE, format!("{} is unavailable: {}", version.id(), e.message))
                 })?)
             }
+            Source::Snowflake { .. } => {
+                Arc::new(connectors::snowflake::SnowflakeConnector::new(version).map_err(|e| {
+                    PgError::fatal(code::CONNECTION_FAILURE, format!("{} is unavailable: {}", version.id(), e.message))
+                })?)
+            }
         };
         *guard = Some(connector.clone());
         Ok(connector)

@@ -18,12 +18,31 @@ use crate::compare::{ColumnKind, Row, first_difference, is_ordered};
 
 type Result<T> = std::result::Result<T, String>;
 
-/// `package init`: introspects a live Postgres schema into a manifest.
+/// `package init`: introspects a live Postgres or Snowflake schema into a manifest.
 pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, version: &str) -> Result<String> {
     semver::Version::parse(version).map_err(|e| format!("--version {version}: {e}"))?;
     let (url, password, env_var) = split_password(from, name);
-    let client = connectors::postgres::connect_once(&url, password.as_deref()).await.map_err(|e| e.message)?;
-    let found = connectors::postgres::introspect(&client, schema, tables).await.map_err(|e| e.message)?;
+    let (found, source) = if url.starts_with("snowflake://") {
+        let source = snowflake_source(&url, schema, env_var.clone())?;
+        let mut client = connectors::snowflake::Client::new(&source).map_err(|e| e.message)?;
+        if let Some(password) = password {
+            client = client.with_password(password);
+        }
+        let found =
+            connectors::snowflake::introspect::describe(&client, schema, tables).await.map_err(|e| e.message)?;
+        (connectors::snowflake::introspect::as_introspected(found), source)
+    } else {
+        let client = connectors::postgres::connect_once(&url, password.as_deref()).await.map_err(|e| e.message)?;
+        let found = connectors::postgres::introspect(&client, schema, tables).await.map_err(|e| e.message)?;
+        let source = Source::Postgres {
+            url: url.clone(),
+            password: env_var.clone().map(SecretRef::Env),
+            schema: schema.to_string(),
+            pool_size: 16,
+            tls: package::BackendTls::Disable,
+        };
+        (found, source)
+    };
     if found.is_empty() {
         return Err(format!("schema \"{schema}\" has no tables"));
     }
@@ -62,13 +81,7 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
         name: name.to_string(),
         version: semver::Version::parse(version).map_err(|e| e.to_string())?,
         description: format!("Introspected from {url} (schema {schema})"),
-        source: Source::Postgres {
-            url,
-            password: env_var.map(SecretRef::Env),
-            schema: schema.to_string(),
-            pool_size: 16,
-            tls: package::BackendTls::Disable,
-        },
+        source,
         tables: manifest_tables,
         statement_timeout_ms: 0,
         origin: PathBuf::from("<init>"),
@@ -78,6 +91,48 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
     PackageVersion::from_toml(&text, Path::new("/init.toml"))
         .map_err(|e| format!("generated manifest is invalid: {e}"))?;
     Ok(text)
+}
+
+/// The source of `snowflake://USER@ACCOUNT/DATABASE?warehouse=…&role=…&url=…&private_key=PATH`
+/// (`url` overrides the API's base URL; `private_key` names a PKCS#8 PEM file for key-pair
+/// authentication, otherwise the password is read from `password_var`).
+fn snowflake_source(url: &str, schema: &str, password_var: Option<String>) -> Result<Source> {
+    let usage =
+        || format!("{url}: expected snowflake://USER@ACCOUNT/DATABASE[?warehouse=…&role=…&url=…&private_key=…]");
+    let rest = url.strip_prefix("snowflake://").ok_or_else(usage)?;
+    let (location, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (user, location) = location.split_once('@').ok_or_else(usage)?;
+    let (account, database) = location.split_once('/').ok_or_else(usage)?;
+    if user.is_empty() || account.is_empty() || database.is_empty() {
+        return Err(usage());
+    }
+    let mut params = std::collections::HashMap::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').ok_or_else(usage)?;
+        params.insert(key.to_string(), package::percent_decode(value));
+    }
+    if let Some(unknown) = params.keys().find(|k| !["warehouse", "role", "url", "private_key"].contains(&k.as_str())) {
+        return Err(format!("{url}: unknown parameter `{unknown}`"));
+    }
+    let auth = match (params.remove("private_key"), password_var) {
+        (Some(path), _) => {
+            let path = std::fs::canonicalize(&path).map_err(|e| format!("private_key {path}: {e}"))?;
+            package::SnowflakeAuth::KeyPair(SecretRef::File(path))
+        }
+        (None, Some(var)) => package::SnowflakeAuth::Password(SecretRef::Env(var)),
+        (None, None) => return Err(format!("{url}: give a password (USER:PASSWORD@…) or ?private_key=PATH")),
+    };
+    Ok(Source::Snowflake {
+        url: params.remove("url").unwrap_or_else(|| format!("https://{account}.snowflakecomputing.com")),
+        account: account.to_string(),
+        user: package::percent_decode(user),
+        auth,
+        database: package::percent_decode(database),
+        schema: schema.to_string(),
+        warehouse: params.remove("warehouse"),
+        role: params.remove("role"),
+        pool_size: 8,
+    })
 }
 
 /// Takes a password out of a URL: returns the URL without it, the password, and the name of the
@@ -94,10 +149,47 @@ fn split_password(url: &str, package: &str) -> (String, Option<String>, Option<S
     (format!("{scheme}://{user}@{host}{tail}"), Some(package::percent_decode(password)), Some(var))
 }
 
+/// `package check` of a Snowflake version: every table and column exists and holds the declared
+/// type's values (see `LiveColumn::holds`).
+async fn check_snowflake(version: &PackageVersion, schema: &str) -> Result<Vec<String>> {
+    let client = connectors::snowflake::Client::new(&version.source).map_err(|e| e.message)?;
+    let mut problems = Vec::new();
+    for table in &version.tables {
+        let physical_schema = table.physical_schema.as_deref().unwrap_or(schema);
+        let only = std::slice::from_ref(&table.physical);
+        let live =
+            connectors::snowflake::introspect::describe(&client, physical_schema, only).await.map_err(|e| e.message)?;
+        let Some(live) = live.into_iter().next() else {
+            problems.push(format!("table {}: {physical_schema}.{} does not exist", table.name, table.physical));
+            continue;
+        };
+        for column in &table.columns {
+            match live.columns.iter().find(|c| c.name == column.physical) {
+                None => {
+                    problems.push(format!("column {}.{}: {} does not exist", table.name, column.name, column.physical))
+                }
+                Some(found) if !found.holds(column.ty) => problems.push(format!(
+                    "column {}.{}: declared {}, live {}",
+                    table.name, column.name, column.ty, found.data_type
+                )),
+                Some(found) if found.nullable && !column.nullable => problems.push(format!(
+                    "column {}.{}: declared not null, but the live column allows NULL",
+                    table.name, column.name
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(problems)
+}
+
 /// `package check`: every table and column of the manifest exists in the live source with a
 /// compatible type. Returns the problems found (empty = compatible).
 pub async fn check(manifest: &Path) -> Result<Vec<String>> {
     let version = read_manifest(manifest)?;
+    if let Source::Snowflake { schema, .. } = &version.source {
+        return check_snowflake(&version, schema).await;
+    }
     let Source::Postgres { url, password, schema, .. } = &version.source else {
         return check_files(&version);
     };
@@ -230,7 +322,7 @@ fn with_absolute_root(text: &str, version: &PackageVersion) -> Result<String> {
             }
             toml::to_string(&value).map_err(|e| e.to_string())
         }
-        Source::Postgres { .. } => Ok(text.to_string()),
+        Source::Postgres { .. } | Source::Snowflake { .. } => Ok(text.to_string()),
     }
 }
 
@@ -260,7 +352,7 @@ pub async fn materialize(registry_dir: &Path, source: &str, to: &Path, new_versi
         else {
             return Err("internal: SELECT * did not plan as a query".into());
         };
-        let prepared = connector.prepare(&query.statement).await.map_err(|e| e.message)?;
+        let prepared = connector.prepare(crate::session::backend_query(&query)).await.map_err(|e| e.message)?;
         let mut stream =
             prepared.execute(Vec::new(), &connectors::QuerySettings::default()).await.map_err(|e| e.message)?;
 

@@ -5,72 +5,11 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
+use common::{client, packwire, serve, tpch_postgres};
 use packwire::compare::{first_difference, is_ordered};
 use pgharness::PgServer;
-
-/// A harness Postgres with TPC-H SF 0.01 (the demo's generated CSVs) in database `tpch`.
-fn tpch_postgres() -> PgServer {
-    let server = PgServer::start(&[("log_statement", "all")]).expect("start postgres");
-    server.create_database("tpch").expect("createdb");
-    let schema = std::fs::read_to_string(common::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
-    server.psql("tpch", &schema).expect("schema");
-    let csv_dir = packwire::demo::csv_dir(&common::demo_home()).expect("demo data");
-    for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
-        let file = csv_dir.join(format!("{table}.csv"));
-        server
-            .command("psql")
-            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "tpch", "-c"])
-            .arg(format!("\\copy {table} from '{}' with (format csv, header true)", file.display()))
-            .status()
-            .expect("copy")
-            .success()
-            .then_some(())
-            .expect("copy succeeded");
-    }
-    let constraints = std::fs::read_to_string(common::tpch_dir().join("constraints_postgres.sql")).unwrap();
-    server.psql("tpch", &constraints).expect("constraints");
-    server
-        .psql(
-            "tpch",
-            "COMMENT ON TABLE nation IS 'Nations of the world'; COMMENT ON COLUMN nation.n_name IS 'Nation name'",
-        )
-        .unwrap();
-    server
-}
-
-fn packwire(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_packwire"))
-        .args(args)
-        .env("PACKWIRE_HOME", common::demo_home())
-        .env("PACKWIRE_LOG", "warn")
-        .output()
-        .expect("run packwire");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-async fn serve(registry: &Path) -> u16 {
-    let loaded = packwire::load_registry(registry).unwrap();
-    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    packwire::spawn_server(listener, loaded);
-    port
-}
-
-async fn client(port: u16, database: &str) -> tokio_postgres::Client {
-    let mut config = tokio_postgres::Config::new();
-    config.host("127.0.0.1").port(port).user("app").dbname(database);
-    common::connect_with(config)
-        .await
-        .unwrap_or_else(|e| panic!("connect {database}: {}", packwire::tooling::describe_error(&e)))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migration_drill_postgres_to_parquet() {

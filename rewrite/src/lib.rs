@@ -49,6 +49,10 @@ pub struct Rewritten {
     pub columns: Vec<OutputColumn>,
     /// Logical tables read.
     pub tables: Vec<String>,
+    /// For targets whose result types do not follow Postgres' rules (Snowflake: every integer
+    /// is a `NUMBER(38,0)`), the same query written for the embedded engine, which planned over
+    /// empty tables of the version gives each result column and parameter its Postgres type.
+    pub typing: Option<Statement>,
 }
 
 /// What a statement turned out to be.
@@ -100,6 +104,10 @@ fn rewrite_query(
     target: Target,
     session: &SessionInfo,
 ) -> Result<Rewritten, RewriteError> {
+    let typing = match target {
+        Target::Snowflake => Some(rewrite_query(query.clone(), text, package, Target::DataFusion, session)?.statement),
+        Target::DataFusion | Target::Postgres => None,
+    };
     let mut resolver = resolve::Resolver { package, target, session, text, tables_read: Default::default() };
     let columns = resolver.resolve_query(&mut query)?;
     let tables = resolver.tables_read.into_iter().collect();
@@ -108,7 +116,7 @@ fn rewrite_query(
     if let Statement::Query(query) = &mut statement {
         exact_result_columns(query, target);
     }
-    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables })
+    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, typing })
 }
 
 /// Result columns that are exactly one mapped function (e.g. `avg(x)` on the embedded engine)

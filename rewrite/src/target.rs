@@ -29,6 +29,7 @@ impl Target {
         match source {
             Source::Files { .. } => Target::DataFusion,
             Source::Postgres { .. } => Target::Postgres,
+            Source::Snowflake { .. } => Target::Snowflake,
         }
     }
 
@@ -37,6 +38,9 @@ impl Target {
     pub fn physical_table_name(self, source: &Source, table: &Table) -> ObjectName {
         let schema = match (self, source) {
             (Target::Postgres, Source::Postgres { schema, .. }) => {
+                table.physical_schema.clone().unwrap_or_else(|| schema.clone())
+            }
+            (Target::Snowflake, Source::Snowflake { schema, .. }) => {
                 table.physical_schema.clone().unwrap_or_else(|| schema.clone())
             }
             (Target::Postgres | Target::Snowflake, _) => {

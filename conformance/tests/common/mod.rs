@@ -1,7 +1,8 @@
 //! The conformance harness: a real Postgres (the oracle) with TPC-H SF 0.01 and `alltypes` in
 //! database `conf`, and packwire serving the same data as `conf@1.0.0` (Postgres backend,
-//! `package init` on the oracle) and `conf@1.1.0` (embedded engine, `package materialize` to
-//! Parquet). Shared by the conformance run and the client matrix.
+//! `package init` on the oracle), `conf@1.1.0` (embedded engine, `package materialize` to
+//! Parquet) and `conf@1.2.0` (Snowflake: the same schema on the fakesnow emulator, loaded from
+//! those Parquet files). Shared by the conformance run and the client matrix.
 
 #![allow(dead_code)]
 
@@ -9,11 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use conformance::corpus;
-use package::PackageVersion;
+use package::{PackageVersion, PgType};
 use pgharness::PgServer;
+use pgharness::fakesnow::Fakesnow;
 
 /// The packages of the run: (backend name, database a client connects to).
-pub const BACKENDS: [(&str, &str); 2] = [("postgres", "conf@1.0.0"), ("embedded", "conf@1.1.0")];
+pub const BACKENDS: [(&str, &str); 3] =
+    [("postgres", "conf@1.0.0"), ("embedded", "conf@1.1.0"), ("snowflake", "conf@1.2.0")];
 
 /// Starts the oracle and loads TPC-H and `alltypes` into database `conf`.
 pub fn oracle() -> PgServer {
@@ -46,6 +49,7 @@ pub struct Served {
     pub port: u16,
     /// The versions of [`BACKENDS`], resolved from the registry the server serves.
     versions: Vec<Arc<PackageVersion>>,
+    pub snowflake: Fakesnow,
     _work: tempfile::TempDir,
 }
 
@@ -67,6 +71,8 @@ pub async fn serve(pg: &PgServer) -> Served {
     packwire::tooling::materialize(&registry, "conf@1.0.0", &work.path().join("parquet"), "1.1.0")
         .await
         .expect("materialize");
+    let snowflake = Fakesnow::start(&PathBuf::from(env!("CARGO_TARGET_TMPDIR"))).expect("start fakesnow");
+    publish_on_snowflake(&registry, &work.path().join("parquet"), &snowflake).await;
     let loaded = packwire::load_registry(&registry).expect("registry");
     let versions = BACKENDS
         .iter()
@@ -75,5 +81,66 @@ pub async fn serve(pg: &PgServer) -> Served {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     packwire::spawn_server(listener, loaded);
-    Served { port, versions, _work: work }
+    Served { port, versions, snowflake, _work: work }
+}
+
+/// `conf@1.2.0`: `conf@1.0.0`'s schema with a Snowflake source — what a data team publishes
+/// after copying the tables to Snowflake. The tables are created with Snowflake types and
+/// filled from `conf@1.1.0`'s Parquet files (`read_parquet` is the emulator's DuckDB; a real
+/// account would COPY INTO from a stage).
+async fn publish_on_snowflake(registry: &Path, parquet: &Path, emulator: &Fakesnow) {
+    let manifest = std::fs::read_to_string(registry.join("conf-1.0.0.toml")).unwrap();
+    let mut value: toml::Table = toml::from_str(&manifest).unwrap();
+    value["package"]["version"] = toml::Value::String("1.2.0".into());
+    let source = format!(
+        "kind = \"snowflake\"\naccount = \"conformance\"\nurl = \"{}\"\nuser = \"PACKWIRE\"\n\
+         password = \"${{CONF_SNOWFLAKE_PASSWORD}}\"\ndatabase = \"CONF\"\nschema = \"public\"",
+        emulator.url()
+    );
+    value["source"] = toml::Value::Table(toml::from_str(&source).unwrap());
+    let text = toml::to_string(&value).unwrap();
+    // The emulator does not check passwords; packwire still only reads them from the environment.
+    // SAFETY: set before any thread of this test reads the environment.
+    unsafe { std::env::set_var("CONF_SNOWFLAKE_PASSWORD", "emulator") };
+    let version = PackageVersion::from_toml(&text, &registry.join("conf-1.2.0.toml")).expect("conf@1.2.0");
+    let client = connectors::snowflake::Client::new(&version.source).expect("snowflake client");
+    let run = |sql: String| {
+        let client = &client;
+        async move {
+            let id = uuid::Uuid::new_v4().to_string();
+            client.query(&sql, None, serde_json::json!({}), &id).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+    };
+    run("CREATE DATABASE IF NOT EXISTS CONF".into()).await;
+    run("CREATE SCHEMA IF NOT EXISTS CONF.\"public\"".into()).await;
+    for table in &version.tables {
+        let columns: Vec<String> =
+            table.columns.iter().map(|c| format!("\"{}\" {}", c.physical, snowflake_type(c.ty))).collect();
+        run(format!("CREATE TABLE \"public\".\"{}\" ({})", table.physical, columns.join(", "))).await;
+        let file = parquet.join(format!("{}.parquet", table.name));
+        run(format!("INSERT INTO \"public\".\"{}\" SELECT * FROM read_parquet('{}')", table.physical, file.display()))
+            .await;
+    }
+    std::fs::write(registry.join("conf-1.2.0.toml"), text).unwrap();
+}
+
+/// The Snowflake column type holding a declared type's values (types Snowflake lacks hold
+/// their Postgres text, which packwire refuses to read as the declared type).
+fn snowflake_type(ty: PgType) -> String {
+    match ty {
+        PgType::Bool => "BOOLEAN".into(),
+        PgType::Int2 => "NUMBER(5,0)".into(),
+        PgType::Int4 | PgType::Oid => "NUMBER(10,0)".into(),
+        PgType::Int8 => "NUMBER(19,0)".into(),
+        PgType::Float4 | PgType::Float8 => "FLOAT".into(),
+        PgType::Numeric(Some((p, s))) => format!("NUMBER({p},{s})"),
+        PgType::Varchar(Some(n)) => format!("VARCHAR({n})"),
+        PgType::Json | PgType::Jsonb => "VARIANT".into(),
+        PgType::Date => "DATE".into(),
+        PgType::Time => "TIME".into(),
+        PgType::Timestamp => "TIMESTAMP_NTZ".into(),
+        PgType::Timestamptz => "TIMESTAMP_TZ".into(),
+        PgType::Bytea => "BINARY".into(),
+        _ => "VARCHAR".into(),
+    }
 }

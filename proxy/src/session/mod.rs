@@ -396,7 +396,8 @@ impl<S: ClientSocket> Session<S> {
                 }
                 let connector = self.connector.clone();
                 let settings = self.output_settings();
-                let (backend, stream) = self.cancellable(connector.run(&query.statement, &settings.query)).await??;
+                let (backend, stream) =
+                    self.cancellable(connector.run(backend_query(&query), &settings.query)).await??;
                 let columns = encode::describe(&query.columns, &stream.schema())?;
                 if let Some(backend) = backend
                     && cacheable
@@ -456,7 +457,7 @@ impl<S: ClientSocket> Session<S> {
     ) -> Result<Prepared, PgError> {
         let (kind, param_types) = match self.plan(statement, text)? {
             Planned::Query(query) => {
-                let backend = self.connector.prepare(&query.statement).await?;
+                let backend = self.connector.prepare(backend_query(&query)).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
                 if cacheable {
@@ -497,7 +498,7 @@ impl<S: ClientSocket> Session<S> {
             };
             rewrite::catalog::inline_session_values(&mut statement, &session)?
         };
-        let backend = catalog.prepare(&statement).await?;
+        let backend = catalog.prepare((&statement).into()).await?;
         let mut columns = encode::describe_schema(&backend.schema());
         for column in &mut columns {
             column.name = rewrite::catalog::result_name(&column.name).to_string();
@@ -911,4 +912,9 @@ fn text_stream(names: &[&str], rows: Vec<Vec<String>>) -> Result<SendableRecordB
     let batch =
         RecordBatch::try_new(schema.clone(), columns).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
     Ok(Box::pin(RecordBatchStreamAdapter::new(schema, futures::stream::iter(vec![Ok(batch)]))))
+}
+
+/// What a connector is given of a rewritten query.
+pub(crate) fn backend_query(query: &rewrite::Rewritten) -> connectors::Query<'_> {
+    connectors::Query { statement: &query.statement, typing: query.typing.as_ref() }
 }

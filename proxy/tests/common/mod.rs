@@ -5,7 +5,9 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
+use pgharness::PgServer;
 use tokio_postgres::{Client, NoTls};
 
 /// A running server and the registry directory it serves.
@@ -119,4 +121,68 @@ pub fn sqlstate(error: &tokio_postgres::Error) -> String {
 /// The server-side error details (message, hint, position) of a failed statement.
 pub fn db_error(error: &tokio_postgres::Error) -> &tokio_postgres::error::DbError {
     error.as_db_error().unwrap_or_else(|| panic!("not a server error: {error}"))
+}
+
+/// A harness Postgres with TPC-H SF 0.01 (the demo's generated CSVs) in database `tpch`.
+pub fn tpch_postgres() -> PgServer {
+    let server = PgServer::start(&[("log_statement", "all")]).expect("start postgres");
+    server.create_database("tpch").expect("createdb");
+    let schema = std::fs::read_to_string(tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
+    server.psql("tpch", &schema).expect("schema");
+    let csv_dir = packwire::demo::csv_dir(&demo_home()).expect("demo data");
+    for table in ["region", "nation", "part", "supplier", "partsupp", "customer", "orders", "lineitem"] {
+        let file = csv_dir.join(format!("{table}.csv"));
+        server
+            .command("psql")
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", "tpch", "-c"])
+            .arg(format!("\\copy {table} from '{}' with (format csv, header true)", file.display()))
+            .status()
+            .expect("copy")
+            .success()
+            .then_some(())
+            .expect("copy succeeded");
+    }
+    let constraints = std::fs::read_to_string(tpch_dir().join("constraints_postgres.sql")).unwrap();
+    server.psql("tpch", &constraints).expect("constraints");
+    server
+        .psql(
+            "tpch",
+            "COMMENT ON TABLE nation IS 'Nations of the world'; COMMENT ON COLUMN nation.n_name IS 'Nation name'",
+        )
+        .unwrap();
+    server
+}
+
+/// Runs the `packwire` binary: (succeeded, stdout, stderr).
+pub fn packwire(args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_packwire"))
+        .args(args)
+        .env("PACKWIRE_HOME", demo_home())
+        .env("PACKWIRE_LOG", "warn")
+        .output()
+        .expect("run packwire");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Serves a registry directory on an ephemeral port.
+pub async fn serve(registry: &Path) -> u16 {
+    let loaded = packwire::load_registry(registry).unwrap();
+    assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    packwire::spawn_server(listener, loaded);
+    port
+}
+
+/// A client of `database` on packwire at `port`.
+pub async fn client(port: u16, database: &str) -> tokio_postgres::Client {
+    let mut config = tokio_postgres::Config::new();
+    config.host("127.0.0.1").port(port).user("app").dbname(database);
+    connect_with(config)
+        .await
+        .unwrap_or_else(|e| panic!("connect {database}: {}", packwire::tooling::describe_error(&e)))
 }

@@ -46,6 +46,9 @@ pub enum Construct {
     IntegerLiteral,
     /// A literal with a decimal point or exponent (Postgres types it `numeric`).
     DecimalLiteral,
+    /// A string constant holding a backslash: a plain character in Postgres' standard strings,
+    /// an escape in some targets' string syntax.
+    BackslashString,
     /// `/` (integer, float or numeric division by the operand types).
     Division,
     Like,
@@ -109,6 +112,7 @@ impl Construct {
         match self {
             Construct::IntegerLiteral => "integer literals",
             Construct::DecimalLiteral => "decimal literals",
+            Construct::BackslashString => "strings with backslashes",
             Construct::Division => "division",
             Construct::Like => "LIKE",
             Construct::ILike => "ILIKE",
@@ -451,6 +455,7 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         Expr::Value(value) => match &value.value {
             sqlparser::ast::Value::Number(text, _) if text.contains(['.', 'e', 'E']) => Construct::DecimalLiteral,
             sqlparser::ast::Value::Number(..) => Construct::IntegerLiteral,
+            sqlparser::ast::Value::SingleQuotedString(text) if text.contains('\\') => Construct::BackslashString,
             _ => return None,
         },
         Expr::IsNull(inner) | Expr::IsNotNull(inner) if matches!(inner.as_ref(), Expr::Subquery(_)) => {

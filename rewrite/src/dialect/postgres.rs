@@ -12,6 +12,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     constructs: &[
         (Construct::IntegerLiteral, Support::Native),
         (Construct::DecimalLiteral, Support::Native),
+        (Construct::BackslashString, Support::Native),
         (Construct::Division, Support::Native),
         (Construct::Like, Support::Native),
         (Construct::ILike, Support::Native),

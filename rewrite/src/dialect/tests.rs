@@ -152,8 +152,22 @@ fn functions_that_reach_the_server_are_forbidden_everywhere() {
 #[test]
 fn snowflake_spells_string_agg_as_listagg() {
     assert_eq!(
-        sql("select string_agg(cast(id as text), ',') from orders", Target::Snowflake).unwrap(),
-        "SELECT LISTAGG(CAST(id AS TEXT), ',') FROM \"public\".\"orders\" AS \"orders\""
+        sql("select string_agg('a', ',') from orders", Target::Snowflake).unwrap(),
+        "SELECT LISTAGG('a', ',') FROM \"public\".\"orders\" AS \"orders\""
+    );
+    // Snowflake writes values as text its own way: casts to text are refused.
+    assert!(matches!(
+        sql("select cast(id as text) from orders", Target::Snowflake),
+        Err(RewriteError::Unsupported { .. })
+    ));
+}
+
+#[test]
+fn snowflake_reads_backslashes_as_postgres_does() {
+    // Backslashes are escapes in Snowflake strings; LIKE gets Postgres' default escape.
+    assert_eq!(
+        sql(r"select 'a\b' as s from orders where 'x_y' like 'x\_y'", Target::Snowflake).unwrap(),
+        r#"SELECT 'a\\b' AS s FROM "public"."orders" AS "orders" WHERE 'x_y' LIKE 'x\\_y' ESCAPE '\\'"#
     );
 }
 

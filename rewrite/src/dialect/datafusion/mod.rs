@@ -1043,6 +1043,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     constructs: &[
         (Construct::IntegerLiteral, Support::Rewrite(integer_literal)),
         (Construct::DecimalLiteral, Support::Rewrite(decimal_literal)),
+        (Construct::BackslashString, Support::Native),
         (Construct::Division, Support::Rewrite(division)),
         (Construct::Like, Support::Expand(like)),
         (Construct::ILike, Support::Expand(like)),
