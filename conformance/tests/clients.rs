@@ -108,10 +108,13 @@ struct Client {
 
 impl Client {
     /// The client's run against packwire at `url`, compared with the oracle at `oracle`.
-    fn command(&self, url: &str, oracle: &str) -> Command {
+    /// The client run against `url`, comparing with `oracle`; `refused` lists the checks (label
+    /// prefixes) the backend must refuse with 0A000 instead of answering.
+    fn command(&self, url: &str, oracle: &str, refused: &str) -> Command {
         // A hung client fails the run instead of hanging it.
         let mut command = Command::new("timeout");
         command.arg("600").args(&self.program).env("DATABASE_URL", url).env("ORACLE_URL", oracle);
+        command.env("REFUSED_CHECKS", refused);
         if let Some(dir) = &self.dir {
             command.current_dir(dir);
         }
@@ -155,7 +158,10 @@ async fn real_clients_read_packages_as_they_read_postgres() {
         for (backend, database) in common::BACKENDS {
             for spelling in [database.to_string(), database.replace('@', "%40")] {
                 let url = format!("postgresql://tester@127.0.0.1:{}/{spelling}", served.port);
-                let output = tokio::task::block_in_place(|| client.command(&url, &oracle).output());
+                // `alltypes` holds char, real, jsonb and interval columns, which Snowflake computes
+                // differently: reading them all is refused there.
+                let refused = if backend == "snowflake" { "every type" } else { "" };
+                let output = tokio::task::block_in_place(|| client.command(&url, &oracle, refused).output());
                 match output {
                     Ok(output) if output.status.success() => {}
                     Ok(output) => failures.push(format!(
