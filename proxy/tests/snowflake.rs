@@ -164,5 +164,16 @@ async fn migration_drill_postgres_to_snowflake() {
     );
     assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
     assert!(same >= 7, "fewer TPC-H queries answered on Snowflake than before: {same}");
+
+    // A statement timeout (like a cancel or a client leaving) drops the running statement,
+    // which sends Snowflake an abort-request for it.
+    on_snowflake.batch_execute("SET statement_timeout = '300ms'").await.unwrap();
+    let slow = "SELECT count(*) FROM lineitem a, lineitem b WHERE a.l_quantity + b.l_quantity > 3";
+    let error = on_snowflake.query(slow, &[]).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "57014", "{error:?}");
+    let aborted = tokio::task::block_in_place(|| {
+        pgharness::wait_for(std::time::Duration::from_secs(10), || emulator.log().contains("/queries/v1/abort-request"))
+    });
+    assert!(aborted, "no abort-request reached the emulator:\n{}", emulator.log());
     drop(emulator);
 }

@@ -245,14 +245,12 @@ impl Client {
             "LOGIN_NAME": self.user,
             "SESSION_PARAMETERS": { "TIMEZONE": "UTC", "QUOTED_IDENTIFIERS_IGNORE_CASE": false },
         });
-        match &self.auth {
-            _ if self.password.is_some() => {
-                data["PASSWORD"] = Value::String(self.password.clone().unwrap_or_default());
-            }
-            SnowflakeAuth::Password(secret) => {
+        match (&self.password, &self.auth) {
+            (Some(password), _) => data["PASSWORD"] = Value::String(password.clone()),
+            (None, SnowflakeAuth::Password(secret)) => {
                 data["PASSWORD"] = Value::String(secret.resolve().map_err(failed)?);
             }
-            SnowflakeAuth::KeyPair(secret) => {
+            (None, SnowflakeAuth::KeyPair(secret)) => {
                 let pem = secret.resolve().map_err(failed)?;
                 let signer = KeyPairAuth::new(&pem, &self.account, &self.user).map_err(failed)?;
                 data["AUTHENTICATOR"] = Value::String("SNOWFLAKE_JWT".into());

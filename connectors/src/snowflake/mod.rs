@@ -13,6 +13,7 @@ mod client;
 pub mod decode;
 pub mod introspect;
 pub mod jwt;
+mod statement;
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -28,13 +29,14 @@ use datafusion::execution::SendableRecordBatchStream;
 use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
 use datafusion::scalar::ScalarValue;
 use futures::StreamExt;
-use package::{PackageVersion, PgType, Source};
+use package::{PackageVersion, Source};
 use serde_json::{Value, json};
-use sqlparser::ast::{DataType as SqlType, Expr, Statement, Value as SqlValue, VisitMut, VisitorMut};
+use sqlparser::ast::Statement;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub use client::Client;
 use client::QueryData;
+use statement::Adjustments;
 
 use crate::embedded::{EmbeddedEngine, postgres_context};
 use crate::error::{ConnectorError, ErrorKind};
@@ -46,12 +48,8 @@ const TYPING_SCHEMA: &str = "public";
 /// A Snowflake source serving one package version.
 pub struct SnowflakeConnector {
     client: Arc<Client>,
-    /// Physical names of columns whose values Snowflake holds or computes differently from
-    /// Postgres (see [`unfaithful`]): statements that name them are refused.
-    unfaithful_columns: std::collections::HashSet<String>,
-    /// The exact numeric type of each column name (physical or logical) that has one type in
-    /// the version.
-    number_columns: std::collections::HashMap<String, SqlType>,
+    /// What is checked and changed in each statement before it is sent.
+    adjustments: Adjustments,
     /// The embedded engine over empty tables of the version: result and parameter types.
     typing: EmbeddedEngine,
     /// Statements running at once on this source (the manifest's `pool_size`).
@@ -73,84 +71,12 @@ impl SnowflakeConnector {
             let empty = MemTable::try_new(schema, vec![vec![]])?;
             ctx.register_table(TableReference::partial(TYPING_SCHEMA, table.physical.as_str()), Arc::new(empty))?;
         }
-        let unfaithful_columns = version
-            .tables
-            .iter()
-            .flat_map(|t| &t.columns)
-            .filter(|c| unfaithful(c.ty))
-            .map(|c| c.physical.clone())
-            .collect();
-        let mut number_columns = std::collections::HashMap::new();
-        let mut ambiguous = std::collections::HashSet::new();
-        for column in version.tables.iter().flat_map(|t| &t.columns) {
-            let Some(number) = number_type(column.ty) else { continue };
-            // Logical names too: a table with renamed columns is read through a subquery
-            // presenting them under their logical names.
-            for name in [&column.physical, &column.name] {
-                if number_columns.insert(name.clone(), number.clone()).is_some_and(|old| old != number) {
-                    ambiguous.insert(name.clone());
-                }
-            }
-        }
-        number_columns.retain(|name, _| !ambiguous.contains(name));
         Ok(SnowflakeConnector {
-            unfaithful_columns,
-            number_columns,
+            adjustments: Adjustments::new(version),
             client: Arc::new(Client::new(&version.source)?),
             typing: EmbeddedEngine::over(ctx),
             permits: Arc::new(Semaphore::new(*pool_size)),
         })
-    }
-}
-
-/// Declared types whose values Snowflake holds or computes differently from Postgres: `char(n)`
-/// (no blank padding semantics), `real` (Snowflake's FLOAT is a double), `json`/`jsonb`
-/// (VARIANT compares, orders and prints its own way), and the types Snowflake has none of
-/// (intervals, arrays), which a copy holds as text.
-fn unfaithful(ty: PgType) -> bool {
-    matches!(ty, PgType::Char(_) | PgType::Float4 | PgType::Json | PgType::Jsonb | PgType::Interval | PgType::Array(_))
-}
-
-/// Refuses a statement that names a column of an [`unfaithful`] type or returns one (`*`).
-fn check_columns(
-    statement: &Statement,
-    columns: &std::collections::HashSet<String>,
-    schema: &SchemaRef,
-) -> Result<(), ConnectorError> {
-    let refuse = |name: &str| {
-        ConnectorError::new(
-            ErrorKind::FeatureNotSupported,
-            format!(
-                "column \"{name}\" has a type Snowflake does not compute as Postgres does (char, real, json, jsonb, interval, arrays)"
-            ),
-        )
-    };
-    for field in schema.fields() {
-        if crate::types::declared_type(field).is_some_and(unfaithful) {
-            return Err(refuse(field.name()));
-        }
-    }
-    if columns.is_empty() {
-        return Ok(());
-    }
-    let mut named = None;
-    let _ = sqlparser::ast::visit_expressions(statement, |expr| {
-        let idents: &[sqlparser::ast::Ident] = match expr {
-            Expr::Identifier(ident) => std::slice::from_ref(ident),
-            Expr::CompoundIdentifier(parts) => parts,
-            _ => &[],
-        };
-        match idents.last().filter(|i| columns.contains(&i.value)) {
-            Some(ident) => {
-                named = Some(ident.value.clone());
-                std::ops::ControlFlow::Break(())
-            }
-            None => std::ops::ControlFlow::Continue(()),
-        }
-    });
-    match named {
-        Some(name) => Err(refuse(&name)),
-        None => Ok(()),
     }
 }
 
@@ -181,17 +107,14 @@ impl Connector for SnowflakeConnector {
             .typing
             .ok_or_else(|| ConnectorError::new(ErrorKind::Internal, "a Snowflake statement needs its typing twin"))?;
         let typed = self.typing.prepare(typing.into()).await?;
-        check_columns(query.statement, &self.unfaithful_columns, &typed.schema())?;
-        let mut statement = query.statement.clone();
-        sums_over_declared_types(&mut statement, &self.number_columns);
-        let placeholders = snowflake_placeholders(&mut statement);
+        let (sql, placeholders) = self.adjustments.sql(query.statement, &typed.schema())?;
         if placeholders > typed.param_types().len() {
             return Err(ConnectorError::new(ErrorKind::Internal, "parameters of the two plans differ"));
         }
         Ok(Arc::new(SnowflakeQuery {
             client: self.client.clone(),
             permits: self.permits.clone(),
-            sql: statement.to_string(),
+            sql,
             schema: typed.schema(),
             param_types: typed.param_types().to_vec(),
         }))
@@ -212,73 +135,6 @@ impl Connector for SnowflakeConnector {
         }
         Ok(lines)
     }
-}
-
-/// The Snowflake NUMBER a declared exact numeric type is (`None` for the other types).
-fn number_type(ty: PgType) -> Option<SqlType> {
-    match ty {
-        PgType::Int2 => Some(sqlparser_number(5, 0)),
-        PgType::Int4 => Some(sqlparser_number(10, 0)),
-        PgType::Int8 => Some(sqlparser_number(19, 0)),
-        PgType::Numeric(Some((p, s))) if s >= 0 => Some(sqlparser_number(u64::from(p), i64::from(s))),
-        _ => None,
-    }
-}
-
-fn sqlparser_number(precision: u64, scale: i64) -> SqlType {
-    SqlType::Numeric(sqlparser::ast::ExactNumberInfo::PrecisionAndScale(precision, scale))
-}
-
-/// `SUM(col)` of an exact numeric column → `SUM(CAST(col AS NUMBER(p,s)))` with the column's
-/// declared type: the same value on Snowflake (the column holds that type), and it keeps
-/// engines that sum untyped input as doubles (the fakesnow emulator) on exact arithmetic.
-fn sums_over_declared_types(statement: &mut Statement, columns: &std::collections::HashMap<String, SqlType>) {
-    let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
-        if let Expr::Function(function) = expr
-            && function.name.to_string().eq_ignore_ascii_case("sum")
-            && let sqlparser::ast::FunctionArguments::List(list) = &mut function.args
-            && list.args.len() == 1
-            && let sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(arg)) = &mut list.args[0]
-        {
-            let name = match &*arg {
-                Expr::Identifier(ident) => Some(&ident.value),
-                Expr::CompoundIdentifier(parts) => parts.last().map(|p| &p.value),
-                _ => None,
-            };
-            if let Some(data_type) = name.and_then(|n| columns.get(n)) {
-                let column = std::mem::replace(arg, Expr::Value(SqlValue::Null.into()));
-                *arg = Expr::Cast {
-                    kind: sqlparser::ast::CastKind::Cast,
-                    expr: Box::new(column),
-                    data_type: data_type.clone(),
-                    array: false,
-                    format: None,
-                };
-            }
-        }
-        std::ops::ControlFlow::<()>::Continue(())
-    });
-}
-
-/// `$n` parameters become Snowflake's numbered binds `:n`. Returns the highest number used.
-fn snowflake_placeholders(statement: &mut Statement) -> usize {
-    struct Placeholders(usize);
-    impl VisitorMut for Placeholders {
-        type Break = ();
-        fn pre_visit_expr(&mut self, expr: &mut Expr) -> std::ops::ControlFlow<()> {
-            if let Expr::Value(value) = expr
-                && let SqlValue::Placeholder(name) = &mut value.value
-                && let Some(number) = name.strip_prefix('$').and_then(|n| n.parse::<usize>().ok())
-            {
-                self.0 = self.0.max(number);
-                *name = format!(":{number}");
-            }
-            std::ops::ControlFlow::Continue(())
-        }
-    }
-    let mut visitor = Placeholders(0);
-    let _ = statement.visit(&mut visitor);
-    visitor.0
 }
 
 struct SnowflakeQuery {
