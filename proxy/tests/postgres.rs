@@ -85,11 +85,7 @@ async fn migration_drill_postgres_to_parquet() {
 
     // The same 22 queries: directly on Postgres, through 2.0.0 (Postgres), through 2.1.0 (Parquet).
     let port = serve(&registry).await;
-    let direct = {
-        let (client, connection) = tokio_postgres::connect(&pg.conninfo("tpch"), tokio_postgres::NoTls).await.unwrap();
-        tokio::spawn(connection);
-        client
-    };
+    let direct = common::direct(&pg, "tpch").await;
     let on_postgres = client(port, "tpch@2.0.0").await;
     let on_parquet = client(port, "tpch@2.1.0").await;
     let mut failures = Vec::new();

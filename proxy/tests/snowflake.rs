@@ -130,11 +130,7 @@ async fn migration_drill_postgres_to_snowflake() {
 
     // The same client code: the 22 queries directly, through 3.0.0 and through 3.1.0.
     let port = serve(&registry).await;
-    let direct = {
-        let (client, connection) = tokio_postgres::connect(&pg.conninfo("tpch"), tokio_postgres::NoTls).await.unwrap();
-        tokio::spawn(connection);
-        client
-    };
+    let direct = common::direct(&pg, "tpch").await;
     let on_postgres = client(port, "tpch@3.0.0").await;
     let on_snowflake = client(port, "tpch@3.1.0").await;
     let (mut failures, mut same, mut refused) = (Vec::new(), 0, Vec::new());

@@ -186,3 +186,10 @@ pub async fn client(port: u16, database: &str) -> tokio_postgres::Client {
         .await
         .unwrap_or_else(|e| panic!("connect {database}: {}", packwire::tooling::describe_error(&e)))
 }
+
+/// A client of the harness Postgres itself (the oracle the tests compare with).
+pub async fn direct(pg: &PgServer, database: &str) -> Client {
+    let (client, connection) = tokio_postgres::connect(&pg.conninfo(database), NoTls).await.unwrap();
+    tokio::spawn(connection);
+    client
+}
