@@ -12,6 +12,7 @@
 mod client;
 pub mod decode;
 pub mod introspect;
+pub mod json_rows;
 pub mod jwt;
 mod statement;
 
@@ -237,7 +238,7 @@ impl Rows {
             };
             self.next_chunk += 1;
             let bytes = self.client.chunk(&chunk, &self.data).await?;
-            self.pending = read_ipc(&bytes)?.into();
+            self.pending = chunk_batches(&bytes, &self.data)?.into();
         }
     }
 }
@@ -271,10 +272,22 @@ fn first_batches(data: &QueryData) -> Result<Vec<RecordBatch>, ConnectorError> {
                 read_ipc(&bytes)
             }
         },
+        Some("json") => match &data.rowset {
+            None => Ok(Vec::new()),
+            Some(rowset) => Ok(vec![json_rows::batch(rowset, &data.rowtype)?]),
+        },
         Some(other) => Err(ConnectorError::new(
             ErrorKind::FeatureNotSupported,
-            format!("Snowflake answered in {other} format; packwire reads Arrow results"),
+            format!("Snowflake answered in {other} format; packwire reads Arrow and JSON results"),
         )),
+    }
+}
+
+/// The batches of a downloaded result chunk, in the response's format.
+fn chunk_batches(bytes: &[u8], data: &QueryData) -> Result<Vec<RecordBatch>, ConnectorError> {
+    match data.query_result_format.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("json") => Ok(vec![json_rows::chunk(bytes, &data.rowtype)?]),
+        _ => read_ipc(bytes),
     }
 }
 
