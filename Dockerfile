@@ -6,6 +6,8 @@ COPY . .
 RUN cargo build --release -p packwire && cp target/release/packwire /usr/local/bin/packwire
 
 FROM debian:bookworm-slim
+# The system's certificate roots: Snowflake sources are reached over HTTPS and verified against them.
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /var/lib/packwire packwire
 COPY --from=build /usr/local/bin/packwire /usr/local/bin/packwire
 USER packwire
