@@ -131,7 +131,7 @@ fn expected_wrong() -> Vec<(String, String)> {
 }
 
 /// TPC-H queries the Snowflake backend answers (the rest are refused); a drop is a regression.
-const SNOWFLAKE_TPCH_SAME: usize = 7;
+const SNOWFLAKE_TPCH_SAME: usize = 13;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conformance_across_backends() {

@@ -39,6 +39,8 @@ pub struct ColumnType {
 
 /// Largest scale of a Snowflake number (and of Arrow's `Decimal128`).
 const MAX_SCALE: i64 = 38;
+/// The scale Snowflake rounds a product of numbers to when its operands' scales add up to more.
+const SNOWFLAKE_PRODUCT_SCALE: i8 = 12;
 
 /// Reads a Snowflake column and converts it to `target`'s type.
 pub fn decode(array: &ArrayRef, column: &ColumnType, target: &Field) -> Result<ArrayRef, ConnectorError> {
@@ -149,6 +151,14 @@ fn convert(canonical: ArrayRef, column: &ColumnType, target: &Field) -> Result<A
         (DataType::Decimal128(_, scale), DataType::Int16 | DataType::Int32 | DataType::Int64) => {
             let whole = rescale(canonical.as_primitive::<Decimal128Type>(), *scale, 0).ok_or_else(mismatch)?;
             Ok(cast_with_options(&whole, to, &strict).map_err(|_| out_of_range(target))?)
+        }
+        // Snowflake caps the scale of a product at 12 digits (rounding the rest away) where
+        // Postgres keeps them all: a number at scale 12 or more is only read at its own scale
+        // or a smaller one.
+        (DataType::Decimal128(_, scale), DataType::Decimal128(_, target_scale))
+            if *scale >= SNOWFLAKE_PRODUCT_SCALE && target_scale > scale =>
+        {
+            Err(mismatch())
         }
         (DataType::Decimal128(_, scale), DataType::Decimal128(precision, target_scale)) => {
             let exact =
@@ -262,6 +272,13 @@ mod tests {
         assert_eq!(wide.as_primitive::<Decimal128Type>().value_as_string(0), "0.5000");
         let lossy = decode(&(Arc::new(Int64Array::from(vec![12345])) as ArrayRef), &column("fixed", 3), &target);
         assert_eq!(lossy.unwrap_err().kind, ErrorKind::FeatureNotSupported);
+        // A scale of 12 or more may be a product Snowflake rounded: not padded to a larger one.
+        let rounded = decode(
+            &(Arc::new(Int64Array::from(vec![0])) as ArrayRef),
+            &column("fixed", 12),
+            &field(DataType::Decimal128(38, 14), "numeric"),
+        );
+        assert_eq!(rounded.unwrap_err().kind, ErrorKind::FeatureNotSupported);
         let too_big =
             decode(&(Arc::new(Int64Array::from(vec![10i64.pow(12)])) as ArrayRef), &column("fixed", 2), &target);
         assert_eq!(too_big.unwrap_err().kind, ErrorKind::NumericOutOfRange);

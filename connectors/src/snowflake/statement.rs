@@ -1,6 +1,7 @@
 //! What the connector checks and changes in a Snowflake statement before sending it: columns
 //! whose declared type Snowflake holds or computes differently are refused, `SUM` over an exact
-//! column is summed in the column's declared type, and `$n` parameters become Snowflake's `:n`.
+//! column or of an exact result column is summed in its Postgres type, and `$n` parameters
+//! become Snowflake's `:n`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -50,6 +51,7 @@ impl Adjustments {
         check_columns(statement, &self.unfaithful_columns, schema)?;
         let mut statement = statement.clone();
         sums_over_declared_types(&mut statement, &self.number_columns);
+        sums_of_result_columns(&mut statement, schema);
         let placeholders = snowflake_placeholders(&mut statement);
         Ok((statement.to_string(), placeholders))
     }
@@ -122,12 +124,7 @@ fn sqlparser_number(precision: u64, scale: i64) -> SqlType {
 /// engines that sum untyped input as doubles (the fakesnow emulator) on exact arithmetic.
 fn sums_over_declared_types(statement: &mut Statement, columns: &HashMap<String, SqlType>) {
     let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
-        if let Expr::Function(function) = expr
-            && function.name.to_string().eq_ignore_ascii_case("sum")
-            && let sqlparser::ast::FunctionArguments::List(list) = &mut function.args
-            && list.args.len() == 1
-            && let sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(arg)) = &mut list.args[0]
-        {
+        if let Some(arg) = sum_argument_mut(expr) {
             let name = match &*arg {
                 Expr::Identifier(ident) => Some(&ident.value),
                 Expr::CompoundIdentifier(parts) => parts.last().map(|p| &p.value),
@@ -135,17 +132,95 @@ fn sums_over_declared_types(statement: &mut Statement, columns: &HashMap<String,
             };
             if let Some(data_type) = name.and_then(|n| columns.get(n)) {
                 let column = std::mem::replace(arg, Expr::Value(SqlValue::Null.into()));
-                *arg = Expr::Cast {
-                    kind: sqlparser::ast::CastKind::Cast,
-                    expr: Box::new(column),
-                    data_type: data_type.clone(),
-                    array: false,
-                    format: None,
-                };
+                *arg = cast(column, data_type.clone());
             }
         }
         std::ops::ControlFlow::<()>::Continue(())
     });
+}
+
+/// `SUM(expr)` that is a whole result column → `SUM(CAST(expr AS NUMBER(38,s)))`, `s` the scale
+/// of the column's Postgres type (a sum of exact numbers keeps its input's scale, so the cast is
+/// the identity on Snowflake) — done only when every other uncast `SUM` of the statement is such
+/// a column, so no sum is left that an engine summing untyped input as doubles (the emulator)
+/// could compute inexactly for a comparison.
+fn sums_of_result_columns(statement: &mut Statement, schema: &SchemaRef) {
+    let mut uncast = 0;
+    let _ = sqlparser::ast::visit_expressions(statement, |expr| {
+        if sum_argument(expr).is_some_and(|arg| !matches!(arg, Expr::Cast { .. })) {
+            uncast += 1;
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    if uncast == 0 {
+        return;
+    }
+    let Statement::Query(query) = statement else { return };
+    let sqlparser::ast::SetExpr::Select(select) = query.body.as_mut() else { return };
+    if select.projection.len() != schema.fields().len() {
+        return;
+    }
+    let mut casts = Vec::new();
+    for (index, (item, field)) in select.projection.iter().zip(schema.fields()).enumerate() {
+        let (sqlparser::ast::SelectItem::UnnamedExpr(expr) | sqlparser::ast::SelectItem::ExprWithAlias { expr, .. }) =
+            item
+        else {
+            continue;
+        };
+        let scale = match field.data_type() {
+            datafusion::arrow::datatypes::DataType::Decimal128(_, scale) if *scale >= 0 => i64::from(*scale),
+            datafusion::arrow::datatypes::DataType::Int16
+            | datafusion::arrow::datatypes::DataType::Int32
+            | datafusion::arrow::datatypes::DataType::Int64 => 0,
+            _ => continue,
+        };
+        if sum_argument(expr).is_some_and(|arg| !matches!(arg, Expr::Cast { .. })) {
+            casts.push((index, scale));
+        }
+    }
+    if casts.len() != uncast {
+        return;
+    }
+    for (index, scale) in casts {
+        if let Some(
+            sqlparser::ast::SelectItem::UnnamedExpr(expr) | sqlparser::ast::SelectItem::ExprWithAlias { expr, .. },
+        ) = select.projection.get_mut(index)
+            && let Some(arg) = sum_argument_mut(expr)
+        {
+            let inner = std::mem::replace(arg, Expr::Value(SqlValue::Null.into()));
+            *arg = cast(inner, sqlparser_number(38, scale));
+        }
+    }
+}
+
+/// The argument of `SUM(arg)` (with or without DISTINCT or OVER).
+fn sum_argument(expr: &Expr) -> Option<&Expr> {
+    let Expr::Function(function) = expr else { return None };
+    let sqlparser::ast::FunctionArguments::List(list) = &function.args else { return None };
+    match list.args.as_slice() {
+        [sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(arg))]
+            if function.name.to_string().eq_ignore_ascii_case("sum") =>
+        {
+            Some(arg)
+        }
+        _ => None,
+    }
+}
+
+fn sum_argument_mut(expr: &mut Expr) -> Option<&mut Expr> {
+    let Expr::Function(function) = expr else { return None };
+    if !function.name.to_string().eq_ignore_ascii_case("sum") {
+        return None;
+    }
+    let sqlparser::ast::FunctionArguments::List(list) = &mut function.args else { return None };
+    match list.args.as_mut_slice() {
+        [sqlparser::ast::FunctionArg::Unnamed(sqlparser::ast::FunctionArgExpr::Expr(arg))] => Some(arg),
+        _ => None,
+    }
+}
+
+fn cast(expr: Expr, data_type: SqlType) -> Expr {
+    Expr::Cast { kind: sqlparser::ast::CastKind::Cast, expr: Box::new(expr), data_type, array: false, format: None }
 }
 
 /// `$n` parameters become Snowflake's numbered binds `:n`. Returns the highest number used.
@@ -211,6 +286,29 @@ columns = [
             r#"SELECT sum(CAST("TOTAL" AS NUMERIC(12,2))), sum(CAST(o.total AS NUMERIC(12,2))), sum("ID" + 1) FROM t AS o WHERE "ID" > :2"#
         );
         assert_eq!(placeholders, 2);
+    }
+
+    #[test]
+    fn sums_that_are_result_columns_are_summed_in_the_result_type() {
+        use datafusion::arrow::datatypes::{DataType, Field, Schema};
+        let version = PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
+        let adjust = |text: &str, types: Vec<DataType>| {
+            let statement = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::PostgreSqlDialect {}, text)
+                .unwrap()
+                .remove(0);
+            let fields: Vec<Field> = types.into_iter().map(|t| Field::new("c", t, true)).collect();
+            Adjustments::new(&version).sql(&statement, &SchemaRef::new(Schema::new(fields))).unwrap().0
+        };
+        assert_eq!(
+            adjust(
+                r#"SELECT k, sum("TOTAL" * 2) AS r FROM t GROUP BY k"#,
+                vec![DataType::Utf8, DataType::Decimal128(38, 2)]
+            ),
+            r#"SELECT k, sum(CAST("TOTAL" * 2 AS NUMERIC(38,2))) AS r FROM t GROUP BY k"#
+        );
+        // Another sum the result type says nothing about: nothing is cast.
+        let having = r#"SELECT sum("TOTAL" * 2) FROM t HAVING sum("TOTAL" * 3) > 1"#;
+        assert_eq!(adjust(having, vec![DataType::Decimal128(38, 2)]), having);
     }
 
     #[test]
