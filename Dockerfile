@@ -13,6 +13,8 @@ COPY --from=build /usr/local/bin/packwire /usr/local/bin/packwire
 USER packwire
 ENV PACKWIRE_HOME=/var/lib/packwire
 EXPOSE 6432
-# Serves the bundled demo registry by default; mount a registry and pass --registry to serve yours.
+# Serves the bundled demo registry without passwords (trust is chosen explicitly: off loopback
+# the default is SCRAM). For real data mount a config with [tls], [auth] and a users file:
+#   docker run … packwire serve --config /etc/packwire/packwire.toml
 ENTRYPOINT ["packwire"]
-CMD ["serve", "--listen", "0.0.0.0:6432"]
+CMD ["serve", "--listen", "0.0.0.0:6432", "--auth", "trust"]

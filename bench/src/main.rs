@@ -100,7 +100,7 @@ fn main() {
 
     let port = free_port();
     let mut packwire = Command::new(packwire_binary())
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--registry"])
+        .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}"), "--registry"])
         .arg(&work)
         .env("PACKWIRE_LOG", "warn")
         .stdout(Stdio::null())

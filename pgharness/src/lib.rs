@@ -58,25 +58,7 @@ impl PgServer {
         let dir = tempfile::Builder::new().prefix("pgharness").tempdir().map_err(|e| HarnessError(e.to_string()))?;
         let data = dir.path().join("data");
         if tls {
-            let (crt, key) = (dir.path().join("server.crt"), dir.path().join("server.key"));
-            check(
-                Command::new("openssl")
-                    .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
-                    .args(["-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE"])
-                    .args([
-                        "-addext",
-                        "keyUsage=digitalSignature,keyEncipherment",
-                        "-addext",
-                        "extendedKeyUsage=serverAuth",
-                    ])
-                    .arg("-keyout")
-                    .arg(&key)
-                    .arg("-out")
-                    .arg(&crt)
-                    .output(),
-                "openssl req",
-            )?;
-            check(Command::new("chmod").arg("600").arg(&key).output(), "chmod")?;
+            self_signed_certificate(dir.path())?;
         }
         if let Some(user) = &run_as {
             chown(dir.path(), user)?;
@@ -249,6 +231,31 @@ fn find_bin_dir() -> Result<PathBuf, HarnessError> {
         }
     }
     Err(HarnessError("no PostgreSQL server binaries found (install the `postgresql` package)".into()))
+}
+
+/// Writes a self-signed server certificate for `127.0.0.1` and `localhost` to `dir/server.crt`
+/// and its key to `dir/server.key` (mode 600) with openssl; returns both paths.
+pub fn self_signed_certificate(dir: &Path) -> Result<(PathBuf, PathBuf), HarnessError> {
+    let (crt, key) = (dir.join("server.crt"), dir.join("server.key"));
+    check(
+        Command::new("openssl")
+            .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
+            .args([
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-addext",
+                "basicConstraints=critical,CA:FALSE",
+            ])
+            .args(["-addext", "keyUsage=digitalSignature,keyEncipherment", "-addext", "extendedKeyUsage=serverAuth"])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&crt)
+            .output(),
+        "openssl req",
+    )?;
+    check(Command::new("chmod").arg("600").arg(&key).output(), "chmod")?;
+    Ok((crt, key))
 }
 
 /// A PostgreSQL client program (psql, pgbench) from the same installation the harness starts

@@ -47,12 +47,42 @@ pub enum Command {
     /// Create, check, compare, publish, materialize and verify package versions
     #[command(subcommand)]
     Package(PackageCommand),
+    /// Manage the users file: password verifiers and package grants
+    #[command(subcommand)]
+    User(UserCommand),
     /// Generate the data files of a manifest whose source has `generate` (used by `serve` in a
     /// child process, so the generator's 300 MB text pool never stays in the server)
     #[command(hide = true)]
     GenerateData {
         /// The manifest file
         manifest: PathBuf,
+    },
+}
+
+/// `packwire user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user (or change its password and grants); prompts for the password
+    #[command(after_help = "Examples:\n  \
+        packwire user add analytics --users /etc/packwire/users.toml --grant 'shop@^2' --grant 'tpch@*'\n  \
+        echo \"$PASSWORD\" | packwire user add ci --users users.toml --grant '*' --max-connections 5\n\n\
+        The file stores a SCRAM-SHA-256 verifier (or, with --md5, Postgres' md5 hash), never the password.\n\
+        Without --grant, an existing user keeps its grants.")]
+    Add {
+        /// The user name clients connect as
+        name: String,
+        /// The users file (created if missing, written readable by its owner only)
+        #[arg(long, value_name = "FILE")]
+        users: PathBuf,
+        /// A package version range the user may use: `name@requirement`, `name` or `*` (repeatable)
+        #[arg(long = "grant", value_name = "PACKAGE")]
+        grants: Vec<String>,
+        /// Most connections at once for this user
+        #[arg(long, value_name = "N")]
+        max_connections: Option<usize>,
+        /// Store an MD5 hash instead of a SCRAM verifier (only for clients that cannot do SCRAM)
+        #[arg(long)]
+        md5: bool,
     },
 }
 
@@ -232,9 +262,16 @@ pub struct ServeArgs {
     /// Directory of package manifests [default: the bundled demo registry]
     #[arg(long, value_name = "DIR")]
     pub registry: Option<PathBuf>,
-    /// Configuration file (TOML with `listen` and `registry` keys)
+    /// Configuration file (TOML: `listen`, `registry`, `[tls]`, `[auth]`, `[limits]`)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Authentication method: trust, md5 or scram-sha-256 [default: trust for the bundled demo
+    /// on loopback, else scram-sha-256]
+    #[arg(long, value_name = "METHOD")]
+    pub auth: Option<crate::auth::Method>,
+    /// Users file (verifiers and grants, written by `packwire user add`)
+    #[arg(long, value_name = "FILE")]
+    pub users: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -248,12 +285,57 @@ pub struct ExplainArgs {
     pub registry: Option<PathBuf>,
 }
 
-/// Settings `serve` reads from `--config`.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConfigFile {
-    pub listen: Option<String>,
-    pub registry: Option<PathBuf>,
+/// `packwire user …`.
+pub fn user(command: UserCommand) -> Result<(), String> {
+    match command {
+        UserCommand::Add { name, users, grants, max_connections, md5 } => {
+            for grant in &grants {
+                crate::auth::users::Grant::parse(grant)?;
+            }
+            let mut file = crate::auth::users::UsersFile::read(&users)?;
+            let password = read_password(&name)?;
+            let verifier = if md5 {
+                crate::auth::exchange::md5_verifier(&password, &name)
+            } else {
+                crate::auth::exchange::scram_verifier(&password)
+            };
+            let previous = file.users.remove(&name);
+            let grants = match (grants.is_empty(), &previous) {
+                (true, Some(previous)) => previous.grants.clone(),
+                _ => grants,
+            };
+            let max_connections = max_connections.or(previous.and_then(|p| p.max_connections));
+            if grants.is_empty() {
+                eprintln!("note: {name} has no grants yet and cannot use any package (add --grant)");
+            }
+            file.users
+                .insert(name.clone(), crate::auth::users::UserEntry { password: verifier, grants, max_connections });
+            file.write(&users)?;
+            eprintln!("{name} saved in {}", users.display());
+            Ok(())
+        }
+    }
+}
+
+/// The new password: prompted twice without echo on a terminal, else one line of stdin.
+fn read_password(user: &str) -> Result<String, String> {
+    use std::io::IsTerminal;
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!("Password for {user}: ")).map_err(|e| e.to_string())?;
+        let again = rpassword::prompt_password("Again: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("the passwords do not match".to_string());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    if password.is_empty() {
+        return Err("an empty password is not allowed".to_string());
+    }
+    Ok(password)
 }
 
 /// The default listen address.
@@ -301,7 +383,7 @@ pub async fn explain(args: ExplainArgs) -> Result<(), String> {
     let registry = crate::load_registry(&registry_dir(args.registry)?).map_err(|e| e.to_string())?;
     let spec = PackageSpec::parse(&args.package)?;
     let version = registry.resolve(&spec).map_err(|e| e.to_string())?;
-    let shared = Arc::new(crate::Shared::new(registry));
+    let shared = Arc::new(crate::Shared::new(registry, crate::auth::FrontDoor::trust()));
     let connector = shared.connector(&version).await.map_err(|e| e.message)?;
     let info = rewrite::SessionInfo {
         database: version.id(),

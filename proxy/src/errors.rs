@@ -33,6 +33,10 @@ pub mod code {
     pub const CANT_CHANGE_RUNTIME_PARAM: &str = "55P02";
     pub const QUERY_CANCELED: &str = "57014";
     pub const INVALID_AUTHORIZATION: &str = "28000";
+    pub const INVALID_PASSWORD: &str = "28P01";
+    pub const TOO_MANY_CONNECTIONS: &str = "53300";
+    pub const IDLE_SESSION_TIMEOUT: &str = "57P05";
+    pub const IDLE_IN_TRANSACTION_TIMEOUT: &str = "25P03";
     pub const PROGRAM_LIMIT_EXCEEDED: &str = "54000";
     pub const OUT_OF_MEMORY: &str = "53200";
     pub const INTERNAL_ERROR: &str = "XX000";

@@ -2,9 +2,11 @@
 //! the command line. See ARCHITECTURE.md for the map.
 
 pub mod array_text;
+pub mod auth;
 pub mod catalog;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod demo;
 pub mod encode;
 pub mod errors;
@@ -14,6 +16,7 @@ pub mod session;
 pub mod settings;
 pub mod shared;
 pub mod startup;
+pub mod tls;
 pub mod tooling;
 pub mod wire;
 
@@ -34,9 +37,15 @@ pub fn load_registry(dir: &Path) -> std::io::Result<Registry> {
     Ok(registry)
 }
 
-/// Starts serving `registry` on an already bound listener (tests use an ephemeral port).
+/// Starts serving `registry` on an already bound listener (tests use an ephemeral port), with
+/// trust authentication and no TLS.
 pub fn spawn_server(listener: tokio::net::TcpListener, registry: Registry) -> Arc<Shared> {
-    let shared = Arc::new(Shared::new(registry));
+    spawn_server_with(listener, registry, auth::FrontDoor::trust())
+}
+
+/// Starts serving `registry` on an already bound listener behind `front`.
+pub fn spawn_server_with(listener: tokio::net::TcpListener, registry: Registry, front: auth::FrontDoor) -> Arc<Shared> {
+    let shared = Arc::new(Shared::new(registry, front));
     let serving = shared.clone();
     tokio::spawn(async move {
         if let Err(error) = server::serve(listener, serving).await {

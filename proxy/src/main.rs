@@ -1,7 +1,8 @@
 //! The `packwire` binary.
 
 use clap::Parser;
-use packwire::cli::{self, Cli, Command, ConfigFile, ServeArgs};
+use packwire::cli::{self, Cli, Command, ServeArgs};
+use packwire::config::ConfigFile;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> std::process::ExitCode {
@@ -23,6 +24,7 @@ fn main() -> std::process::ExitCode {
             Command::Explain(args) => cli::explain(args).await,
             Command::GenerateData { manifest } => cli::generate_data(&manifest),
             Command::Package(command) => cli::package(command).await,
+            Command::User(command) => cli::user(command),
         }
     });
     match result {
@@ -35,21 +37,22 @@ fn main() -> std::process::ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let config: ConfigFile = match &args.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
-        }
+    let config = match &args.config {
+        Some(path) => ConfigFile::read(path)?,
         None => ConfigFile::default(),
     };
-    let listen = args.listen.or(config.listen).unwrap_or_else(|| cli::DEFAULT_LISTEN.to_string());
-    let registry_dir = cli::registry_dir(args.registry.or(config.registry))?;
+    let listen = args.listen.clone().or(config.listen.clone()).unwrap_or_else(|| cli::DEFAULT_LISTEN.to_string());
+    let given_registry = args.registry.clone().or(config.registry.clone());
+    let demo = given_registry.is_none();
+    let registry_dir = cli::registry_dir(given_registry)?;
     let registry = packwire::load_registry(&registry_dir).map_err(|e| format!("{}: {e}", registry_dir.display()))?;
     let listener =
         tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let front = config.front_door(args.auth, args.users.as_deref(), demo, address)?;
+    let (method, tls) = (front.method, front.tls.is_some());
     let versions: Vec<_> = registry.versions().cloned().collect();
-    let shared = packwire::spawn_server(listener, registry);
+    let shared = packwire::spawn_server_with(listener, registry, front);
 
     // Open (and for the demo, generate) every version up front so the first query is fast.
     for version in &versions {
@@ -58,7 +61,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             tracing::error!(package = %version.id(), "not ready: {}", error.message);
         }
     }
-    println!("packwire {} listening on {address} (registry: {})", env!("CARGO_PKG_VERSION"), registry_dir.display());
+    println!(
+        "packwire {} listening on {address} (registry: {}; auth: {method:?}{})",
+        env!("CARGO_PKG_VERSION"),
+        registry_dir.display(),
+        if tls { ", TLS" } else { "" }
+    );
     for version in &versions {
         println!(
             "  {:<16} {:<8} psql \"postgres://{}:{}/{}\"",

@@ -8,7 +8,8 @@ use tokio::net::{TcpListener, TcpStream};
 
 use crate::session::Session;
 use crate::shared::Shared;
-use crate::startup;
+use crate::startup::{self, Outcome};
+use crate::tls::{ALPN_POSTGRESQL, ClientStream, TLS_HANDSHAKE_BYTE};
 use crate::wire::Wire;
 
 /// Accepts connections until the listener fails.
@@ -30,17 +31,24 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> std::io::Resul
 
 async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let _ = socket.set_nodelay(true);
-    let mut wire = Wire::new(socket);
-    let startup = match startup::startup(&mut wire, &shared).await {
-        Ok(Some(startup)) => startup,
-        Ok(None) => return,
-        Err(error) => {
-            tracing::info!(%peer, code = %error.code, message = %error.message, "connection refused");
-            wire.send_error(&error);
-            let _ = wire.flush().await;
-            return;
-        }
-    };
+    let Some(stream) = open(socket, peer, &shared).await else { return };
+    let wire = Wire::new(stream, shared.front.limits.max_message_bytes);
+    let startup =
+        match tokio::time::timeout(shared.front.limits.authentication_timeout, startup::startup(wire, &shared)).await {
+            Ok(Outcome::Ready(wire, startup)) => Some((wire, startup)),
+            Ok(Outcome::Refused(mut wire, error)) => {
+                tracing::info!(%peer, code = %error.code, message = %error.message, "connection refused");
+                wire.send_error(&error);
+                let _ = wire.flush().await;
+                None
+            }
+            Ok(Outcome::Done) => None,
+            Err(_) => {
+                tracing::info!(%peer, "connection closed: startup took longer than the authentication timeout");
+                None
+            }
+        };
+    let Some((mut wire, startup)) = startup else { return };
     let connector = match shared.connector(&startup.package).await {
         Ok(connector) => connector,
         Err(error) => {
@@ -54,10 +62,40 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     startup::greet(&mut wire, &startup.settings, cancel.pid, cancel.secret);
     let package = startup.package.id();
     let application = startup.settings.get("application_name").unwrap_or_default();
-    tracing::info!(%peer, user = %startup.user, %package, %application, pid = cancel.pid, "session started");
+    let tls = wire.get_ref().is_tls();
+    tracing::info!(%peer, user = %startup.user, %package, %application, tls, pid = cancel.pid, "session started");
     let started = std::time::Instant::now();
+    let _admission = startup.admission;
     let session =
         Session::new(wire, startup.user, startup.package, connector, startup.settings, cancel, shared.clone());
     let result = session.run().await;
     tracing::info!(%peer, %package, seconds = started.elapsed().as_secs_f64(), error = ?result.err(), "session ended");
+}
+
+/// The client's stream: plaintext, or TLS right away when the first byte starts a TLS handshake
+/// (Postgres 17's `sslnegotiation=direct`, which must negotiate ALPN `postgresql`).
+async fn open(socket: TcpStream, peer: SocketAddr, shared: &Shared) -> Option<ClientStream> {
+    let mut first = [0u8; 1];
+    match socket.peek(&mut first).await {
+        Ok(1) if first[0] == TLS_HANDSHAKE_BYTE => {}
+        Ok(_) => return Some(ClientStream::Plain(socket)),
+        Err(_) => return None,
+    }
+    let Some(tls) = &shared.front.tls else {
+        tracing::info!(%peer, "connection closed: direct TLS without a configured certificate");
+        return None;
+    };
+    let stream = match tls.accept(socket).await {
+        Ok(stream) => ClientStream::Tls(Box::new(stream)),
+        Err(error) => {
+            tracing::info!(%peer, %error, "direct TLS handshake failed");
+            return None;
+        }
+    };
+    if stream.alpn() != Some(ALPN_POSTGRESQL) {
+        // As Postgres 17: direct TLS without ALPN could be a confused HTTPS client.
+        tracing::info!(%peer, "connection closed: direct TLS without ALPN protocol \"postgresql\"");
+        return None;
+    }
+    Some(stream)
 }

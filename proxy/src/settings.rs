@@ -61,6 +61,13 @@ const PARAMETERS: &[Parameter] = &[
         false,
         "Sets the maximum allowed idle time between queries, when in a transaction.",
     ),
+    p(
+        "idle_session_timeout",
+        "0",
+        Access::User,
+        false,
+        "Sets the maximum allowed idle time between queries, when not in a transaction.",
+    ),
     p("in_hot_standby", "off", Access::ReadOnly, true, "Shows whether hot standby is currently active."),
     p("integer_datetimes", "on", Access::ReadOnly, true, "Shows whether datetimes are integer based."),
     p("IntervalStyle", "postgres", Access::User, true, "Sets the display format for interval values."),
@@ -118,6 +125,11 @@ impl Settings {
             ("statement_timeout".to_string(), statement_timeout_ms.to_string()),
         ]);
         Settings { values: BTreeMap::new(), session_defaults, local_saved: Vec::new() }
+    }
+
+    /// Changes a parameter's session default (server configuration, before any `SET`).
+    pub fn set_default(&mut self, name: &str, value: &str) {
+        self.session_defaults.insert(key_of(name), value.to_string());
     }
 
     /// The current value of a parameter (`None` when unknown).
@@ -239,6 +251,13 @@ impl Settings {
         self.get("statement_timeout").and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0)
     }
 
+    /// How long the session may wait for the client's next message (ms, 0 = forever):
+    /// `idle_in_transaction_session_timeout` inside a transaction block, else `idle_session_timeout`.
+    pub fn idle_timeout_ms(&self, in_transaction: bool) -> u64 {
+        let name = if in_transaction { "idle_in_transaction_session_timeout" } else { "idle_session_timeout" };
+        self.get(name).and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0)
+    }
+
     /// `extra_float_digits` as a number.
     pub fn extra_float_digits(&self) -> i32 {
         self.get("extra_float_digits").and_then(|v| v.parse().ok()).unwrap_or(1)
@@ -302,7 +321,7 @@ fn validate(name: &str, value: &str) -> Result<String, PgError> {
             Ok(n) if (-15..=3).contains(&n) => Ok(n.to_string()),
             _ => Err(invalid()),
         },
-        "statement_timeout" | "lock_timeout" | "idle_in_transaction_session_timeout" => {
+        "statement_timeout" | "lock_timeout" | "idle_in_transaction_session_timeout" | "idle_session_timeout" => {
             package::parse_duration_ms(value).map(|ms| ms.to_string()).ok_or_else(invalid)
         }
         "standard_conforming_strings" => match lowered.as_str() {

@@ -30,6 +30,8 @@ type CacheKey = (String, String, String);
 /// Process-wide server state.
 pub struct Shared {
     pub registry: Registry,
+    /// Authentication, TLS, grants and connection limits.
+    pub front: Arc<crate::auth::FrontDoor>,
     statements: DashMap<CacheKey, Arc<CachedQuery>>,
     /// Fingerprint key → the rewritten SQL with holes for its literals (`rewrite::fingerprint`).
     templates: DashMap<CacheKey, Arc<rewrite::fingerprint::Template>>,
@@ -63,9 +65,10 @@ impl Drop for CancelKey {
 }
 
 impl Shared {
-    pub fn new(registry: Registry) -> Shared {
+    pub fn new(registry: Registry, front: crate::auth::FrontDoor) -> Shared {
         Shared {
             registry,
+            front: Arc::new(front),
             statements: DashMap::new(),
             templates: DashMap::new(),
             connectors: DashMap::new(),

@@ -1,5 +1,6 @@
-//! Connection startup: SSL/GSS negotiation, the startup packet, authentication, resolving the
-//! pinned package version, and the ParameterStatus/BackendKeyData greeting.
+//! Connection startup: SSL/GSS negotiation (and the TLS upgrade), the startup packet,
+//! authentication, resolving the pinned package version and checking its grant, connection
+//! limits, and the ParameterStatus/BackendKeyData greeting.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,9 +10,11 @@ use pgwire::messages::response::{GssEncResponse, SslResponse};
 use pgwire::messages::startup::{Authentication, BackendKeyData, ParameterStatus, SecretKey};
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage, SslNegotiationMetaMessage};
 
+use crate::auth::Admission;
 use crate::errors::{PgError, code};
 use crate::settings::Settings;
 use crate::shared::Shared;
+use crate::tls::{ClientStream, ServerTls};
 use crate::wire::Wire;
 
 /// The startup option that names the package for clients that cannot put `@` in a database name.
@@ -22,30 +25,59 @@ pub struct Startup {
     pub user: String,
     pub package: Arc<PackageVersion>,
     pub settings: Settings,
+    /// The session's place in the connection limits.
+    pub admission: Admission,
 }
 
-/// Runs the startup phase. `Ok(None)` when the connection was a CancelRequest or went away.
-pub async fn startup<S: crate::wire::ClientSocket>(
-    wire: &mut Wire<S>,
-    shared: &Shared,
-) -> Result<Option<Startup>, PgError> {
-    // SSLRequest / GSSENCRequest may precede the startup packet; refuse both (TLS comes with the
-    // front-door work) and continue in plaintext.
+/// How the startup phase ended.
+pub enum Outcome {
+    /// Authenticated and pinned: serve the session.
+    Ready(Wire<ClientStream>, Startup),
+    /// Refused with an error to send before closing.
+    Refused(Wire<ClientStream>, PgError),
+    /// Nothing more to do (a CancelRequest, a client that left, a failed TLS handshake).
+    Done,
+}
+
+/// Runs the startup phase: TLS negotiation, the startup packet, authentication, the package
+/// version and its grant, connection limits.
+pub async fn startup(mut wire: Wire<ClientStream>, shared: &Shared) -> Outcome {
+    let front = &shared.front;
     let startup = loop {
-        match wire.read().await? {
-            None => return Ok(None),
-            Some(PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::PostgresSsl(_))) => {
-                wire.send(PgWireBackendMessage::SslResponse(SslResponse::Refuse));
-                flush(wire).await?;
-            }
-            Some(PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::PostgresGss(_))) => {
+        let message = match wire.read().await {
+            Ok(Some(message)) => message,
+            Ok(None) => return Outcome::Done,
+            Err(error) => return Outcome::Refused(wire, error),
+        };
+        match message {
+            PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::PostgresSsl(_)) => match &front.tls {
+                Some(tls) if !wire.get_ref().is_tls() => {
+                    wire.send(PgWireBackendMessage::SslResponse(SslResponse::Accept));
+                    if wire.flush().await.is_err() {
+                        return Outcome::Done;
+                    }
+                    wire = match upgrade(wire, tls, front.limits.max_message_bytes).await {
+                        Some(upgraded) => upgraded,
+                        None => return Outcome::Done,
+                    };
+                }
+                _ => {
+                    wire.send(PgWireBackendMessage::SslResponse(SslResponse::Refuse));
+                    if wire.flush().await.is_err() {
+                        return Outcome::Done;
+                    }
+                }
+            },
+            PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::PostgresGss(_)) => {
                 wire.send(PgWireBackendMessage::GssEncResponse(GssEncResponse::Refuse));
-                flush(wire).await?;
+                if wire.flush().await.is_err() {
+                    return Outcome::Done;
+                }
             }
-            Some(PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::None)) => {
+            PgWireFrontendMessage::SslNegotiation(SslNegotiationMetaMessage::None) => {
                 wire.context().awaiting_frontend_ssl = false;
             }
-            Some(PgWireFrontendMessage::CancelRequest(cancel)) => {
+            PgWireFrontendMessage::CancelRequest(cancel) => {
                 // Protocol 3.0 keys are 4 bytes, which pgwire may hand over either way.
                 let secret = match &cancel.secret_key {
                     SecretKey::I32(secret) => Some(*secret),
@@ -54,14 +86,49 @@ pub async fn startup<S: crate::wire::ClientSocket>(
                 if let Some(secret) = secret {
                     shared.cancel(cancel.pid, secret);
                 }
-                return Ok(None);
+                return Outcome::Done;
             }
-            Some(PgWireFrontendMessage::Startup(startup)) => break startup,
-            Some(_) => return Err(PgError::fatal(code::PROTOCOL_VIOLATION, "expected a startup message")),
+            PgWireFrontendMessage::Startup(startup) => break startup,
+            _ => {
+                let error = PgError::fatal(code::PROTOCOL_VIOLATION, "expected a startup message");
+                return Outcome::Refused(wire, error);
+            }
         }
     };
     wire.context().awaiting_frontend_startup = false;
+    match begin(&mut wire, startup, shared).await {
+        Ok(startup) => Outcome::Ready(wire, startup),
+        Err(error) => Outcome::Refused(wire, error),
+    }
+}
 
+/// Answers SSLRequest's 'S' with a TLS handshake. Plaintext the client sent after its
+/// SSLRequest (before the handshake) is refused, not read as if encrypted.
+async fn upgrade(wire: Wire<ClientStream>, tls: &ServerTls, max_message_bytes: usize) -> Option<Wire<ClientStream>> {
+    let Some(ClientStream::Plain(socket)) = wire.into_socket() else {
+        tracing::info!("connection closed: data after SSLRequest arrived before the TLS handshake");
+        return None;
+    };
+    match tls.accept(socket).await {
+        Ok(stream) => {
+            let mut wire = Wire::new(ClientStream::Tls(Box::new(stream)), max_message_bytes);
+            wire.context().awaiting_frontend_ssl = false;
+            Some(wire)
+        }
+        Err(error) => {
+            tracing::info!(%error, "TLS handshake failed");
+            None
+        }
+    }
+}
+
+/// After the startup packet: authentication, then the package version the client pinned.
+async fn begin(
+    wire: &mut Wire<ClientStream>,
+    startup: pgwire::messages::startup::Startup,
+    shared: &Shared,
+) -> Result<Startup, PgError> {
+    let front = &shared.front;
     if startup.protocol_number_major != 3 {
         return Err(PgError::fatal(
             code::FEATURE_NOT_SUPPORTED,
@@ -70,6 +137,10 @@ pub async fn startup<S: crate::wire::ClientSocket>(
                 startup.protocol_number_major, startup.protocol_number_minor
             ),
         ));
+    }
+    if front.require_tls && !wire.get_ref().is_tls() {
+        return Err(PgError::fatal(code::INVALID_AUTHORIZATION, "packwire accepts only TLS connections")
+            .with_hint("Connect with sslmode=require (or verify-full)."));
     }
     let params = startup.parameters;
     if startup.protocol_number_minor > 0 {
@@ -82,21 +153,29 @@ pub async fn startup<S: crate::wire::ClientSocket>(
     let user = params.get("user").filter(|u| !u.is_empty()).cloned().ok_or_else(|| {
         PgError::fatal(code::INVALID_AUTHORIZATION, "no PostgreSQL user name specified in startup packet")
     })?;
+    front.authenticate(wire, &user).await?;
+    wire.send(PgWireBackendMessage::Authentication(Authentication::Ok));
+
     if params.get("replication").is_some_and(|r| r != "false" && r != "0" && r != "off") {
         return Err(PgError::fatal(code::FEATURE_NOT_SUPPORTED, "packwire does not serve replication connections"));
     }
     let options = parse_options(params.get("options").map(String::as_str).unwrap_or(""))?;
-
     let spec_text =
         options.get(PACKAGE_OPTION).or_else(|| params.get("database")).cloned().unwrap_or_else(|| user.clone());
     let spec = PackageSpec::parse(&spec_text)
         .map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
-    let package = shared.registry.resolve(&spec).map_err(PgError::from)?;
-
-    // Trust authentication until the front door (TLS, SCRAM) lands.
-    wire.send(PgWireBackendMessage::Authentication(Authentication::Ok));
+    front.check_package_name(&user, &spec.name, &spec_text)?;
+    let package = shared.registry.resolve(&spec).map_err(|e| PgError::from(front.visible(&user, e)))?;
+    front.check_version(&user, &package)?;
+    let admission = front.admit(&user)?;
 
     let mut settings = Settings::new(&user, &package.id(), package.statement_timeout_ms);
+    for (name, value) in [
+        ("idle_session_timeout", front.limits.idle_session_timeout_ms),
+        ("idle_in_transaction_session_timeout", front.limits.idle_in_transaction_session_timeout_ms),
+    ] {
+        settings.set_default(name, &value.to_string());
+    }
     let mut notices = Vec::new();
     for (name, value) in params.iter().filter(|(k, _)| is_session_parameter(k)).chain(options.iter()) {
         if name == PACKAGE_OPTION {
@@ -107,11 +186,10 @@ pub async fn startup<S: crate::wire::ClientSocket>(
             notices.push(PgError::warning(&error.code, error.message));
         }
     }
-    Ok(Some(Startup { user, package, settings })).inspect(|_| {
-        for notice in &notices {
-            wire.send_error(notice);
-        }
-    })
+    for notice in &notices {
+        wire.send_error(notice);
+    }
+    Ok(Startup { user, package, settings, admission })
 }
 
 /// Sends the greeting after the connector is ready: ParameterStatus, BackendKeyData, ready.
@@ -120,10 +198,6 @@ pub fn greet<S: crate::wire::ClientSocket>(wire: &mut Wire<S>, settings: &Settin
         wire.send(PgWireBackendMessage::ParameterStatus(ParameterStatus::new(name, value)));
     }
     wire.send(PgWireBackendMessage::BackendKeyData(BackendKeyData::new(pid, SecretKey::I32(secret))));
-}
-
-async fn flush<S: crate::wire::ClientSocket>(wire: &mut Wire<S>) -> Result<(), PgError> {
-    wire.flush().await.map_err(|e| PgError::fatal(code::CONNECTION_FAILURE, e.to_string()))
 }
 
 /// Startup parameters that are session settings (the rest — user, database, options — are not).

@@ -332,7 +332,7 @@ pub async fn materialize(registry_dir: &Path, source: &str, to: &Path, new_versi
     let registry = crate::load_registry(registry_dir).map_err(|e| e.to_string())?;
     let version = lookup(&registry, source)?;
     let new_version = semver::Version::parse(new_version).map_err(|e| format!("--version {new_version}: {e}"))?;
-    let shared = Arc::new(crate::Shared::new(registry));
+    let shared = Arc::new(crate::Shared::new(registry, crate::auth::FrontDoor::trust()));
     let connector = shared.connector(&version).await.map_err(|e| e.message)?;
     std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     let to = to.canonicalize().map_err(|e| e.to_string())?;

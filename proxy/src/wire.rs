@@ -17,7 +17,13 @@ const FLUSH_THRESHOLD: usize = 64 * 1024;
 /// Decodes frontend messages in the phase the connection is in.
 pub struct Codec {
     pub context: DecodeContext,
+    /// Longest regular message accepted (type byte excluded); longer ones end the session
+    /// before their body is buffered.
+    pub max_message_bytes: usize,
 }
+
+/// Longest message accepted when no limit is configured (Postgres' own limit is 1 GB).
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 
 impl Decoder for Codec {
     type Item = PgWireFrontendMessage;
@@ -27,6 +33,13 @@ impl Decoder for Codec {
         // A malformed message must never panic the session: pgwire's decoders index into the
         // buffer, so a message whose lengths lie is turned into a protocol error here.
         let context = &self.context;
+        if !context.awaiting_frontend_startup && src.len() >= 5 {
+            let length = u32::from_be_bytes([src[1], src[2], src[3], src[4]]) as usize;
+            if length > self.max_message_bytes {
+                src.clear();
+                return Err(PgWireError::MessageTooLarge(length, self.max_message_bytes));
+            }
+        }
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| PgWireFrontendMessage::decode(src, context))) {
             Ok(result) => result,
             Err(_) => {
@@ -55,16 +68,21 @@ pub trait ClientSocket: AsyncRead + AsyncWrite + Unpin + Send {
 
 impl ClientSocket for tokio::net::TcpStream {
     async fn closed(&self) {
-        let mut head = [0u8; 1];
-        loop {
-            match self.peek(&mut head).await {
-                Ok(0) | Err(_) => return,
-                // A Terminate waiting behind the running statement: the client is leaving.
-                Ok(_) if head[0] == b'X' => return,
-                // Other input (a pipelined message) is read later; look again in a while, since
-                // unread input hides a close.
-                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
-            }
+        peer_closed(self, Some(b'X')).await
+    }
+}
+
+/// Completes when the peer of `tcp` has closed it, or when the next unread byte is `terminate`
+/// (a Terminate message waiting behind a running statement: the client is leaving).
+pub async fn peer_closed(tcp: &tokio::net::TcpStream, terminate: Option<u8>) {
+    let mut head = [0u8; 1];
+    loop {
+        match tcp.peek(&mut head).await {
+            Ok(0) | Err(_) => return,
+            Ok(_) if Some(head[0]) == terminate => return,
+            // Other input (a pipelined message) is read later; look again in a while, since
+            // unread input hides a close.
+            Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
         }
     }
 }
@@ -75,8 +93,15 @@ pub struct Wire<S> {
 }
 
 impl<S: ClientSocket> Wire<S> {
-    pub fn new(stream: S) -> Wire<S> {
-        Wire { framed: Framed::new(stream, Codec { context: DecodeContext::default() }) }
+    pub fn new(stream: S, max_message_bytes: usize) -> Wire<S> {
+        Wire { framed: Framed::new(stream, Codec { context: DecodeContext::default(), max_message_bytes }) }
+    }
+
+    /// The socket back, for a TLS handshake; `None` when the client already sent more bytes
+    /// (plaintext sent after an SSLRequest must not be read as if it had been encrypted).
+    pub fn into_socket(self) -> Option<S> {
+        let parts = self.framed.into_parts();
+        parts.read_buf.is_empty().then_some(parts.io)
     }
 
     /// The decoder's phase flags (SSL negotiation, startup, regular messages).
@@ -90,6 +115,10 @@ impl<S: ClientSocket> Wire<S> {
             None => Ok(None),
             Some(Ok(message)) => Ok(Some(message)),
             Some(Err(PgWireError::IoError(_))) => Ok(None),
+            Some(Err(PgWireError::MessageTooLarge(length, limit))) => Err(PgError::fatal(
+                code::PROGRAM_LIMIT_EXCEEDED,
+                format!("message of {length} bytes exceeds the limit of {limit} bytes"),
+            )),
             Some(Err(error)) => {
                 Err(PgError::fatal(code::PROTOCOL_VIOLATION, format!("invalid frontend message: {error}")))
             }

@@ -170,7 +170,20 @@ impl<S: ClientSocket> Session<S> {
         // After an error in the extended protocol, messages are skipped until Sync.
         let mut skipping = false;
         loop {
-            let message = match self.wire.read().await {
+            let idle_ms = self.settings.idle_timeout_ms(self.txn != Txn::Idle);
+            let next = self.wire.read();
+            let read = if idle_ms == 0 {
+                next.await
+            } else {
+                match tokio::time::timeout(std::time::Duration::from_millis(idle_ms), next).await {
+                    Ok(read) => read,
+                    Err(_) => {
+                        self.wire.send_error(&idle_timeout(self.txn != Txn::Idle));
+                        return self.wire.flush().await;
+                    }
+                }
+            };
+            let message = match read {
                 Ok(Some(message)) => message,
                 Ok(None) => return Ok(()),
                 Err(error) => {
@@ -225,6 +238,18 @@ impl<S: ClientSocket> Session<S> {
         }
     }
 
+    /// Refuses statement texts over the server's `max_statement_length`.
+    fn check_length(&self, text: &str) -> Result<(), PgError> {
+        let limit = self.shared.front.limits.max_statement_length;
+        if text.len() > limit {
+            return Err(PgError::new(
+                code::PROGRAM_LIMIT_EXCEEDED,
+                format!("statement is too long ({} bytes; the limit is {limit})", text.len()),
+            ));
+        }
+        Ok(())
+    }
+
     fn ready(&mut self) {
         let status = match self.txn {
             Txn::Idle => TransactionStatus::Idle,
@@ -268,6 +293,10 @@ impl<S: ClientSocket> Session<S> {
     // ---- simple query protocol ----
 
     async fn simple_query(&mut self, text: &str) -> std::io::Result<()> {
+        if let Err(error) = self.check_length(text) {
+            self.fail(&error);
+            return self.end_simple_query().await;
+        }
         if let Some(prepared) = self.cached_statement(text, &[]) {
             let outcome = match prepared {
                 Ok(prepared) if !prepared.param_types.is_empty() => {
@@ -634,6 +663,7 @@ impl<S: ClientSocket> Session<S> {
     // ---- extended query protocol ----
 
     async fn parse(&mut self, parse: Parse) -> Result<(), PgError> {
+        self.check_length(&parse.query)?;
         let name = parse.name.unwrap_or_default();
         if !name.is_empty() && self.statements.contains_key(&name) {
             return Err(PgError::new(
@@ -883,6 +913,15 @@ fn canceled_by_user() -> PgError {
 /// which cancels the backend query).
 fn client_gone() -> PgError {
     PgError::fatal(code::CONNECTION_FAILURE, "the client closed the connection")
+}
+
+/// The FATAL error of a session that waited too long for its client.
+fn idle_timeout(in_transaction: bool) -> PgError {
+    if in_transaction {
+        PgError::fatal(code::IDLE_IN_TRANSACTION_TIMEOUT, "terminating connection due to idle-in-transaction timeout")
+    } else {
+        PgError::fatal(code::IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout")
+    }
 }
 
 fn canceled_by_timeout() -> PgError {

@@ -23,6 +23,11 @@ pub fn demo_home() -> PathBuf {
 
 /// Starts a server over the demo registry plus `extra` manifests (file name, TOML text).
 pub async fn start(extra: &[(&str, String)]) -> TestServer {
+    start_behind(extra, packwire::auth::FrontDoor::trust()).await
+}
+
+/// [`start`] with a given front door (authentication, TLS, limits).
+pub async fn start_behind(extra: &[(&str, String)], front: packwire::auth::FrontDoor) -> TestServer {
     let registry = if extra.is_empty() {
         packwire::demo::install(&demo_home()).expect("install demo registry")
     } else {
@@ -43,7 +48,7 @@ pub async fn start(extra: &[(&str, String)]) -> TestServer {
     let loaded = packwire::load_registry(&registry).expect("load registry");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("addr").port();
-    packwire::spawn_server(listener, loaded);
+    packwire::spawn_server_with(listener, loaded, front);
     TestServer { port, registry }
 }
 

@@ -1,0 +1,235 @@
+//! The front door's policy: how clients authenticate (trust, MD5 or SCRAM-SHA-256 with channel
+//! binding on TLS), who may use which package versions, and how many connections each may hold.
+//! The message exchanges live in [`exchange`]; the users file in [`users`].
+//!
+//! Invariants: a verifier never leaves this module (not in logs, errors or `Debug`); an unknown
+//! user goes through the same exchange as a known one with a wrong password (deterministic mock
+//! salt, same work) and gets the same 28P01, so neither the answer nor its timing tells whether
+//! the user exists; an ungranted package is refused without saying which packages exist.
+
+pub mod exchange;
+pub mod users;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use package::PackageVersion;
+use pgwire::api::auth::sasl::scram::ScramServerAuth;
+
+use crate::errors::{PgError, code};
+use crate::tls::ServerTls;
+use users::User;
+
+/// How clients prove who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub enum Method {
+    /// Anyone is who they say (the embedded demo on loopback).
+    #[serde(rename = "trust")]
+    Trust,
+    /// Postgres' MD5 challenge; users whose verifier is SCRAM get SCRAM instead, as in Postgres.
+    #[serde(rename = "md5")]
+    Md5,
+    /// SCRAM-SHA-256, with `-PLUS` (channel binding `tls-server-end-point`) offered on TLS.
+    #[serde(rename = "scram-sha-256")]
+    ScramSha256,
+}
+
+impl std::str::FromStr for Method {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Method, String> {
+        match text {
+            "trust" => Ok(Method::Trust),
+            "md5" => Ok(Method::Md5),
+            "scram-sha-256" => Ok(Method::ScramSha256),
+            other => Err(format!("unknown authentication method `{other}` (trust, md5, scram-sha-256)")),
+        }
+    }
+}
+
+/// Limits on what one client may take (the server-wide ones; per-package ones live in manifests).
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Client sessions at once; the next one gets 53300.
+    pub max_connections: usize,
+    /// Longest statement text accepted (bytes); longer → 54000.
+    pub max_statement_length: usize,
+    /// Longest protocol message accepted (bytes); longer ends the session with 54000.
+    pub max_message_bytes: usize,
+    /// Time a client has to finish startup and authentication.
+    pub authentication_timeout: std::time::Duration,
+    /// Default `idle_session_timeout` (ms, 0 = none).
+    pub idle_session_timeout_ms: u64,
+    /// Default `idle_in_transaction_session_timeout` (ms, 0 = none).
+    pub idle_in_transaction_session_timeout_ms: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_connections: 1000,
+            max_statement_length: 1024 * 1024,
+            max_message_bytes: crate::wire::DEFAULT_MAX_MESSAGE_BYTES,
+            authentication_timeout: std::time::Duration::from_secs(60),
+            idle_session_timeout_ms: 0,
+            idle_in_transaction_session_timeout_ms: 0,
+        }
+    }
+}
+
+/// Authentication, TLS, grants and connection limits of one server.
+pub struct FrontDoor {
+    pub method: Method,
+    /// `None` = no users file: anyone may use every package (only with trust).
+    users: Option<BTreeMap<String, User>>,
+    pub tls: Option<ServerTls>,
+    /// Plaintext clients are refused.
+    pub require_tls: bool,
+    pub limits: Limits,
+    scram_plain: ScramServerAuth,
+    /// SCRAM with the server certificate configured (offers `-PLUS` and detects downgrades).
+    scram_tls: Option<ScramServerAuth>,
+    /// A per-process secret the mock SCRAM salt of unknown users is derived from.
+    mock_key: ring::hmac::Key,
+    sessions: AtomicUsize,
+    sessions_per_user: Mutex<HashMap<String, usize>>,
+}
+
+impl FrontDoor {
+    /// Trust, no TLS, default limits: what in-process tests and the loopback demo use.
+    pub fn trust() -> FrontDoor {
+        FrontDoor::new(Method::Trust, None, None, false, Limits::default())
+            .unwrap_or_else(|_| unreachable!("trust without users is always valid"))
+    }
+
+    /// A front door; refuses combinations that could never admit anyone or would admit everyone
+    /// by accident.
+    pub fn new(
+        method: Method,
+        users: Option<users::UsersFile>,
+        tls: Option<ServerTls>,
+        require_tls: bool,
+        limits: Limits,
+    ) -> Result<FrontDoor, String> {
+        if method != Method::Trust && users.is_none() {
+            return Err(format!(
+                "authentication method {method:?} needs a users file: create one with `packwire user add NAME \
+                 --users FILE` and set `[auth] users = \"FILE\"` (or choose `method = \"trust\"`)"
+            ));
+        }
+        if require_tls && tls.is_none() {
+            return Err("`require_tls` is set but no TLS certificate and key are configured".to_string());
+        }
+        let users = users.map(|file| file.parse()).transpose()?;
+        let scram_tls = match &tls {
+            Some(tls) => {
+                let mut scram = ScramServerAuth::new();
+                match scram.configure_certificate(&tls.certificate_pem) {
+                    Ok(()) => Some(scram),
+                    Err(error) => {
+                        // e.g. an Ed25519 certificate: SCRAM works, without channel binding.
+                        tracing::warn!(%error, "SCRAM channel binding unavailable for this certificate");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let rng = ring::rand::SystemRandom::new();
+        let mock_key = ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &rng)
+            .map_err(|_| "cannot draw random bytes for the authentication key".to_string())?;
+        Ok(FrontDoor {
+            method,
+            users,
+            tls,
+            require_tls,
+            limits,
+            scram_plain: ScramServerAuth::new(),
+            scram_tls,
+            mock_key,
+            sessions: AtomicUsize::new(0),
+            sessions_per_user: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn user(&self, name: &str) -> Option<&User> {
+        self.users.as_ref().and_then(|users| users.get(name))
+    }
+
+    /// Refuses a package the user has no grant on at all, before the registry is asked (so the
+    /// answer does not tell whether it exists).
+    pub fn check_package_name(&self, user: &str, package: &str, asked: &str) -> Result<(), PgError> {
+        let Some(users) = &self.users else { return Ok(()) };
+        match users.get(user) {
+            Some(entry) if entry.grants.iter().any(|g| g.names(package)) => Ok(()),
+            _ => Err(denied(user, asked)),
+        }
+    }
+
+    /// Refuses a resolved version outside the user's grants.
+    pub fn check_version(&self, user: &str, version: &PackageVersion) -> Result<(), PgError> {
+        let Some(users) = &self.users else { return Ok(()) };
+        match users.get(user) {
+            Some(entry) if entry.grants.iter().any(|g| g.covers(&version.name, &version.version)) => Ok(()),
+            _ => Err(denied(user, &version.id())),
+        }
+    }
+
+    /// A resolve error as `user` may see it: only packages the user has grants on are listed.
+    pub fn visible(&self, user: &str, error: package::ResolveError) -> package::ResolveError {
+        match (error, self.user(user)) {
+            (package::ResolveError::UnknownPackage { name, available }, Some(entry)) => {
+                let available = available.into_iter().filter(|p| entry.grants.iter().any(|g| g.names(p))).collect();
+                package::ResolveError::UnknownPackage { name, available }
+            }
+            (error, _) => error,
+        }
+    }
+
+    /// Counts a new session against the server-wide and per-user limits.
+    pub fn admit(self: &Arc<Self>, user: &str) -> Result<Admission, PgError> {
+        let previous = self.sessions.fetch_add(1, Ordering::SeqCst);
+        let mut admission = Admission { front: self.clone(), user: None };
+        if previous >= self.limits.max_connections {
+            return Err(PgError::fatal(code::TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
+        }
+        let limit = self.user(user).and_then(|u| u.max_connections);
+        let mut per_user = self.sessions_per_user.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let count = per_user.entry(user.to_string()).or_insert(0);
+        if limit.is_some_and(|limit| *count >= limit) {
+            return Err(PgError::fatal(
+                code::TOO_MANY_CONNECTIONS,
+                format!("too many connections for role \"{user}\""),
+            ));
+        }
+        *count += 1;
+        admission.user = Some(user.to_string());
+        Ok(admission)
+    }
+}
+
+fn denied(user: &str, package: &str) -> PgError {
+    PgError::fatal(code::INSUFFICIENT_PRIVILEGE, format!("permission denied for package \"{package}\""))
+        .with_detail(format!("User \"{user}\" has no grant that covers \"{package}\"."))
+}
+
+/// A session's place in the connection limits; released when dropped.
+pub struct Admission {
+    front: Arc<FrontDoor>,
+    user: Option<String>,
+}
+
+impl Drop for Admission {
+    fn drop(&mut self) {
+        self.front.sessions.fetch_sub(1, Ordering::SeqCst);
+        if let Some(user) = &self.user {
+            let mut per_user = self.front.sessions_per_user.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some(count) = per_user.get_mut(user) {
+                *count -= 1;
+                if *count == 0 {
+                    per_user.remove(user);
+                }
+            }
+        }
+    }
+}

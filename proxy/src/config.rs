@@ -1,0 +1,184 @@
+//! The server configuration file (`packwire serve --config FILE`) and how it becomes a
+//! [`FrontDoor`]. Relative paths in the file are relative to the file's own directory.
+//!
+//! ```toml
+//! listen = "0.0.0.0:6432"
+//! registry = "registry"
+//!
+//! [tls]
+//! cert = "server.crt"
+//! key = "server.key"
+//! require = true
+//!
+//! [auth]
+//! method = "scram-sha-256"   # or "md5", "trust"
+//! users = "users.toml"       # written by `packwire user add`
+//!
+//! [limits]
+//! max_connections = 1000
+//! max_statement_length = 1048576
+//! idle_session_timeout = "0"
+//! idle_in_transaction_session_timeout = "10min"
+//! ```
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use crate::auth::users::UsersFile;
+use crate::auth::{FrontDoor, Limits, Method};
+use crate::tls::ServerTls;
+
+/// The whole file.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub listen: Option<String>,
+    pub registry: Option<PathBuf>,
+    #[serde(default)]
+    pub tls: TlsConfig,
+    #[serde(default)]
+    pub auth: AuthConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+/// `[tls]`: the server certificate chain and key (PEM); `require` refuses plaintext clients.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlsConfig {
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+    #[serde(default)]
+    pub require: bool,
+}
+
+/// `[auth]`: the method (default: trust for the bundled demo on loopback, else scram-sha-256)
+/// and the users file.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    pub method: Option<Method>,
+    pub users: Option<PathBuf>,
+}
+
+/// `[limits]`; durations are Postgres-style (`500ms`, `30s`, `10min`, a bare number = ms).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    pub max_connections: Option<usize>,
+    pub max_statement_length: Option<usize>,
+    pub max_message_bytes: Option<usize>,
+    pub authentication_timeout: Option<String>,
+    pub idle_session_timeout: Option<String>,
+    pub idle_in_transaction_session_timeout: Option<String>,
+}
+
+impl ConfigFile {
+    /// Reads a configuration file, resolving its relative paths against its directory.
+    pub fn read(path: &Path) -> Result<ConfigFile, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut config: ConfigFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for file in [&mut config.registry, &mut config.tls.cert, &mut config.tls.key, &mut config.auth.users]
+            .into_iter()
+            .flatten()
+        {
+            if file.is_relative() {
+                *file = base.join(&*file);
+            }
+        }
+        Ok(config)
+    }
+
+    /// The front door this configuration describes. `demo` says the bundled demo registry is
+    /// served; with `listen` on loopback that makes trust the default method.
+    pub fn front_door(
+        &self,
+        method: Option<Method>,
+        users: Option<&Path>,
+        demo: bool,
+        listen: SocketAddr,
+    ) -> Result<FrontDoor, String> {
+        let method = method.or(self.auth.method).unwrap_or(if demo && listen.ip().is_loopback() {
+            Method::Trust
+        } else {
+            Method::ScramSha256
+        });
+        let users = match users.or(self.auth.users.as_deref()) {
+            Some(path) => Some(UsersFile::read(path)?),
+            None => None,
+        };
+        let tls = match (&self.tls.cert, &self.tls.key) {
+            (Some(cert), Some(key)) => Some(ServerTls::load(cert, key)?),
+            (None, None) => None,
+            _ => return Err("[tls] needs both `cert` and `key`".to_string()),
+        };
+        FrontDoor::new(method, users, tls, self.tls.require, self.limits.resolve()?)
+    }
+}
+
+impl LimitsConfig {
+    fn resolve(&self) -> Result<Limits, String> {
+        let defaults = Limits::default();
+        let duration = |name: &str, value: &Option<String>| -> Result<Option<u64>, String> {
+            value
+                .as_deref()
+                .map(|v| {
+                    package::parse_duration_ms(v).ok_or_else(|| format!("[limits] {name}: invalid duration `{v}`"))
+                })
+                .transpose()
+        };
+        Ok(Limits {
+            max_connections: self.max_connections.unwrap_or(defaults.max_connections),
+            max_statement_length: self.max_statement_length.unwrap_or(defaults.max_statement_length),
+            max_message_bytes: self.max_message_bytes.unwrap_or(defaults.max_message_bytes),
+            authentication_timeout: duration("authentication_timeout", &self.authentication_timeout)?
+                .map(std::time::Duration::from_millis)
+                .unwrap_or(defaults.authentication_timeout),
+            idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),
+            idle_in_transaction_session_timeout_ms: duration(
+                "idle_in_transaction_session_timeout",
+                &self.idle_in_transaction_session_timeout,
+            )?
+            .unwrap_or(0),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn addr(text: &str) -> SocketAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn trust_is_the_default_only_for_the_demo_on_loopback() {
+        let config = ConfigFile::default();
+        let demo = config.front_door(None, None, true, addr("127.0.0.1:6432")).unwrap();
+        assert_eq!(demo.method, Method::Trust);
+        // Anywhere else the default is SCRAM, which needs a users file.
+        for (is_demo, listen) in [(true, "0.0.0.0:6432"), (false, "127.0.0.1:6432")] {
+            let error = config.front_door(None, None, is_demo, addr(listen)).err().unwrap();
+            assert!(error.contains("users file"), "{error}");
+        }
+        let explicit = config.front_door(Some(Method::Trust), None, false, addr("0.0.0.0:1")).unwrap();
+        assert_eq!(explicit.method, Method::Trust);
+    }
+
+    #[test]
+    fn limits_and_sections_parse() {
+        let config: ConfigFile =
+            toml::from_str("[limits]\nmax_connections = 3\nidle_session_timeout = \"2s\"\n[auth]\nmethod = \"md5\"\n")
+                .unwrap();
+        let limits = config.limits.resolve().unwrap();
+        assert_eq!((limits.max_connections, limits.idle_session_timeout_ms), (3, 2000));
+        assert_eq!(config.auth.method, Some(Method::Md5));
+        assert!(toml::from_str::<ConfigFile>("[limits]\nbogus = 1\n").is_err());
+        let bad: ConfigFile = toml::from_str("[limits]\nidle_session_timeout = \"soon\"\n").unwrap();
+        assert!(bad.limits.resolve().is_err());
+        let half: ConfigFile = toml::from_str("[tls]\ncert = \"a.pem\"\n").unwrap();
+        assert!(half.front_door(Some(Method::Trust), None, true, addr("127.0.0.1:1")).is_err());
+    }
+}
