@@ -603,13 +603,16 @@ SELECT id, j FROM "public"."alltypes" AS "alltypes" WHERE j IS NOT NULL ORDER BY
 -- case: literals_misc/boolean_literals
 SELECT true AS t, false AS f, 't'::BOOLEAN AS t_str, 'yes'::BOOLEAN AS yes, 'off'::BOOLEAN AS off, true AND 'y'::BOOL AS both_true, NOT false AS not_false;
 -- case: literals_misc/e_string_escapes
-SELECT E'a\nb' AS newline, E'tab\there' AS tab, E'back\\slash' AS backslash, E'it\'s' AS quote, E'Aé' AS hex_unicode, E'A' AS octal;
+SELECT 'a
+b' AS newline, 'tab	here' AS tab, 'back\slash' AS backslash, 'it''s' AS quote, 'Aé' AS hex_unicode, 'A' AS octal;
 -- case: literals_misc/e_string_lengths
-SELECT length(E'a\nb') AS newline_len, length(E'\t') AS tab_len, length(E'\\') AS backslash_len, length('\n') AS standard_len, E'\n' = chr(CAST(10 AS INT)) AS same_char;
+SELECT length('a
+b') AS newline_len, length('	') AS tab_len, length('\') AS backslash_len, length('\n') AS standard_len, '
+' = chr(CAST(10 AS INT)) AS same_char;
 -- case: literals_misc/standard_strings_keep_backslash
 SELECT 'a\nb' AS raw, 'it''s' AS doubled_quote, '' AS empty, ' ' AS space;
 -- case: literals_misc/dollar_quoted
-SELECT $$it's "quoted"$$ AS a, $tag$a $$ b$tag$ AS nested, length($$$$) AS empty_len, $$back\slash$$ AS backslash;
+SELECT 'it''s "quoted"' AS a, 'a $$ b' AS nested, length('') AS empty_len, 'back\slash' AS backslash;
 -- case: literals_misc/unicode_escapes
 -- refused: syntax error at or near "'!'"
 -- case: literals_misc/numeric_literals
@@ -729,7 +732,8 @@ SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%日本' OR vc LI
 -- case: pattern_matching/like_char_column
 SELECT id, c FROM "public"."alltypes" AS "alltypes" WHERE c LIKE 'ab%' OR c LIKE 'x%' ORDER BY id;
 -- case: pattern_matching/like_with_newline
-SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%and' || E'\n' || 'new%' ORDER BY id;
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%and' || '
+' || 'new%' ORDER BY id;
 -- case: pattern_matching/like_any_array
 SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE (p_name LIKE '%green%' OR p_name LIKE '%blue%');
 -- case: pattern_matching/like_all_array
@@ -745,7 +749,8 @@ SELECT id FROM "public"."alltypes" AS "alltypes" WHERE vc !~* '^a' ORDER BY id;
 -- case: pattern_matching/regex_digit_classes
 SELECT c_phone ~ '^\d{2}-\d{3}-\d{3}-\d{4}$' AS well_formed, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY 1 ORDER BY 1;
 -- case: pattern_matching/regex_newline
-SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t ~ E'\n' OR t ~ '\t' ORDER BY id;
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t ~ '
+' OR t ~ '\t' ORDER BY id;
 -- case: pattern_matching/regex_literal_matrix
 SELECT 'abc' ~ 'b' AS a, 'abc' ~ '^b' AS b, 'ABC' ~* 'b' AS c, 'abc' !~ 'z' AS d, 'abc' !~* 'B' AS e, 'a.c' ~ 'a\.c' AS f, 'abc' ~ 'a\.c' AS g;
 -- case: pattern_matching/regex_in_case
@@ -1017,7 +1022,8 @@ SELECT translate('12345', '143', 'ax') AS a, translate('hello', 'lo', 'LO') AS b
 -- case: strings/translate_tpch
 SELECT c_custkey, translate(c_phone, '-', '.') AS dotted FROM "public"."customer" AS "customer" ORDER BY c_custkey LIMIT 3;
 -- case: strings/ascii_chr
-SELECT ascii('A') AS a, ascii('abc') AS b, ascii('') AS c, chr(CAST(65 AS INT)) AS d, chr(CAST(9731 AS INT)) AS e, ascii('日') AS f, chr(CAST(10 AS INT)) = E'\n' AS g;
+SELECT ascii('A') AS a, ascii('abc') AS b, ascii('') AS c, chr(CAST(65 AS INT)) AS d, chr(CAST(9731 AS INT)) AS e, ascii('日') AS f, chr(CAST(10 AS INT)) = '
+' AS g;
 -- case: strings/format_s
 SELECT pg_format('Hello %s, you are %s', 'Ann', pg_output(CAST(42 AS INT))) AS a, pg_format('%s-%s', pg_output(NULL), 'x') AS b, pg_format('%1$s %1$s', 'ab') AS c, pg_format('%5s|%-5s|', 'r', 'l') AS d, pg_format('100%%') AS e;
 -- case: strings/format_i_l

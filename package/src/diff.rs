@@ -109,6 +109,9 @@ pub fn diff(old: &PackageVersion, new: &PackageVersion) -> Vec<Change> {
     if old.statement_timeout_ms != new.statement_timeout_ms {
         push(Bump::Patch, "statement_timeout changed".to_string());
     }
+    if old.result_limits != new.result_limits {
+        push(Bump::Patch, "result limits (max_rows, max_result_bytes) changed".to_string());
+    }
     changes.sort_by_key(|c| std::cmp::Reverse(c.bump));
     changes
 }

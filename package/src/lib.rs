@@ -11,7 +11,7 @@ pub mod registry;
 pub mod spec;
 
 pub use manifest::{
-    BackendTls, Column, FilesFormat, Generate, PackageVersion, SecretRef, SnowflakeAuth, Source, Table,
+    BackendTls, Column, FilesFormat, Generate, PackageVersion, ResultLimits, SecretRef, SnowflakeAuth, Source, Table,
     parse_duration_ms,
 };
 pub use pgtype::PgType;

@@ -32,6 +32,8 @@ pub struct PackageVersion {
     pub tables: Vec<Table>,
     /// Default `statement_timeout` of sessions on this version, in milliseconds (0 = none).
     pub statement_timeout_ms: u64,
+    /// The largest result a statement on this version may return.
+    pub result_limits: ResultLimits,
     /// The manifest file this version was read from (for messages; may be synthetic).
     pub origin: PathBuf,
 }
@@ -336,9 +338,21 @@ impl PackageVersion {
             source,
             tables,
             statement_timeout_ms,
+            result_limits: ResultLimits {
+                max_rows: raw.package.max_rows.unwrap_or(0),
+                max_bytes: raw.package.max_result_bytes.unwrap_or(0),
+            },
             origin: origin.to_path_buf(),
         })
     }
+}
+
+/// Most rows and bytes one statement's result may have (0 = no limit). A result over a limit is
+/// an error (54000), never a truncated answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ResultLimits {
+    pub max_rows: u64,
+    pub max_bytes: u64,
 }
 
 /// `5000`, `5s`, `1min`, `250ms`, `2h` → milliseconds (Postgres' duration units).
@@ -544,6 +558,12 @@ impl PackageVersion {
         if self.statement_timeout_ms > 0 {
             out.push_str(&format!("statement_timeout = \"{}ms\"\n", self.statement_timeout_ms));
         }
+        if self.result_limits.max_rows > 0 {
+            out.push_str(&format!("max_rows = {}\n", self.result_limits.max_rows));
+        }
+        if self.result_limits.max_bytes > 0 {
+            out.push_str(&format!("max_result_bytes = {}\n", self.result_limits.max_bytes));
+        }
         out.push_str("\n[source]\n");
         match &self.source {
             Source::Files { format, root, generate } => {
@@ -694,6 +714,8 @@ struct RawPackage {
     version: Spanned<String>,
     description: Option<String>,
     statement_timeout: Option<Spanned<String>>,
+    max_rows: Option<u64>,
+    max_result_bytes: Option<u64>,
 }
 
 /// The `[source]` table; which keys apply depends on `kind` (checked in [`check_source`]).

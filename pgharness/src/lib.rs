@@ -166,6 +166,22 @@ impl PgServer {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// Makes TCP clients authenticate with SCRAM: sets `password` for the superuser and reloads
+    /// a `pg_hba.conf` that trusts only the Unix socket (which the harness itself uses).
+    pub fn require_password(&self, password: &str) -> Result<(), HarnessError> {
+        let escaped = password.replace('\'', "''");
+        self.psql(
+            "postgres",
+            &format!("SET password_encryption = 'scram-sha-256'; ALTER USER {} PASSWORD '{escaped}'", self.user),
+        )?;
+        std::fs::write(
+            self.data.join("pg_hba.conf"),
+            "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n",
+        )
+        .map_err(|e| HarnessError(format!("pg_hba.conf: {e}")))?;
+        run(&self.run_as, Command::new(self.bin.join("pg_ctl")).arg("-D").arg(&self.data).arg("reload"))
+    }
+
     /// Stops the server immediately (for outage tests); `start_again` brings it back.
     pub fn stop(&self) -> Result<(), HarnessError> {
         run(

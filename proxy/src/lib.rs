@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod encode;
 pub mod errors;
+pub mod frame;
 pub mod params;
 pub mod server;
 pub mod session;

@@ -84,6 +84,7 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
         source,
         tables: manifest_tables,
         statement_timeout_ms: 0,
+        result_limits: package::ResultLimits::default(),
         origin: PathBuf::from("<init>"),
     };
     let text = manifest.to_toml();

@@ -30,23 +30,7 @@ impl Decoder for Codec {
     type Error = PgWireError;
 
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Self::Error> {
-        // A malformed message must never panic the session: pgwire's decoders index into the
-        // buffer, so a message whose lengths lie is turned into a protocol error here.
-        let context = &self.context;
-        if !context.awaiting_frontend_startup && src.len() >= 5 {
-            let length = u32::from_be_bytes([src[1], src[2], src[3], src[4]]) as usize;
-            if length > self.max_message_bytes {
-                src.clear();
-                return Err(PgWireError::MessageTooLarge(length, self.max_message_bytes));
-            }
-        }
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| PgWireFrontendMessage::decode(src, context))) {
-            Ok(result) => result,
-            Err(_) => {
-                src.clear();
-                Err(PgWireError::InvalidStartupMessage)
-            }
-        }
+        crate::frame::decode(src, &self.context, self.max_message_bytes)
     }
 }
 

@@ -96,7 +96,13 @@ async fn multi_statement_queries_run_in_order_and_stop_at_the_first_error() {
         .await
         .unwrap_err();
     assert_eq!(sqlstate(&error), "42P01");
-    // The first statement ran, the third did not.
+    // A string holding a statement that validation refuses runs not at all (unlike Postgres,
+    // which would have run the first SET): nothing can ride behind an accepted statement.
+    assert_eq!(common::text_rows(&client, "show application_name").await, vec![vec![Some("".into())]]);
+    // An error while running stops the string there: the first statement ran, the third not.
+    let error =
+        client.simple_query("set application_name = 'a'; select 1 / 0; set application_name = 'b'").await.unwrap_err();
+    assert_eq!(sqlstate(&error), "22012");
     assert_eq!(common::text_rows(&client, "show application_name").await, vec![vec![Some("a".into())]]);
 }
 

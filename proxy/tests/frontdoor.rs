@@ -440,3 +440,37 @@ fn user_add_writes_verifiers_only() {
     assert!(!output.status.success());
     assert!(!UsersFile::read(&users).unwrap().users.contains_key("x"));
 }
+
+/// The demo's `tpch@1.0.0` as another version with result limits in `[package]`.
+fn limited_version(version: &str, limits: &str) -> (String, String) {
+    let demo = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo/registry/tpch-1.0.0.toml"))
+        .unwrap()
+        .replace("version = \"1.0.0\"", &format!("version = \"{version}\"\n{limits}"))
+        .replace("../demo-data", &common::demo_home().join("demo-data").to_string_lossy());
+    (format!("tpch-{version}.toml"), demo)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_over_a_package_limit_are_errors_not_truncated() {
+    let extra = [limited_version("1.0.1", "max_rows = 24"), limited_version("1.0.2", "max_result_bytes = 600")];
+    let extra: Vec<(&str, String)> = extra.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let server = common::start(&extra).await;
+
+    let rows = server.connect("tpch@1.0.1").await;
+    let error = rows.simple_query("select * from nation").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "54000");
+    assert!(error.as_db_error().unwrap().message().contains("max_rows = 24 of package tpch@1.0.1"), "{error:?}");
+    assert_eq!(common::text_rows(&rows, "select n_name from nation limit 24").await.len(), 24);
+    // Through the extended protocol too, and the session goes on.
+    let error = rows.query("select n_nationkey from nation", &[]).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "54000");
+    assert_eq!(common::text_rows(&rows, "select count(*) from nation").await, vec![vec![Some("25".into())]]);
+
+    let bytes = server.connect("tpch@1.0.2").await;
+    let error = bytes.simple_query("select * from nation").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "54000");
+    assert_eq!(common::text_rows(&bytes, "select n_nationkey from nation limit 3").await.len(), 3);
+    // Versions without limits are unaffected.
+    let free = server.connect("tpch@1.0.0").await;
+    assert_eq!(common::text_rows(&free, "select * from lineitem").await.len(), 60175);
+}

@@ -264,8 +264,11 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     }
 
     // statement_timeout → 57014, and the session and the pool stay usable.
+    // (Each sleep fits in the timeout — a longer one is refused before it runs — but the
+    // statement as a whole does not.)
+    let long_running = "select pg_sleep(0.2) from generate_series(1, 50)";
     session.simple_query("set statement_timeout = '300ms'").await.unwrap();
-    let error = session.simple_query("select pg_sleep(5)").await.unwrap_err();
+    let error = session.simple_query(long_running).await.unwrap_err();
     assert_eq!(common::sqlstate(&error), "57014");
     session.simple_query("reset statement_timeout").await.unwrap();
     assert_eq!(common::text_rows(&session, "select count(*) from items").await, vec![vec![s("3")]]);
@@ -273,7 +276,7 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     // The package's own statement_timeout applies to its sessions.
     let strict = client(port, "things@1.0.1").await;
     assert_eq!(common::text_rows(&strict, "show statement_timeout").await, vec![vec![s("300")]]);
-    assert_eq!(common::sqlstate(&strict.simple_query("select pg_sleep(5)").await.unwrap_err()), "57014");
+    assert_eq!(common::sqlstate(&strict.simple_query(long_running).await.unwrap_err()), "57014");
 
     // A client that disconnects mid-result cancels the backend query; the pool stays clean.
     {
@@ -281,6 +284,7 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         config.host("127.0.0.1").port(port).user("app").dbname("things@1.0.0");
         let (quitter, connection) = config.connect(tokio_postgres::NoTls).await.unwrap();
         let connection = tokio::spawn(connection);
+        quitter.simple_query("set statement_timeout = '60s'").await.unwrap();
         let _ =
             tokio::time::timeout(std::time::Duration::from_millis(500), quitter.simple_query("select pg_sleep(30)"))
                 .await;
@@ -318,9 +322,17 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         token.cancel_query(tokio_postgres::NoTls).await
     });
+    session.simple_query("set statement_timeout = '60s'").await.unwrap();
     let error = session.simple_query("select pg_sleep(10)").await.unwrap_err();
     assert_eq!(common::sqlstate(&error), "57014");
     canceller.await.unwrap().unwrap();
+    // A sleep that could outlast the statement timeout never reaches the backend.
+    for (timeout, sleep) in [("5s", "pg_sleep(10)"), ("0", "pg_sleep(1)"), ("60s", "pg_sleep(random())")] {
+        session.simple_query(&format!("set statement_timeout = '{timeout}'")).await.unwrap();
+        let error = session.simple_query(&format!("select {sleep}")).await.unwrap_err();
+        assert_eq!(common::sqlstate(&error), "42501", "{sleep} under {timeout}");
+    }
+    session.simple_query("reset statement_timeout").await.unwrap();
 
     // The backend goes away: queries that need it fail with a connection error, other packages
     // keep working, and it recovers by itself when the backend is back.

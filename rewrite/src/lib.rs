@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod dialect;
 pub mod error;
 pub mod fingerprint;
+pub mod fuzzing;
 pub mod names;
 pub mod parse;
 mod resolve;
@@ -53,6 +54,9 @@ pub struct Rewritten {
     /// is a `NUMBER(38,0)`), the same query written for the embedded engine, which planned over
     /// empty tables of the version gives each result column and parameter its Postgres type.
     pub typing: Option<Statement>,
+    /// The longest `pg_sleep` the statement asks for, in milliseconds (0 = none). The session
+    /// refuses a sleep that would outlast its statement timeout, and never caches such a plan.
+    pub sleep_ms: u64,
 }
 
 /// What a statement turned out to be.
@@ -116,7 +120,49 @@ fn rewrite_query(
     if let Statement::Query(query) = &mut statement {
         exact_result_columns(query, target);
     }
-    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, typing })
+    let sleep_ms = sleep_ms(&statement)?;
+    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, typing, sleep_ms })
+}
+
+/// The longest `pg_sleep(seconds)` in a statement, in milliseconds. Only a constant number of
+/// seconds is accepted: a computed one could not be checked against the statement timeout.
+fn sleep_ms(statement: &Statement) -> Result<u64, RewriteError> {
+    use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Value};
+    let mut longest: Result<u64, RewriteError> = Ok(0);
+    let _ = sqlparser::ast::visit_expressions(statement, |expr| {
+        let Expr::Function(function) = expr else { return std::ops::ControlFlow::Continue(()) };
+        let name = function.name.0.last().and_then(|p| p.as_ident()).map(|i| i.value.to_lowercase());
+        if name.as_deref() != Some("pg_sleep") {
+            return std::ops::ControlFlow::Continue(());
+        }
+        let seconds = match &function.args {
+            FunctionArguments::List(list) => match list.args.as_slice() {
+                [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))] => match &v.value {
+                    Value::Number(n, _) => n.parse::<f64>().ok(),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        match seconds {
+            Some(s) if s.is_finite() => {
+                let ms = (s.max(0.0) * 1000.0).ceil().min(u64::MAX as f64) as u64;
+                if let Ok(current) = &mut longest {
+                    *current = (*current).max(ms);
+                }
+                std::ops::ControlFlow::Continue(())
+            }
+            _ => {
+                longest = Err(RewriteError::NotAllowed {
+                    message: "pg_sleep takes only a constant number of seconds here".into(),
+                    hint: Some("A sleep must be checked against the statement timeout before it runs.".into()),
+                });
+                std::ops::ControlFlow::Break(())
+            }
+        }
+    });
+    longest
 }
 
 /// Result columns that are exactly one mapped function (e.g. `avg(x)` on the embedded engine)

@@ -165,6 +165,23 @@ fn unknown_and_ambiguous_names() {
 }
 
 #[test]
+fn string_literals_reach_the_backend_in_one_quoted_form() {
+    // Literals are re-printed in one form, never as the client spelled them, so no difference
+    // between sqlparser's lexer and the backend's can turn text inside a literal into SQL.
+    for (sql, literal) in
+        [("SELECT $t$it's$t$ AS x FROM orders", "'it''s'"), ("SELECT E'a\\'b' AS x FROM orders", "'a''b'")]
+    {
+        let out = rewrite(sql).sql;
+        assert!(out.contains(literal), "{sql} → {out}");
+        assert!(!out.contains('$') && !out.contains("E'"), "{sql} → {out}");
+    }
+    // A tag that starts with a digit is not a dollar quote to Postgres (`$1` is a parameter):
+    // such text is refused rather than read as a string.
+    let refused = error("SELECT $1$; DELETE FROM orders; $1$ AS x FROM orders");
+    assert!(matches!(refused, RewriteError::Syntax { .. }), "{refused:?}");
+}
+
+#[test]
 fn writes_and_privileged_statements_are_refused() {
     for (sql, what) in [
         ("INSERT INTO orders VALUES (1, 2, 3)", "INSERT"),

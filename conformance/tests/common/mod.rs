@@ -20,7 +20,14 @@ pub const BACKENDS: [(&str, &str); 3] =
 
 /// Starts the oracle and loads TPC-H and `alltypes` into database `conf`.
 pub fn oracle() -> PgServer {
-    let pg = PgServer::start(&[("timezone", "UTC")]).expect("start postgres");
+    oracle_with(&[])
+}
+
+/// [`oracle`] with extra server settings (e.g. `log_statement = all`).
+pub fn oracle_with(settings: &[(&str, &str)]) -> PgServer {
+    let mut all = vec![("timezone", "UTC")];
+    all.extend_from_slice(settings);
+    let pg = PgServer::start(&all).expect("start postgres");
     pg.create_database("conf").expect("createdb");
     let schema = std::fs::read_to_string(corpus::tpch_dir().join("schema_postgres_parquet_aligned.sql")).unwrap();
     pg.psql("conf", &schema).expect("tpch schema");

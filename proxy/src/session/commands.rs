@@ -212,7 +212,7 @@ impl<S: ClientSocket> Session<S> {
                 };
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let columns = encode::with_formats(&encode::text_columns(&names), formats)?;
-                Ok(Outcome::Rows(Running { stream: text_stream(&names, rows)?, columns, current: None, tag: "SHOW" }))
+                Ok(Outcome::Rows(Running::new(columns, text_stream(&names, rows)?, "SHOW")))
             }
             SessionCommand::Begin => {
                 if self.txn != Txn::Idle {
@@ -248,7 +248,7 @@ impl<S: ClientSocket> Session<S> {
                 let value = self.settings.get(&name).unwrap_or_default();
                 let columns = encode::with_formats(&encode::text_columns(&["set_config"]), formats)?;
                 let stream = text_stream(&["set_config"], vec![vec![value]])?;
-                Ok(Outcome::Rows(Running { stream, columns, current: None, tag: "SELECT" }))
+                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
             }
             SessionCommand::Savepoint(name) => {
                 if self.txn == Txn::Idle {

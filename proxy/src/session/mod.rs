@@ -96,6 +96,16 @@ struct Running {
     stream: SendableRecordBatchStream,
     current: Option<(BatchEncoder, usize, usize)>,
     tag: &'static str,
+    /// Rows and DataRow bytes sent so far (over every Execute of a portal), for the package's
+    /// result limits.
+    rows_total: u64,
+    bytes_total: u64,
+}
+
+impl Running {
+    fn new(columns: Vec<ResultColumn>, stream: SendableRecordBatchStream, tag: &'static str) -> Running {
+        Running { columns, stream, current: None, tag, rows_total: 0, bytes_total: 0 }
+    }
 }
 
 /// What executing a statement produced.
@@ -321,6 +331,12 @@ impl<S: ClientSocket> Session<S> {
             Ok(statements) if statements.is_empty() => {
                 self.wire.send(PgWireBackendMessage::EmptyQueryResponse(EmptyQueryResponse::new()));
             }
+            Ok(statements)
+                if statements.len() > 1
+                    && let Some(error) = self.first_refusal(&statements, text) =>
+            {
+                self.fail(&error);
+            }
             Ok(statements) => {
                 let cacheable = statements.len() == 1;
                 let fingerprint = fingerprint.filter(|_| cacheable);
@@ -333,6 +349,14 @@ impl<S: ClientSocket> Session<S> {
             }
         }
         self.end_simple_query().await
+    }
+
+    /// The first statement of a multi-statement query string that validation refuses: such a
+    /// string runs not at all, so a refused statement cannot ride behind an accepted one.
+    fn first_refusal(&self, statements: &[sqlparser::ast::Statement], text: &str) -> Option<PgError> {
+        statements.iter().find_map(|statement| {
+            rewrite::plan(statement.clone(), text, &self.package, self.target, &self.info).err().map(PgError::from)
+        })
     }
 
     /// Sends one simple-protocol statement's result; `Ok(false)` when it failed (the rest of
@@ -398,7 +422,7 @@ impl<S: ClientSocket> Session<S> {
         let outcome = async {
             let stream = self.cancellable(connector.run_sql(&sql, &settings.query)).await??;
             let columns = encode::describe(&template.columns, &stream.schema())?;
-            Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }))
+            Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
         };
         Some(outcome.await)
     }
@@ -416,7 +440,10 @@ impl<S: ClientSocket> Session<S> {
         let opaque = fingerprint.map(|_| rewrite::fingerprint::opaque_literals(&statement));
         let kind = match self.plan(statement, text)? {
             Planned::Query(query) => {
-                if let (Some(fingerprint), Some(opaque)) = (fingerprint, &opaque)
+                // A sleep is checked against the timeout at every run: never reuse its plan.
+                let cacheable = cacheable && query.sleep_ms == 0;
+                if cacheable
+                    && let (Some(fingerprint), Some(opaque)) = (fingerprint, &opaque)
                     && let Some(template) =
                         rewrite::fingerprint::Template::build(opaque, &query, fingerprint, self.target)
                 {
@@ -433,7 +460,7 @@ impl<S: ClientSocket> Session<S> {
                 {
                     self.cache(text, backend, &columns);
                 }
-                return Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }));
+                return Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")));
             }
             Planned::Explain { analyze, query } => Kind::Explain { analyze, query: Box::new(query) },
             Planned::Session(SessionCommand::Fetch { name, count }) => {
@@ -464,7 +491,25 @@ impl<S: ClientSocket> Session<S> {
         if self.txn == Txn::Failed && !ends_transaction(&statement) {
             return Err(aborted_transaction());
         }
-        Ok(rewrite::plan(statement, text, &self.package, self.target, &self.info)?)
+        let planned = rewrite::plan(statement, text, &self.package, self.target, &self.info)?;
+        if let Planned::Query(query) | Planned::Explain { query, .. } = &planned {
+            self.check_sleep(query.sleep_ms)?;
+        }
+        Ok(planned)
+    }
+
+    /// Refuses a `pg_sleep` that could outlast the statement timeout (or any, without one): a
+    /// sleeping statement holds a pooled backend connection.
+    fn check_sleep(&self, sleep_ms: u64) -> Result<(), PgError> {
+        let timeout_ms = self.settings.statement_timeout_ms();
+        if sleep_ms > 0 && (timeout_ms == 0 || sleep_ms > timeout_ms) {
+            return Err(PgError::new(
+                code::INSUFFICIENT_PRIVILEGE,
+                format!("pg_sleep of {sleep_ms} ms would outlast the statement timeout ({timeout_ms} ms)"),
+            )
+            .with_hint("Set statement_timeout to at least the sleep, or do not sleep."));
+        }
+        Ok(())
     }
 
     fn cache(&self, text: &str, backend: Arc<dyn PreparedQuery>, columns: &[ResultColumn]) {
@@ -489,7 +534,7 @@ impl<S: ClientSocket> Session<S> {
                 let backend = self.connector.prepare(backend_query(&query)).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
-                if cacheable {
+                if cacheable && query.sleep_ms == 0 {
                     self.cache(text, backend.clone(), &columns);
                 }
                 (Kind::Query { backend, columns }, param_types)
@@ -551,7 +596,7 @@ impl<S: ClientSocket> Session<S> {
                 let columns = encode::with_formats(columns, formats)?;
                 let settings = self.output_settings();
                 let stream = self.cancellable(backend.execute(params, &settings.query)).await??;
-                Ok(Outcome::Rows(Running { columns, stream, current: None, tag: "SELECT" }))
+                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
             }
             Kind::Explain { analyze, query } => {
                 let mut lines = vec![
@@ -563,12 +608,7 @@ impl<S: ClientSocket> Session<S> {
                 lines.extend(plan);
                 let columns = encode::with_formats(&encode::text_columns(&["QUERY PLAN"]), formats)?;
                 let rows: Vec<Vec<String>> = lines.into_iter().map(|l| vec![l]).collect();
-                Ok(Outcome::Rows(Running {
-                    stream: text_stream(&["QUERY PLAN"], rows)?,
-                    columns,
-                    current: None,
-                    tag: "EXPLAIN",
-                }))
+                Ok(Outcome::Rows(Running::new(columns, text_stream(&["QUERY PLAN"], rows)?, "EXPLAIN")))
             }
             Kind::Declare { name, hold, binary, query } => {
                 if self.txn == Txn::Idle && !hold {
@@ -615,6 +655,7 @@ impl<S: ClientSocket> Session<S> {
             ms => Some(tokio::time::Instant::now() + Duration::from_millis(ms)),
         };
         self.cancel.signal.borrow_and_update();
+        let limits = self.package.result_limits;
         let mut sent = 0usize;
         loop {
             if let Some((encoder, rows, next)) = &mut running.current {
@@ -622,7 +663,16 @@ impl<S: ClientSocket> Session<S> {
                     if max_rows > 0 && sent == max_rows {
                         return Ok((false, sent));
                     }
+                    if limits.max_rows > 0 && running.rows_total == limits.max_rows {
+                        return Err(result_too_large(&self.info.database, "max_rows", limits.max_rows));
+                    }
+                    let before = self.wire.buffer().len();
                     encoder.encode_row(*next, self.wire.buffer())?;
+                    running.rows_total += 1;
+                    running.bytes_total += (self.wire.buffer().len() - before) as u64;
+                    if limits.max_bytes > 0 && running.bytes_total > limits.max_bytes {
+                        return Err(result_too_large(&self.info.database, "max_result_bytes", limits.max_bytes));
+                    }
                     *next += 1;
                     sent += 1;
                     if let Err(error) = self.wire.flush_if_full().await {
@@ -913,6 +963,13 @@ fn canceled_by_user() -> PgError {
 /// which cancels the backend query).
 fn client_gone() -> PgError {
     PgError::fatal(code::CONNECTION_FAILURE, "the client closed the connection")
+}
+
+/// A result over one of the package version's limits: an error, so no client mistakes the rows
+/// it already got for the whole answer.
+fn result_too_large(package: &str, limit: &str, value: u64) -> PgError {
+    PgError::new(code::PROGRAM_LIMIT_EXCEEDED, format!("the result exceeds {limit} = {value} of package {package}"))
+        .with_hint("Narrow the query (WHERE, LIMIT) or fetch it in pages with a cursor.")
 }
 
 /// The FATAL error of a session that waited too long for its client.

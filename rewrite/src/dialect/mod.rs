@@ -34,8 +34,6 @@ pub enum FunctionRule {
     /// Rewritten in place (the whole call expression: arguments, wrapping); an `Err` is a refusal
     /// with that reason.
     Rewrite(fn(&mut Expr) -> Result<(), String>),
-    /// Never forwarded: touches the server, its files or the pooled session (42501).
-    Forbidden,
 }
 
 /// Syntax that targets support differently. Every expression or clause that is not plain
@@ -236,6 +234,127 @@ impl Dialect {
 }
 
 /// `name(args…)`, a plain call.
+/// Functions that reach the server rather than read their arguments — files, large objects,
+/// other databases, sessions and backends, locks, sequences, settings, WAL and replication,
+/// SQL executed from text — refused with 42501 on every target. Every target's table is an
+/// allowlist anyway (an unlisted function is 42883 or 0A000); naming these gives the answer a
+/// client should see for an attempt, whichever backend serves the version.
+pub(crate) const FORBIDDEN_FUNCTIONS: &[&str] = &[
+    // files and directories
+    "pg_read_file",
+    "pg_read_binary_file",
+    "pg_ls_dir",
+    "pg_stat_file",
+    "pg_ls_logdir",
+    "pg_ls_waldir",
+    "pg_ls_tmpdir",
+    "pg_ls_archive_statusdir",
+    "pg_ls_logicalsnapdir",
+    "pg_ls_logicalmapdir",
+    "pg_ls_replslotdir",
+    "pg_file_write",
+    "pg_file_rename",
+    "pg_file_unlink",
+    "pg_current_logfile",
+    // large objects
+    "lo_import",
+    "lo_export",
+    "lo_get",
+    "lo_put",
+    "lo_open",
+    "lo_close",
+    "lo_creat",
+    "lo_create",
+    "lo_unlink",
+    "lo_from_bytea",
+    "loread",
+    "lowrite",
+    "lo_truncate",
+    "lo_lseek",
+    "lo_tell",
+    // other databases and servers
+    "dblink",
+    "dblink_exec",
+    "dblink_connect",
+    "dblink_connect_u",
+    "dblink_send_query",
+    "dblink_get_result",
+    "dblink_open",
+    "dblink_fetch",
+    // sessions, backends and server administration
+    "pg_terminate_backend",
+    "pg_cancel_backend",
+    "pg_reload_conf",
+    "pg_rotate_logfile",
+    "pg_promote",
+    "pg_log_backend_memory_contexts",
+    "pg_stat_reset",
+    "pg_stat_reset_shared",
+    "pg_stat_get_activity",
+    "pg_backend_pid",
+    "pg_postmaster_start_time",
+    "pg_conf_load_time",
+    "inet_server_addr",
+    "inet_server_port",
+    "inet_client_addr",
+    "inet_client_port",
+    "pg_notify",
+    "pg_listening_channels",
+    "pg_import_system_collations",
+    "pg_sleep_for",
+    "pg_sleep_until",
+    // settings
+    "set_config",
+    "current_setting",
+    // locks
+    "pg_advisory_lock",
+    "pg_advisory_lock_shared",
+    "pg_advisory_xact_lock",
+    "pg_advisory_xact_lock_shared",
+    "pg_try_advisory_lock",
+    "pg_try_advisory_lock_shared",
+    "pg_try_advisory_xact_lock",
+    "pg_try_advisory_xact_lock_shared",
+    "pg_advisory_unlock",
+    "pg_advisory_unlock_shared",
+    "pg_advisory_unlock_all",
+    // sequences and transaction ids
+    "nextval",
+    "setval",
+    "currval",
+    "lastval",
+    "txid_current",
+    "txid_current_if_assigned",
+    "pg_current_xact_id",
+    "pg_current_xact_id_if_assigned",
+    // WAL, backups and replication
+    "pg_switch_wal",
+    "pg_create_restore_point",
+    "pg_backup_start",
+    "pg_backup_stop",
+    "pg_start_backup",
+    "pg_stop_backup",
+    "pg_current_wal_lsn",
+    "pg_logical_emit_message",
+    "pg_create_physical_replication_slot",
+    "pg_create_logical_replication_slot",
+    "pg_drop_replication_slot",
+    "pg_replication_origin_create",
+    // SQL executed from text
+    "query_to_xml",
+    "query_to_xmlschema",
+    "query_to_xml_and_xmlschema",
+    "cursor_to_xml",
+    "cursor_to_xmlschema",
+    "table_to_xml",
+    "table_to_xmlschema",
+    "table_to_xml_and_xmlschema",
+    "schema_to_xml",
+    "schema_to_xmlschema",
+    "database_to_xml",
+    "database_to_xmlschema",
+];
+
 pub(crate) fn function_call(name: &str, args: Vec<Expr>) -> Expr {
     use sqlparser::ast::{Function, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName};
     Expr::Function(Function {
@@ -292,6 +411,12 @@ impl Translator {
             [schema, name] if schema == "pg_catalog" => name.clone(),
             _ => return Err(self.dialect.refuse(format!("function {}()", function.name))),
         };
+        if FORBIDDEN_FUNCTIONS.contains(&name.as_str()) {
+            return Err(RewriteError::NotAllowed {
+                message: format!("permission denied for function {name}"),
+                hint: Some("A package is read-only data: functions that reach the server are not available.".into()),
+            });
+        }
         if function.filter.is_some() {
             self.dialect.check_construct(Construct::AggregateFilter, None)?;
         }
@@ -308,10 +433,6 @@ impl Translator {
                 Ok(())
             }
             Some(FunctionRule::Rewrite(rewrite)) => rewrite(expr).map_err(|reason| self.dialect.refuse(reason)),
-            Some(FunctionRule::Forbidden) => Err(RewriteError::NotAllowed {
-                message: format!("permission denied for function {name}"),
-                hint: Some("A package is read-only data: functions that reach the server are not available.".into()),
-            }),
             // A function Postgres has but this target cannot compute the same is refused (0A000);
             // one packwire does not know at all does not exist, as far as the client can tell.
             None if Dialect::of(Target::Postgres).function(&name).is_some() => {
@@ -578,6 +699,33 @@ impl VisitorMut for Translator {
             };
             return self.check(result);
         }
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_value(&mut self, value: &mut sqlparser::ast::ValueWithSpan) -> ControlFlow<()> {
+        // Strings reach the backend in one canonical form, '…' with doubled quotes: a dollar
+        // quote, E'…' or U&'…' re-printed as written would be lexed again by the backend, and
+        // any difference between sqlparser's lexer and the backend's (`$1$…$1$` is a string to
+        // sqlparser and a parameter to Postgres) would let text inside a literal become SQL.
+        use sqlparser::ast::Value;
+        let text = match &mut value.value {
+            // Postgres reads `$1$` as the parameter `$1` followed by `$`: a tag never starts
+            // with a digit, so such text is not a string there, and must not be one here.
+            Value::DollarQuotedString(dollar)
+                if dollar.tag.as_deref().is_some_and(|tag| tag.starts_with(|c: char| c.is_ascii_digit())) =>
+            {
+                let tag = dollar.tag.clone().unwrap_or_default();
+                return self.fail(RewriteError::Syntax {
+                    message: format!("syntax error at or near \"${tag}\""),
+                    detail: Some("A dollar-quote tag cannot start with a digit; `$n` is a parameter.".into()),
+                    position: 0,
+                });
+            }
+            Value::DollarQuotedString(dollar) => std::mem::take(&mut dollar.value),
+            Value::EscapedStringLiteral(text) | Value::UnicodeStringLiteral(text) => std::mem::take(text),
+            _ => return ControlFlow::Continue(()),
+        };
+        value.value = Value::SingleQuotedString(text);
         ControlFlow::Continue(())
     }
 

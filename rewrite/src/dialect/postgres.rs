@@ -4,7 +4,7 @@
 
 use super::{Construct, Dialect, FunctionRule, Support};
 
-use FunctionRule::{Forbidden, Same};
+use FunctionRule::Same;
 
 pub(super) static DIALECT: Dialect = Dialect {
     name: "Postgres",
@@ -344,31 +344,4 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("gen_random_uuid", Same),
     ("random", Same),
     ("pg_sleep", Same),
-    // never: files, server state, the pooled backend session, other databases
-    ("pg_read_file", Forbidden),
-    ("pg_read_binary_file", Forbidden),
-    ("pg_ls_dir", Forbidden),
-    ("pg_stat_file", Forbidden),
-    ("lo_import", Forbidden),
-    ("lo_export", Forbidden),
-    ("lo_get", Forbidden),
-    ("set_config", Forbidden),
-    ("current_setting", Forbidden),
-    ("pg_terminate_backend", Forbidden),
-    ("pg_cancel_backend", Forbidden),
-    ("pg_reload_conf", Forbidden),
-    ("pg_advisory_lock", Forbidden),
-    ("pg_advisory_xact_lock", Forbidden),
-    ("pg_try_advisory_lock", Forbidden),
-    ("dblink", Forbidden),
-    ("dblink_exec", Forbidden),
-    ("nextval", Forbidden),
-    ("setval", Forbidden),
-    ("currval", Forbidden),
-    ("txid_current", Forbidden),
-    ("pg_backend_pid", Forbidden),
-    ("inet_server_addr", Forbidden),
-    ("pg_switch_wal", Forbidden),
-    ("query_to_xml", Forbidden),
-    ("pg_notify", Forbidden),
 ];

@@ -1,0 +1,3 @@
+-- expect: 42P01
+-- why: read pg_catalog.pg_shadow schema-qualified
+SELECT usename, passwd FROM pg_catalog.pg_shadow

@@ -1,0 +1,3 @@
+-- expect: 42P01
+-- why: block comments between the parts of a qualified catalog name
+SELECT * FROM pg_catalog/**/./* x */pg_shadow

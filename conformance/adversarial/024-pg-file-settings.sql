@@ -1,0 +1,3 @@
+-- expect: 42P01
+-- why: read postgresql.conf entries through pg_file_settings
+SELECT * FROM pg_file_settings

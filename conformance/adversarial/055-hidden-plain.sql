@@ -1,0 +1,3 @@
+-- expect: 42P01
+-- why: read the hidden schema directly
+SELECT * FROM hidden.secrets

@@ -1,0 +1,3 @@
+-- expect: 0A000
+-- why: parenthesized TABLE hidden.secrets parses as a query body
+(TABLE hidden.secrets)

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: read a server file
+SELECT pg_read_file('/etc/passwd')

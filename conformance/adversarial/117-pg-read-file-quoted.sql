@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: double-quoted function name
+SELECT "pg_read_file"('/etc/passwd')

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: list a server directory
+SELECT pg_ls_dir('.')

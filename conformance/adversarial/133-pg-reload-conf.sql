@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: reload the server configuration
+SELECT pg_reload_conf()

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: reset a sequence
+SELECT setval('orders_seq', 1, false)

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: leak the backend's port
+SELECT inet_server_port()

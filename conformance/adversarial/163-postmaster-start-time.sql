@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: leak the backend's start time
+SELECT pg_postmaster_start_time()

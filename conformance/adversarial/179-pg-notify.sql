@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: signal other backend sessions
+SELECT pg_notify('pgrst', 'reload schema')

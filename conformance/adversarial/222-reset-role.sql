@@ -1,0 +1,3 @@
+-- expect: 42704
+-- why: RESET ROLE
+RESET ROLE

@@ -1,0 +1,3 @@
+-- expect: 0A000
+-- why: LISTEN on the pooled backend connection
+LISTEN pwned

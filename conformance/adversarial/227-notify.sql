@@ -1,0 +1,3 @@
+-- expect: 0A000
+-- why: NOTIFY other listeners of the backend
+NOTIFY pgrst, 'reload schema'

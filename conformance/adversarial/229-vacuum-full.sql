@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: VACUUM FULL rewrites and locks the table
+VACUUM FULL lineitem

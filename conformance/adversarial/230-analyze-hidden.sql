@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: ANALYZE the hidden table to fill pg_statistic
+ANALYZE hidden.secrets

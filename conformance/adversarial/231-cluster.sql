@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: CLUSTER a package table
+CLUSTER lineitem USING lineitem_pkey

@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: REINDEX a package table
+REINDEX TABLE lineitem

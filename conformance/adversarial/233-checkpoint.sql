@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: force a checkpoint
+CHECKPOINT

@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: ALTER SYSTEM
+ALTER SYSTEM SET log_statement = 'none'

@@ -1,0 +1,3 @@
+-- expect: 42501
+-- why: revoke access from everyone
+REVOKE ALL ON lineitem FROM PUBLIC

@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: TRUNCATE package tables
+TRUNCATE lineitem, orders RESTART IDENTITY CASCADE

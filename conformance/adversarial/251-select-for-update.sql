@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: row locks on a package table
+SELECT * FROM lineitem FOR UPDATE

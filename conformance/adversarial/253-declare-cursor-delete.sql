@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: cursor over a DELETE ... RETURNING
+DECLARE c CURSOR WITH HOLD FOR DELETE FROM lineitem RETURNING *

@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: drop the hidden schema
+DROP SCHEMA hidden CASCADE

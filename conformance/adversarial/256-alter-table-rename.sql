@@ -1,0 +1,3 @@
+-- expect: 25006
+-- why: rename a package table
+ALTER TABLE lineitem RENAME TO lineitem_old

@@ -1,0 +1,3 @@
+-- expect: 42601
+-- why: IMPORT FOREIGN SCHEMA
+IMPORT FOREIGN SCHEMA hidden FROM SERVER loopback INTO public
