@@ -38,6 +38,7 @@ pub mod code {
     pub const IDLE_SESSION_TIMEOUT: &str = "57P05";
     pub const IDLE_IN_TRANSACTION_TIMEOUT: &str = "25P03";
     pub const PROGRAM_LIMIT_EXCEEDED: &str = "54000";
+    pub const STATEMENT_TOO_COMPLEX: &str = "54001";
     pub const OUT_OF_MEMORY: &str = "53200";
     pub const INTERNAL_ERROR: &str = "XX000";
     pub const ACTIVE_SQL_TRANSACTION: &str = "25001";
@@ -138,6 +139,7 @@ impl From<RewriteError> for PgError {
     fn from(error: RewriteError) -> PgError {
         let code = match &error {
             RewriteError::Syntax { .. } | RewriteError::Invalid { .. } => code::SYNTAX_ERROR,
+            RewriteError::TooComplex { .. } => code::STATEMENT_TOO_COMPLEX,
             RewriteError::UndefinedTable { .. } => code::UNDEFINED_TABLE,
             RewriteError::UndefinedColumn { .. } => code::UNDEFINED_COLUMN,
             RewriteError::AmbiguousColumn { .. } => code::AMBIGUOUS_COLUMN,

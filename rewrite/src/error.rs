@@ -32,6 +32,9 @@ pub enum RewriteError {
     /// A construct packwire or the target cannot express faithfully (0A000).
     #[error("{message}")]
     Unsupported { message: String, position: usize },
+    /// Nested deeper than packwire parses (54001, statement_too_complex).
+    #[error("{message}")]
+    TooComplex { message: String },
     /// A construct that is invalid where it appears (42601 in Postgres, e.g. `SELECT *` without FROM).
     #[error("{message}")]
     Invalid { message: String, position: usize },
@@ -48,6 +51,7 @@ impl RewriteError {
             | RewriteError::Unsupported { position, .. }
             | RewriteError::Invalid { position, .. } => *position,
             RewriteError::ReadOnly { .. }
+            | RewriteError::TooComplex { .. }
             | RewriteError::NotAllowed { .. }
             | RewriteError::UndefinedFunction { .. }
             | RewriteError::UndefinedObject { .. } => 0,

@@ -64,15 +64,16 @@ pub fn pipeline(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    /// The committed fuzzing corpus (inputs the fuzzer found interesting, and any crash it ever
+    /// The committed fuzzing corpus and regressions (every crash or timeout the fuzzer found) (inputs the fuzzer found interesting, and any crash it ever
     /// found) replayed on every test run: CI's bounded smoke of the fuzz target.
     #[test]
     fn fuzz_corpus_replays_without_panics() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/statement_pipeline");
+        let fuzz = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
         let mut files = 0;
         let mut planned = 0;
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let dirs = [fuzz.join("corpus/statement_pipeline"), fuzz.join("regressions/statement_pipeline")];
+        for path in dirs.iter().flat_map(|dir| std::fs::read_dir(dir).unwrap()).map(|e| e.unwrap().path()) {
+            let bytes = std::fs::read(&path).unwrap();
             planned += super::pipeline(&bytes);
             files += 1;
         }

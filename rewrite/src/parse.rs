@@ -2,19 +2,35 @@
 
 use sqlparser::ast::Statement;
 use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::RewriteError;
 
 /// Statements nest at most this deep; deeper input is refused rather than risking the stack.
 const RECURSION_LIMIT: usize = 200;
 
+/// Function calls nest at most this deep. sqlparser 0.62 (the version datafusion pins) parses
+/// nested call arguments speculatively and re-parses them on the way back, so its time doubles
+/// with every level (a 336-byte statement found by fuzzing ran for hours); 16 levels stay under
+/// a few hundred milliseconds and are far beyond what people and ORMs write.
+const MAX_CALL_DEPTH: usize = 16;
+
 /// Parses a query string into its statements (empty statements are dropped, as Postgres does).
 pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
-    Parser::new(&PostgreSqlDialect {})
-        .with_recursion_limit(RECURSION_LIMIT)
-        .try_with_sql(text)
-        .and_then(|mut parser| parser.parse_statements())
+    let dialect = PostgreSqlDialect {};
+    Tokenizer::new(&dialect, text)
+        .with_unescape(true)
+        .tokenize_with_location()
+        .map_err(ParserError::from)
+        .and_then(|tokens| {
+            check_call_depth(&tokens)?;
+            Parser::new(&dialect)
+                .with_recursion_limit(RECURSION_LIMIT)
+                .with_tokens_with_locations(tokens)
+                .parse_statements()
+        })
         .map_err(|e| match syntax_error(text, e) {
             RewriteError::Syntax { position, .. } if starts_with_do(text, position) => RewriteError::NotAllowed {
                 message: "permission denied to run DO blocks".into(),
@@ -22,6 +38,75 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
             },
             other => other,
         })
+}
+
+/// Refuses input whose function calls (a word followed by `(`) nest deeper than
+/// [`MAX_CALL_DEPTH`], before the parser can spend exponential time on it. Parentheses after
+/// structural keywords (`IN (`, `AND (`, `AS (`, …) are groupings, not calls, and parse in
+/// linear time.
+fn check_call_depth(tokens: &[TokenWithSpan]) -> Result<(), ParserError> {
+    let mut open: Vec<bool> = Vec::new();
+    let mut calls = 0usize;
+    let mut previous: Option<&Token> = None;
+    for token in tokens.iter().map(|t| &t.token) {
+        match token {
+            Token::Whitespace(_) => continue,
+            Token::LParen => {
+                let is_call = matches!(previous, Some(Token::Word(word)) if !is_structural(word.keyword));
+                open.push(is_call);
+                if is_call {
+                    calls += 1;
+                    if calls > MAX_CALL_DEPTH {
+                        return Err(ParserError::RecursionLimitExceeded);
+                    }
+                }
+            }
+            // Every `)` closes the innermost `(`; only a call lowers the call depth.
+            Token::RParen if open.pop() == Some(true) => calls -= 1,
+            _ => {}
+        }
+        previous = Some(token);
+    }
+    Ok(())
+}
+
+/// Keywords after which `(` opens a grouping, a list or a subquery rather than a call.
+fn is_structural(keyword: Keyword) -> bool {
+    matches!(
+        keyword,
+        Keyword::AND
+            | Keyword::OR
+            | Keyword::NOT
+            | Keyword::IN
+            | Keyword::AS
+            | Keyword::ON
+            | Keyword::FROM
+            | Keyword::WHERE
+            | Keyword::SELECT
+            | Keyword::JOIN
+            | Keyword::USING
+            | Keyword::VALUES
+            | Keyword::EXISTS
+            | Keyword::ANY
+            | Keyword::ALL
+            | Keyword::SOME
+            | Keyword::WHEN
+            | Keyword::THEN
+            | Keyword::ELSE
+            | Keyword::CASE
+            | Keyword::BY
+            | Keyword::WITH
+            | Keyword::LATERAL
+            | Keyword::UNION
+            | Keyword::INTERSECT
+            | Keyword::EXCEPT
+            | Keyword::IS
+            | Keyword::BETWEEN
+            | Keyword::LIKE
+            | Keyword::ILIKE
+            | Keyword::HAVING
+            | Keyword::RETURNING
+    )
 }
 
 /// Whether the statement holding character `position` is a `DO` block (which sqlparser cannot
@@ -39,10 +124,10 @@ fn syntax_error(text: &str, error: ParserError) -> RewriteError {
     let raw = match error {
         ParserError::TokenizerError(m) | ParserError::ParserError(m) => m,
         ParserError::RecursionLimitExceeded => {
-            return RewriteError::Syntax {
-                message: "statement is too deeply nested".into(),
-                detail: None,
-                position: 0,
+            return RewriteError::TooComplex {
+                message: format!(
+                    "statement is too deeply nested (at most {RECURSION_LIMIT} levels, and {MAX_CALL_DEPTH} nested function calls)"
+                ),
             };
         }
     };

@@ -281,3 +281,19 @@ fn averages_on_the_embedded_engine_render_like_postgres_and_sort_as_numbers() {
         "SELECT g FROM \"public\".\"t\" AS \"t\" GROUP BY g HAVING pg_avg_decimal(x) > CAST(1 AS INT)"
     );
 }
+
+#[test]
+fn nesting_that_would_make_the_parser_exponential_is_refused() {
+    let calls = |n: usize| format!("SELECT {}1{} FROM orders", "lower(".repeat(n), ")".repeat(n));
+    assert!(parse(&calls(16)).is_ok());
+    assert!(matches!(parse(&calls(17)), Err(RewriteError::TooComplex { .. })));
+    // Found by fuzzing the pipeline: unclosed nested calls that kept sqlparser 0.62 busy for
+    // hours; now refused after one pass over the tokens.
+    let fuzzed = "SELECT array_tofloatng(ARRAY(SECLitofloatng(ARRAY(SECLi8@@@@oatng(loatng(ARRAY(SECfoloatY(SECLitofloatng(ARRAY(SECHi8@@@@oatng(loatng(ARRAY(SECfoloatng$1$MARng$1$MARRAY(Say_tofloatng(ARRAY(SECLitofloatng(ARRAY(SECLi8@@@@oatng(loatng(ARRAY(SECfoloatY(SECLitofloatng(ARRAY(SECHi8@@@@oatng(loatng(ARRAY(SECfoloatng$1$MARng$1$MARRAY(ECLi8@;";
+    assert!(matches!(parse(fuzzed), Err(RewriteError::TooComplex { .. })));
+    // Groupings, boolean nesting and subqueries are not calls and stay allowed deep.
+    let grouped = format!("SELECT 1 FROM orders WHERE {}id = 1{}", "(id = 2 OR ".repeat(40), ")".repeat(40));
+    assert!(parse(&grouped).is_ok());
+    let subqueries = format!("SELECT {}1{}", "(SELECT ".repeat(30), ")".repeat(30));
+    assert!(parse(&subqueries).is_ok());
+}

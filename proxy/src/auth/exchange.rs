@@ -4,7 +4,7 @@
 
 use pgwire::api::auth::sasl::scram::{ScramSecret, ScramServerAuth};
 use pgwire::error::PgWireError;
-use pgwire::messages::startup::Authentication;
+use pgwire::messages::startup::{Authentication, PasswordMessageFamily};
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage};
 
 use super::users::{User, Verifier};
@@ -68,8 +68,9 @@ impl FrontDoor {
         wire.send(PgWireBackendMessage::Authentication(Authentication::SASL(mechanisms.clone())));
         flush(wire).await?;
         let initial = match read(wire).await? {
-            PgWireFrontendMessage::PasswordMessageFamily(message) => {
-                message.into_sasl_initial_response().map_err(malformed)?
+            PgWireFrontendMessage::PasswordMessageFamily(PasswordMessageFamily::Raw(body)) => {
+                crate::frame::check_sasl_initial_response(&body).map_err(malformed)?;
+                PasswordMessageFamily::Raw(body).into_sasl_initial_response().map_err(malformed)?
             }
             _ => return Err(malformed("expected a SASLInitialResponse message")),
         };
