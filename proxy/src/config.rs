@@ -17,6 +17,7 @@
 //! [limits]
 //! max_connections = 1000
 //! max_statement_length = 1048576
+//! statement_timeout = "5min"   # for versions whose manifest sets none
 //! idle_session_timeout = "0"
 //! idle_in_transaction_session_timeout = "10min"
 //! ```
@@ -69,6 +70,7 @@ pub struct LimitsConfig {
     pub max_statement_length: Option<usize>,
     pub max_message_bytes: Option<usize>,
     pub authentication_timeout: Option<String>,
+    pub statement_timeout: Option<String>,
     pub idle_session_timeout: Option<String>,
     pub idle_in_transaction_session_timeout: Option<String>,
 }
@@ -135,6 +137,7 @@ impl LimitsConfig {
             authentication_timeout: duration("authentication_timeout", &self.authentication_timeout)?
                 .map(std::time::Duration::from_millis)
                 .unwrap_or(defaults.authentication_timeout),
+            statement_timeout_ms: duration("statement_timeout", &self.statement_timeout)?.unwrap_or(0),
             idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),
             idle_in_transaction_session_timeout_ms: duration(
                 "idle_in_transaction_session_timeout",
@@ -170,10 +173,11 @@ mod tests {
     #[test]
     fn limits_and_sections_parse() {
         let config: ConfigFile =
-            toml::from_str("[limits]\nmax_connections = 3\nidle_session_timeout = \"2s\"\n[auth]\nmethod = \"md5\"\n")
+            toml::from_str("[limits]\nmax_connections = 3\nidle_session_timeout = \"2s\"\nstatement_timeout = \"1min\"\n[auth]\nmethod = \"md5\"\n")
                 .unwrap();
         let limits = config.limits.resolve().unwrap();
         assert_eq!((limits.max_connections, limits.idle_session_timeout_ms), (3, 2000));
+        assert_eq!(limits.statement_timeout_ms, 60_000);
         assert_eq!(config.auth.method, Some(Method::Md5));
         assert!(toml::from_str::<ConfigFile>("[limits]\nbogus = 1\n").is_err());
         let bad: ConfigFile = toml::from_str("[limits]\nidle_session_timeout = \"soon\"\n").unwrap();

@@ -169,7 +169,11 @@ async fn begin(
     front.check_version(&user, &package)?;
     let admission = front.admit(&user)?;
 
-    let mut settings = Settings::new(&user, &package.id(), package.statement_timeout_ms);
+    let statement_timeout_ms = match package.statement_timeout_ms {
+        0 => front.limits.statement_timeout_ms,
+        own => own,
+    };
+    let mut settings = Settings::new(&user, &package.id(), statement_timeout_ms);
     for (name, value) in [
         ("idle_session_timeout", front.limits.idle_session_timeout_ms),
         ("idle_in_transaction_session_timeout", front.limits.idle_in_transaction_session_timeout_ms),

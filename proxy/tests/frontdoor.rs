@@ -385,9 +385,15 @@ async fn connection_limits_server_wide_and_per_user() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn statement_length_and_idle_timeouts() {
-    let limits = Limits { max_statement_length: 200, ..Limits::default() };
-    let server = common::start_behind(&[], trust_door(limits, None)).await;
+    let limits = Limits { max_statement_length: 200, statement_timeout_ms: 45_000, ..Limits::default() };
+    let extra = [limited_version("1.0.3", "statement_timeout = \"5s\"")];
+    let extra: Vec<(&str, String)> = extra.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let server = common::start_behind(&extra, trust_door(limits, None)).await;
     let client = server.connect("tpch@1.0.0").await;
+    // The server's default statement_timeout applies where the manifest sets none.
+    assert_eq!(common::text_rows(&client, "show statement_timeout").await, vec![vec![Some("45000".into())]]);
+    let own = server.connect("tpch@1.0.3").await;
+    assert_eq!(common::text_rows(&own, "show statement_timeout").await, vec![vec![Some("5000".into())]]);
     let long = format!("select 1 /* {} */", "x".repeat(300));
     let error = client.simple_query(&long).await.err().unwrap();
     assert_eq!(common::sqlstate(&error), "54000");

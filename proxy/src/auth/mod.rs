@@ -58,6 +58,8 @@ pub struct Limits {
     pub max_message_bytes: usize,
     /// Time a client has to finish startup and authentication.
     pub authentication_timeout: std::time::Duration,
+    /// Default `statement_timeout` (ms, 0 = none) for package versions that set none.
+    pub statement_timeout_ms: u64,
     /// Default `idle_session_timeout` (ms, 0 = none).
     pub idle_session_timeout_ms: u64,
     /// Default `idle_in_transaction_session_timeout` (ms, 0 = none).
@@ -71,6 +73,7 @@ impl Default for Limits {
             max_statement_length: 1024 * 1024,
             max_message_bytes: crate::wire::DEFAULT_MAX_MESSAGE_BYTES,
             authentication_timeout: std::time::Duration::from_secs(60),
+            statement_timeout_ms: 0,
             idle_session_timeout_ms: 0,
             idle_in_transaction_session_timeout_ms: 0,
         }
