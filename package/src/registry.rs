@@ -93,6 +93,11 @@ impl Registry {
         self.packages.values().flatten()
     }
 
+    /// The names of the packages served.
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        self.packages.keys().cloned()
+    }
+
     /// The versions of one package, oldest first.
     pub fn package(&self, name: &str) -> Option<&[Arc<PackageVersion>]> {
         self.packages.get(name).map(Vec::as_slice)

@@ -18,7 +18,7 @@ pub fn decode(
         let length = u32::from_be_bytes([src[1], src[2], src[3], src[4]]) as usize;
         if length > max_message_bytes {
             src.clear();
-            return Err(PgWireError::MessageTooLarge(length, max_message_bytes));
+            return Err(PgWireError::MessageTooLarge(max_message_bytes, length));
         }
         if length < 4 {
             src.clear();
@@ -198,7 +198,7 @@ mod tests {
         context.awaiting_frontend_startup = false;
         assert!(matches!(
             super::decode(&mut buffer, &context, 1024),
-            Err(super::PgWireError::MessageTooLarge(0x7fff_ffff, 1024))
+            Err(super::PgWireError::MessageTooLarge(1024, 0x7fff_ffff))
         ));
         assert!(buffer.is_empty());
     }

@@ -31,23 +31,27 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> std::io::Resul
 
 async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let _ = socket.set_nodelay(true);
-    let Some(stream) = open(socket, peer, &shared).await else { return };
-    let wire = Wire::new(stream, shared.front.limits.max_message_bytes);
-    let startup =
-        match tokio::time::timeout(shared.front.limits.authentication_timeout, startup::startup(wire, &shared)).await {
-            Ok(Outcome::Ready(wire, startup)) => Some((wire, startup)),
-            Ok(Outcome::Refused(mut wire, error)) => {
-                tracing::info!(%peer, code = %error.code, message = %error.message, "connection refused");
-                wire.send_error(&error);
-                let _ = wire.flush().await;
-                None
-            }
-            Ok(Outcome::Done) => None,
-            Err(_) => {
-                tracing::info!(%peer, "connection closed: startup took longer than the authentication timeout");
-                None
-            }
-        };
+    // Everything before the session — the first bytes, a TLS handshake, startup and
+    // authentication — must finish within the authentication timeout, or the socket is closed.
+    let before_session = async {
+        let stream = open(socket, peer, &shared).await?;
+        let wire = Wire::new(stream, shared.front.limits.max_message_bytes);
+        Some(startup::startup(wire, &shared).await)
+    };
+    let startup = match tokio::time::timeout(shared.front.limits.authentication_timeout, before_session).await {
+        Ok(Some(Outcome::Ready(wire, startup))) => Some((wire, startup)),
+        Ok(Some(Outcome::Refused(mut wire, error))) => {
+            tracing::info!(%peer, code = %error.code, message = %error.message, "connection refused");
+            wire.send_error(&error);
+            let _ = wire.flush().await;
+            None
+        }
+        Ok(Some(Outcome::Done) | None) => None,
+        Err(_) => {
+            tracing::info!(%peer, "connection closed: startup took longer than the authentication timeout");
+            None
+        }
+    };
     let Some((mut wire, startup)) = startup else { return };
     let connector = match shared.connector(&startup.package).await {
         Ok(connector) => connector,

@@ -164,9 +164,7 @@ async fn begin(
         options.get(PACKAGE_OPTION).or_else(|| params.get("database")).cloned().unwrap_or_else(|| user.clone());
     let spec = PackageSpec::parse(&spec_text)
         .map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
-    front.check_package_name(&user, &spec.name, &spec_text)?;
-    let package = shared.registry.resolve(&spec).map_err(|e| PgError::from(front.visible(&user, e)))?;
-    front.check_version(&user, &package)?;
+    let package = front.resolve(&shared.registry, &user, &spec, &spec_text)?;
     let admission = front.admit(&user)?;
 
     let statement_timeout_ms = match package.statement_timeout_ms {

@@ -99,7 +99,7 @@ impl<S: ClientSocket> Wire<S> {
             None => Ok(None),
             Some(Ok(message)) => Ok(Some(message)),
             Some(Err(PgWireError::IoError(_))) => Ok(None),
-            Some(Err(PgWireError::MessageTooLarge(length, limit))) => Err(PgError::fatal(
+            Some(Err(PgWireError::MessageTooLarge(limit, length))) => Err(PgError::fatal(
                 code::PROGRAM_LIMIT_EXCEEDED,
                 format!("message of {length} bytes exceeds the limit of {limit} bytes"),
             )),

@@ -241,11 +241,19 @@ async fn grants_decide_which_versions_a_user_sees() {
     let info = |database: &str| conninfo(&door, "analytics", database, "sslmode=require");
     let (ok, _, err) = psql(&info("tpch@1.0.0"), "select 1", PASSWORD);
     assert!(ok, "{err}");
-    // tpch@~1.0 does not cover 1.1.0, nor "tpch@1", which resolves to 1.1.0.
-    for (asked, named) in [("tpch@1.1.0", "tpch@1.1.0"), ("tpch@1", "tpch@1.1.0"), ("secret@2", "secret@2")] {
+    // tpch@~1.0 does not cover 1.1.0; the refusal names what was asked, never a version the
+    // user may not see.
+    for asked in ["tpch@1.1.0", "tpch@~1.1", "secret@2"] {
         let (ok, _, err) = psql(&info(asked), "select 1", PASSWORD);
         assert!(!ok, "{asked}");
-        assert!(err.contains(&format!("permission denied for package \"{named}\"")), "{asked}: {err}");
+        assert!(err.contains(&format!("permission denied for package \"{asked}\"")), "{asked}: {err}");
+        assert!(!err.contains("1.1.0") || asked.contains("1.1.0"), "{asked}: {err}");
+    }
+    // "tpch@1" and plain "tpch" resolve among the granted versions: 1.0.0, not the newer 1.1.0.
+    for asked in ["tpch@1", "tpch"] {
+        let (ok, out, err) = psql(&info(asked), "show packwire.package", PASSWORD);
+        assert!(ok, "{asked}: {err}");
+        assert_eq!(out, "tpch@1.0.0", "{asked}");
     }
     // An ungranted package is refused without saying whether it exists or what else is served.
     let (_, _, err) = psql(&info("secret@2"), "select 1", PASSWORD);

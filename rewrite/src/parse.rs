@@ -41,18 +41,24 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
 }
 
 /// Refuses input whose function calls (a word followed by `(`) nest deeper than
-/// [`MAX_CALL_DEPTH`], before the parser can spend exponential time on it. Parentheses after
-/// structural keywords (`IN (`, `AND (`, `AS (`, …) are groupings, not calls, and parse in
-/// linear time.
+/// [`MAX_CALL_DEPTH`], before the parser can spend exponential time on it. A `(` after a
+/// structural keyword (`IN (`, `AND (`, `FROM (`, …) is a grouping, a list or a subquery, which
+/// parse in linear time — but only where that keyword follows an operand; at the start of an
+/// operand (`(any(`, `= any(`, `(not(`) sqlparser may read the keyword as a function name and
+/// backtrack, so it counts as a call.
 fn check_call_depth(tokens: &[TokenWithSpan]) -> Result<(), ParserError> {
     let mut open: Vec<bool> = Vec::new();
     let mut calls = 0usize;
-    let mut previous: Option<&Token> = None;
+    // The last two tokens that are not whitespace or comments.
+    let (mut previous, mut before): (Option<&Token>, Option<&Token>) = (None, None);
     for token in tokens.iter().map(|t| &t.token) {
         match token {
             Token::Whitespace(_) => continue,
             Token::LParen => {
-                let is_call = matches!(previous, Some(Token::Word(word)) if !is_structural(word.keyword));
+                let is_call = match previous {
+                    Some(Token::Word(word)) => !is_structural(word.keyword) || !before.is_some_and(ends_operand),
+                    _ => false,
+                };
                 open.push(is_call);
                 if is_call {
                     calls += 1;
@@ -65,9 +71,23 @@ fn check_call_depth(tokens: &[TokenWithSpan]) -> Result<(), ParserError> {
             Token::RParen if open.pop() == Some(true) => calls -= 1,
             _ => {}
         }
-        previous = Some(token);
+        (before, previous) = (previous, Some(token));
     }
     Ok(())
+}
+
+/// Whether a token can end an operand (so a keyword after it is an infix or clause keyword).
+fn ends_operand(token: &Token) -> bool {
+    matches!(
+        token,
+        Token::Word(_)
+            | Token::RParen
+            | Token::RBracket
+            | Token::Number(..)
+            | Token::SingleQuotedString(_)
+            | Token::Mul
+            | Token::Placeholder(_)
+    )
 }
 
 /// Keywords after which `(` opens a grouping, a list or a subquery rather than a call.

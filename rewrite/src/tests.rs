@@ -294,6 +294,28 @@ fn nesting_that_would_make_the_parser_exponential_is_refused() {
     // Groupings, boolean nesting and subqueries are not calls and stay allowed deep.
     let grouped = format!("SELECT 1 FROM orders WHERE {}id = 1{}", "(id = 2 OR ".repeat(40), ")".repeat(40));
     assert!(parse(&grouped).is_ok());
-    let subqueries = format!("SELECT {}1{}", "(SELECT ".repeat(30), ")".repeat(30));
-    assert!(parse(&subqueries).is_ok());
+    let lists =
+        format!("SELECT 1 FROM orders WHERE {}id{}", "id IN (SELECT id FROM orders WHERE ".repeat(20), ")".repeat(20));
+    assert!(parse(&lists).is_ok());
+    // Keywords that sqlparser reads as function names where an operand starts count as calls
+    // (`any(any(…))`, `not(not(…))` and `case(case(…` backtrack like calls do).
+    for word in ["any", "not", "case", "all", "select"] {
+        let nested = format!("SELECT {}1{} FROM orders", format!("{word}(").repeat(40), ")".repeat(40));
+        assert!(matches!(parse(&nested), Err(RewriteError::TooComplex { .. })), "{word}");
+    }
+}
+
+#[test]
+fn snowflake_string_values_cannot_end_early() {
+    // `'\'` is one backslash to Postgres but an escaped quote to Snowflake: every string value
+    // (here an ESCAPE character, which is not a plain literal) has its backslashes doubled there,
+    // so the text after it stays inside the next literal instead of becoming SQL.
+    let sql = r"SELECT id FROM customers WHERE name LIKE 'x' ESCAPE '\' OR name = ' UNION SELECT 1 --'";
+    let mut statements = parse(sql).unwrap();
+    let planned = plan(statements.remove(0), sql, &package(), Target::Snowflake, &session());
+    let Ok(Planned::Query(query)) = planned else { panic!("{planned:?}") };
+    assert!(query.sql.contains(r"ESCAPE '\\'"), "{}", query.sql);
+    assert!(query.sql.contains("' UNION SELECT 1 --'"), "{}", query.sql);
+    // On Postgres (standard strings) the same text is left as it is.
+    assert!(rewrite(sql).sql.contains(r"ESCAPE '\' OR"), "{}", rewrite(sql).sql);
 }

@@ -25,14 +25,17 @@ impl FrontDoor {
             (Method::Trust, _) => {
                 Err(PgError::fatal(code::INVALID_AUTHORIZATION, format!("role \"{user}\" does not exist")))
             }
-            (Method::Md5, None | Some(Verifier::Md5(_))) => self.md5(wire, user, known).await,
-            (Method::Md5, Some(Verifier::Scram { .. })) | (Method::ScramSha256, _) => {
+            (Method::Md5, Some(Verifier::Md5(stored))) => self.md5(wire, user, stored).await,
+            // An unknown user is challenged like the default (SCRAM) users, as Postgres does, so
+            // the challenge does not tell who exists.
+            (Method::Md5, None | Some(Verifier::Scram { .. })) | (Method::ScramSha256, _) => {
                 self.scram(wire, user, known).await
             }
         }
     }
 
-    async fn md5(&self, wire: &mut Wire<ClientStream>, user: &str, known: Option<&User>) -> Result<(), PgError> {
+    /// Postgres' MD5 challenge against a stored `md5(password || user)` (hex).
+    async fn md5(&self, wire: &mut Wire<ClientStream>, user: &str, stored: &str) -> Result<(), PgError> {
         let salt = random_bytes::<4>()?;
         wire.send(PgWireBackendMessage::Authentication(Authentication::MD5Password(salt.to_vec())));
         flush(wire).await?;
@@ -40,17 +43,10 @@ impl FrontDoor {
             PgWireFrontendMessage::PasswordMessageFamily(message) => message.into_password().map_err(malformed)?,
             _ => return Err(malformed("expected a password message")),
         };
-        // An unknown user (or one with a SCRAM verifier under md5) is checked against a mock hash
-        // so the work and the answer are the same.
-        let stored = match known.map(|u| &u.verifier) {
-            Some(Verifier::Md5(hex)) => hex.clone(),
-            _ => hex(&self.mock(b"md5", user)[..16]),
-        };
-        let mut salted = stored.into_bytes();
+        let mut salted = stored.as_bytes().to_vec();
         salted.extend_from_slice(&salt);
         let expected = format!("md5{}", hex(&md5_digest(&salted)));
-        let matches = constant_time_eq(expected.as_bytes(), answer.password.as_bytes());
-        if matches && matches!(known.map(|u| &u.verifier), Some(Verifier::Md5(_))) {
+        if constant_time_eq(expected.as_bytes(), answer.password.as_bytes()) {
             Ok(())
         } else {
             Err(password_failed(user))

@@ -159,34 +159,40 @@ impl FrontDoor {
         self.users.as_ref().and_then(|users| users.get(name))
     }
 
-    /// Refuses a package the user has no grant on at all, before the registry is asked (so the
-    /// answer does not tell whether it exists).
-    pub fn check_package_name(&self, user: &str, package: &str, asked: &str) -> Result<(), PgError> {
-        let Some(users) = &self.users else { return Ok(()) };
-        match users.get(user) {
-            Some(entry) if entry.grants.iter().any(|g| g.names(package)) => Ok(()),
-            _ => Err(denied(user, asked)),
+    /// The version `user` gets for `spec` (`asked` as the client spelled it): the newest one
+    /// that matches the spec *and* the user's grants, so a refusal never names a version the
+    /// user may not see. A package the user has no grant naming is refused before the registry
+    /// is asked, so the answer does not tell whether it exists.
+    pub fn resolve(
+        &self,
+        registry: &package::Registry,
+        user: &str,
+        spec: &package::PackageSpec,
+        asked: &str,
+    ) -> Result<Arc<PackageVersion>, PgError> {
+        let Some(users) = &self.users else { return registry.resolve(spec).map_err(PgError::from) };
+        let grants = match users.get(user) {
+            Some(entry) if entry.grants.iter().any(|g| g.names(&spec.name)) => &entry.grants,
+            _ => return Err(denied(user, asked)),
+        };
+        let covered = |version: &PackageVersion| grants.iter().any(|g| g.covers(&version.name, &version.version));
+        let Some(versions) = registry.package(&spec.name) else {
+            let available = registry.names().filter(|name| grants.iter().any(|g| g.names(name))).collect();
+            return Err(PgError::from(package::ResolveError::UnknownPackage { name: spec.name.clone(), available }));
+        };
+        let matching: Vec<&Arc<PackageVersion>> =
+            versions.iter().rev().filter(|v| spec.requirement.matches(&v.version)).collect();
+        if let Some(version) = matching.iter().find(|v| covered(v)) {
+            return Ok(Arc::clone(version));
         }
-    }
-
-    /// Refuses a resolved version outside the user's grants.
-    pub fn check_version(&self, user: &str, version: &PackageVersion) -> Result<(), PgError> {
-        let Some(users) = &self.users else { return Ok(()) };
-        match users.get(user) {
-            Some(entry) if entry.grants.iter().any(|g| g.covers(&version.name, &version.version)) => Ok(()),
-            _ => Err(denied(user, &version.id())),
+        if !matching.is_empty() {
+            return Err(denied(user, asked));
         }
-    }
-
-    /// A resolve error as `user` may see it: only packages the user has grants on are listed.
-    pub fn visible(&self, user: &str, error: package::ResolveError) -> package::ResolveError {
-        match (error, self.user(user)) {
-            (package::ResolveError::UnknownPackage { name, available }, Some(entry)) => {
-                let available = available.into_iter().filter(|p| entry.grants.iter().any(|g| g.names(p))).collect();
-                package::ResolveError::UnknownPackage { name, available }
-            }
-            (error, _) => error,
-        }
+        Err(PgError::from(package::ResolveError::NoMatchingVersion {
+            name: spec.name.clone(),
+            requirement: spec.to_string().split_once('@').map(|(_, r)| r.to_string()).unwrap_or_default(),
+            available: versions.iter().filter(|v| covered(v)).map(|v| v.version.to_string()).collect(),
+        }))
     }
 
     /// Counts a new session against the server-wide and per-user limits.

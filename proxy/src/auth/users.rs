@@ -147,6 +147,10 @@ impl UsersFile {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&temporary).map_err(|e| format!("{}: {e}", temporary.display()))?;
+        // `mode` applies only when the file is created; a leftover temporary keeps its own.
+        #[cfg(unix)]
+        std::fs::set_permissions(&temporary, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .map_err(|e| format!("{}: {e}", temporary.display()))?;
         std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| format!("{}: {e}", temporary.display()))?;
         std::fs::rename(&temporary, path).map_err(|e| format!("{}: {e}", path.display()))
     }

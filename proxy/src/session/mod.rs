@@ -671,6 +671,8 @@ impl<S: ClientSocket> Session<S> {
                     running.rows_total += 1;
                     running.bytes_total += (self.wire.buffer().len() - before) as u64;
                     if limits.max_bytes > 0 && running.bytes_total > limits.max_bytes {
+                        // The row that crossed the limit is not sent.
+                        self.wire.buffer().truncate(before);
                         return Err(result_too_large(&self.info.database, "max_result_bytes", limits.max_bytes));
                     }
                     *next += 1;

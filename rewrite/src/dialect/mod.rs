@@ -196,6 +196,10 @@ pub struct Dialect {
     /// The target has no `FETCH FIRST n ROWS ONLY`: it is written as `LIMIT n` (and `WITH
     /// TIES` / `PERCENT` are refused).
     pub fetch_as_limit: bool,
+    /// The target reads a backslash inside `'…'` as an escape (Snowflake): the backslashes of
+    /// every string value — wherever it sits: a plain literal, a typed literal, an `ESCAPE`
+    /// character — are doubled, so no literal can end early and let its text become SQL.
+    pub backslash_escapes: bool,
 }
 
 impl Dialect {
@@ -726,6 +730,16 @@ impl VisitorMut for Translator {
             _ => return ControlFlow::Continue(()),
         };
         value.value = Value::SingleQuotedString(text);
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_value(&mut self, value: &mut sqlparser::ast::ValueWithSpan) -> ControlFlow<()> {
+        if self.dialect.backslash_escapes
+            && let sqlparser::ast::Value::SingleQuotedString(text) = &mut value.value
+            && text.contains('\\')
+        {
+            *text = text.replace('\\', "\\\\");
+        }
         ControlFlow::Continue(())
     }
 

@@ -64,6 +64,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[("generate_series", None), ("unnest", None)],
     unique_output_names: false,
     fetch_as_limit: false,
+    backslash_escapes: false,
 };
 
 /// Every type a package column can have, in the spellings sqlparser prints, plus arrays of them.

@@ -21,7 +21,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     constructs: &[
         (Construct::IntegerLiteral, Support::Native),
         (Construct::DecimalLiteral, Support::Native),
-        (Construct::BackslashString, Support::Rewrite(double_backslashes)),
+        (Construct::BackslashString, Support::Native), // doubled for every value: `backslash_escapes`
         (Construct::Like, Support::Rewrite(like_escape)),
         (Construct::ILike, Support::Rewrite(like_escape)),
         (Construct::StringConcat, Support::Native),
@@ -60,17 +60,8 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[],
     unique_output_names: false,
     fetch_as_limit: false,
+    backslash_escapes: true,
 };
-
-/// `'a\b'` → `'a\\b'`: Snowflake reads a backslash in a string as an escape.
-fn double_backslashes(expr: &mut Expr) -> Result<(), String> {
-    if let Expr::Value(value) = expr
-        && let Value::SingleQuotedString(text) = &mut value.value
-    {
-        *text = text.replace('\\', "\\\\");
-    }
-    Ok(())
-}
 
 /// `x LIKE p` → `x LIKE p ESCAPE '\\'`: backslash is Postgres' default escape character; the
 /// escape string is written as Snowflake reads one backslash.

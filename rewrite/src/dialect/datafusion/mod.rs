@@ -1126,6 +1126,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[("generate_series", Some(generate_series)), ("unnest", Some(unnest_from))],
     unique_output_names: true,
     fetch_as_limit: true,
+    backslash_escapes: false,
 };
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
