@@ -50,12 +50,6 @@ pub trait ClientSocket: AsyncRead + AsyncWrite + Unpin + Send {
     fn closed(&self) -> impl std::future::Future<Output = ()> + Send + '_;
 }
 
-impl ClientSocket for tokio::net::TcpStream {
-    async fn closed(&self) {
-        peer_closed(self, Some(b'X')).await
-    }
-}
-
 /// Completes when the peer of `tcp` has closed it, or when the next unread byte is `terminate`
 /// (a Terminate message waiting behind a running statement: the client is leaving).
 pub async fn peer_closed(tcp: &tokio::net::TcpStream, terminate: Option<u8>) {
