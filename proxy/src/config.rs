@@ -18,6 +18,7 @@
 //! max_connections = 1000
 //! max_statement_length = 1048576
 //! statement_timeout = "5min"   # for versions whose manifest sets none
+//! max_statement_timeout = "1h" # a ceiling, whatever a session SETs
 //! idle_session_timeout = "0"
 //! idle_in_transaction_session_timeout = "10min"
 //! ```
@@ -71,6 +72,7 @@ pub struct LimitsConfig {
     pub max_message_bytes: Option<usize>,
     pub authentication_timeout: Option<String>,
     pub statement_timeout: Option<String>,
+    pub max_statement_timeout: Option<String>,
     pub idle_session_timeout: Option<String>,
     pub idle_in_transaction_session_timeout: Option<String>,
 }
@@ -138,6 +140,7 @@ impl LimitsConfig {
                 .map(std::time::Duration::from_millis)
                 .unwrap_or(defaults.authentication_timeout),
             statement_timeout_ms: duration("statement_timeout", &self.statement_timeout)?.unwrap_or(0),
+            max_statement_timeout_ms: duration("max_statement_timeout", &self.max_statement_timeout)?.unwrap_or(0),
             idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),
             idle_in_transaction_session_timeout_ms: duration(
                 "idle_in_transaction_session_timeout",

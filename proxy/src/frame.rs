@@ -4,6 +4,7 @@
 
 use bytes::BytesMut;
 use pgwire::error::PgWireError;
+use pgwire::messages::startup::PasswordMessageFamily;
 use pgwire::messages::{DecodeContext, PgWireFrontendMessage, SslNegotiationMetaMessage};
 
 /// The next whole message in `src` for the phase `context` describes (`None`: need more bytes).
@@ -134,7 +135,8 @@ impl Reader<'_> {
 
 /// Feeds `bytes` to [`decode`] as a connection would (the phase advancing past SSL negotiation
 /// and the startup packet as those arrive) until it needs more input or refuses it. The first
-/// byte picks the starting phase, so fuzzing reaches regular messages directly. Returns how
+/// byte picks the starting phase, so fuzzing reaches regular messages directly. A password-family
+/// message also goes through the SASLInitialResponse path authentication takes. Returns how
 /// many messages decoded. Used by the fuzz target and the corpus replay test.
 pub fn decode_all(bytes: &[u8]) -> usize {
     let Some((&phase, rest)) = bytes.split_first() else { return 0 };
@@ -152,6 +154,11 @@ pub fn decode_all(bytes: &[u8]) -> usize {
                 context.awaiting_frontend_ssl = false;
             }
             PgWireFrontendMessage::Startup(_) => context.awaiting_frontend_startup = false,
+            PgWireFrontendMessage::PasswordMessageFamily(PasswordMessageFamily::Raw(body))
+                if check_sasl_initial_response(&body).is_ok() =>
+            {
+                let _ = PasswordMessageFamily::Raw(body).into_sasl_initial_response();
+            }
             _ => {}
         }
     }
@@ -160,12 +167,12 @@ pub fn decode_all(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    /// The committed fuzzing corpus and regressions (every crash or timeout the fuzzer found) replayed on every test run: CI's bounded smoke of the fuzz
-    /// target (any crash the fuzzer ever found is kept there as a regression case).
+    /// The committed corpus and regressions (every crash or timeout the fuzzer ever found),
+    /// replayed, then 20,000 seeded mutants of them: CI's bounded smoke of the fuzz target.
     #[test]
-    fn fuzz_corpus_replays_without_panics() {
-        // Even a panic that `decode` catches counts: every malformed message the fuzzer ever
-        // found must be refused by the layout check, not by pgwire's decoder panicking.
+    fn fuzz_corpus_and_mutants_decode_without_panics() {
+        // Even a panic that `decode` catches counts: every malformed message must be refused by
+        // the layout check, not by pgwire's decoder panicking.
         thread_local!(static PANICKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -173,20 +180,23 @@ mod tests {
             previous(info);
         }));
         let fuzz = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-        let mut files = 0;
+        let dirs = [fuzz.join("corpus/frontend_messages"), fuzz.join("regressions/frontend_messages")];
+        let seeds: Vec<Vec<u8>> = dirs
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+            .map(|entry| std::fs::read(entry.unwrap().path()).unwrap())
+            .collect();
+        assert!(seeds.len() >= 20, "the corpus has {} inputs", seeds.len());
         let mut decoded = 0;
         let mut panicked = Vec::new();
-        let dirs = [fuzz.join("corpus/frontend_messages"), fuzz.join("regressions/frontend_messages")];
-        for path in dirs.iter().flat_map(|dir| std::fs::read_dir(dir).unwrap()).map(|e| e.unwrap().path()) {
+        for input in seeds.iter().cloned().chain(rewrite::fuzzing::mutants(&seeds, 20_000, 0x5eed)) {
             PANICKED.with(|p| p.set(false));
-            decoded += super::decode_all(&std::fs::read(&path).unwrap());
+            decoded += super::decode_all(&input);
             if PANICKED.with(|p| p.get()) {
-                panicked.push(path.display().to_string());
+                panicked.push(input);
             }
-            files += 1;
         }
-        assert!(files >= 20, "the corpus has {files} inputs");
-        assert!(decoded > 0, "nothing in the corpus decoded: the replay would prove nothing");
+        assert!(decoded > seeds.len(), "hardly anything decoded: the smoke would prove nothing");
         assert!(panicked.is_empty(), "pgwire's decoder panicked on: {panicked:?}");
     }
 

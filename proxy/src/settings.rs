@@ -111,6 +111,18 @@ pub struct Settings {
     session_defaults: BTreeMap<String, String>,
     /// Values to restore when the transaction ends (`SET LOCAL`).
     local_saved: Vec<(String, Option<String>)>,
+    /// The timeouts in force, parsed once per change (they are read for every message).
+    timeouts: Timeouts,
+    /// The operator's ceiling on every statement (ms, 0 = none), whatever the session sets.
+    statement_ceiling_ms: u64,
+}
+
+/// A session's timeouts in milliseconds (0 = none).
+#[derive(Debug, Clone, Copy, Default)]
+struct Timeouts {
+    statement_ms: u64,
+    idle_session_ms: u64,
+    idle_in_transaction_ms: u64,
 }
 
 /// A change the client must be told about with ParameterStatus.
@@ -124,12 +136,36 @@ impl Settings {
             ("packwire.package".to_string(), package.to_string()),
             ("statement_timeout".to_string(), statement_timeout_ms.to_string()),
         ]);
-        Settings { values: BTreeMap::new(), session_defaults, local_saved: Vec::new() }
+        let mut settings = Settings {
+            values: BTreeMap::new(),
+            session_defaults,
+            local_saved: Vec::new(),
+            timeouts: Timeouts::default(),
+            statement_ceiling_ms: 0,
+        };
+        settings.refresh_timeouts();
+        settings
     }
 
     /// Changes a parameter's session default (server configuration, before any `SET`).
     pub fn set_default(&mut self, name: &str, value: &str) {
         self.session_defaults.insert(key_of(name), value.to_string());
+        self.refresh_timeouts();
+    }
+
+    /// Bounds every statement to `ms` (0 = no bound) whatever `statement_timeout` the session
+    /// sets, like PgBouncer's `query_timeout`: `SHOW` still reports the session's own value.
+    pub fn set_statement_ceiling(&mut self, ms: u64) {
+        self.statement_ceiling_ms = ms;
+    }
+
+    fn refresh_timeouts(&mut self) {
+        let ms = |name: &str| self.get(name).and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0);
+        self.timeouts = Timeouts {
+            statement_ms: ms("statement_timeout"),
+            idle_session_ms: ms("idle_session_timeout"),
+            idle_in_transaction_ms: ms("idle_in_transaction_session_timeout"),
+        };
     }
 
     /// The current value of a parameter (`None` when unknown).
@@ -185,6 +221,7 @@ impl Settings {
                 self.values.remove(&key);
             }
         }
+        self.refresh_timeouts();
         Ok(self.report(name))
     }
 
@@ -200,6 +237,7 @@ impl Settings {
                 reported.push(r);
             }
         }
+        self.refresh_timeouts();
         reported
     }
 
@@ -216,6 +254,7 @@ impl Settings {
         let keys: Vec<String> = self.values.keys().cloned().collect();
         self.values.clear();
         self.local_saved.clear();
+        self.refresh_timeouts();
         keys.iter().filter_map(|k| self.report(k)).collect()
     }
 
@@ -246,16 +285,20 @@ impl Settings {
             .collect()
     }
 
-    /// `statement_timeout` in milliseconds (0 = none).
+    /// The statement timeout in force in milliseconds (0 = none): the session's
+    /// `statement_timeout`, bounded by the operator's ceiling.
     pub fn statement_timeout_ms(&self) -> u64 {
-        self.get("statement_timeout").and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0)
+        match (self.timeouts.statement_ms, self.statement_ceiling_ms) {
+            (own, 0) => own,
+            (0, ceiling) => ceiling,
+            (own, ceiling) => own.min(ceiling),
+        }
     }
 
     /// How long the session may wait for the client's next message (ms, 0 = forever):
     /// `idle_in_transaction_session_timeout` inside a transaction block, else `idle_session_timeout`.
     pub fn idle_timeout_ms(&self, in_transaction: bool) -> u64 {
-        let name = if in_transaction { "idle_in_transaction_session_timeout" } else { "idle_session_timeout" };
-        self.get(name).and_then(|v| package::parse_duration_ms(&v)).unwrap_or(0)
+        if in_transaction { self.timeouts.idle_in_transaction_ms } else { self.timeouts.idle_session_ms }
     }
 
     /// `extra_float_digits` as a number.
@@ -369,5 +412,26 @@ mod tests {
         assert_eq!(s.extra_float_digits(), 1);
         s.reset_all();
         assert_eq!(s.get("timezone").as_deref(), Some("UTC"));
+    }
+
+    #[test]
+    fn timeouts_follow_every_change_and_the_ceiling_bounds_them() {
+        let mut s = Settings::new("app", "tpch@1.0.0", 5_000);
+        s.set_default("idle_session_timeout", "60000");
+        assert_eq!((s.statement_timeout_ms(), s.idle_timeout_ms(false), s.idle_timeout_ms(true)), (5_000, 60_000, 0));
+        s.set("idle_in_transaction_session_timeout", Some("1s"), true, true).unwrap();
+        assert_eq!(s.idle_timeout_ms(true), 1_000);
+        s.end_transaction();
+        assert_eq!(s.idle_timeout_ms(true), 0);
+
+        s.set_statement_ceiling(30_000);
+        s.set("statement_timeout", Some("0"), false, false).unwrap();
+        assert_eq!(s.statement_timeout_ms(), 30_000, "no timeout still meets the ceiling");
+        s.set("statement_timeout", Some("1h"), false, false).unwrap();
+        assert_eq!((s.statement_timeout_ms(), s.get("statement_timeout").as_deref()), (30_000, Some("3600000")));
+        s.set("statement_timeout", Some("2s"), false, false).unwrap();
+        assert_eq!(s.statement_timeout_ms(), 2_000, "a session may always ask for less");
+        s.reset_all();
+        assert_eq!(s.statement_timeout_ms(), 5_000);
     }
 }

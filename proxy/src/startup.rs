@@ -172,6 +172,7 @@ async fn begin(
         own => own,
     };
     let mut settings = Settings::new(&user, &package.id(), statement_timeout_ms);
+    settings.set_statement_ceiling(front.limits.max_statement_timeout_ms);
     for (name, value) in [
         ("idle_session_timeout", front.limits.idle_session_timeout_ms),
         ("idle_in_transaction_session_timeout", front.limits.idle_in_transaction_session_timeout_ms),

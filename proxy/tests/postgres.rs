@@ -133,9 +133,8 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         .replace("version = \"1.0.0\"\n", "version = \"1.0.2\"\n")
         .replace(&format!("postgres://{}@", pg.user), "postgres://reader@");
     pg.psql("tpch", "CREATE ROLE reader LOGIN; GRANT USAGE ON SCHEMA app TO reader").unwrap();
-    let server =
-        common::start(&[("things.toml", text), ("things-strict.toml", strict), ("things-reader.toml", unprivileged)])
-            .await;
+    let manifests = [("things.toml", text), ("things-strict.toml", strict), ("things-reader.toml", unprivileged)];
+    let server = common::start(&manifests).await;
     let port = server.port;
     let session = client(port, "things@1.0.0").await;
 
@@ -332,7 +331,24 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
         let error = session.simple_query(&format!("select {sleep}")).await.unwrap_err();
         assert_eq!(common::sqlstate(&error), "42501", "{sleep} under {timeout}");
     }
+    // A sleep prepared under one timeout is checked again when it runs under a shorter one.
+    session.simple_query("set statement_timeout = '10s'").await.unwrap();
+    let sleep = session.prepare("select pg_sleep(5)").await.unwrap();
+    session.simple_query("set statement_timeout = '1s'").await.unwrap();
+    let error = session.query(&sleep, &[]).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "42501", "{error:?}");
     session.simple_query("reset statement_timeout").await.unwrap();
+
+    // The operator's ceiling (`max_statement_timeout`) bounds every statement, whatever the
+    // session sets: each sleep fits in it, the statement does not.
+    let limits = packwire::auth::Limits { max_statement_timeout_ms: 1_000, ..Default::default() };
+    let door = packwire::auth::FrontDoor::new(packwire::auth::Method::Trust, None, None, false, limits).unwrap();
+    let capped = client(common::start_behind(&manifests, door).await.port, "things@1.0.0").await;
+    capped.simple_query("set statement_timeout = 0").await.unwrap();
+    let error = capped.simple_query(long_running).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "57014", "{error:?}");
+    let error = capped.simple_query("select pg_sleep(2)").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "42501", "{error:?}");
 
     // The backend goes away: queries that need it fail with a connection error, other packages
     // keep working, and it recovers by itself when the backend is back.

@@ -60,6 +60,8 @@ pub struct Limits {
     pub authentication_timeout: std::time::Duration,
     /// Default `statement_timeout` (ms, 0 = none) for package versions that set none.
     pub statement_timeout_ms: u64,
+    /// Ceiling on every statement (ms, 0 = none), whatever the session or manifest sets.
+    pub max_statement_timeout_ms: u64,
     /// Default `idle_session_timeout` (ms, 0 = none).
     pub idle_session_timeout_ms: u64,
     /// Default `idle_in_transaction_session_timeout` (ms, 0 = none).
@@ -74,6 +76,7 @@ impl Default for Limits {
             max_message_bytes: crate::wire::DEFAULT_MAX_MESSAGE_BYTES,
             authentication_timeout: std::time::Duration::from_secs(60),
             statement_timeout_ms: 0,
+            max_statement_timeout_ms: 0,
             idle_session_timeout_ms: 0,
             idle_in_transaction_session_timeout_ms: 0,
         }

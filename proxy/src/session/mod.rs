@@ -58,6 +58,8 @@ enum Kind {
     Query {
         backend: Arc<dyn PreparedQuery>,
         columns: Vec<ResultColumn>,
+        /// A constant `pg_sleep` in the query, checked against the timeout at every run.
+        sleep_ms: u64,
     },
     Explain {
         analyze: bool,
@@ -401,7 +403,7 @@ impl<S: ClientSocket> Session<S> {
         if self.txn == Txn::Failed {
             return Some(Err(aborted_transaction()));
         }
-        let kind = Kind::Query { backend: cached.backend.clone(), columns: cached.columns.clone() };
+        let kind = Kind::Query { backend: cached.backend.clone(), columns: cached.columns.clone(), sleep_ms: 0 };
         Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
     }
 
@@ -476,7 +478,11 @@ impl<S: ClientSocket> Session<S> {
                 let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
                 let param_types = backend.param_types().to_vec();
                 return self
-                    .start(&with_parameters(Kind::Query { backend, columns }, param_types, &[]), Vec::new(), &[])
+                    .start(
+                        &with_parameters(Kind::Query { backend, columns, sleep_ms: 0 }, param_types, &[]),
+                        Vec::new(),
+                        &[],
+                    )
                     .await;
             }
         };
@@ -537,7 +543,7 @@ impl<S: ClientSocket> Session<S> {
                 if cacheable && query.sleep_ms == 0 {
                     self.cache(text, backend.clone(), &columns);
                 }
-                (Kind::Query { backend, columns }, param_types)
+                (Kind::Query { backend, columns, sleep_ms: query.sleep_ms }, param_types)
             }
             Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
             Planned::Session(SessionCommand::DeclareCursor { name, query, hold, binary }) => {
@@ -547,7 +553,7 @@ impl<S: ClientSocket> Session<S> {
             Planned::Catalog(statement) => {
                 let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
                 let param_types = backend.param_types().to_vec();
-                (Kind::Query { backend, columns }, param_types)
+                (Kind::Query { backend, columns, sleep_ms: 0 }, param_types)
             }
         };
         Ok(with_parameters(kind, param_types, client_oids))
@@ -592,7 +598,9 @@ impl<S: ClientSocket> Session<S> {
     ) -> Result<Outcome, PgError> {
         match &prepared.kind {
             Kind::Empty => Ok(Outcome::Empty),
-            Kind::Query { backend, columns } => {
+            Kind::Query { backend, columns, sleep_ms } => {
+                // The session may have changed its timeout since the statement was prepared.
+                self.check_sleep(*sleep_ms)?;
                 let columns = encode::with_formats(columns, formats)?;
                 let settings = self.output_settings();
                 let stream = self.cancellable(backend.execute(params, &settings.query)).await??;
