@@ -139,11 +139,9 @@ fn clients() -> Vec<Result<Client, String>> {
     vec![python_client("psycopg_client.py"), python_client("sqlalchemy_client.py"), node_client(), java_client()]
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn real_clients_read_packages_as_they_read_postgres() {
-    let pg = common::oracle();
-    let served = common::serve(&pg).await;
-    let oracle = format!("postgresql://{}@127.0.0.1:{}/conf", pg.user, pg.port);
+/// Runs every client against each `(backend, url)` of `runs`, comparing with `oracle`; returns
+/// the failures, and prints how long each client took.
+fn run_clients(runs: &[(&str, String)], oracle: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let mut timings = Vec::new();
     for client in clients() {
@@ -155,27 +153,71 @@ async fn real_clients_read_packages_as_they_read_postgres() {
             }
         };
         let started = Instant::now();
-        for (backend, database) in common::BACKENDS {
-            for spelling in [database.to_string(), database.replace('@', "%40")] {
-                let url = format!("postgresql://tester@127.0.0.1:{}/{spelling}", served.port);
-                // `alltypes` holds char, real, jsonb and interval columns, which Snowflake computes
-                // differently: reading them all is refused there.
-                let refused = if backend == "snowflake" { "every type" } else { "" };
-                let output = tokio::task::block_in_place(|| client.command(&url, &oracle, refused).output());
-                match output {
-                    Ok(output) if output.status.success() => {}
-                    Ok(output) => failures.push(format!(
-                        "{} on {backend} ({url}):\n{}{}",
-                        client.name,
-                        String::from_utf8_lossy(&output.stdout),
-                        String::from_utf8_lossy(&output.stderr)
-                    )),
-                    Err(error) => failures.push(format!("{} on {backend}: could not run: {error}", client.name)),
-                }
+        for (backend, url) in runs {
+            // `alltypes` holds char, real, jsonb and interval columns, which Snowflake computes
+            // differently: reading them all is refused there.
+            let refused = if *backend == "snowflake" { "every type" } else { "" };
+            let output = tokio::task::block_in_place(|| client.command(url, oracle, refused).output());
+            match output {
+                Ok(output) if output.status.success() => {}
+                Ok(output) => failures.push(format!(
+                    "{} on {backend} ({url}):\n{}{}",
+                    client.name,
+                    String::from_utf8_lossy(&output.stdout),
+                    String::from_utf8_lossy(&output.stderr)
+                )),
+                Err(error) => failures.push(format!("{} on {backend}: could not run: {error}", client.name)),
             }
         }
         timings.push(format!("{}: {:.1} s", client.name, started.elapsed().as_secs_f64()));
     }
-    println!("client matrix times: {}", timings.join(", "));
+    println!("client times: {}", timings.join(", "));
+    failures
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_clients_read_packages_as_they_read_postgres() {
+    let pg = common::oracle();
+    let served = common::serve(&pg).await;
+    let oracle = format!("postgresql://{}@127.0.0.1:{}/conf", pg.user, pg.port);
+    let mut runs = Vec::new();
+    for (backend, database) in common::BACKENDS {
+        for spelling in [database.to_string(), database.replace('@', "%40")] {
+            runs.push((backend, format!("postgresql://tester@127.0.0.1:{}/{spelling}", served.port)));
+        }
+    }
+    let failures = run_clients(&runs, &oracle);
+    assert!(failures.is_empty(), "{} client failures:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+/// The same clients over TLS with `sslmode=verify-full` (the certificate checked against its
+/// CA and the host name) and SCRAM-SHA-256 (channel binding where the driver offers it), on a
+/// server that refuses plaintext: every check passing proves each driver's TLS and SCRAM path,
+/// not only psql's (`proxy/tests/frontdoor.rs`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_clients_over_verify_full_tls_and_scram() {
+    use packwire::auth::users::{UserEntry, UsersFile};
+    use packwire::auth::{FrontDoor, Limits, Method};
+    const PASSWORD: &str = "tls-and-scram-42";
+    let pg = common::oracle();
+    let dir = tempfile::tempdir().unwrap();
+    let (crt, key) = pgharness::self_signed_certificate(dir.path()).expect("openssl");
+    let mut users = UsersFile::default();
+    let entry = UserEntry {
+        password: packwire::auth::exchange::scram_verifier(PASSWORD),
+        grants: vec!["conf".into()],
+        max_connections: None,
+    };
+    users.users.insert("app".into(), entry);
+    let tls = packwire::tls::ServerTls::load(&crt, &key).expect("certificate");
+    let front = FrontDoor::new(Method::ScramSha256, Some(users), Some(tls), true, Limits::default()).unwrap();
+    let served = common::serve_behind(&pg, front).await;
+    let oracle = format!("postgresql://{}@127.0.0.1:{}/conf", pg.user, pg.port);
+    let url = format!(
+        "postgresql://app:{PASSWORD}@localhost:{}/conf%401.0.0?sslmode=verify-full&sslrootcert={}",
+        served.port,
+        crt.display()
+    );
+    let failures = run_clients(&[("postgres", url)], &oracle);
     assert!(failures.is_empty(), "{} client failures:\n\n{}", failures.len(), failures.join("\n\n"));
 }

@@ -21,12 +21,15 @@ public class JdbcClient {
 
     static final List<String> failures = new ArrayList<>();
 
-    /** postgresql://user@host:port/database → a JDBC URL and its user. */
+    /** postgresql://user[:password]@host:port/database[?params] → a JDBC connection (the
+     *  parameters, e.g. sslmode and sslrootcert, are pgJDBC's too). */
     static Connection connect(String url) throws Exception {
         URI uri = new URI(url);
         String database = uri.getRawPath().substring(1);
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/" + database;
-        return DriverManager.getConnection(jdbc, uri.getUserInfo(), "");
+        if (uri.getRawQuery() != null) jdbc += "?" + uri.getRawQuery();
+        String[] credentials = uri.getUserInfo().split(":", 2);
+        return DriverManager.getConnection(jdbc, credentials[0], credentials.length > 1 ? credentials[1] : "");
     }
 
     static String rows(ResultSet rs) throws Exception {

@@ -69,6 +69,11 @@ impl Served {
 
 /// Publishes `conf@1.0.0` from the oracle, materializes `conf@1.1.0`, and serves both.
 pub async fn serve(pg: &PgServer) -> Served {
+    serve_behind(pg, packwire::auth::FrontDoor::trust()).await
+}
+
+/// [`serve`] behind `front` (TLS, authentication, limits).
+pub async fn serve_behind(pg: &PgServer, front: packwire::auth::FrontDoor) -> Served {
     let work = tempfile::tempdir().unwrap();
     let registry = work.path().join("registry");
     std::fs::create_dir_all(&registry).unwrap();
@@ -87,7 +92,7 @@ pub async fn serve(pg: &PgServer) -> Served {
         .collect();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
-    packwire::spawn_server(listener, loaded);
+    packwire::spawn_server_with(listener, loaded, front);
     Served { port, versions, snowflake, _work: work }
 }
 
