@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
+use common::raw::{Raw, error_fields};
 use packwire::auth::users::UsersFile;
 use packwire::auth::{FrontDoor, Limits, Method};
 use packwire::tls::ServerTls;
@@ -167,21 +168,9 @@ struct ScramAttempt {
 /// A SCRAM-SHA-256 login by hand, so the test sees every message of the exchange.
 async fn raw_scram(port: u16, user: &str, password: &str) -> ScramAttempt {
     use postgres_protocol::authentication::sasl::{ChannelBinding, ScramSha256};
-    let mut socket = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-    let mut body = vec![0, 3, 0, 0];
-    for (k, v) in [("user", user), ("database", "tpch@1.0.0")] {
-        body.extend_from_slice(k.as_bytes());
-        body.push(0);
-        body.extend_from_slice(v.as_bytes());
-        body.push(0);
-    }
-    body.push(0);
-    let mut packet = ((body.len() + 4) as u32).to_be_bytes().to_vec();
-    packet.extend_from_slice(&body);
-    socket.write_all(&packet).await.unwrap();
-
-    let (kind, sasl) = read_message(&mut socket).await;
-    assert_eq!(kind, b'R');
+    let mut raw = Raw::start(port, user, "tpch@1.0.0").await;
+    let (kind, sasl) = raw.next().await;
+    assert_eq!(kind, 'R');
     assert_eq!(&sasl[..4], &10u32.to_be_bytes(), "AuthenticationSASL");
     assert!(sasl.windows(13).any(|w| w == b"SCRAM-SHA-256"));
     let mut scram = ScramSha256::new(password.as_bytes(), ChannelBinding::unsupported());
@@ -189,19 +178,19 @@ async fn raw_scram(port: u16, user: &str, password: &str) -> ScramAttempt {
     let mut initial = b"SCRAM-SHA-256\0".to_vec();
     initial.extend_from_slice(&(first.len() as u32).to_be_bytes());
     initial.extend_from_slice(&first);
-    send(&mut socket, b'p', &initial).await;
+    raw.send_raw(b'p', &initial).await;
 
-    let (kind, cont) = read_message(&mut socket).await;
-    assert_eq!(kind, b'R');
+    let (kind, cont) = raw.next().await;
+    assert_eq!(kind, 'R');
     assert_eq!(&cont[..4], &11u32.to_be_bytes(), "AuthenticationSASLContinue");
     let server_first = String::from_utf8(cont[4..].to_vec()).unwrap();
     let field = |name: &str| server_first.split(',').find_map(|f| f.strip_prefix(name)).unwrap_or_default().to_string();
     let (salt, iterations) = (field("s="), field("i="));
     scram.update(&cont[4..]).unwrap();
-    send(&mut socket, b'p', scram.message()).await;
+    raw.send_raw(b'p', scram.message()).await;
 
-    let (kind, answer) = read_message(&mut socket).await;
-    let (code, severity) = if kind == b'E' {
+    let (kind, answer) = raw.next().await;
+    let (code, severity) = if kind == 'E' {
         let fields = error_fields(&answer);
         (fields.get(&b'C').cloned().unwrap_or_default(), fields.get(&b'S').cloned().unwrap_or_default())
     } else {
@@ -210,29 +199,6 @@ async fn raw_scram(port: u16, user: &str, password: &str) -> ScramAttempt {
         ("ok".to_string(), String::new())
     };
     ScramAttempt { salt, iterations, code, severity }
-}
-
-async fn send(socket: &mut tokio::net::TcpStream, kind: u8, body: &[u8]) {
-    let mut message = vec![kind];
-    message.extend_from_slice(&((body.len() + 4) as u32).to_be_bytes());
-    message.extend_from_slice(body);
-    socket.write_all(&message).await.unwrap();
-}
-
-async fn read_message(socket: &mut tokio::net::TcpStream) -> (u8, Vec<u8>) {
-    let mut head = [0u8; 5];
-    socket.read_exact(&mut head).await.unwrap();
-    let length = u32::from_be_bytes([head[1], head[2], head[3], head[4]]) as usize;
-    let mut body = vec![0u8; length - 4];
-    socket.read_exact(&mut body).await.unwrap();
-    (head[0], body)
-}
-
-fn error_fields(body: &[u8]) -> std::collections::HashMap<u8, String> {
-    body.split(|b| *b == 0)
-        .filter(|f| !f.is_empty())
-        .map(|f| (f[0], String::from_utf8_lossy(&f[1..]).to_string()))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

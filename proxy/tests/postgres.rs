@@ -6,10 +6,13 @@
 mod common;
 
 use std::process::Command;
+use std::time::Duration;
 
 use common::{client, packwire, serve, tpch_postgres};
 use packwire::compare::{first_difference, is_ordered};
 use pgharness::PgServer;
+use pgwire::messages::PgWireFrontendMessage;
+use pgwire::messages::simplequery::Query;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migration_drill_postgres_to_parquet() {
@@ -424,4 +427,102 @@ async fn backend_connections_use_tls_when_the_manifest_asks() {
         .unwrap();
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r.get::<_, bool>(0)), "a packwire backend connection is not encrypted");
+}
+
+/// A child process killed when the test ends, also when it fails.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Resident set size of a process in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A client that stops reading holds back the backend — the backend's query waits to write
+/// (`ClientWrite`) — while the proxy (a separate `packwire serve` process, so its memory is its
+/// own) stays at the size it had before the query, not the size of the result; reading on
+/// then delivers every row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_reader_holds_back_the_backend_not_the_proxy_memory() {
+    const ROWS: usize = 400_000;
+    let pg = PgServer::start(&[]).expect("start postgres");
+    pg.create_database("big").unwrap();
+    // About 560 bytes a row: some 220 MiB of DataRows.
+    pg.psql(
+        "big",
+        &format!("CREATE TABLE wide AS SELECT i::int8 AS id, repeat(md5(i::text), 17) AS pad FROM generate_series(1, {ROWS}) i"),
+    )
+    .unwrap();
+    let registry = tempfile::tempdir().unwrap();
+    let url = format!("postgres://{}@127.0.0.1:{}/big", pg.user, pg.port);
+    let manifest = packwire::tooling::init(&url, "public", &[], "big", "1.0.0").await.unwrap();
+    std::fs::write(registry.path().join("big.toml"), manifest).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let server = Command::new(env!("CARGO_BIN_EXE_packwire"))
+        .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}"), "--registry"])
+        .arg(registry.path())
+        .env("PACKWIRE_LOG", "warn")
+        .spawn()
+        .unwrap();
+    let server = KillOnDrop(server);
+    let started =
+        pgharness::wait_for(Duration::from_secs(60), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+    assert!(started, "packwire serve did not start");
+
+    let mut raw = common::raw::Raw::connect(port, "big@1.0.0").await;
+    // Warm up (pool, plan, caches) so the baseline holds what a query needs, then measure.
+    raw.send(vec![PgWireFrontendMessage::Query(Query::new("select id, pad from wide where id = 1".into()))]).await;
+    raw.until_ready().await;
+    let before = rss_kib(server.0.id());
+    raw.send(vec![PgWireFrontendMessage::Query(Query::new("select id, pad from wide".into()))]).await;
+
+    // Not reading: the backend must end up waiting to write to packwire.
+    let direct = common::direct(&pg, "big").await;
+    let waiting = "select count(*) from pg_stat_activity where query like '%wide%' and wait_event = 'ClientWrite' \
+                   and pid <> pg_backend_pid()";
+    let mut blocked = false;
+    for _ in 0..240 {
+        if common::text_rows(&direct, waiting).await == vec![vec![Some("1".to_string())]] {
+            blocked = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert!(blocked, "the backend query never waited for packwire to read");
+    let mut stalled = before;
+    for _ in 0..10 {
+        stalled = stalled.max(rss_kib(server.0.id()));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Reading on delivers every row, and memory stays flat all the way.
+    let mut rows = 0;
+    let mut peak = stalled;
+    loop {
+        let (kind, _) = raw.next().await;
+        match kind {
+            'D' => {
+                rows += 1;
+                if rows % 20_000 == 0 {
+                    peak = peak.max(rss_kib(server.0.id()));
+                }
+            }
+            'Z' => break,
+            'T' | 'C' => {}
+            other => panic!("unexpected message {other}"),
+        }
+    }
+    assert_eq!(rows, ROWS);
+    println!("packwire RSS: {before} KiB before, {stalled} KiB stalled, {peak} KiB peak while reading");
+    // The result is ~220 MiB; the proxy may hold a few batches of it, never the result.
+    assert!(stalled - before < 32 * 1024, "{before} KiB before, {stalled} KiB while stalled");
+    assert!(peak - before < 48 * 1024, "{before} KiB before, {peak} KiB at the peak");
 }

@@ -4,80 +4,11 @@
 
 mod common;
 
-use bytes::{Buf, Bytes, BytesMut};
+use bytes::Bytes;
+use common::raw::Raw;
 use pgwire::messages::PgWireFrontendMessage;
 use pgwire::messages::extendedquery::{Bind, Close, Describe, Execute, Flush, Parse, Sync};
 use pgwire::messages::simplequery::Query;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-
-/// A raw connection past startup.
-struct Raw {
-    socket: TcpStream,
-    input: BytesMut,
-}
-
-impl Raw {
-    async fn connect(port: u16, database: &str) -> Raw {
-        let socket = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-        let mut raw = Raw { socket, input: BytesMut::new() };
-        let mut body = Vec::new();
-        body.extend_from_slice(&196_608i32.to_be_bytes());
-        for (k, v) in [("user", "raw"), ("database", database)] {
-            body.extend_from_slice(k.as_bytes());
-            body.push(0);
-            body.extend_from_slice(v.as_bytes());
-            body.push(0);
-        }
-        body.push(0);
-        let mut packet = ((body.len() + 4) as i32).to_be_bytes().to_vec();
-        packet.extend_from_slice(&body);
-        raw.socket.write_all(&packet).await.unwrap();
-        let greeting = raw.until_ready().await;
-        assert_eq!(greeting.first().map(|(t, _)| *t), Some('R'), "{greeting:?}");
-        raw
-    }
-
-    async fn send(&mut self, messages: Vec<PgWireFrontendMessage>) {
-        let mut buf = BytesMut::new();
-        for message in messages {
-            message.encode(&mut buf).unwrap();
-        }
-        self.socket.write_all(&buf).await.unwrap();
-    }
-
-    /// Reads one backend message: (type, body).
-    async fn next(&mut self) -> (char, Bytes) {
-        loop {
-            if self.input.len() >= 5 {
-                let len = i32::from_be_bytes(self.input[1..5].try_into().unwrap()) as usize;
-                if self.input.len() > len {
-                    let kind = self.input[0] as char;
-                    self.input.advance(5);
-                    return (kind, self.input.split_to(len - 4).freeze());
-                }
-            }
-            let read = tokio::time::timeout(std::time::Duration::from_secs(20), self.socket.read_buf(&mut self.input))
-                .await
-                .expect("server answered in time")
-                .unwrap();
-            assert!(read > 0, "server closed the connection");
-        }
-    }
-
-    /// Message types up to and including ReadyForQuery.
-    async fn until_ready(&mut self) -> Vec<(char, Bytes)> {
-        let mut seen = Vec::new();
-        loop {
-            let message = self.next().await;
-            let done = message.0 == 'Z';
-            seen.push(message);
-            if done {
-                return seen;
-            }
-        }
-    }
-}
 
 fn kinds(messages: &[(char, Bytes)]) -> String {
     messages.iter().map(|(t, _)| *t).collect()
