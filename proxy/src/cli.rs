@@ -310,6 +310,7 @@ pub fn user(command: UserCommand) -> Result<(), String> {
             }
             file.users
                 .insert(name.clone(), crate::auth::users::UserEntry { password: verifier, grants, max_connections });
+            file.ensure_mock_secret()?;
             file.write(&users)?;
             eprintln!("{name} saved in {}", users.display());
             Ok(())

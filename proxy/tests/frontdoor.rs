@@ -153,6 +153,12 @@ async fn wrong_passwords_and_unknown_users_get_the_same_answer() {
     assert_eq!(known.iterations, ghost.iterations);
     assert_eq!(known.salt.len(), ghost.salt.len());
     assert_ne!(ghost.salt, raw_scram(door.port, "eve", "nope").await.salt);
+    // A replica sharing the users file answers the unknown user with the same salt.
+    let users = UsersFile::read(&door.dir.path().join("users.toml")).unwrap();
+    let replica = FrontDoor::new(Method::ScramSha256, Some(users), None, false, Limits::default()).unwrap();
+    let replica = common::start_behind(&[], replica).await;
+    assert_eq!(raw_scram(replica.port, "mallory", "nope").await.salt, ghost.salt);
+    assert_eq!(raw_scram(replica.port, "analytics", "nope").await.salt, known.salt);
     assert_eq!(known.severity, "FATAL");
     // And the right password through the same raw client works (the exchange above is real).
     assert_eq!(raw_scram(door.port, "analytics", PASSWORD).await.code, "ok");
@@ -399,6 +405,11 @@ fn user_add_writes_verifiers_only() {
     assert!(!text.contains(PASSWORD) && !text.contains("horse"), "{text}");
     assert!(text.contains("SCRAM-SHA-256$4096:"), "{text}");
     assert!(text.contains("md5"), "{text}");
+    // The mock secret is drawn once and kept by later changes.
+    let secret = UsersFile::read(&users).unwrap().mock_secret.expect("a mock secret");
+    assert_eq!(secret.len(), 64);
+    add_user(&users, "third", PASSWORD, &[]);
+    assert_eq!(UsersFile::read(&users).unwrap().mock_secret, Some(secret));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -93,6 +93,7 @@ async fn secrets_appear_nowhere() {
         .map(str::to_string)
         .collect();
     assert_eq!(keys.len(), 2, "StoredKey and ServerKey in {verifier}");
+    let mock_secret = packwire::auth::users::UsersFile::read(&users).unwrap().mock_secret.expect("mock secret");
 
     let (cert, key) = pgharness::self_signed_certificate(dir.path()).unwrap();
     let key_text = std::fs::read_to_string(&key).unwrap();
@@ -173,6 +174,7 @@ async fn secrets_appear_nowhere() {
         ("StoredKey", keys[0].as_str()),
         ("ServerKey", keys[1].as_str()),
         ("TLS key", key_line.as_str()),
+        ("mock secret", mock_secret.as_str()),
     ] {
         assert!(!everything.contains(secret), "the {what} leaked:\n{everything}");
     }

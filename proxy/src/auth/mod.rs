@@ -95,7 +95,8 @@ pub struct FrontDoor {
     scram_plain: ScramServerAuth,
     /// SCRAM with the server certificate configured (offers `-PLUS` and detects downgrades).
     scram_tls: Option<ScramServerAuth>,
-    /// A per-process secret the mock SCRAM salt of unknown users is derived from.
+    /// The secret unknown users' mock SCRAM salts derive from: the users file's `mock_secret`,
+    /// else drawn per process.
     mock_key: ring::hmac::Key,
     sessions: AtomicUsize,
     sessions_per_user: Mutex<HashMap<String, usize>>,
@@ -126,6 +127,7 @@ impl FrontDoor {
         if require_tls && tls.is_none() {
             return Err("`require_tls` is set but no TLS certificate and key are configured".to_string());
         }
+        let mock_secret = users.as_ref().map(|file| file.mock_secret_bytes()).transpose()?.flatten();
         let users = users.map(|file| file.parse()).transpose()?;
         let scram_tls = match &tls {
             Some(tls) => {
@@ -141,9 +143,11 @@ impl FrontDoor {
             }
             None => None,
         };
-        let rng = ring::rand::SystemRandom::new();
-        let mock_key = ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &rng)
-            .map_err(|_| "cannot draw random bytes for the authentication key".to_string())?;
+        let mock_key = match mock_secret {
+            Some(secret) => ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &secret),
+            None => ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &ring::rand::SystemRandom::new())
+                .map_err(|_| "cannot draw random bytes for the authentication key".to_string())?,
+        };
         Ok(FrontDoor {
             method,
             users,

@@ -3,6 +3,8 @@
 //! `pg_authid` format, or Postgres' `md5…` hash — never a password.
 //!
 //! ```toml
+//! mock_secret = "<64 hex digits, drawn by the first `user add`>"
+//!
 //! [users.analytics]
 //! password = "SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>"
 //! grants = ["shop@^2", "tpch@*"]
@@ -18,11 +20,24 @@ use package::PackageSpec;
 use serde::{Deserialize, Serialize};
 
 /// The parsed users file.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Default, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsersFile {
+    /// Random bytes (hex) that unknown users' mock SCRAM salts derive from, drawn once by the
+    /// first `user add`: every replica sharing the file answers an unknown name with the same
+    /// salt, so comparing replicas does not tell unknown names from known ones. Without it each
+    /// process draws its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock_secret: Option<String>,
     #[serde(default)]
     pub users: BTreeMap<String, UserEntry>,
+}
+
+impl std::fmt::Debug for UsersFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secret = self.mock_secret.as_ref().map(|_| "<redacted>");
+        f.debug_struct("UsersFile").field("mock_secret", &secret).field("users", &self.users).finish()
+    }
 }
 
 /// One user as written in the file.
@@ -153,6 +168,29 @@ impl UsersFile {
             .map_err(|e| format!("{}: {e}", temporary.display()))?;
         std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| format!("{}: {e}", temporary.display()))?;
         std::fs::rename(&temporary, path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The mock secret's bytes (`None` when the file has none).
+    pub fn mock_secret_bytes(&self) -> Result<Option<Vec<u8>>, String> {
+        let Some(text) = &self.mock_secret else { return Ok(None) };
+        let bytes = (0..text.len())
+            .step_by(2)
+            .map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .filter(|bytes| bytes.len() >= 32)
+            .ok_or("mock_secret must be at least 64 hex digits")?;
+        Ok(Some(bytes))
+    }
+
+    /// Draws a mock secret if the file has none yet (`user add` does, before writing).
+    pub fn ensure_mock_secret(&mut self) -> Result<(), String> {
+        if self.mock_secret.is_none() {
+            let mut bytes = [0u8; 32];
+            ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes)
+                .map_err(|_| "cannot draw random bytes for the mock secret".to_string())?;
+            self.mock_secret = Some(crate::auth::exchange::hex(&bytes));
+        }
+        Ok(())
     }
 
     /// Every user, parsed; the first invalid entry is an error naming the user.
