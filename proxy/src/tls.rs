@@ -125,7 +125,7 @@ impl AsyncWrite for ClientStream {
 impl ClientSocket for ClientStream {
     async fn closed(&self) {
         // Plaintext input can be inspected for a waiting Terminate; TLS records cannot, so an
-        // encrypted client's departure is seen when the socket reaches end of file.
+        // encrypted client's departure is seen when its TCP connection closes.
         let terminate = if self.is_tls() { None } else { Some(b'X') };
         crate::wire::peer_closed(self.tcp(), terminate).await
     }

@@ -51,15 +51,22 @@ pub trait ClientSocket: AsyncRead + AsyncWrite + Unpin + Send {
 }
 
 /// Completes when the peer of `tcp` has closed it, or when the next unread byte is `terminate`
-/// (a Terminate message waiting behind a running statement: the client is leaving).
+/// (a Terminate message waiting behind a running statement: the client is leaving). The close
+/// is seen from the socket's read-closed readiness (EPOLLRDHUP), so unread input in front of it
+/// — a pipelined message, a TLS close_notify — does not hide it.
 pub async fn peer_closed(tcp: &tokio::net::TcpStream, terminate: Option<u8>) {
     let mut head = [0u8; 1];
     loop {
+        match tcp.ready(tokio::io::Interest::READABLE).await {
+            Err(_) => return,
+            Ok(ready) if ready.is_read_closed() => return,
+            Ok(_) => {}
+        }
         match tcp.peek(&mut head).await {
             Ok(0) | Err(_) => return,
             Ok(_) if Some(head[0]) == terminate => return,
-            // Other input (a pipelined message) is read later; look again in a while, since
-            // unread input hides a close.
+            // Other input (a pipelined message) is read later; readiness stays set while it
+            // waits, so look again in a while rather than spin.
             Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
         }
     }
@@ -147,5 +154,25 @@ impl<S: ClientSocket> Wire<S> {
     /// The underlying stream (for peer address and socket options).
     pub fn get_ref(&self) -> &S {
         self.framed.get_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::AsyncWriteExt;
+
+    /// A client that leaves with bytes still unread (a pipelined message, or a TLS
+    /// close_notify) is seen to have left.
+    #[tokio::test]
+    async fn a_close_behind_unread_input_is_seen() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let mut client = tokio::net::TcpStream::connect(listener.local_addr().unwrap()).await.unwrap();
+        let (server, _) = listener.accept().await.unwrap();
+        client.write_all(b"Q\0\0\0\x0dselect 1\0").await.unwrap();
+        let waiting = tokio::time::timeout(std::time::Duration::from_millis(500), super::peer_closed(&server, None));
+        assert!(waiting.await.is_err(), "an open connection with input waiting is not closed");
+        drop(client);
+        let seen = tokio::time::timeout(std::time::Duration::from_secs(20), super::peer_closed(&server, None));
+        assert!(seen.await.is_ok(), "the close behind unread input was not seen");
     }
 }
