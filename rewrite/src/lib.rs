@@ -50,6 +50,8 @@ pub struct Rewritten {
     pub columns: Vec<OutputColumn>,
     /// Logical tables read.
     pub tables: Vec<String>,
+    /// Package columns read, as (logical table, column), sorted: what usage accounting counts.
+    pub columns_read: Vec<(String, String)>,
     /// For targets whose result types do not follow Postgres' rules (Snowflake: every integer
     /// is a `NUMBER(38,0)`), the same query written for the embedded engine, which planned over
     /// empty tables of the version gives each result column and parameter its Postgres type.
@@ -112,16 +114,32 @@ fn rewrite_query(
         Target::Snowflake => Some(rewrite_query(query.clone(), text, package, Target::DataFusion, session)?.statement),
         Target::DataFusion | Target::Postgres => None,
     };
-    let mut resolver = resolve::Resolver { package, target, session, text, tables_read: Default::default() };
+    let mut resolver = resolve::Resolver {
+        package,
+        target,
+        session,
+        text,
+        tables_read: Default::default(),
+        columns_read: Default::default(),
+    };
     let columns = resolver.resolve_query(&mut query)?;
     let tables = resolver.tables_read.into_iter().collect();
+    let mut columns_read: Vec<(String, String)> = resolver
+        .columns_read
+        .into_iter()
+        .map(|(table, column)| {
+            let table = &package.tables[table];
+            (table.name.clone(), table.columns[column].name.clone())
+        })
+        .collect();
+    columns_read.sort();
     let mut statement = Statement::Query(Box::new(query));
     dialect::translate(&mut statement, target)?;
     if let Statement::Query(query) = &mut statement {
         exact_result_columns(query, target);
     }
     let sleep_ms = sleep_ms(&statement)?;
-    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, typing, sleep_ms })
+    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, columns_read, typing, sleep_ms })
 }
 
 /// The longest `pg_sleep(seconds)` in a statement, in milliseconds. Only a constant number of

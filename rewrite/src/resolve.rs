@@ -47,6 +47,8 @@ pub struct OutputColumn {
 struct RelColumn {
     name: String,
     declared: Option<PgType>,
+    /// The package column it is (table and column index), when it is one directly.
+    source: Option<(usize, usize)>,
 }
 
 /// A FROM item as seen by name resolution.
@@ -178,6 +180,8 @@ pub(crate) struct Resolver<'a> {
     pub text: &'a str,
     /// Logical tables the statement reads (for usage accounting and EXPLAIN).
     pub tables_read: BTreeSet<String>,
+    /// Package columns the statement reads, as (table, column) indexes (usage accounting).
+    pub columns_read: BTreeSet<(usize, usize)>,
 }
 
 type Result<T> = std::result::Result<T, RewriteError>;
@@ -299,6 +303,7 @@ impl<'a> Resolver<'a> {
                     .map(|(l, r)| RelColumn {
                         declared: if l.declared == r.declared { l.declared } else { None },
                         name: l.name,
+                        source: None,
                     })
                     .collect();
                 self.output_order_by(order_by, &columns)?;
@@ -309,8 +314,9 @@ impl<'a> Resolver<'a> {
                 let mut visitor = ExprVisitor::new(self, scope);
                 let _ = values.visit(&mut visitor);
                 visitor.finish()?;
-                let columns: Vec<RelColumn> =
-                    (1..=width).map(|i| RelColumn { name: format!("column{i}"), declared: None }).collect();
+                let columns: Vec<RelColumn> = (1..=width)
+                    .map(|i| RelColumn { name: format!("column{i}"), declared: None, source: None })
+                    .collect();
                 self.output_order_by(order_by, &columns)?;
                 Ok(columns)
             }
@@ -388,7 +394,11 @@ impl<'a> Resolver<'a> {
                     let name = column_name(expr);
                     let bare_column = matches!(expr, Expr::Identifier(_));
                     self.expr(expr, &scope)?;
-                    output.push(RelColumn { name: name.clone(), declared: self.declared_type(expr, &scope) });
+                    output.push(RelColumn {
+                        name: name.clone(),
+                        declared: self.declared_type(expr, &scope),
+                        source: None,
+                    });
                     // A merged column written out as `COALESCE(…)` keeps its name.
                     if bare_column && matches!(expr, Expr::Function(_)) {
                         let expr = std::mem::replace(expr, Expr::Value(sqlparser::ast::Value::Null.into()));
@@ -397,7 +407,11 @@ impl<'a> Resolver<'a> {
                 }
                 SelectItem::ExprWithAlias { expr, alias } => {
                     self.expr(expr, &scope)?;
-                    output.push(RelColumn { name: normalize(alias), declared: self.declared_type(expr, &scope) });
+                    output.push(RelColumn {
+                        name: normalize(alias),
+                        declared: self.declared_type(expr, &scope),
+                        source: None,
+                    });
                 }
                 SelectItem::ExprWithAliases { .. } => {
                     return Err(RewriteError::unsupported("multiple column aliases", 0));
@@ -413,6 +427,7 @@ impl<'a> Resolver<'a> {
                         });
                     }
                     let columns = star_columns(&scope);
+                    self.columns_read.extend(columns.iter().filter_map(|(_, c)| c.source));
                     if !scope.merged.is_empty() {
                         // Spell the columns out: backends order `*` over USING joins differently.
                         for (relation, column) in &columns {
@@ -442,6 +457,7 @@ impl<'a> Resolver<'a> {
                         return Err(RewriteError::unsupported("expr.*", 0));
                     };
                     let columns = self.qualified_star(name, &scope)?;
+                    self.columns_read.extend(columns.iter().filter_map(|c| c.source));
                     output.extend(columns);
                 }
             }
@@ -661,7 +677,7 @@ impl<'a> Resolver<'a> {
                     scope.relations.push(Relation {
                         name: relation,
                         schema: None,
-                        columns: vec![RelColumn { name: column, declared: None }],
+                        columns: vec![RelColumn { name: column, declared: None, source: None }],
                     });
                     return Ok(());
                 }
@@ -690,8 +706,17 @@ impl<'a> Resolver<'a> {
                 }
                 let table = self.package_table(&parts, &ident, position)?;
                 self.tables_read.insert(table.name.clone());
-                let columns: Vec<RelColumn> =
-                    table.columns.iter().map(|c| RelColumn { name: c.name.clone(), declared: Some(c.ty) }).collect();
+                let index = self.package.tables.iter().position(|t| std::ptr::eq(t, table));
+                let columns: Vec<RelColumn> = table
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| RelColumn {
+                        name: c.name.clone(),
+                        declared: Some(c.ty),
+                        source: index.map(|table| (table, i)),
+                    })
+                    .collect();
                 let columns = apply_column_aliases(columns, alias_or_empty(alias), self)?;
                 let (rel_name, schema) = match alias {
                     Some(a) => (normalize(&a.name), None),
@@ -757,7 +782,7 @@ impl<'a> Resolver<'a> {
                 for (name, column) in names.iter_mut().zip(written) {
                     *name = normalize(&column.name);
                 }
-                let columns = names.into_iter().map(|name| RelColumn { name, declared: None }).collect();
+                let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None }).collect();
                 scope.relations.push(Relation { name: relation, schema: None, columns });
                 Ok(())
             }
@@ -829,11 +854,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a column reference in place; returns an error for unknown or ambiguous names.
-    fn column_ref(&self, expr: &mut Expr, scope: &Scope<'_>) -> Result<()> {
+    fn column_ref(&mut self, expr: &mut Expr, scope: &Scope<'_>) -> Result<()> {
         match expr {
             Expr::Identifier(ident) => {
                 let name = normalize(ident);
-                match scope.find_column(&name) {
+                let found = scope.find_column(&name);
+                if let Ok(Some(RelColumn { source: Some(source), .. })) = found {
+                    self.columns_read.insert(*source);
+                }
+                match found {
                     // DataFusion reads an unqualified merged column as ambiguous outside the
                     // select list: name the relation whose value it is.
                     Ok(Some(_)) if self.target == Target::DataFusion => {
@@ -882,12 +911,15 @@ impl<'a> Resolver<'a> {
                         position,
                     });
                 };
-                if !relation.columns.iter().any(|c| &c.name == column) {
+                let Some(found) = relation.columns.iter().find(|c| &c.name == column) else {
                     return Err(RewriteError::UndefinedColumn {
                         message: format!("column {relation_name}.{column} does not exist"),
                         hint: self.column_hint(column, scope),
                         position,
                     });
+                };
+                if let Some(source) = found.source {
+                    self.columns_read.insert(source);
                 }
                 if parts.len() > 2 {
                     let last = parts.len() - 1;

@@ -319,3 +319,21 @@ fn snowflake_string_values_cannot_end_early() {
     // On Postgres (standard strings) the same text is left as it is.
     assert!(rewrite(sql).sql.contains(r"ESCAPE '\' OR"), "{}", rewrite(sql).sql);
 }
+
+#[test]
+fn usage_counts_the_package_columns_a_statement_reads() {
+    let read =
+        |sql: &str| -> Vec<String> { rewrite(sql).columns_read.iter().map(|(t, c)| format!("{t}.{c}")).collect() };
+    assert_eq!(read("SELECT total FROM orders WHERE customer_id = 1"), ["orders.customer_id", "orders.total"]);
+    assert_eq!(read("SELECT * FROM customers"), ["customers.id", "customers.name"]);
+    assert_eq!(
+        read("SELECT c.name, o.* FROM customers c JOIN orders o ON o.customer_id = c.id"),
+        ["customers.id", "customers.name", "orders.customer_id", "orders.id", "orders.total"]
+    );
+    // A CTE's or derived table's columns count where they read the package, once.
+    assert_eq!(
+        read("WITH big AS (SELECT id AS n FROM orders WHERE total > 5) SELECT n FROM big"),
+        ["orders.id", "orders.total"]
+    );
+    assert_eq!(read("SELECT count(*) FROM (SELECT 1 FROM customers) x"), Vec::<String>::new());
+}
