@@ -17,27 +17,69 @@ const RECURSION_LIMIT: usize = 200;
 /// a few hundred milliseconds and are far beyond what people and ORMs write.
 const MAX_CALL_DEPTH: usize = 16;
 
+/// A qualified name has at most this many parts (`database.schema.table.column`), as in
+/// Postgres. Longer dotted chains are refused before parsing: sqlparser 0.62 backtracks through
+/// every `.` of a chain behind an operator that ends badly (`-a.a.a….`), doubling its time with
+/// each one (found by fuzzing: a 200-byte statement took a minute).
+const MAX_NAME_PARTS: usize = 4;
+
 /// Parses a query string into its statements (empty statements are dropped, as Postgres does).
 pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
     let dialect = PostgreSqlDialect {};
-    Tokenizer::new(&dialect, text)
-        .with_unescape(true)
-        .tokenize_with_location()
-        .map_err(ParserError::from)
-        .and_then(|tokens| {
-            check_call_depth(&tokens)?;
-            Parser::new(&dialect)
-                .with_recursion_limit(RECURSION_LIMIT)
-                .with_tokens_with_locations(tokens)
-                .parse_statements()
-        })
-        .map_err(|e| match syntax_error(text, e) {
-            RewriteError::Syntax { position, .. } if starts_with_do(text, position) => RewriteError::NotAllowed {
-                message: "permission denied to run DO blocks".into(),
-                hint: Some("A package is a read interface: server-side code never runs.".into()),
-            },
-            other => other,
-        })
+    let refine = |error| match syntax_error(text, error) {
+        RewriteError::Syntax { position, .. } if starts_with_do(text, position) => RewriteError::NotAllowed {
+            message: "permission denied to run DO blocks".into(),
+            hint: Some("A package is a read interface: server-side code never runs.".into()),
+        },
+        other => other,
+    };
+    let tokens =
+        Tokenizer::new(&dialect, text).with_unescape(true).tokenize_with_location().map_err(|e| refine(e.into()))?;
+    check_name_chains(&tokens, text)?;
+    check_call_depth(&tokens).map_err(refine)?;
+    Parser::new(&dialect)
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_tokens_with_locations(tokens)
+        .parse_statements()
+        .map_err(refine)
+}
+
+/// Refuses a dotted name of more than [`MAX_NAME_PARTS`] parts with Postgres' error (42601).
+fn check_name_chains(tokens: &[TokenWithSpan], text: &str) -> Result<(), RewriteError> {
+    let mut parts = 0usize;
+    let mut start = None;
+    let mut after_period = false;
+    for token in tokens.iter().filter(|t| !matches!(t.token, Token::Whitespace(_))) {
+        match &token.token {
+            Token::Word(_) | Token::Mul if parts == 0 || after_period => {
+                if parts == 0 {
+                    start = Some(token.span.start);
+                }
+                parts += 1;
+                after_period = false;
+            }
+            Token::Period if parts > 0 && !after_period => {
+                after_period = true;
+                // A trailing `.` counts: the chain is as long as the parser will try.
+                if parts >= MAX_NAME_PARTS {
+                    let at = start.map(|s| char_offset(text, s.line, s.column)).unwrap_or(0);
+                    let name: String = text.chars().skip(at.saturating_sub(1)).take(64).collect();
+                    let name = name.split(|c: char| c.is_whitespace() || ",;()".contains(c)).next().unwrap_or_default();
+                    return Err(RewriteError::Syntax {
+                        message: format!("improper qualified name (too many dotted names): {name}"),
+                        detail: None,
+                        position: at,
+                    });
+                }
+            }
+            Token::Word(_) | Token::Mul => {
+                (parts, after_period) = (1, false);
+                start = Some(token.span.start);
+            }
+            _ => (parts, after_period) = (0, false),
+        }
+    }
+    Ok(())
 }
 
 /// Refuses input whose function calls (a word followed by `(`) nest deeper than
@@ -206,6 +248,24 @@ mod tests {
             RewriteError::Syntax { message, .. } => assert_eq!(message, "syntax error at end of input"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn dotted_names_of_more_than_four_parts_are_refused_before_parsing() {
+        for ok in ["SELECT conf.public.nation.n_name, n.*, public.nation.* FROM nation n", "SELECT 1.5 * a.b * c"] {
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
+        match parse("SELECT 1, a.b.c.d.e FROM t").unwrap_err() {
+            RewriteError::Syntax { message, position, .. } => {
+                assert_eq!(message, "improper qualified name (too many dotted names): a.b.c.d.e");
+                assert_eq!(position, 11);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Found by fuzzing: each further `.e` doubled sqlparser's time.
+        let chain = format!("SELECT #{}..", vec!["e"; 40].join("."));
+        assert!(matches!(parse(&chain), Err(RewriteError::Syntax { .. })));
+        assert!(matches!(parse("SELECT a.b.c.d.*"), Err(RewriteError::Syntax { .. })));
     }
 
     #[test]
