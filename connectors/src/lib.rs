@@ -116,4 +116,19 @@ pub trait Connector: Send + Sync {
     }
     /// The backend's plan for a statement, one line per row.
     async fn explain(&self, statement: &Statement, analyze: bool) -> Result<Vec<String>, ConnectorError>;
+    /// The occupancy of the connector's backend connection pool, if it has one.
+    fn pool_status(&self) -> Option<PoolStatus> {
+        None
+    }
+}
+
+/// A backend connection pool's occupancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStatus {
+    /// Connections open (in use or idle).
+    pub open: usize,
+    /// Open connections waiting for a statement.
+    pub idle: usize,
+    /// The most the pool opens.
+    pub max: usize,
 }

@@ -117,12 +117,6 @@ impl PostgresConnector {
         })
     }
 
-    /// Pool occupancy: (connections open, connections idle).
-    pub fn pool_status(&self) -> (usize, usize) {
-        let status = self.pool.status();
-        (status.size, status.available)
-    }
-
     async fn client(&self) -> Result<deadpool_postgres::Object, ConnectorError> {
         checkout(&self.pool).await
     }
@@ -364,6 +358,11 @@ pub fn backend_error(error: tokio_postgres::Error) -> ConnectorError {
 
 #[async_trait]
 impl Connector for PostgresConnector {
+    fn pool_status(&self) -> Option<crate::PoolStatus> {
+        let status = self.pool.status();
+        Some(crate::PoolStatus { open: status.size, idle: status.available, max: status.max_size })
+    }
+
     async fn prepare(&self, query: Query<'_>) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {
         let sql = query.statement.to_string();
         let client = self.client().await?;

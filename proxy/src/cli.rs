@@ -272,6 +272,10 @@ pub struct ServeArgs {
     /// Users file (verifiers and grants, written by `packwire user add`)
     #[arg(long, value_name = "FILE")]
     pub users: Option<PathBuf>,
+    /// Address of the HTTP listener for /metrics (Prometheus), /healthz and /readyz [default:
+    /// none]
+    #[arg(long, value_name = "ADDR")]
+    pub metrics: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

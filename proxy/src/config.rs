@@ -4,6 +4,7 @@
 //! ```toml
 //! listen = "0.0.0.0:6432"
 //! registry = "registry"
+//! metrics = "0.0.0.0:9187"      # /metrics, /healthz, /readyz
 //!
 //! [tls]
 //! cert = "server.crt"
@@ -21,6 +22,7 @@
 //! max_statement_timeout = "1h" # a ceiling, whatever a session SETs
 //! idle_session_timeout = "0"
 //! idle_in_transaction_session_timeout = "10min"
+//! shutdown_timeout = "30s"     # SIGTERM: running statements get this long to finish
 //! ```
 
 use std::net::SocketAddr;
@@ -36,6 +38,8 @@ use crate::tls::ServerTls;
 pub struct ConfigFile {
     pub listen: Option<String>,
     pub registry: Option<PathBuf>,
+    /// The HTTP listener for /metrics, /healthz and /readyz.
+    pub metrics: Option<String>,
     #[serde(default)]
     pub tls: TlsConfig,
     #[serde(default)]
@@ -75,6 +79,7 @@ pub struct LimitsConfig {
     pub max_statement_timeout: Option<String>,
     pub idle_session_timeout: Option<String>,
     pub idle_in_transaction_session_timeout: Option<String>,
+    pub shutdown_timeout: Option<String>,
 }
 
 impl ConfigFile {
@@ -139,6 +144,9 @@ impl LimitsConfig {
             authentication_timeout: duration("authentication_timeout", &self.authentication_timeout)?
                 .map(std::time::Duration::from_millis)
                 .unwrap_or(defaults.authentication_timeout),
+            shutdown_timeout: duration("shutdown_timeout", &self.shutdown_timeout)?
+                .map(std::time::Duration::from_millis)
+                .unwrap_or(defaults.shutdown_timeout),
             statement_timeout_ms: duration("statement_timeout", &self.statement_timeout)?.unwrap_or(0),
             max_statement_timeout_ms: duration("max_statement_timeout", &self.max_statement_timeout)?.unwrap_or(0),
             idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),

@@ -36,6 +36,7 @@ pub mod code {
     pub const INVALID_PASSWORD: &str = "28P01";
     pub const TOO_MANY_CONNECTIONS: &str = "53300";
     pub const IDLE_SESSION_TIMEOUT: &str = "57P05";
+    pub const ADMIN_SHUTDOWN: &str = "57P01";
     pub const IDLE_IN_TRANSACTION_TIMEOUT: &str = "25P03";
     pub const PROGRAM_LIMIT_EXCEEDED: &str = "54000";
     pub const STATEMENT_TOO_COMPLEX: &str = "54001";

@@ -11,6 +11,8 @@ pub mod demo;
 pub mod encode;
 pub mod errors;
 pub mod frame;
+pub mod http;
+pub mod metrics;
 pub mod params;
 pub mod server;
 pub mod session;

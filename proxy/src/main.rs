@@ -51,8 +51,19 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let front = config.front_door(args.auth, args.users.as_deref(), demo, address)?;
     let (method, tls) = (front.method, front.tls.is_some());
+    let shutdown_timeout = front.limits.shutdown_timeout;
     let versions: Vec<_> = registry.versions().cloned().collect();
     let shared = packwire::spawn_server_with(listener, registry, front);
+    if let Some(metrics) = args.metrics.clone().or(config.metrics.clone()) {
+        let listener = tokio::net::TcpListener::bind(&metrics)
+            .await
+            .map_err(|e| format!("cannot listen for metrics on {metrics}: {e}"))?;
+        println!(
+            "metrics on http://{}/metrics (also /healthz, /readyz)",
+            listener.local_addr().map_err(|e| e.to_string())?
+        );
+        tokio::spawn(packwire::http::serve(listener, shared.clone()));
+    }
 
     // Open (and for the demo, generate) every version up front so the first query is fast.
     for version in &versions {
@@ -80,7 +91,30 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     if versions.is_empty() {
         println!("  (no packages: check the errors above)");
     }
-    tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;
-    println!("shutting down");
+    let signal = shutdown_signal().await?;
+    // Drain: stop accepting, end idle sessions, let running statements finish (up to the
+    // shutdown timeout), then exit.
+    shared.start_draining();
+    let sessions = shared.session_count();
+    tracing::info!(signal, sessions, timeout_s = shutdown_timeout.as_secs_f64(), "draining for shutdown");
+    let deadline = tokio::time::Instant::now() + shutdown_timeout;
+    while shared.session_count() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let left = shared.session_count();
+    if left > 0 {
+        tracing::warn!(sessions = left, "shutdown timeout passed; ending the sessions still running");
+    }
+    println!("shut down ({signal})");
     Ok(())
+}
+
+/// Waits for SIGTERM or SIGINT (Ctrl-C); returns its name.
+async fn shutdown_signal() -> Result<&'static str, String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate()).map_err(|e| e.to_string())?;
+    tokio::select! {
+        _ = terminate.recv() => Ok("SIGTERM"),
+        result = tokio::signal::ctrl_c() => result.map(|()| "SIGINT").map_err(|e| e.to_string()),
+    }
 }

@@ -12,10 +12,15 @@ use crate::startup::{self, Outcome};
 use crate::tls::{ALPN_POSTGRESQL, ClientStream, TLS_HANDSHAKE_BYTE};
 use crate::wire::Wire;
 
-/// Accepts connections until the listener fails.
+/// Accepts connections until the server starts draining for shutdown.
 pub async fn serve(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    let mut drain = shared.drain_signal();
     loop {
-        let (socket, peer) = match listener.accept().await {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = drain.wait_for(|draining| *draining) => return Ok(()),
+        };
+        let (socket, peer) = match accepted {
             Ok(accepted) => accepted,
             Err(error) => {
                 // Out of file descriptors and the like: back off instead of spinning.
@@ -42,6 +47,7 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         Ok(Some(Outcome::Ready(wire, startup))) => Some((wire, startup)),
         Ok(Some(Outcome::Refused(mut wire, error))) => {
             tracing::info!(%peer, code = %error.code, message = %error.message, "connection refused");
+            shared.metrics.refused(&error.code);
             wire.send_error(&error);
             let _ = wire.flush().await;
             None

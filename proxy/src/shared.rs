@@ -22,6 +22,8 @@ pub struct CachedQuery {
     pub backend: Arc<dyn connectors::PreparedQuery>,
     pub columns: Vec<crate::encode::ResultColumn>,
     pub param_types: Vec<Option<connectors::datafusion::arrow::datatypes::DataType>>,
+    /// The package columns it reads (`None` for a catalog query).
+    pub reads: Option<crate::metrics::Reads>,
 }
 
 /// (package version, user, statement text or fingerprint key).
@@ -40,6 +42,10 @@ pub struct Shared {
     catalogs: DashMap<(String, String), Arc<dyn Connector>>,
     cancels: DashMap<i32, CancelEntry>,
     next_pid: AtomicI32,
+    /// Latencies, counts, sessions and usage per package version.
+    pub metrics: crate::metrics::Metrics,
+    /// Set once on shutdown: no new connections, idle sessions end, running statements finish.
+    drain: watch::Sender<bool>,
 }
 
 /// A version's connector, opened on first use; the lock makes concurrent first uses open it once.
@@ -75,7 +81,30 @@ impl Shared {
             catalogs: DashMap::new(),
             cancels: DashMap::new(),
             next_pid: AtomicI32::new(1),
+            metrics: crate::metrics::Metrics::default(),
+            drain: watch::Sender::new(false),
         }
+    }
+
+    /// Starts draining for shutdown: the listener stops accepting, sessions end as soon as they
+    /// are between statements.
+    pub fn start_draining(&self) {
+        self.drain.send_replace(true);
+    }
+
+    /// Whether the server is draining.
+    pub fn is_draining(&self) -> bool {
+        *self.drain.borrow()
+    }
+
+    /// A receiver that sees the drain start (`wait_for(|d| *d)`).
+    pub fn drain_signal(&self) -> watch::Receiver<bool> {
+        self.drain.subscribe()
+    }
+
+    /// Client sessions open right now.
+    pub fn session_count(&self) -> usize {
+        self.front.session_count()
     }
 
     /// The catalog engine of `version` for `user`, built on first use (`crate::catalog`).
@@ -113,6 +142,28 @@ impl Shared {
         };
         *guard = Some(connector.clone());
         Ok(connector)
+    }
+
+    /// The backend pools of every opened connector (skipping one being opened right now).
+    pub fn pools(&self) -> Vec<crate::metrics::PoolUsage> {
+        let mut pools: Vec<_> = self
+            .connectors
+            .iter()
+            .filter_map(|entry| {
+                let guard = entry.value().try_lock().ok()?;
+                let status = guard.as_ref()?.pool_status()?;
+                let (package, version) = entry.key().split_once('@')?;
+                Some(crate::metrics::PoolUsage {
+                    package: package.to_string(),
+                    version: version.to_string(),
+                    in_use: status.open.saturating_sub(status.idle),
+                    idle: status.idle,
+                    max: status.max,
+                })
+            })
+            .collect();
+        pools.sort_by(|a, b| (&a.package, &a.version).cmp(&(&b.package, &b.version)));
+        pools
     }
 
     /// A cached query for this text, if one was planned before.

@@ -429,16 +429,6 @@ async fn backend_connections_use_tls_when_the_manifest_asks() {
     assert!(rows.iter().all(|r| r.get::<_, bool>(0)), "a packwire backend connection is not encrypted");
 }
 
-/// A child process killed when the test ends, also when it fails.
-struct KillOnDrop(std::process::Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Resident set size of a process in KiB.
 fn rss_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
@@ -472,7 +462,7 @@ async fn a_slow_reader_holds_back_the_backend_not_the_proxy_memory() {
         .env("PACKWIRE_LOG", "warn")
         .spawn()
         .unwrap();
-    let server = KillOnDrop(server);
+    let server = common::KillOnDrop(server);
     let started =
         pgharness::wait_for(Duration::from_secs(60), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
     assert!(started, "packwire serve did not start");

@@ -76,6 +76,8 @@ pub struct Template {
     fixed: Vec<(usize, String)>,
     /// The result columns of every statement the template fills.
     pub columns: Vec<OutputColumn>,
+    /// The package columns those statements read ([`Rewritten::columns_read`]).
+    pub columns_read: std::sync::Arc<[(String, String)]>,
 }
 
 impl Template {
@@ -122,7 +124,13 @@ impl Template {
             .filter(|index| !holes.contains(index))
             .map(|index| (index, fingerprint.literals[index].sql.clone()))
             .collect();
-        let template = Template { pieces, holes, fixed, columns: rewritten.columns.clone() };
+        let template = Template {
+            pieces,
+            holes,
+            fixed,
+            columns: rewritten.columns.clone(),
+            columns_read: rewritten.columns_read.clone(),
+        };
         (template.fill(fingerprint).as_deref() == Some(rewritten.sql.as_str())).then_some(template)
     }
 

@@ -50,8 +50,9 @@ pub struct Rewritten {
     pub columns: Vec<OutputColumn>,
     /// Logical tables read.
     pub tables: Vec<String>,
-    /// Package columns read, as (logical table, column), sorted: what usage accounting counts.
-    pub columns_read: Vec<(String, String)>,
+    /// Package columns read, as (logical table, column), sorted: what usage accounting counts
+    /// (shared, so every run of a cached plan counts the same list).
+    pub columns_read: std::sync::Arc<[(String, String)]>,
     /// For targets whose result types do not follow Postgres' rules (Snowflake: every integer
     /// is a `NUMBER(38,0)`), the same query written for the embedded engine, which planned over
     /// empty tables of the version gives each result column and parameter its Postgres type.
@@ -133,6 +134,7 @@ fn rewrite_query(
         })
         .collect();
     columns_read.sort();
+    let columns_read = columns_read.into();
     let mut statement = Statement::Query(Box::new(query));
     dialect::translate(&mut statement, target)?;
     if let Statement::Query(query) = &mut statement {

@@ -58,6 +58,8 @@ pub struct Limits {
     pub max_message_bytes: usize,
     /// Time a client has to finish startup and authentication.
     pub authentication_timeout: std::time::Duration,
+    /// On SIGTERM, how long running statements may take to finish before the process exits.
+    pub shutdown_timeout: std::time::Duration,
     /// Default `statement_timeout` (ms, 0 = none) for package versions that set none.
     pub statement_timeout_ms: u64,
     /// Ceiling on every statement (ms, 0 = none), whatever the session or manifest sets.
@@ -75,6 +77,7 @@ impl Default for Limits {
             max_statement_length: 1024 * 1024,
             max_message_bytes: crate::wire::DEFAULT_MAX_MESSAGE_BYTES,
             authentication_timeout: std::time::Duration::from_secs(60),
+            shutdown_timeout: std::time::Duration::from_secs(30),
             statement_timeout_ms: 0,
             max_statement_timeout_ms: 0,
             idle_session_timeout_ms: 0,
@@ -160,6 +163,11 @@ impl FrontDoor {
             sessions: AtomicUsize::new(0),
             sessions_per_user: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Sessions admitted and not yet ended.
+    pub fn session_count(&self) -> usize {
+        self.sessions.load(Ordering::SeqCst)
     }
 
     fn user(&self, name: &str) -> Option<&User> {

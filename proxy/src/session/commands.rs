@@ -13,6 +13,7 @@ use rewrite::SessionCommand;
 use super::{Kind, Outcome, Portal, PortalState, Prepared, Running, Session, Txn, text_stream};
 use crate::encode::{self, Format};
 use crate::errors::{PgError, code};
+use crate::metrics::StatementKind;
 use crate::params;
 use crate::settings::Settings;
 use crate::wire::ClientSocket;
@@ -111,6 +112,14 @@ impl<S: ClientSocket> Session<S> {
         command: SessionCommand,
         formats: &[i16],
     ) -> Result<Outcome, PgError> {
+        let outcome = self.run_session_command(command, formats).await;
+        // Usage is counted per application_name, which a SET or a transaction's end may change.
+        let application = self.settings.get("application_name").unwrap_or_default();
+        self.usage.set_application(&application, &self.metrics);
+        outcome
+    }
+
+    async fn run_session_command(&mut self, command: SessionCommand, formats: &[i16]) -> Result<Outcome, PgError> {
         self.output = None;
         let in_block = self.txn != Txn::Idle;
         match command {
@@ -212,7 +221,13 @@ impl<S: ClientSocket> Session<S> {
                 };
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let columns = encode::with_formats(&encode::text_columns(&names), formats)?;
-                Ok(Outcome::Rows(Running::new(columns, text_stream(&names, rows)?, "SHOW")))
+                Ok(Outcome::Rows(Running::new(
+                    columns,
+                    text_stream(&names, rows)?,
+                    "SHOW",
+                    StatementKind::Command,
+                    None,
+                )))
             }
             SessionCommand::Begin => {
                 if self.txn != Txn::Idle {
@@ -248,7 +263,7 @@ impl<S: ClientSocket> Session<S> {
                 let value = self.settings.get(&name).unwrap_or_default();
                 let columns = encode::with_formats(&encode::text_columns(&["set_config"]), formats)?;
                 let stream = text_stream(&["set_config"], vec![vec![value]])?;
-                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
+                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT", StatementKind::Command, None)))
             }
             SessionCommand::Savepoint(name) => {
                 if self.txn == Txn::Idle {

@@ -29,6 +29,7 @@ use rewrite::{Planned, Rewritten, SessionCommand, SessionInfo, Target};
 
 use crate::encode::{self, BatchEncoder, Format, OutputSettings, ResultColumn};
 use crate::errors::{PgError, code};
+use crate::metrics::{Reads, SessionGauge, StatementKind, UsageTally, VersionMetrics};
 use crate::params;
 use crate::settings::{SERVER_VERSION, Settings};
 use crate::shared::CancelKey;
@@ -60,6 +61,8 @@ enum Kind {
         columns: Vec<ResultColumn>,
         /// A constant `pg_sleep` in the query, checked against the timeout at every run.
         sleep_ms: u64,
+        /// The package columns it reads; `None` for a catalog query.
+        reads: Option<Reads>,
     },
     Explain {
         analyze: bool,
@@ -99,14 +102,22 @@ struct Running {
     current: Option<(BatchEncoder, usize, usize)>,
     tag: &'static str,
     /// Rows and DataRow bytes sent so far (over every Execute of a portal), for the package's
-    /// result limits.
+    /// result limits and metrics.
     rows_total: u64,
     bytes_total: u64,
+    kind: StatementKind,
+    reads: Option<Reads>,
 }
 
 impl Running {
-    fn new(columns: Vec<ResultColumn>, stream: SendableRecordBatchStream, tag: &'static str) -> Running {
-        Running { columns, stream, current: None, tag, rows_total: 0, bytes_total: 0 }
+    fn new(
+        columns: Vec<ResultColumn>,
+        stream: SendableRecordBatchStream,
+        tag: &'static str,
+        kind: StatementKind,
+        reads: Option<Reads>,
+    ) -> Running {
+        Running { columns, stream, current: None, tag, rows_total: 0, bytes_total: 0, kind, reads }
     }
 }
 
@@ -136,6 +147,14 @@ pub struct Session<S> {
     savepoints: Vec<(String, Settings)>,
     cancel: CancelKey,
     shared: Arc<crate::shared::Shared>,
+    metrics: Arc<VersionMetrics>,
+    /// Columns read since the tally last merged into `metrics`.
+    usage: UsageTally,
+    /// When the statement being served began (its Query or Execute message).
+    started: std::time::Instant,
+    /// Turns true when the server drains for shutdown.
+    drain: tokio::sync::watch::Receiver<bool>,
+    _counted: SessionGauge,
 }
 
 /// What `version()` answers: a Postgres version first (drivers parse it), then packwire's.
@@ -158,7 +177,14 @@ impl<S: ClientSocket> Session<S> {
         shared: Arc<crate::shared::Shared>,
     ) -> Session<S> {
         let info = SessionInfo { database: package.id(), user, version: version_string() };
+        let metrics = shared.metrics.version(&package);
+        let usage = UsageTally::new(settings.get("application_name").unwrap_or_default());
         Session {
+            _counted: metrics.session(),
+            metrics,
+            usage,
+            started: std::time::Instant::now(),
+            drain: shared.drain_signal(),
             wire,
             target: Target::for_source(&package.source),
             package,
@@ -183,16 +209,28 @@ impl<S: ClientSocket> Session<S> {
         let mut skipping = false;
         loop {
             let idle_ms = self.settings.idle_timeout_ms(self.txn != Txn::Idle);
-            let next = self.wire.read();
-            let read = if idle_ms == 0 {
-                next.await
-            } else {
-                match tokio::time::timeout(std::time::Duration::from_millis(idle_ms), next).await {
-                    Ok(read) => read,
-                    Err(_) => {
-                        self.wire.send_error(&idle_timeout(self.txn != Txn::Idle));
-                        return self.wire.flush().await;
-                    }
+            let waited = {
+                let next = self.wire.read();
+                let drain = &mut self.drain;
+                tokio::select! {
+                    read = within(idle_ms, next) => read,
+                    // Between statements a draining server ends the session (as Postgres' fast
+                    // shutdown does); a running statement finishes first.
+                    _ = drain.wait_for(|draining| *draining) => Err(Interrupted::Shutdown),
+                }
+            };
+            let read = match waited {
+                Ok(read) => read,
+                Err(Interrupted::IdleTimeout) => {
+                    self.wire.send_error(&idle_timeout(self.txn != Txn::Idle));
+                    return self.wire.flush().await;
+                }
+                Err(Interrupted::Shutdown) => {
+                    let error =
+                        PgError::fatal(code::ADMIN_SHUTDOWN, "terminating connection due to administrator command")
+                            .with_hint("packwire is shutting down; reconnect to another replica or after the restart.");
+                    self.wire.send_error(&error);
+                    return self.wire.flush().await;
                 }
             };
             let message = match read {
@@ -206,6 +244,10 @@ impl<S: ClientSocket> Session<S> {
             if skipping && !matches!(message, PgWireFrontendMessage::Sync(_) | PgWireFrontendMessage::Terminate(_)) {
                 continue;
             }
+            // A Query or Execute makes the session active until it is answered.
+            let metrics = self.metrics.clone();
+            let _active = matches!(message, PgWireFrontendMessage::Query(_) | PgWireFrontendMessage::Execute(_))
+                .then(|| metrics.active());
             let result = match message {
                 PgWireFrontendMessage::Query(query) => {
                     self.simple_query(&query.query).await?;
@@ -274,6 +316,7 @@ impl<S: ClientSocket> Session<S> {
     /// Sends an error and marks an open transaction failed.
     fn fail(&mut self, error: &PgError) {
         tracing::debug!(code = %error.code, message = %error.message, package = %self.info.database, "statement failed");
+        self.metrics.error(&error.code);
         self.wire.send_error(error);
         if self.txn == Txn::Block {
             self.txn = Txn::Failed;
@@ -305,11 +348,13 @@ impl<S: ClientSocket> Session<S> {
     // ---- simple query protocol ----
 
     async fn simple_query(&mut self, text: &str) -> std::io::Result<()> {
+        self.started = std::time::Instant::now();
         if let Err(error) = self.check_length(text) {
             self.fail(&error);
             return self.end_simple_query().await;
         }
         if let Some(prepared) = self.cached_statement(text, &[]) {
+            self.shared.metrics.cache_hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let outcome = match prepared {
                 Ok(prepared) if !prepared.param_types.is_empty() => {
                     Err(PgError::new("42P02", "there is no parameter $1"))
@@ -325,9 +370,11 @@ impl<S: ClientSocket> Session<S> {
         if let Some(fingerprint) = &fingerprint
             && let Some(outcome) = self.run_from_template(fingerprint).await
         {
+            self.shared.metrics.cache_hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             self.finish_simple_statement(outcome).await?;
             return self.end_simple_query().await;
         }
+        self.shared.metrics.cache_misses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match rewrite::parse(text) {
             Err(error) => self.fail(&PgError::from(error)),
             Ok(statements) if statements.is_empty() => {
@@ -343,6 +390,7 @@ impl<S: ClientSocket> Session<S> {
                 let cacheable = statements.len() == 1;
                 let fingerprint = fingerprint.filter(|_| cacheable);
                 for statement in statements {
+                    self.started = std::time::Instant::now();
                     let outcome = self.run_simple_statement(statement, text, cacheable, fingerprint.as_ref()).await;
                     if !self.finish_simple_statement(outcome).await? {
                         break;
@@ -372,6 +420,7 @@ impl<S: ClientSocket> Session<S> {
             }
             Ok(Outcome::Command(tag)) => {
                 self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+                self.metrics.record(StatementKind::Command, self.started.elapsed(), 0, 0);
                 Ok(())
             }
             Ok(Outcome::Empty | Outcome::Answered) => Ok(()),
@@ -403,7 +452,12 @@ impl<S: ClientSocket> Session<S> {
         if self.txn == Txn::Failed {
             return Some(Err(aborted_transaction()));
         }
-        let kind = Kind::Query { backend: cached.backend.clone(), columns: cached.columns.clone(), sleep_ms: 0 };
+        let kind = Kind::Query {
+            backend: cached.backend.clone(),
+            columns: cached.columns.clone(),
+            sleep_ms: 0,
+            reads: cached.reads.clone(),
+        };
         Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
     }
 
@@ -424,7 +478,8 @@ impl<S: ClientSocket> Session<S> {
         let outcome = async {
             let stream = self.cancellable(connector.run_sql(&sql, &settings.query)).await??;
             let columns = encode::describe(&template.columns, &stream.schema())?;
-            Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
+            let reads = Some(Reads(template.columns_read.clone()));
+            Ok(Outcome::Rows(Running::new(columns, stream, "SELECT", StatementKind::Query, reads)))
         };
         Some(outcome.await)
     }
@@ -457,12 +512,13 @@ impl<S: ClientSocket> Session<S> {
                 let (backend, stream) =
                     self.cancellable(connector.run(backend_query(&query), &settings.query)).await??;
                 let columns = encode::describe(&query.columns, &stream.schema())?;
+                let reads = Some(Reads(query.columns_read.clone()));
                 if let Some(backend) = backend
                     && cacheable
                 {
-                    self.cache(text, backend, &columns);
+                    self.cache(text, backend, &columns, reads.clone());
                 }
-                return Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")));
+                return Ok(Outcome::Rows(Running::new(columns, stream, "SELECT", StatementKind::Query, reads)));
             }
             Planned::Explain { analyze, query } => Kind::Explain { analyze, query: Box::new(query) },
             Planned::Session(SessionCommand::Fetch { name, count }) => {
@@ -479,7 +535,7 @@ impl<S: ClientSocket> Session<S> {
                 let param_types = backend.param_types().to_vec();
                 return self
                     .start(
-                        &with_parameters(Kind::Query { backend, columns, sleep_ms: 0 }, param_types, &[]),
+                        &with_parameters(Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types, &[]),
                         Vec::new(),
                         &[],
                     )
@@ -518,11 +574,12 @@ impl<S: ClientSocket> Session<S> {
         Ok(())
     }
 
-    fn cache(&self, text: &str, backend: Arc<dyn PreparedQuery>, columns: &[ResultColumn]) {
+    fn cache(&self, text: &str, backend: Arc<dyn PreparedQuery>, columns: &[ResultColumn], reads: Option<Reads>) {
         let cached = crate::shared::CachedQuery {
             param_types: backend.param_types().to_vec(),
             backend,
             columns: columns.to_vec(),
+            reads,
         };
         self.shared.cache(&self.info.database, &self.info.user, text, Arc::new(cached));
     }
@@ -540,10 +597,11 @@ impl<S: ClientSocket> Session<S> {
                 let backend = self.connector.prepare(backend_query(&query)).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
+                let reads = Some(Reads(query.columns_read.clone()));
                 if cacheable && query.sleep_ms == 0 {
-                    self.cache(text, backend.clone(), &columns);
+                    self.cache(text, backend.clone(), &columns, reads.clone());
                 }
-                (Kind::Query { backend, columns, sleep_ms: query.sleep_ms }, param_types)
+                (Kind::Query { backend, columns, sleep_ms: query.sleep_ms, reads }, param_types)
             }
             Planned::Explain { analyze, query } => (Kind::Explain { analyze, query: Box::new(query) }, Vec::new()),
             Planned::Session(SessionCommand::DeclareCursor { name, query, hold, binary }) => {
@@ -553,7 +611,7 @@ impl<S: ClientSocket> Session<S> {
             Planned::Catalog(statement) => {
                 let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
                 let param_types = backend.param_types().to_vec();
-                (Kind::Query { backend, columns, sleep_ms: 0 }, param_types)
+                (Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types)
             }
         };
         Ok(with_parameters(kind, param_types, client_oids))
@@ -584,7 +642,7 @@ impl<S: ClientSocket> Session<S> {
             column.name = rewrite::catalog::result_name(&column.name).to_string();
         }
         if cacheable && !own {
-            self.cache(text, backend.clone(), &columns);
+            self.cache(text, backend.clone(), &columns, None);
         }
         Ok((backend, columns))
     }
@@ -598,13 +656,14 @@ impl<S: ClientSocket> Session<S> {
     ) -> Result<Outcome, PgError> {
         match &prepared.kind {
             Kind::Empty => Ok(Outcome::Empty),
-            Kind::Query { backend, columns, sleep_ms } => {
+            Kind::Query { backend, columns, sleep_ms, reads } => {
                 // The session may have changed its timeout since the statement was prepared.
                 self.check_sleep(*sleep_ms)?;
                 let columns = encode::with_formats(columns, formats)?;
                 let settings = self.output_settings();
                 let stream = self.cancellable(backend.execute(params, &settings.query)).await??;
-                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT")))
+                let kind = if reads.is_some() { StatementKind::Query } else { StatementKind::Catalog };
+                Ok(Outcome::Rows(Running::new(columns, stream, "SELECT", kind, reads.clone())))
             }
             Kind::Explain { analyze, query } => {
                 let mut lines = vec![
@@ -616,7 +675,13 @@ impl<S: ClientSocket> Session<S> {
                 lines.extend(plan);
                 let columns = encode::with_formats(&encode::text_columns(&["QUERY PLAN"]), formats)?;
                 let rows: Vec<Vec<String>> = lines.into_iter().map(|l| vec![l]).collect();
-                Ok(Outcome::Rows(Running::new(columns, text_stream(&["QUERY PLAN"], rows)?, "EXPLAIN")))
+                Ok(Outcome::Rows(Running::new(
+                    columns,
+                    text_stream(&["QUERY PLAN"], rows)?,
+                    "EXPLAIN",
+                    StatementKind::Command,
+                    None,
+                )))
             }
             Kind::Declare { name, hold, binary, query } => {
                 if self.txn == Txn::Idle && !hold {
@@ -715,9 +780,14 @@ impl<S: ClientSocket> Session<S> {
     }
 
     /// The CommandComplete of a finished result.
+    /// Ends a result with its CommandComplete and records the statement.
     fn complete(&mut self, running: &Running, sent: usize) {
         let tag = if running.tag == "SELECT" { format!("SELECT {sent}") } else { running.tag.to_string() };
         self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+        self.metrics.record(running.kind, self.started.elapsed(), running.rows_total, running.bytes_total);
+        if let Some(reads) = &running.reads {
+            self.usage.count(reads, &self.metrics);
+        }
     }
 
     // ---- extended query protocol ----
@@ -732,10 +802,12 @@ impl<S: ClientSocket> Session<S> {
             ));
         }
         if let Some(prepared) = self.cached_statement(&parse.query, &parse.type_oids) {
+            self.shared.metrics.cache_hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             self.statements.insert(name, Arc::new(prepared?));
             self.wire.send(PgWireBackendMessage::ParseComplete(ParseComplete::new()));
             return Ok(());
         }
+        self.shared.metrics.cache_misses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut statements = rewrite::parse(&parse.query)?;
         let prepared = match statements.len() {
             0 => Prepared {
@@ -856,6 +928,7 @@ impl<S: ClientSocket> Session<S> {
     }
 
     async fn execute(&mut self, execute: Execute) -> Result<(), PgError> {
+        self.started = std::time::Instant::now();
         let name = execute.name.unwrap_or_default();
         let max_rows = usize::try_from(execute.max_rows).unwrap_or(0);
         let mut portal = self
@@ -884,6 +957,7 @@ impl<S: ClientSocket> Session<S> {
                 Outcome::Rows(running) => portal.state = PortalState::Running(running),
                 Outcome::Command(tag) => {
                     self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
+                    self.metrics.record(StatementKind::Command, self.started.elapsed(), 0, 0);
                     portal.state = PortalState::Done;
                     return Ok(());
                 }
@@ -941,6 +1015,12 @@ impl<S: ClientSocket> Session<S> {
     }
 }
 
+impl<S> Drop for Session<S> {
+    fn drop(&mut self) {
+        self.usage.merge(&self.metrics);
+    }
+}
+
 /// A prepared statement with its parameters: as many as the backend found or the client
 /// declared, announced with the client's OIDs where given, else the backend's types.
 fn with_parameters(kind: Kind, backend_types: Vec<Option<DataType>>, client_oids: &[u32]) -> Prepared {
@@ -980,6 +1060,20 @@ fn client_gone() -> PgError {
 fn result_too_large(package: &str, limit: &str, value: u64) -> PgError {
     PgError::new(code::PROGRAM_LIMIT_EXCEEDED, format!("the result exceeds {limit} = {value} of package {package}"))
         .with_hint("Narrow the query (WHERE, LIMIT) or fetch it in pages with a cursor.")
+}
+
+/// Why a session stopped waiting for its client's next message.
+enum Interrupted {
+    IdleTimeout,
+    Shutdown,
+}
+
+/// `future`, unless `ms` (0 = forever) pass first.
+async fn within<T>(ms: u64, future: impl std::future::Future<Output = T>) -> Result<T, Interrupted> {
+    if ms == 0 {
+        return Ok(future.await);
+    }
+    tokio::time::timeout(Duration::from_millis(ms), future).await.map_err(|_| Interrupted::IdleTimeout)
 }
 
 /// The FATAL error of a session that waited too long for its client.

@@ -1,0 +1,165 @@
+//! Operating a running `packwire serve` process: the metrics listener (Prometheus text, health
+//! and readiness), per-version statement metrics and usage by application, and draining on
+//! SIGTERM.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{KillOnDrop, free_port, http_get};
+
+/// `packwire serve` on `registry` with a metrics listener; (process, port, metrics port).
+fn serve(registry: &std::path::Path, extra: &[&str]) -> (KillOnDrop, u16, u16) {
+    let (port, metrics) = (free_port(), free_port());
+    let child = Command::new(env!("CARGO_BIN_EXE_packwire"))
+        .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--metrics", &format!("127.0.0.1:{metrics}"), "--registry"])
+        .arg(registry)
+        .args(extra)
+        .env("PACKWIRE_LOG", "warn")
+        .spawn()
+        .unwrap();
+    let child = KillOnDrop(child);
+    let up = pgharness::wait_for(Duration::from_secs(60), || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+            && std::net::TcpStream::connect(("127.0.0.1", metrics)).is_ok()
+    });
+    assert!(up, "packwire serve did not start");
+    (child, port, metrics)
+}
+
+/// The value of the metric line `name{labels}`, if present.
+fn metric(text: &str, series: &str) -> Option<f64> {
+    text.lines().find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_statements_errors_sessions_and_usage_per_version() {
+    let registry = packwire::demo::install(&common::demo_home()).expect("demo registry");
+    let (_server, port, metrics) = serve(&registry, &[]);
+    assert_eq!(http_get(metrics, "/healthz"), (200, "ok\n".to_string()));
+    assert_eq!(http_get(metrics, "/readyz"), (200, "ready\n".to_string()));
+    assert_eq!(http_get(metrics, "/nope").0, 404);
+
+    let mut config = tokio_postgres::Config::new();
+    config.host("127.0.0.1").port(port).user("app").dbname("tpch@1.0.0").application_name("dashboard");
+    let client = common::connect_with(config).await.unwrap();
+    for key in 1..=3i64 {
+        client.query("select n_name from nation where n_nationkey = $1", &[&key]).await.unwrap();
+    }
+    client.simple_query("select count(*) from pg_catalog.pg_class").await.unwrap();
+    let error = client.simple_query("select nope from nation").await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "42703");
+    client.simple_query("set application_name = 'report'").await.unwrap();
+    client.simple_query("select r_name from region").await.unwrap();
+    client.simple_query("select r_name from region").await.unwrap();
+
+    let (status, text) = http_get(metrics, "/metrics");
+    assert_eq!(status, 200);
+    let v = "package=\"tpch\",version=\"1.0.0\",backend=\"csv\"";
+    assert_eq!(metric(&text, &format!("packwire_statement_duration_seconds_count{{{v},kind=\"query\"}}")), Some(5.0));
+    assert_eq!(metric(&text, &format!("packwire_rows_returned_total{{{v},kind=\"query\"}}")), Some(13.0), "3 + 5 + 5");
+    assert_eq!(
+        metric(&text, &format!("packwire_statement_duration_seconds_count{{{v},kind=\"catalog\"}}")),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(metric(&text, &format!("packwire_errors_total{{{v},sqlstate=\"42703\"}}")), Some(1.0));
+    // The session may still count as active for the instant after its answer was sent.
+    let sessions: f64 = ["idle", "active"]
+        .iter()
+        .filter_map(|state| metric(&text, &format!("packwire_sessions{{{v},state=\"{state}\"}}")))
+        .sum();
+    assert_eq!(sessions, 1.0);
+    let p99 = metric(&text, &format!("packwire_statement_duration_seconds{{{v},kind=\"query\",quantile=\"0.99\"}}"));
+    assert!(p99.is_some_and(|s| s > 0.0), "{text}");
+
+    // Usage is merged when the session ends: which application read which column.
+    drop(client);
+    let reads = |application: &str, table: &str, column: &str| {
+        format!(
+            "packwire_column_reads_total{{{v},application=\"{application}\",table=\"{table}\",column=\"{column}\"}}"
+        )
+    };
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = http_get(metrics, "/metrics").1;
+        if metric(&text, &format!("packwire_sessions{{{v},state=\"idle\"}}")) == Some(0.0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(metric(&text, &reads("dashboard", "nation", "n_name")), Some(3.0), "{text}");
+    assert_eq!(metric(&text, &reads("dashboard", "nation", "n_nationkey")), Some(3.0));
+    assert_eq!(metric(&text, &reads("report", "region", "r_name")), Some(2.0));
+    assert_eq!(metric(&text, &reads("dashboard", "nation", "n_comment")), None, "never read");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_drains_idle_sessions_first_and_lets_running_statements_finish() {
+    let pg = pgharness::PgServer::start(&[]).expect("start postgres");
+    pg.create_database("shop").unwrap();
+    pg.psql("shop", "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)").unwrap();
+    let registry = tempfile::tempdir().unwrap();
+    let url = format!("postgres://{}@127.0.0.1:{}/shop", pg.user, pg.port);
+    let manifest = packwire::tooling::init(&url, "public", &[], "shop", "1.0.0").await.unwrap();
+    std::fs::write(registry.path().join("shop.toml"), manifest).unwrap();
+    let (server, port, metrics) = serve(registry.path(), &[]);
+
+    let idle = common::client(port, "shop@1.0.0").await;
+    let busy = common::client(port, "shop@1.0.0").await;
+    busy.simple_query("set statement_timeout = '30s'").await.unwrap();
+    let running = tokio::spawn(async move {
+        let rows = busy.simple_query("select id, pg_sleep(2) from t").await;
+        (rows, busy)
+    });
+    // Let the statement reach the backend, then ask the server to stop.
+    let direct = common::direct(&pg, "shop").await;
+    let started = pgharness::wait_for(Duration::from_secs(20), || {
+        answers_nonzero(
+            &direct,
+            "select count(*) from pg_stat_activity where query like '%pg_sleep(2)%' and pid <> pg_backend_pid()",
+        )
+    });
+    assert!(started, "the statement never reached the backend");
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+
+    // Readiness turns 503 and new connections are no longer accepted.
+    let draining = pgharness::wait_for(Duration::from_secs(10), || http_get_status(metrics, "/readyz") == 503);
+    assert!(draining, "/readyz never reported the drain");
+    let closed =
+        pgharness::wait_for(Duration::from_secs(10), || std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
+    assert!(closed, "the listener still accepts while draining");
+
+    // Then the idle session is ended at once.
+    let error =
+        tokio::time::timeout(Duration::from_secs(20), idle.simple_query("select 1")).await.unwrap().unwrap_err();
+    assert!(error.is_closed() || common::sqlstate(&error) == "57P01", "{error:?}");
+    // The running statement completes with its row; then the session ends.
+    let (rows, busy) = tokio::time::timeout(Duration::from_secs(30), running).await.unwrap().unwrap();
+    let rows = rows.expect("the running statement finished");
+    assert!(rows.iter().any(|m| matches!(m, tokio_postgres::SimpleQueryMessage::Row(_))));
+    assert!(busy.simple_query("select 1").await.is_err());
+    let mut server = server;
+    let status = tokio::task::block_in_place(|| server.0.wait()).unwrap();
+    assert!(status.success(), "packwire exited with {status}");
+}
+
+/// Whether `sql` (a count) answers non-zero, from synchronous code.
+fn answers_nonzero(client: &tokio_postgres::Client, sql: &str) -> bool {
+    tokio::task::block_in_place(|| {
+        tokio::runtime::Handle::current().block_on(async {
+            common::text_rows(client, sql).await.first().and_then(|r| r[0].clone()).is_some_and(|n| n != "0")
+        })
+    })
+}
+
+/// The status of `GET path`, 0 when the listener is gone.
+fn http_get_status(port: u16, path: &str) -> u16 {
+    match std::net::TcpStream::connect(("127.0.0.1", port)) {
+        Ok(_) => http_get(port, path).0,
+        Err(_) => 0,
+    }
+}
