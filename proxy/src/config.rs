@@ -23,6 +23,7 @@
 //! idle_session_timeout = "0"
 //! idle_in_transaction_session_timeout = "10min"
 //! shutdown_timeout = "30s"     # SIGTERM: running statements get this long to finish
+//! slow_statement = "1s"        # log statements at least this long ("0" = none)
 //! ```
 
 use std::net::SocketAddr;
@@ -80,6 +81,9 @@ pub struct LimitsConfig {
     pub idle_session_timeout: Option<String>,
     pub idle_in_transaction_session_timeout: Option<String>,
     pub shutdown_timeout: Option<String>,
+    /// Statements at least this long are logged with their package, user, application and
+    /// tables ("0" = none).
+    pub slow_statement: Option<String>,
 }
 
 impl ConfigFile {
@@ -147,6 +151,9 @@ impl LimitsConfig {
             shutdown_timeout: duration("shutdown_timeout", &self.shutdown_timeout)?
                 .map(std::time::Duration::from_millis)
                 .unwrap_or(defaults.shutdown_timeout),
+            slow_statement: duration("slow_statement", &self.slow_statement)?
+                .map(std::time::Duration::from_millis)
+                .unwrap_or(defaults.slow_statement),
             statement_timeout_ms: duration("statement_timeout", &self.statement_timeout)?.unwrap_or(0),
             max_statement_timeout_ms: duration("max_statement_timeout", &self.max_statement_timeout)?.unwrap_or(0),
             idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),

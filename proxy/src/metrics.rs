@@ -278,6 +278,11 @@ impl UsageTally {
         self.merged_at = Instant::now();
     }
 
+    /// The application_name counted under.
+    pub fn application(&self) -> &str {
+        &self.application
+    }
+
     /// A new application_name: what was counted so far goes under the old one.
     pub fn set_application(&mut self, application: &str, metrics: &VersionMetrics) {
         if application != self.application {

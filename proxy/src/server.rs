@@ -71,6 +71,7 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let cancel = shared.register_cancel();
     startup::greet(&mut wire, &startup.settings, cancel.pid, cancel.secret);
     let package = startup.package.id();
+    let user = startup.user.clone();
     let application = startup.settings.get("application_name").unwrap_or_default();
     let tls = wire.get_ref().is_tls();
     tracing::info!(%peer, user = %startup.user, %package, %application, tls, pid = cancel.pid, "session started");
@@ -79,7 +80,15 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let session =
         Session::new(wire, startup.user, startup.package, connector, startup.settings, cancel, shared.clone());
     let result = session.run().await;
-    tracing::info!(%peer, %package, seconds = started.elapsed().as_secs_f64(), error = ?result.err(), "session ended");
+    tracing::info!(
+        %peer,
+        %package,
+        %user,
+        %application,
+        seconds = started.elapsed().as_secs_f64(),
+        error = ?result.err(),
+        "session ended"
+    );
 }
 
 /// The client's stream: plaintext, or TLS right away when the first byte starts a TLS handshake

@@ -9,17 +9,22 @@ use std::time::Duration;
 
 use common::{KillOnDrop, free_port, http_get};
 
-/// `packwire serve` on `registry` with a metrics listener; (process, port, metrics port).
-fn serve(registry: &std::path::Path, extra: &[&str]) -> (KillOnDrop, u16, u16) {
+/// `packwire serve` on `registry` with a metrics listener, logging JSON to `log` (warnings only
+/// without one); (process, port, metrics port).
+fn serve(registry: &std::path::Path, extra: &[&str], log: Option<&std::path::Path>) -> (KillOnDrop, u16, u16) {
     let (port, metrics) = (free_port(), free_port());
-    let child = Command::new(env!("CARGO_BIN_EXE_packwire"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_packwire"));
+    command
         .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}")])
         .args(["--metrics", &format!("127.0.0.1:{metrics}"), "--registry"])
         .arg(registry)
         .args(extra)
-        .env("PACKWIRE_LOG", "warn")
-        .spawn()
-        .unwrap();
+        .env("PACKWIRE_LOG", "warn");
+    if let Some(log) = log {
+        let file = std::fs::File::create(log).unwrap();
+        command.env("PACKWIRE_LOG", "info").env("PACKWIRE_LOG_FORMAT", "json").stderr(file);
+    }
+    let child = command.spawn().unwrap();
     let child = KillOnDrop(child);
     let up = pgharness::wait_for(Duration::from_secs(60), || {
         std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
@@ -34,10 +39,22 @@ fn metric(text: &str, series: &str) -> Option<f64> {
     text.lines().find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
 }
 
+/// Sessions of the version with labels `v`, active or idle.
+fn session_count(text: &str, v: &str) -> f64 {
+    ["idle", "active"]
+        .iter()
+        .filter_map(|state| metric(text, &format!("packwire_sessions{{{v},state=\"{state}\"}}")))
+        .sum()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_statements_errors_sessions_and_usage_per_version() {
     let registry = packwire::demo::install(&common::demo_home()).expect("demo registry");
-    let (_server, port, metrics) = serve(&registry, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("packwire.toml");
+    std::fs::write(&config, "[limits]\nslow_statement = \"1ms\"\n").unwrap();
+    let log = dir.path().join("serve.log");
+    let (_server, port, metrics) = serve(&registry, &["--config", config.to_str().unwrap()], Some(&log));
     assert_eq!(http_get(metrics, "/healthz"), (200, "ok\n".to_string()));
     assert_eq!(http_get(metrics, "/readyz"), (200, "ready\n".to_string()));
     assert_eq!(http_get(metrics, "/nope").0, 404);
@@ -67,11 +84,7 @@ async fn metrics_count_statements_errors_sessions_and_usage_per_version() {
     );
     assert_eq!(metric(&text, &format!("packwire_errors_total{{{v},sqlstate=\"42703\"}}")), Some(1.0));
     // The session may still count as active for the instant after its answer was sent.
-    let sessions: f64 = ["idle", "active"]
-        .iter()
-        .filter_map(|state| metric(&text, &format!("packwire_sessions{{{v},state=\"{state}\"}}")))
-        .sum();
-    assert_eq!(sessions, 1.0);
+    assert_eq!(session_count(&text, v), 1.0);
     let p99 = metric(&text, &format!("packwire_statement_duration_seconds{{{v},kind=\"query\",quantile=\"0.99\"}}"));
     assert!(p99.is_some_and(|s| s > 0.0), "{text}");
 
@@ -85,7 +98,7 @@ async fn metrics_count_statements_errors_sessions_and_usage_per_version() {
     let mut text = String::new();
     for _ in 0..100 {
         text = http_get(metrics, "/metrics").1;
-        if metric(&text, &format!("packwire_sessions{{{v},state=\"idle\"}}")) == Some(0.0) {
+        if session_count(&text, v) == 0.0 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -94,6 +107,36 @@ async fn metrics_count_statements_errors_sessions_and_usage_per_version() {
     assert_eq!(metric(&text, &reads("dashboard", "nation", "n_nationkey")), Some(3.0));
     assert_eq!(metric(&text, &reads("report", "region", "r_name")), Some(2.0));
     assert_eq!(metric(&text, &reads("dashboard", "nation", "n_comment")), None, "never read");
+
+    // One JSON line per session start and end, per failed statement and per slow statement,
+    // naming package, user and application — and never a row.
+    let ended = pgharness::wait_for(Duration::from_secs(10), || {
+        std::fs::read_to_string(&log).unwrap().contains("session ended")
+    });
+    assert!(ended, "no session end in the log");
+    let log = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<serde_json::Value> = log.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let event = |message: &str| -> Vec<&serde_json::Value> {
+        lines.iter().filter(|l| l["fields"]["message"] == message).map(|l| &l["fields"]).collect()
+    };
+    let started = event("session started");
+    assert!(
+        started.iter().any(|f| f["package"] == "tpch@1.0.0" && f["user"] == "app" && f["application"] == "dashboard"),
+        "{log}"
+    );
+    let failed = event("statement failed");
+    assert!(
+        failed.iter().any(|f| f["sqlstate"] == "42703" && f["application"] == "dashboard" && f["user"] == "app"),
+        "{log}"
+    );
+    assert!(event("slow statement").iter().any(|f| f["package"] == "tpch@1.0.0" && f["kind"] == "query"), "{log}");
+    assert!(
+        event("session ended").iter().any(|f| f["package"] == "tpch@1.0.0" && f["application"] == "dashboard"),
+        "{log}"
+    );
+    for row_value in ["ARGENTINA", "AFRICA", "EUROPE"] {
+        assert!(!log.contains(row_value), "row data in the log:\n{log}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -105,7 +148,7 @@ async fn sigterm_drains_idle_sessions_first_and_lets_running_statements_finish()
     let url = format!("postgres://{}@127.0.0.1:{}/shop", pg.user, pg.port);
     let manifest = packwire::tooling::init(&url, "public", &[], "shop", "1.0.0").await.unwrap();
     std::fs::write(registry.path().join("shop.toml"), manifest).unwrap();
-    let (server, port, metrics) = serve(registry.path(), &[]);
+    let (server, port, metrics) = serve(registry.path(), &[], None);
 
     let idle = common::client(port, "shop@1.0.0").await;
     let busy = common::client(port, "shop@1.0.0").await;

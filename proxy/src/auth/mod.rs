@@ -60,6 +60,8 @@ pub struct Limits {
     pub authentication_timeout: std::time::Duration,
     /// On SIGTERM, how long running statements may take to finish before the process exits.
     pub shutdown_timeout: std::time::Duration,
+    /// Statements that take at least this long are logged (zero = none).
+    pub slow_statement: std::time::Duration,
     /// Default `statement_timeout` (ms, 0 = none) for package versions that set none.
     pub statement_timeout_ms: u64,
     /// Ceiling on every statement (ms, 0 = none), whatever the session or manifest sets.
@@ -78,6 +80,7 @@ impl Default for Limits {
             max_message_bytes: crate::wire::DEFAULT_MAX_MESSAGE_BYTES,
             authentication_timeout: std::time::Duration::from_secs(60),
             shutdown_timeout: std::time::Duration::from_secs(30),
+            slow_statement: std::time::Duration::ZERO,
             statement_timeout_ms: 0,
             max_statement_timeout_ms: 0,
             idle_session_timeout_ms: 0,

@@ -315,7 +315,15 @@ impl<S: ClientSocket> Session<S> {
 
     /// Sends an error and marks an open transaction failed.
     fn fail(&mut self, error: &PgError) {
-        tracing::debug!(code = %error.code, message = %error.message, package = %self.info.database, "statement failed");
+        tracing::info!(
+            package = %self.info.database,
+            user = %self.info.user,
+            application = %self.usage.application(),
+            sqlstate = %error.code,
+            ms = self.started.elapsed().as_millis() as u64,
+            error = %error.message,
+            "statement failed"
+        );
         self.metrics.error(&error.code);
         self.wire.send_error(error);
         if self.txn == Txn::Block {
@@ -420,7 +428,7 @@ impl<S: ClientSocket> Session<S> {
             }
             Ok(Outcome::Command(tag)) => {
                 self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
-                self.metrics.record(StatementKind::Command, self.started.elapsed(), 0, 0);
+                self.observe(StatementKind::Command, 0, 0, None);
                 Ok(())
             }
             Ok(Outcome::Empty | Outcome::Answered) => Ok(()),
@@ -784,9 +792,32 @@ impl<S: ClientSocket> Session<S> {
     fn complete(&mut self, running: &Running, sent: usize) {
         let tag = if running.tag == "SELECT" { format!("SELECT {sent}") } else { running.tag.to_string() };
         self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
-        self.metrics.record(running.kind, self.started.elapsed(), running.rows_total, running.bytes_total);
-        if let Some(reads) = &running.reads {
+        self.observe(running.kind, running.rows_total, running.bytes_total, running.reads.as_ref());
+    }
+
+    /// Records a statement that completed: metrics, usage, and the slow-statement log.
+    fn observe(&mut self, kind: StatementKind, rows: u64, bytes: u64, reads: Option<&Reads>) {
+        let elapsed = self.started.elapsed();
+        self.metrics.record(kind, elapsed, rows, bytes);
+        if let Some(reads) = reads {
             self.usage.count(reads, &self.metrics);
+        }
+        let slow = self.shared.front.limits.slow_statement;
+        if !slow.is_zero() && elapsed >= slow {
+            // What was read, never the statement's literals or its rows.
+            let tables: std::collections::BTreeSet<&str> =
+                reads.iter().flat_map(|r| r.0.iter().map(|(table, _)| table.as_str())).collect();
+            tracing::warn!(
+                package = %self.info.database,
+                user = %self.info.user,
+                application = %self.usage.application(),
+                kind = kind.as_str(),
+                ms = elapsed.as_millis() as u64,
+                rows,
+                bytes,
+                tables = ?tables,
+                "slow statement"
+            );
         }
     }
 
@@ -957,7 +988,7 @@ impl<S: ClientSocket> Session<S> {
                 Outcome::Rows(running) => portal.state = PortalState::Running(running),
                 Outcome::Command(tag) => {
                     self.wire.send(PgWireBackendMessage::CommandComplete(CommandComplete::new(tag)));
-                    self.metrics.record(StatementKind::Command, self.started.elapsed(), 0, 0);
+                    self.observe(StatementKind::Command, 0, 0, None);
                     portal.state = PortalState::Done;
                     return Ok(());
                 }
