@@ -11,8 +11,8 @@ pub mod registry;
 pub mod spec;
 
 pub use manifest::{
-    BackendTls, Column, FilesFormat, Generate, PackageVersion, ResultLimits, SecretRef, SnowflakeAuth, Source, Table,
-    parse_duration_ms,
+    BackendTls, Column, Deprecation, FilesFormat, Generate, PackageVersion, ResultLimits, SecretRef, SnowflakeAuth,
+    Source, SunsetDate, Table, parse_duration_ms,
 };
 pub use pgtype::PgType;
 pub use registry::{ManifestProblem, Registry, ResolveError};

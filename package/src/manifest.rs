@@ -36,6 +36,35 @@ pub struct PackageVersion {
     pub result_limits: ResultLimits,
     /// The manifest file this version was read from (for messages; may be synthetic).
     pub origin: PathBuf,
+    /// Set when the data team has deprecated this version (`[deprecation]`).
+    pub deprecation: Option<Deprecation>,
+}
+
+/// `[deprecation]`: the version still serves, clients that pin it are warned, and after the
+/// sunset date the server may refuse it. Lifecycle metadata, not part of the contract: it is the
+/// one thing a published manifest may gain, and `package diff` ignores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecation {
+    /// Why, and what to do (shown to clients).
+    pub message: String,
+    /// From this day on (UTC) the version is retired.
+    pub sunset: Option<SunsetDate>,
+    /// What clients should pin instead (`shop@1.3.0`, `shop@2`).
+    pub replacement: Option<String>,
+}
+
+/// A calendar date (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SunsetDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for SunsetDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// Where a version's data lives and how to reach it.
@@ -343,8 +372,31 @@ impl PackageVersion {
                 max_bytes: raw.package.max_result_bytes.unwrap_or(0),
             },
             origin: origin.to_path_buf(),
+            deprecation: raw.deprecation.map(|d| check_deprecation(d, text)).transpose()?,
         })
     }
+}
+
+fn check_deprecation(raw: Spanned<RawDeprecation>, text: &str) -> Result<Deprecation, ManifestError> {
+    let line = line_of(text, raw.span().start);
+    let raw = raw.into_inner();
+    let sunset = match raw.sunset {
+        None => None,
+        Some(toml::value::Datetime { date: Some(date), time: None, offset: None }) => {
+            Some(SunsetDate { year: date.year, month: date.month, day: date.day })
+        }
+        Some(other) => {
+            return Err(ManifestError {
+                line,
+                reason: format!("[deprecation] sunset `{other}` must be a date like 2027-03-01"),
+            });
+        }
+    };
+    if let Some(replacement) = &raw.replacement {
+        crate::PackageSpec::parse(replacement)
+            .map_err(|e| ManifestError { line, reason: format!("[deprecation] replacement `{replacement}`: {e}") })?;
+    }
+    Ok(Deprecation { message: raw.message, sunset, replacement: raw.replacement })
 }
 
 /// Most rows and bytes one statement's result may have (0 = no limit). A result over a limit is
@@ -705,6 +757,15 @@ struct RawManifest {
     source: Spanned<RawSource>,
     #[serde(default)]
     tables: Vec<RawTable>,
+    deprecation: Option<Spanned<RawDeprecation>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeprecation {
+    message: String,
+    sunset: Option<toml::value::Datetime>,
+    replacement: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -902,5 +963,21 @@ columns = [
         assert!(parse(&GOOD.replace("description = \"Orders\"", "descripton = \"Orders\"")).is_err());
         assert!(parse(&GOOD.replace("primary_key = [\"id\"]", "primary_key = [\"nope\"]")).is_err());
         assert!(parse(&GOOD.replace("version = \"1.2.0\"", "version = \"1.2\"")).is_err());
+    }
+
+    #[test]
+    fn deprecation_takes_a_message_a_sunset_date_and_a_replacement() {
+        assert_eq!(parse(GOOD).unwrap().deprecation, None);
+        let deprecated =
+            format!("{GOOD}\n[deprecation]\nmessage = \"use 2.x\"\nsunset = 2027-03-01\nreplacement = \"shop@2\"\n");
+        let deprecation = parse(&deprecated).unwrap().deprecation.unwrap();
+        assert_eq!(deprecation.message, "use 2.x");
+        assert_eq!(deprecation.sunset.map(|d| d.to_string()).as_deref(), Some("2027-03-01"));
+        assert!(deprecation.sunset < Some(SunsetDate { year: 2027, month: 3, day: 2 }));
+        assert_eq!(deprecation.replacement.as_deref(), Some("shop@2"));
+        for bad in ["sunset = 2027-03-01T10:00:00", "sunset = \"soon\"", "replacement = \"shop@>>1\"", "when = 1"] {
+            let text = format!("{GOOD}\n[deprecation]\nmessage = \"m\"\n{bad}\n");
+            assert!(parse(&text).is_err(), "{bad}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! listen = "0.0.0.0:6432"
 //! registry = "registry"
 //! metrics = "0.0.0.0:9187"      # /metrics, /healthz, /readyz
+//! registry_poll = "2s"          # reload when a manifest changes ("0": on SIGHUP only)
 //!
 //! [tls]
 //! cert = "server.crt"
@@ -24,6 +25,9 @@
 //! idle_in_transaction_session_timeout = "10min"
 //! shutdown_timeout = "30s"     # SIGTERM: running statements get this long to finish
 //! slow_statement = "1s"        # log statements at least this long ("0" = none)
+//!
+//! [deprecation]
+//! after_sunset = "refuse"      # or "warn": deprecated versions past their sunset date
 //! ```
 
 use std::net::SocketAddr;
@@ -41,12 +45,34 @@ pub struct ConfigFile {
     pub registry: Option<PathBuf>,
     /// The HTTP listener for /metrics, /healthz and /readyz.
     pub metrics: Option<String>,
+    /// How often the registry directory is checked for changed manifests ("0" = only on
+    /// SIGHUP); default 2s.
+    pub registry_poll: Option<String>,
     #[serde(default)]
     pub tls: TlsConfig,
     #[serde(default)]
     pub auth: AuthConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub deprecation: DeprecationConfig,
+}
+
+/// `[deprecation]`: what happens to a deprecated version once its sunset date has come.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeprecationConfig {
+    pub after_sunset: Option<AfterSunset>,
+}
+
+/// The policy for versions past their sunset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AfterSunset {
+    /// Connections are refused (3D000) with the replacement named (the default).
+    Refuse,
+    /// Connections still work, with the warning.
+    Warn,
 }
 
 /// `[tls]`: the server certificate chain and key (PEM); `require` refuses plaintext clients.
@@ -126,7 +152,21 @@ impl ConfigFile {
             (None, None) => None,
             _ => return Err("[tls] needs both `cert` and `key`".to_string()),
         };
-        FrontDoor::new(method, users, tls, self.tls.require, self.limits.resolve()?)
+        let mut limits = self.limits.resolve()?;
+        limits.refuse_after_sunset = self.deprecation.after_sunset != Some(AfterSunset::Warn);
+        FrontDoor::new(method, users, tls, self.tls.require, limits)
+    }
+}
+
+impl ConfigFile {
+    /// The registry poll interval (`None` = do not poll).
+    pub fn registry_poll(&self) -> Result<Option<std::time::Duration>, String> {
+        let text = self.registry_poll.as_deref().unwrap_or("2s");
+        match package::parse_duration_ms(text) {
+            Some(0) => Ok(None),
+            Some(ms) => Ok(Some(std::time::Duration::from_millis(ms))),
+            None => Err(format!("registry_poll: invalid duration `{text}`")),
+        }
     }
 }
 
@@ -154,6 +194,7 @@ impl LimitsConfig {
             slow_statement: duration("slow_statement", &self.slow_statement)?
                 .map(std::time::Duration::from_millis)
                 .unwrap_or(defaults.slow_statement),
+            refuse_after_sunset: defaults.refuse_after_sunset,
             statement_timeout_ms: duration("statement_timeout", &self.statement_timeout)?.unwrap_or(0),
             max_statement_timeout_ms: duration("max_statement_timeout", &self.max_statement_timeout)?.unwrap_or(0),
             idle_session_timeout_ms: duration("idle_session_timeout", &self.idle_session_timeout)?.unwrap_or(0),

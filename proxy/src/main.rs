@@ -96,6 +96,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     if versions.is_empty() {
         println!("  (no packages: check the errors above)");
     }
+    tokio::spawn(watch_registry(shared.clone(), registry_dir.clone(), config.registry_poll()?));
     let signal = shutdown_signal().await?;
     // Drain: stop accepting, end idle sessions, let running statements finish (up to the
     // shutdown timeout), then exit.
@@ -112,6 +113,71 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     }
     println!("shut down ({signal})");
     Ok(())
+}
+
+/// Reloads the registry on SIGHUP and, every `poll`, when its manifests changed. A reload that
+/// fails keeps the served state (see `Shared::reload`).
+async fn watch_registry(
+    shared: std::sync::Arc<packwire::Shared>,
+    dir: std::path::PathBuf,
+    poll: Option<std::time::Duration>,
+) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut hangup = match signal(SignalKind::hangup()) {
+        Ok(hangup) => Some(hangup),
+        Err(error) => {
+            tracing::warn!(%error, "SIGHUP reloads are unavailable");
+            None
+        }
+    };
+    let mut seen = manifests_state(&dir);
+    loop {
+        let why = tokio::select! {
+            Some(()) = async { hangup.as_mut()?.recv().await } => "SIGHUP",
+            () = async { match poll { Some(every) => tokio::time::sleep(every).await, None => std::future::pending().await } } => {
+                let now = manifests_state(&dir);
+                if now == seen {
+                    continue;
+                }
+                seen = now;
+                "a manifest changed"
+            }
+        };
+        match shared.reload(&dir) {
+            Ok(summary) => tracing::info!(
+                why,
+                versions = summary.versions,
+                added = ?summary.added,
+                removed = ?summary.removed,
+                "registry reloaded"
+            ),
+            Err(problems) => {
+                for problem in &problems {
+                    tracing::error!(why, "registry reload refused: {problem}");
+                }
+                tracing::error!(why, "still serving the registry as it was before");
+            }
+        }
+    }
+}
+
+/// What the registry directory holds: each manifest's name, size and modification time. Polled
+/// rather than watched with inotify, which misses changes on network and overlay mounts where
+/// registries shared by replicas live; one directory listing per interval costs nothing.
+fn manifests_state(dir: &std::path::Path) -> Vec<(std::ffi::OsString, u64, Option<std::time::SystemTime>)> {
+    let mut state: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|e| e == "toml"))
+        .map(|entry| {
+            let metadata = entry.metadata().ok();
+            let size = metadata.as_ref().map_or(0, |m| m.len());
+            (entry.file_name(), size, metadata.and_then(|m| m.modified().ok()))
+        })
+        .collect();
+    state.sort();
+    state
 }
 
 /// Waits for SIGTERM or SIGINT (Ctrl-C); returns its name.

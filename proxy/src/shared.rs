@@ -31,7 +31,8 @@ type CacheKey = (String, String, String);
 
 /// Process-wide server state.
 pub struct Shared {
-    pub registry: Registry,
+    /// The versions served; replaced whole by a reload (sessions keep the version they resolved).
+    registry: std::sync::RwLock<Arc<Registry>>,
     /// Authentication, TLS, grants and connection limits.
     pub front: Arc<crate::auth::FrontDoor>,
     statements: DashMap<CacheKey, Arc<CachedQuery>>,
@@ -56,6 +57,15 @@ struct CancelEntry {
     signal: watch::Sender<u64>,
 }
 
+/// What a registry reload changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReloadSummary {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// Versions served after the reload.
+    pub versions: usize,
+}
+
 /// A session's registration for CancelRequests; unregisters itself when dropped.
 pub struct CancelKey {
     pub pid: i32,
@@ -73,7 +83,7 @@ impl Drop for CancelKey {
 impl Shared {
     pub fn new(registry: Registry, front: crate::auth::FrontDoor) -> Shared {
         Shared {
-            registry,
+            registry: std::sync::RwLock::new(Arc::new(registry)),
             front: Arc::new(front),
             statements: DashMap::new(),
             templates: DashMap::new(),
@@ -84,6 +94,31 @@ impl Shared {
             metrics: crate::metrics::Metrics::default(),
             drain: watch::Sender::new(false),
         }
+    }
+
+    /// The registry as it is now.
+    pub fn registry(&self) -> Arc<Registry> {
+        self.registry.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Reloads the registry from `dir`. A registry with any manifest that fails to load is
+    /// refused whole — the served state stays as it was — and its problems are returned.
+    /// Sessions keep the version they resolved at connect; new sessions see the new registry.
+    pub fn reload(&self, dir: &std::path::Path) -> Result<ReloadSummary, Vec<String>> {
+        let registry = Registry::load_dir(dir).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+        if !registry.problems().is_empty() {
+            return Err(registry.problems().iter().map(ToString::to_string).collect());
+        }
+        let ids = |r: &Registry| r.versions().map(|v| v.id()).collect::<std::collections::BTreeSet<_>>();
+        let mut current = self.registry.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (before, after) = (ids(&current), ids(&registry));
+        let summary = ReloadSummary {
+            added: after.difference(&before).cloned().collect(),
+            removed: before.difference(&after).cloned().collect(),
+            versions: after.len(),
+        };
+        *current = Arc::new(registry);
+        Ok(summary)
     }
 
     /// Starts draining for shutdown: the listener stops accepting, sessions end as soon as they

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use package::{PackageSpec, PackageVersion};
+use package::{PackageSpec, PackageVersion, SunsetDate};
 use pgwire::messages::response::{GssEncResponse, SslResponse};
 use pgwire::messages::startup::{Authentication, BackendKeyData, ParameterStatus, SecretKey};
 use pgwire::messages::{PgWireBackendMessage, PgWireFrontendMessage, SslNegotiationMetaMessage};
@@ -164,8 +164,15 @@ async fn begin(
         options.get(PACKAGE_OPTION).or_else(|| params.get("database")).cloned().unwrap_or_else(|| user.clone());
     let spec = PackageSpec::parse(&spec_text)
         .map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
-    let package = front.resolve(&shared.registry, &user, &spec, &spec_text)?;
+    let registry = shared.registry();
+    let package = front.resolve(&registry, &user, &spec, &spec_text)?;
+    let deprecation = deprecation_notice(&package, &registry, front.limits.refuse_after_sunset, today())?;
     let admission = front.admit(&user)?;
+    if let Some(notice) = &deprecation {
+        shared.metrics.version(&package).deprecated_connects.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        tracing::warn!(package = %package.id(), %user, "session on a deprecated version");
+        wire.send_error(notice);
+    }
 
     let statement_timeout_ms = match package.statement_timeout_ms {
         0 => front.limits.statement_timeout_ms,
@@ -193,6 +200,56 @@ async fn begin(
         wire.send_error(notice);
     }
     Ok(Startup { user, package, settings, admission })
+}
+
+/// Today's date in UTC, for sunsets.
+fn today() -> SunsetDate {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    SunsetDate { year: today.year() as u16, month: today.month() as u8, day: today.day() as u8 }
+}
+
+/// For a deprecated version: the WARNING (01P01) its clients get at connect — or, once its
+/// sunset has come and `refuse_after_sunset` is set, the refusal (3D000), naming the
+/// replacement (the manifest's, else the newest version of the package not deprecated).
+pub fn deprecation_notice(
+    package: &PackageVersion,
+    registry: &package::Registry,
+    refuse_after_sunset: bool,
+    today: SunsetDate,
+) -> Result<Option<PgError>, PgError> {
+    let Some(deprecation) = &package.deprecation else { return Ok(None) };
+    let replacement = deprecation.replacement.clone().or_else(|| {
+        let versions = registry.package(&package.name)?;
+        versions.iter().rev().find(|v| v.deprecation.is_none()).map(|v| v.id())
+    });
+    let hint = replacement.map(|r| format!("Connect to {r} instead."));
+    let id = package.id();
+    let retired = deprecation.sunset.filter(|sunset| *sunset <= today);
+    let error = match retired {
+        Some(sunset) if refuse_after_sunset => {
+            PgError::fatal(code::INVALID_CATALOG_NAME, format!("{id} was retired on {sunset}: {}", deprecation.message))
+        }
+        _ => {
+            let until = match deprecation.sunset {
+                Some(sunset) if retired.is_some() => format!(" (its sunset, {sunset}, has passed)"),
+                Some(sunset) => format!(" (it will be retired on {sunset})"),
+                None => String::new(),
+            };
+            let notice = PgError::warning(
+                code::DEPRECATED_FEATURE,
+                format!("{id} is deprecated{until}: {}", deprecation.message),
+            );
+            return Ok(Some(match hint {
+                Some(hint) => notice.with_hint(hint),
+                None => notice,
+            }));
+        }
+    };
+    Err(match hint {
+        Some(hint) => error.with_hint(hint),
+        None => error,
+    })
 }
 
 /// Sends the greeting after the connector is ready: ParameterStatus, BackendKeyData, ready.
@@ -254,6 +311,33 @@ pub fn parse_options(options: &str) -> Result<BTreeMap<String, String>, PgError>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_deprecated_version_past_its_sunset_only_warns_under_the_warn_policy() {
+        let manifest = "[package]\nname = \"shop\"\nversion = \"1.0.0\"\n[source]\nkind = \"postgres\"\n\
+                        url = \"postgres://app@localhost/shop\"\n[[tables]]\nname = \"t\"\n\
+                        columns = [{ name = \"a\", type = \"int4\" }]\n\
+                        [deprecation]\nmessage = \"gone\"\nsunset = 2026-01-01\n";
+        let mut registry = package::Registry::default();
+        registry.add_manifest(manifest, std::path::Path::new("/r/shop-1.0.0.toml"));
+        registry.add_manifest(
+            &manifest.replace("1.0.0", "1.1.0").replace("[deprecation]\nmessage = \"gone\"\nsunset = 2026-01-01\n", ""),
+            std::path::Path::new("/r/shop-1.1.0.toml"),
+        );
+        let old = registry.resolve(&PackageSpec::parse("shop@1.0.0").unwrap()).unwrap();
+        let (before, after) =
+            (SunsetDate { year: 2025, month: 12, day: 31 }, SunsetDate { year: 2026, month: 1, day: 1 });
+        let warned = super::deprecation_notice(&old, &registry, true, before).unwrap().unwrap();
+        assert_eq!(warned.code, code::DEPRECATED_FEATURE);
+        assert_eq!(warned.hint.as_deref(), Some("Connect to shop@1.1.0 instead."), "the newest version not deprecated");
+        let refused = super::deprecation_notice(&old, &registry, true, after).unwrap_err();
+        assert_eq!(
+            (refused.code.as_str(), refused.message.as_str()),
+            (code::INVALID_CATALOG_NAME, "shop@1.0.0 was retired on 2026-01-01: gone")
+        );
+        let warned = super::deprecation_notice(&old, &registry, false, after).unwrap().unwrap();
+        assert!(warned.message.contains("its sunset, 2026-01-01, has passed"), "{}", warned.message);
+    }
+
     use super::*;
 
     #[test]

@@ -86,6 +86,7 @@ pub async fn init(from: &str, schema: &str, tables: &[String], name: &str, versi
         statement_timeout_ms: 0,
         result_limits: package::ResultLimits::default(),
         origin: PathBuf::from("<init>"),
+        deprecation: None,
     };
     let text = manifest.to_toml();
     // What we print must read back.
@@ -399,6 +400,8 @@ pub async fn materialize(registry_dir: &Path, source: &str, to: &Path, new_versi
         tables,
         description: format!("{} (materialized to Parquet from {})", version.description, version.id()),
         origin: to.join("manifest.toml"),
+        // The copy is the new version, not deprecated with the one it was made from.
+        deprecation: None,
         ..(*version).clone()
     };
     publish_text(&materialized.to_toml(), &materialized, registry_dir)

@@ -206,3 +206,93 @@ fn http_get_status(port: u16, path: &str) -> u16 {
         Err(_) => 0,
     }
 }
+
+/// psql against packwire: (succeeded, stdout, stderr — where notices go).
+fn psql(port: u16, database: &str, sql: &str) -> (bool, String, String) {
+    let output = pgharness::client_command("psql")
+        .expect("psql")
+        .args(["-X", "-At", "-h", "127.0.0.1", "-p", &port.to_string(), "-U", "app", "-d", database, "-c", sql])
+        .output()
+        .unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim().to_string();
+    (output.status.success(), text(&output.stdout), text(&output.stderr))
+}
+
+/// Publishing, deprecating and retiring versions while clients stay connected: a changed
+/// registry directory is picked up by itself (and on SIGHUP), a session keeps the version it
+/// resolved, a manifest that does not load leaves the served registry as it was, and a
+/// deprecated version warns until its sunset and is then refused, naming its replacement.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_are_published_deprecated_and_retired_without_a_restart() {
+    let registry = common::demo_registry_copy();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("packwire.toml");
+    std::fs::write(&config, "registry_poll = \"100ms\"\n").unwrap();
+    let (_server, port, _) = serve(&registry, &["--config", config.to_str().unwrap()], None);
+    let kept = common::client(port, "tpch@1.0.0").await;
+    let original = std::fs::read_to_string(registry.join("tpch-1.0.0.toml")).unwrap();
+    // Waits until a new psql session sees `check` hold.
+    let eventually = |database: &'static str, check: &dyn Fn(&(bool, String, String)) -> bool| {
+        let mut last = (false, String::new(), String::new());
+        let held = pgharness::wait_for(Duration::from_secs(20), || {
+            last = psql(port, database, "select count(*) from region");
+            check(&last)
+        });
+        assert!(held, "{database}: {last:?}");
+        last
+    };
+
+    // A new version appears without a restart.
+    let published = original.replace("version = \"1.0.0\"", "version = \"1.2.0\"");
+    std::fs::write(registry.join("tpch-1.2.0.toml"), &published).unwrap();
+    eventually("tpch@1.2.0", &|(ok, out, _)| *ok && out == "5");
+
+    // Deprecated with a sunset to come: a warning at connect, naming the replacement.
+    let deprecated = format!(
+        "{original}\n[deprecation]\nmessage = \"moved to Snowflake\"\nsunset = 2999-01-01\nreplacement = \"tpch@1.1.0\"\n"
+    );
+    std::fs::write(registry.join("tpch-1.0.0.toml"), &deprecated).unwrap();
+    let (_, _, notice) = eventually("tpch@1.0.0", &|(ok, _, err)| *ok && err.contains("deprecated"));
+    assert!(
+        notice.contains("WARNING:  tpch@1.0.0 is deprecated (it will be retired on 2999-01-01): moved to Snowflake"),
+        "{notice}"
+    );
+    assert!(notice.contains("HINT:  Connect to tpch@1.1.0 instead."), "{notice}");
+
+    // A manifest that does not load: the reload is refused and nothing changes.
+    std::fs::write(registry.join("tpch-1.3.0.toml"), "[package]\nname = \"tpch\"\nversion = ").unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (ok, _, err) = psql(port, "tpch@1.3.0", "select 1");
+    assert!(!ok && err.contains("no version matching \"1.3.0\" (available: 1.0.0, 1.1.0, 1.2.0)"), "{err}");
+    let (ok, out, err) = psql(port, "tpch@1.2.0", "select count(*) from nation");
+    assert!(ok && out == "25", "{err}");
+    std::fs::remove_file(registry.join("tpch-1.3.0.toml")).unwrap();
+
+    // Past its sunset the version is refused, with the replacement named.
+    let retired = deprecated.replace("sunset = 2999-01-01", "sunset = 2020-01-01");
+    std::fs::write(registry.join("tpch-1.0.0.toml"), &retired).unwrap();
+    let (_, _, refusal) = eventually("tpch@1.0.0", &|(ok, _, err)| !*ok && err.contains("retired"));
+    assert!(refusal.contains("FATAL:  tpch@1.0.0 was retired on 2020-01-01: moved to Snowflake"), "{refusal}");
+    assert!(refusal.contains("Connect to tpch@1.1.0 instead."), "{refusal}");
+
+    // The session that connected before any of this still reads its version.
+    assert_eq!(common::text_rows(&kept, "select count(*) from region").await, vec![vec![Some("5".into())]]);
+}
+
+/// With polling off, SIGHUP reloads the registry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_reloads_the_registry() {
+    let registry = common::demo_registry_copy();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("packwire.toml");
+    std::fs::write(&config, "registry_poll = \"0\"\n").unwrap();
+    let (server, port, _) = serve(&registry, &["--config", config.to_str().unwrap()], None);
+    let original = std::fs::read_to_string(registry.join("tpch-1.0.0.toml")).unwrap();
+    std::fs::write(registry.join("tpch-1.5.0.toml"), original.replace("version = \"1.0.0\"", "version = \"1.5.0\""))
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!psql(port, "tpch@1.5.0", "select 1").0, "published without a reload");
+    assert!(Command::new("kill").args(["-HUP", &server.0.id().to_string()]).status().unwrap().success());
+    let seen = pgharness::wait_for(Duration::from_secs(20), || psql(port, "tpch@1.5.0", "select 1").0);
+    assert!(seen, "SIGHUP did not reload the registry");
+}

@@ -62,6 +62,8 @@ pub struct Limits {
     pub shutdown_timeout: std::time::Duration,
     /// Statements that take at least this long are logged (zero = none).
     pub slow_statement: std::time::Duration,
+    /// A deprecated version past its sunset date is refused (else only warned about).
+    pub refuse_after_sunset: bool,
     /// Default `statement_timeout` (ms, 0 = none) for package versions that set none.
     pub statement_timeout_ms: u64,
     /// Ceiling on every statement (ms, 0 = none), whatever the session or manifest sets.
@@ -81,6 +83,7 @@ impl Default for Limits {
             authentication_timeout: std::time::Duration::from_secs(60),
             shutdown_timeout: std::time::Duration::from_secs(30),
             slow_statement: std::time::Duration::ZERO,
+            refuse_after_sunset: true,
             statement_timeout_ms: 0,
             max_statement_timeout_ms: 0,
             idle_session_timeout_ms: 0,

@@ -33,15 +33,7 @@ pub async fn start_behind(extra: &[(&str, String)], front: packwire::auth::Front
     let registry = if extra.is_empty() {
         packwire::demo::install(&demo_home()).expect("install demo registry")
     } else {
-        let dir = tempfile::Builder::new().prefix("packwire-registry").tempdir().expect("tempdir").keep();
-        let demo = packwire::demo::install(&demo_home()).expect("install demo registry");
-        for entry in std::fs::read_dir(&demo).expect("read demo registry") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("read manifest");
-            // Demo manifests point at ../demo-data relative to their own directory.
-            let text = text.replace("../demo-data", &demo_home().join("demo-data").to_string_lossy());
-            std::fs::write(dir.join(path.file_name().expect("name")), text).expect("write manifest");
-        }
+        let dir = demo_registry_copy();
         for (name, text) in extra {
             std::fs::write(dir.join(name), text).expect("write extra manifest");
         }
@@ -52,6 +44,20 @@ pub async fn start_behind(extra: &[(&str, String)], front: packwire::auth::Front
     let port = listener.local_addr().expect("addr").port();
     packwire::spawn_server_with(listener, loaded, front);
     TestServer { port, registry }
+}
+
+/// A new registry directory (kept) holding the demo's manifests, which read the shared demo data.
+pub fn demo_registry_copy() -> PathBuf {
+    let dir = tempfile::Builder::new().prefix("packwire-registry").tempdir().expect("tempdir").keep();
+    let demo = packwire::demo::install(&demo_home()).expect("install demo registry");
+    for entry in std::fs::read_dir(&demo).expect("read demo registry") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read manifest");
+        // Demo manifests point at ../demo-data relative to their own directory.
+        let text = text.replace("../demo-data", &demo_home().join("demo-data").to_string_lossy());
+        std::fs::write(dir.join(path.file_name().expect("name")), text).expect("write manifest");
+    }
+    dir
 }
 
 impl TestServer {
