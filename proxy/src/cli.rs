@@ -50,12 +50,32 @@ pub enum Command {
     /// Manage the users file: password verifiers and package grants
     #[command(subcommand)]
     User(UserCommand),
+    /// Check a server configuration (file and PACKWIRE_* variables) without serving
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Generate the data files of a manifest whose source has `generate` (used by `serve` in a
     /// child process, so the generator's 300 MB text pool never stays in the server)
     #[command(hide = true)]
     GenerateData {
         /// The manifest file
         manifest: PathBuf,
+    },
+}
+
+/// `packwire config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Load the configuration as `serve` would — the file, PACKWIRE_* variables over it, the
+    /// users file, the TLS certificate and key, every manifest of the registry — and print the
+    /// settings in effect; fails on the first problem
+    #[command(after_help = "Examples:\n  \
+        packwire config check --config /etc/packwire/packwire.toml\n  \
+        PACKWIRE_LIMITS_MAX_CONNECTIONS=200 packwire config check --config packwire.toml\n\n\
+        Every key and its default: docs/config.md.")]
+    Check {
+        /// Configuration file (TOML)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
@@ -354,6 +374,42 @@ pub fn registry_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
             crate::demo::install(&crate::demo::data_dir()).map_err(|e| format!("cannot install the demo registry: {e}"))
         }
     }
+}
+
+/// `packwire config check`: everything `serve` would load, loaded and summarized.
+pub fn config(command: ConfigCommand) -> Result<(), String> {
+    let ConfigCommand::Check { config } = command;
+    let file = crate::config::ConfigFile::load(config.as_deref(), std::env::vars())?;
+    let listen = file.listen.clone().unwrap_or_else(|| DEFAULT_LISTEN.to_string());
+    let address: std::net::SocketAddr =
+        listen.parse().map_err(|e| format!("listen `{listen}` is not an address like 0.0.0.0:6432: {e}"))?;
+    if let Some(metrics) = &file.metrics {
+        metrics.parse::<std::net::SocketAddr>().map_err(|e| format!("metrics `{metrics}`: {e}"))?;
+    }
+    let demo = file.registry.is_none();
+    let front = file.front_door(None, None, demo, address)?;
+    let registry_dir = registry_dir(file.registry.clone())?;
+    let registry =
+        package::Registry::load_dir(&registry_dir).map_err(|e| format!("{}: {e}", registry_dir.display()))?;
+    if let Some(problem) = registry.problems().first() {
+        return Err(format!("registry: {problem}"));
+    }
+    let limits = &front.limits;
+    println!("configuration OK");
+    println!("  listen            {address}");
+    println!("  metrics           {}", file.metrics.as_deref().unwrap_or("(off)"));
+    println!("  registry          {} ({} versions)", registry_dir.display(), registry.versions().count());
+    println!("  registry_poll     {:?}", file.registry_poll()?);
+    println!("  auth              {:?}{}", front.method, if front.tls.is_some() { ", TLS" } else { "" });
+    println!("  require_tls       {}", front.require_tls);
+    println!("  max_connections   {}", limits.max_connections);
+    println!(
+        "  statement_timeout {} ms (ceiling: {} ms)",
+        limits.statement_timeout_ms, limits.max_statement_timeout_ms
+    );
+    println!("  shutdown_timeout  {:?}", limits.shutdown_timeout);
+    println!("  after_sunset      {}", if limits.refuse_after_sunset { "refuse" } else { "warn" });
+    Ok(())
 }
 
 /// `packwire generate-data MANIFEST`: writes the files of a generated dataset.

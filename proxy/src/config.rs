@@ -112,21 +112,87 @@ pub struct LimitsConfig {
     pub slow_statement: Option<String>,
 }
 
+/// `PACKWIRE_*` variables that are not configuration keys.
+const NOT_CONFIG: &[&str] = &["PACKWIRE_LOG", "PACKWIRE_LOG_FORMAT", "PACKWIRE_HOME"];
+
+/// The sections a `PACKWIRE_SECTION_KEY` variable may name.
+const SECTIONS: &[&str] = &["tls", "auth", "limits", "deprecation"];
+
 impl ConfigFile {
     /// Reads a configuration file, resolving its relative paths against its directory.
     pub fn read(path: &Path) -> Result<ConfigFile, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut config: ConfigFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let base = path.parent().unwrap_or(Path::new("."));
-        for file in [&mut config.registry, &mut config.tls.cert, &mut config.tls.key, &mut config.auth.users]
-            .into_iter()
-            .flatten()
+        ConfigFile::load(Some(path), std::iter::empty())
+    }
+
+    /// The configuration: the file (if any), then every `PACKWIRE_*` variable of `environment`
+    /// over it — `PACKWIRE_LISTEN` sets `listen`, `PACKWIRE_LIMITS_MAX_CONNECTIONS` sets
+    /// `[limits] max_connections`. A value is read as TOML when it is one (`1000`, `true`),
+    /// else as a string; an unknown name is an error, like an unknown key in the file.
+    /// Relative paths are relative to the file's directory (to the working directory for
+    /// variables).
+    pub fn load(
+        path: Option<&Path>,
+        environment: impl Iterator<Item = (String, String)>,
+    ) -> Result<ConfigFile, String> {
+        let mut table = match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                let mut config: ConfigFile =
+                    table.clone().try_into().map_err(|e: toml::de::Error| format!("{}: {e}", path.display()))?;
+                config.resolve_paths(path.parent().unwrap_or(Path::new(".")));
+                config.into_table(table)
+            }
+            None => toml::Table::new(),
+        };
+        for (name, value) in environment {
+            let Some(key) = name.strip_prefix("PACKWIRE_") else { continue };
+            if NOT_CONFIG.contains(&name.as_str()) {
+                continue;
+            }
+            let key = key.to_ascii_lowercase();
+            let value = toml::from_str::<toml::Table>(&format!("v = {value}"))
+                .ok()
+                .and_then(|mut t| t.remove("v"))
+                .unwrap_or(toml::Value::String(value));
+            match SECTIONS.iter().find_map(|s| Some((*s, key.strip_prefix(s)?.strip_prefix('_')?))) {
+                Some((section, key)) => {
+                    let entry = table.entry(section).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+                    let toml::Value::Table(section) = entry else { return Err(format!("{name}: not a section")) };
+                    section.insert(key.to_string(), value);
+                }
+                None => {
+                    table.insert(key, value);
+                }
+            }
+        }
+        table.try_into().map_err(|e: toml::de::Error| format!("configuration from the environment: {e}"))
+    }
+
+    /// The file's table with its (now absolute) paths written back.
+    fn into_table(self, mut table: toml::Table) -> toml::Table {
+        let path = |p: PathBuf| toml::Value::String(p.to_string_lossy().into_owned());
+        if let Some(registry) = self.registry {
+            table.insert("registry".into(), path(registry));
+        }
+        for (section, key, value) in
+            [("tls", "cert", self.tls.cert), ("tls", "key", self.tls.key), ("auth", "users", self.auth.users)]
+        {
+            if let (Some(value), Some(toml::Value::Table(section))) = (value, table.get_mut(section)) {
+                section.insert(key.into(), path(value));
+            }
+        }
+        table
+    }
+
+    fn resolve_paths(&mut self, base: &Path) {
+        for file in
+            [&mut self.registry, &mut self.tls.cert, &mut self.tls.key, &mut self.auth.users].into_iter().flatten()
         {
             if file.is_relative() {
                 *file = base.join(&*file);
             }
         }
-        Ok(config)
     }
 
     /// The front door this configuration describes. `demo` says the bundled demo registry is
@@ -243,5 +309,38 @@ mod tests {
         assert!(bad.limits.resolve().is_err());
         let half: ConfigFile = toml::from_str("[tls]\ncert = \"a.pem\"\n").unwrap();
         assert!(half.front_door(Some(Method::Trust), None, true, addr("127.0.0.1:1")).is_err());
+    }
+
+    #[test]
+    fn packwire_variables_override_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("packwire.toml");
+        std::fs::write(&path, "listen = \"0.0.0.0:1\"\nregistry = \"reg\"\n[limits]\nmax_connections = 5\n").unwrap();
+        let vars = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        let config = ConfigFile::load(
+            Some(&path),
+            vars(&[
+                ("PACKWIRE_LIMITS_MAX_CONNECTIONS", "9"),
+                ("PACKWIRE_LIMITS_STATEMENT_TIMEOUT", "30s"),
+                ("PACKWIRE_METRICS", "127.0.0.1:9187"),
+                ("PACKWIRE_TLS_REQUIRE", "true"),
+                ("PACKWIRE_DEPRECATION_AFTER_SUNSET", "warn"),
+                ("PACKWIRE_LOG", "debug"),
+                ("HOME", "/root"),
+            ])
+            .into_iter(),
+        )
+        .unwrap();
+        assert_eq!(config.listen.as_deref(), Some("0.0.0.0:1"));
+        assert_eq!(config.registry, Some(dir.path().join("reg")), "the file's relative path stays the file's");
+        assert_eq!(config.limits.max_connections, Some(9));
+        assert_eq!(config.limits.statement_timeout.as_deref(), Some("30s"));
+        assert_eq!(config.metrics.as_deref(), Some("127.0.0.1:9187"));
+        assert!(config.tls.require);
+        assert_eq!(config.deprecation.after_sunset, Some(AfterSunset::Warn));
+        let typo = ConfigFile::load(None, vars(&[("PACKWIRE_LIMITS_MAX_CONECTIONS", "9")]).into_iter());
+        assert!(typo.unwrap_err().contains("max_conections"));
     }
 }

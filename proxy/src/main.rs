@@ -30,6 +30,7 @@ fn main() -> std::process::ExitCode {
             Command::GenerateData { manifest } => cli::generate_data(&manifest),
             Command::Package(command) => cli::package(command).await,
             Command::User(command) => cli::user(command),
+            Command::Config(command) => cli::config(command),
         }
     });
     match result {
@@ -42,10 +43,7 @@ fn main() -> std::process::ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let config = match &args.config {
-        Some(path) => ConfigFile::read(path)?,
-        None => ConfigFile::default(),
-    };
+    let config = ConfigFile::load(args.config.as_deref(), std::env::vars())?;
     let listen = args.listen.clone().or(config.listen.clone()).unwrap_or_else(|| cli::DEFAULT_LISTEN.to_string());
     let given_registry = args.registry.clone().or(config.registry.clone());
     let demo = given_registry.is_none();
