@@ -207,6 +207,7 @@ async fn real_clients_over_verify_full_tls_and_scram() {
         password: packwire::auth::exchange::scram_verifier(PASSWORD),
         grants: vec!["conf".into()],
         max_connections: None,
+        admin: false,
     };
     users.users.insert("app".into(), entry);
     let tls = packwire::tls::ServerTls::load(&crt, &key).expect("certificate");

@@ -103,6 +103,9 @@ pub enum UserCommand {
         /// Store an MD5 hash instead of a SCRAM verifier (only for clients that cannot do SCRAM)
         #[arg(long)]
         md5: bool,
+        /// May open the admin console (`psql …/packwire`)
+        #[arg(long)]
+        admin: bool,
     },
 }
 
@@ -312,7 +315,7 @@ pub struct ExplainArgs {
 /// `packwire user …`.
 pub fn user(command: UserCommand) -> Result<(), String> {
     match command {
-        UserCommand::Add { name, users, grants, max_connections, md5 } => {
+        UserCommand::Add { name, users, grants, max_connections, md5, admin } => {
             for grant in &grants {
                 crate::auth::users::Grant::parse(grant)?;
             }
@@ -328,12 +331,15 @@ pub fn user(command: UserCommand) -> Result<(), String> {
                 (true, Some(previous)) => previous.grants.clone(),
                 _ => grants,
             };
-            let max_connections = max_connections.or(previous.and_then(|p| p.max_connections));
+            let max_connections = max_connections.or(previous.as_ref().and_then(|p| p.max_connections));
+            let admin = admin || previous.is_some_and(|p| p.admin);
             if grants.is_empty() {
                 eprintln!("note: {name} has no grants yet and cannot use any package (add --grant)");
             }
-            file.users
-                .insert(name.clone(), crate::auth::users::UserEntry { password: verifier, grants, max_connections });
+            file.users.insert(
+                name.clone(),
+                crate::auth::users::UserEntry { password: verifier, grants, max_connections, admin },
+            );
             file.ensure_mock_secret()?;
             file.write(&users)?;
             eprintln!("{name} saved in {}", users.display());

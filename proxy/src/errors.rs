@@ -38,6 +38,7 @@ pub mod code {
     pub const IDLE_SESSION_TIMEOUT: &str = "57P05";
     pub const ADMIN_SHUTDOWN: &str = "57P01";
     pub const DEPRECATED_FEATURE: &str = "01P01";
+    pub const CONFIG_FILE_ERROR: &str = "F0000";
     pub const IDLE_IN_TRANSACTION_TIMEOUT: &str = "25P03";
     pub const PROGRAM_LIMIT_EXCEEDED: &str = "54000";
     pub const STATEMENT_TOO_COMPLEX: &str = "54001";

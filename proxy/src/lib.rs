@@ -1,6 +1,7 @@
 //! packwire's server: the wire protocol front end, sessions, routing by `package@version`, and
 //! the command line. See ARCHITECTURE.md for the map.
 
+pub mod admin;
 pub mod array_text;
 pub mod auth;
 pub mod catalog;

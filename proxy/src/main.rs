@@ -57,6 +57,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let shutdown_timeout = front.limits.shutdown_timeout;
     let versions: Vec<_> = registry.versions().cloned().collect();
     let shared = packwire::spawn_server_with(listener, registry, front);
+    shared.set_registry_dir(registry_dir.clone());
     if let Some(metrics) = args.metrics.clone().or(config.metrics.clone()) {
         let listener = tokio::net::TcpListener::bind(&metrics)
             .await
@@ -95,7 +96,10 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         println!("  (no packages: check the errors above)");
     }
     tokio::spawn(watch_registry(shared.clone(), registry_dir.clone(), config.registry_poll()?));
-    let signal = shutdown_signal().await?;
+    let signal = tokio::select! {
+        signal = shutdown_signal() => signal?,
+        () = shared.shutdown_requested() => "SHUTDOWN",
+    };
     // Drain: stop accepting, end idle sessions, let running statements finish (up to the
     // shutdown timeout), then exit.
     shared.start_draining();

@@ -52,6 +52,13 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             let _ = wire.flush().await;
             None
         }
+        Ok(Some(Outcome::Admin(wire, user, admission))) => {
+            tracing::info!(%peer, %user, "admin console session started");
+            let _admission = admission;
+            let _ = crate::admin::serve(wire, &shared, &user).await;
+            tracing::info!(%peer, %user, "admin console session ended");
+            None
+        }
         Ok(Some(Outcome::Done) | None) => None,
         Err(_) => {
             tracing::info!(%peer, "connection closed: startup took longer than the authentication timeout");
@@ -68,12 +75,20 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             return;
         }
     };
-    let cancel = shared.register_cancel();
-    startup::greet(&mut wire, &startup.settings, cancel.pid, cancel.secret);
     let package = startup.package.id();
     let user = startup.user.clone();
     let application = startup.settings.get("application_name").unwrap_or_default();
     let tls = wire.get_ref().is_tls();
+    let cancel = shared.register_session(crate::shared::Listing {
+        user: user.clone(),
+        database: package.clone(),
+        backend: startup.package.source.kind(),
+        application: application.clone(),
+        peer,
+        tls,
+        connected: std::time::SystemTime::now(),
+    });
+    startup::greet(&mut wire, &startup.settings, cancel.pid, cancel.secret);
     tracing::info!(%peer, user = %startup.user, %package, %application, tls, pid = cancel.pid, "session started");
     let started = std::time::Instant::now();
     let _admission = startup.admission;

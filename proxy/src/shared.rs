@@ -47,6 +47,12 @@ pub struct Shared {
     pub metrics: crate::metrics::Metrics,
     /// Set once on shutdown: no new connections, idle sessions end, running statements finish.
     drain: watch::Sender<bool>,
+    /// Per version: whether new statements wait (`PAUSE` in the admin console).
+    paused: DashMap<String, watch::Sender<bool>>,
+    /// The directory the registry is loaded from (for `RELOAD`), when there is one.
+    registry_dir: std::sync::OnceLock<std::path::PathBuf>,
+    /// Signalled by the admin console's `SHUTDOWN`.
+    shutdown: tokio::sync::Notify,
 }
 
 /// A version's connector, opened on first use; the lock makes concurrent first uses open it once.
@@ -55,6 +61,20 @@ type ConnectorSlot = Arc<Mutex<Option<Arc<dyn Connector>>>>;
 struct CancelEntry {
     secret: i32,
     signal: watch::Sender<u64>,
+    listing: Listing,
+}
+
+/// A session as the admin console lists it.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub user: String,
+    /// `package@version`.
+    pub database: String,
+    pub backend: &'static str,
+    pub application: String,
+    pub peer: std::net::SocketAddr,
+    pub tls: bool,
+    pub connected: std::time::SystemTime,
 }
 
 /// What a registry reload changed.
@@ -93,6 +113,9 @@ impl Shared {
             next_pid: AtomicI32::new(1),
             metrics: crate::metrics::Metrics::default(),
             drain: watch::Sender::new(false),
+            paused: DashMap::new(),
+            registry_dir: std::sync::OnceLock::new(),
+            shutdown: tokio::sync::Notify::new(),
         }
     }
 
@@ -119,6 +142,26 @@ impl Shared {
         };
         *current = Arc::new(registry);
         Ok(summary)
+    }
+
+    /// Records the directory the registry is loaded from, for `RELOAD`.
+    pub fn set_registry_dir(&self, dir: std::path::PathBuf) {
+        let _ = self.registry_dir.set(dir);
+    }
+
+    /// The registry directory, when the server was started from one.
+    pub fn registry_dir(&self) -> Option<std::path::PathBuf> {
+        self.registry_dir.get().cloned()
+    }
+
+    /// Asks the process to shut down (the admin console's `SHUTDOWN`): it drains as on SIGTERM.
+    pub fn request_shutdown(&self) {
+        self.shutdown.notify_one();
+    }
+
+    /// Completes when a shutdown was requested.
+    pub async fn shutdown_requested(&self) {
+        self.shutdown.notified().await
     }
 
     /// Starts draining for shutdown: the listener stops accepting, sessions end as soon as they
@@ -233,7 +276,8 @@ impl Shared {
     }
 
     /// Registers a new session for cancellation and returns its key.
-    pub fn register_cancel(self: &Arc<Self>) -> CancelKey {
+    /// Registers a session: its key for CancelRequests and its entry in `SHOW SESSIONS`.
+    pub fn register_session(self: &Arc<Self>, listing: Listing) -> CancelKey {
         let pid = loop {
             let pid = self.next_pid.fetch_add(1, Ordering::Relaxed).rem_euclid(i32::MAX).max(1);
             if !self.cancels.contains_key(&pid) {
@@ -242,8 +286,37 @@ impl Shared {
         };
         let secret = random_i32();
         let (sender, receiver) = watch::channel(0u64);
-        self.cancels.insert(pid, CancelEntry { secret, signal: sender });
+        self.cancels.insert(pid, CancelEntry { secret, signal: sender, listing });
         CancelKey { pid, secret, signal: receiver, shared: self.clone() }
+    }
+
+    /// Every session, by pid.
+    pub fn sessions(&self) -> Vec<(i32, Listing)> {
+        let mut sessions: Vec<_> = self.cancels.iter().map(|e| (*e.key(), e.value().listing.clone())).collect();
+        sessions.sort_by_key(|(pid, _)| *pid);
+        sessions
+    }
+
+    /// Pauses (or resumes) new statements on `version`'s backend; statements already running
+    /// finish. Returns whether the version is served.
+    pub fn set_paused(&self, version: &str, paused: bool) -> bool {
+        if self.registry().versions().all(|v| v.id() != version) {
+            return false;
+        }
+        self.pause_gate(version).send_replace(paused);
+        true
+    }
+
+    /// The pause switch of `version` (false = running), shared by its sessions.
+    pub fn pause_gate(&self, version: &str) -> watch::Sender<bool> {
+        self.paused.entry(version.to_string()).or_insert_with(|| watch::Sender::new(false)).clone()
+    }
+
+    /// Versions paused right now.
+    pub fn paused(&self) -> Vec<String> {
+        let mut paused: Vec<_> = self.paused.iter().filter(|e| *e.value().borrow()).map(|e| e.key().clone()).collect();
+        paused.sort();
+        paused
     }
 
     /// Handles a CancelRequest: signals the session if the key matches (silently otherwise).

@@ -33,6 +33,8 @@ pub struct Startup {
 pub enum Outcome {
     /// Authenticated and pinned: serve the session.
     Ready(Wire<ClientStream>, Startup),
+    /// An admin user opened the admin console (`crate::admin`).
+    Admin(Wire<ClientStream>, String, Admission),
     /// Refused with an error to send before closing.
     Refused(Wire<ClientStream>, PgError),
     /// Nothing more to do (a CancelRequest, a client that left, a failed TLS handshake).
@@ -97,9 +99,16 @@ pub async fn startup(mut wire: Wire<ClientStream>, shared: &Shared) -> Outcome {
     };
     wire.context().awaiting_frontend_startup = false;
     match begin(&mut wire, startup, shared).await {
-        Ok(startup) => Outcome::Ready(wire, startup),
+        Ok(Begun::Session(startup)) => Outcome::Ready(wire, startup),
+        Ok(Begun::Admin { user, admission }) => Outcome::Admin(wire, user, admission),
         Err(error) => Outcome::Refused(wire, error),
     }
+}
+
+/// What the startup packet asked for, once authenticated.
+enum Begun {
+    Session(Startup),
+    Admin { user: String, admission: Admission },
 }
 
 /// Answers SSLRequest's 'S' with a TLS handshake. Plaintext the client sent after its
@@ -127,7 +136,7 @@ async fn begin(
     wire: &mut Wire<ClientStream>,
     startup: pgwire::messages::startup::Startup,
     shared: &Shared,
-) -> Result<Startup, PgError> {
+) -> Result<Begun, PgError> {
     let front = &shared.front;
     if startup.protocol_number_major != 3 {
         return Err(PgError::fatal(
@@ -162,6 +171,19 @@ async fn begin(
     let options = parse_options(params.get("options").map(String::as_str).unwrap_or(""))?;
     let spec_text =
         options.get(PACKAGE_OPTION).or_else(|| params.get("database")).cloned().unwrap_or_else(|| user.clone());
+    if spec_text == crate::admin::DATABASE {
+        if !front.is_admin(&user) {
+            return Err(PgError::fatal(
+                code::INSUFFICIENT_PRIVILEGE,
+                format!("permission denied for the admin console: user \"{user}\" is not an admin"),
+            )
+            .with_hint("An operator can make a user an admin: packwire user add NAME --admin --users FILE."));
+        }
+        let admission = front.admit(&user)?;
+        let settings = Settings::new(&user, crate::admin::DATABASE, 0);
+        greet(wire, &settings, 0, 0);
+        return Ok(Begun::Admin { user, admission });
+    }
     let spec = PackageSpec::parse(&spec_text)
         .map_err(|e| PgError::fatal(code::INVALID_CATALOG_NAME, format!("database \"{spec_text}\": {e}")))?;
     let registry = shared.registry();
@@ -199,7 +221,7 @@ async fn begin(
     for notice in &notices {
         wire.send_error(notice);
     }
-    Ok(Startup { user, package, settings, admission })
+    Ok(Begun::Session(Startup { user, package, settings, admission }))
 }
 
 /// Today's date in UTC, for sunsets.

@@ -47,13 +47,14 @@ fn add_user(users: &Path, name: &str, password: &str, extra: &[&str]) {
 }
 
 /// Users: `analytics` (SCRAM, tpch@~1.0), `legacy` (MD5, every package), `single` (SCRAM, one
-/// connection at a time), `wide` (SCRAM, every package).
+/// connection at a time), `wide` (SCRAM, every package), `ops` (SCRAM, admin console only).
 fn users_file(dir: &Path) -> PathBuf {
     let users = dir.join("users.toml");
     add_user(&users, "analytics", PASSWORD, &["--grant", "tpch@~1.0"]);
     add_user(&users, "legacy", PASSWORD, &["--grant", "*", "--md5"]);
     add_user(&users, "single", PASSWORD, &["--grant", "tpch", "--max-connections", "1"]);
     add_user(&users, "wide", PASSWORD, &["--grant", "*"]);
+    add_user(&users, "ops", PASSWORD, &["--admin"]);
     users
 }
 
@@ -213,6 +214,14 @@ async fn grants_decide_which_versions_a_user_sees() {
     let info = |database: &str| conninfo(&door, "analytics", database, "sslmode=require");
     let (ok, _, err) = psql(&info("tpch@1.0.0"), "select 1", PASSWORD);
     assert!(ok, "{err}");
+    // The admin console is for admin users only.
+    let (ok, _, err) = psql(&info("packwire"), "show versions", PASSWORD);
+    assert!(
+        !ok && err.contains("permission denied for the admin console: user \"analytics\" is not an admin"),
+        "{err}"
+    );
+    let (ok, out, err) = psql(&conninfo(&door, "ops", "packwire", "sslmode=require"), "show packages", PASSWORD);
+    assert!(ok && out.starts_with("tpch|"), "{err}");
     // tpch@~1.0 does not cover 1.1.0; the refusal names what was asked, never a version the
     // user may not see.
     for asked in ["tpch@1.1.0", "tpch@~1.1", "secret@2"] {

@@ -296,3 +296,61 @@ async fn sighup_reloads_the_registry() {
     let seen = pgharness::wait_for(Duration::from_secs(20), || psql(port, "tpch@1.5.0", "select 1").0);
     assert!(seen, "SIGHUP did not reload the registry");
 }
+
+/// The admin console (`psql …/packwire`): what is served, who is connected, statistics and
+/// usage, PAUSE/RESUME of a version's statements, RELOAD and SHUTDOWN.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_console_shows_and_steers_the_server() {
+    let registry = common::demo_registry_copy();
+    let (mut server, port, _) = serve(&registry, &[], None);
+    let admin = |sql: &str| psql(port, "packwire", sql);
+
+    let mut config = tokio_postgres::Config::new();
+    config.host("127.0.0.1").port(port).user("app").dbname("tpch@1.0.0").application_name("dash");
+    let client = common::connect_with(config).await.unwrap();
+    assert_eq!(common::text_rows(&client, "select count(*) from nation").await, vec![vec![Some("25".into())]]);
+
+    let (ok, out, err) = admin("SHOW VERSIONS");
+    assert!(ok, "{err}");
+    assert!(out.lines().any(|l| l.starts_with("tpch@1.0.0|csv|8|1|false|")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("tpch@1.1.0|parquet|8|0|false|")), "{out}");
+    let (_, out, _) = admin("show packages;");
+    assert_eq!(out, "tpch|1.0.0, 1.1.0|1.1.0");
+    let (_, out, _) = admin("SHOW SESSIONS");
+    assert!(out.lines().any(|l| l.contains("|app|tpch@1.0.0|csv|dash|127.0.0.1:")), "{out}");
+    let (_, out, _) = admin("SHOW STATS");
+    assert!(out.lines().any(|l| l.starts_with("tpch@1.0.0|csv|query|1|")), "{out}");
+    let (ok, _, err) = admin("SHOW NONSENSE");
+    assert!(!ok && err.contains("unknown admin command") && err.contains("SHOW PACKAGES"), "{err}");
+
+    // PAUSE holds new statements of the version until RESUME; other versions run on.
+    assert!(admin("PAUSE tpch@1.0.0").0);
+    let (_, out, _) = admin("SHOW VERSIONS");
+    assert!(out.lines().any(|l| l.starts_with("tpch@1.0.0|csv|8|1|true|")), "{out}");
+    let waiting = tokio::spawn(async move {
+        let rows = common::text_rows(&client, "select count(r_name) from region").await;
+        (rows, client)
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!waiting.is_finished(), "a statement ran on a paused version");
+    assert_eq!(psql(port, "tpch@1.1.0", "select count(*) from region").1, "5");
+    assert!(admin("RESUME tpch@1.0.0").0);
+    let (rows, client) = tokio::time::timeout(Duration::from_secs(20), waiting).await.unwrap().unwrap();
+    assert_eq!(rows, vec![vec![Some("5".into())]]);
+    let (ok, _, err) = admin("PAUSE nope@1.0.0");
+    assert!(!ok && err.contains("no version \"nope@1.0.0\" is served"), "{err}");
+
+    // Usage counts once the session has ended.
+    drop(client);
+    let mut out = String::new();
+    let counted = pgharness::wait_for(Duration::from_secs(20), || {
+        out = admin("SHOW USAGE").1;
+        out.contains("tpch@1.0.0|dash|region|r_name|1")
+    });
+    assert!(counted, "{out}");
+
+    assert_eq!(admin("RELOAD"), (true, "RELOAD".to_string(), String::new()));
+    assert!(admin("SHUTDOWN").0);
+    let exited = pgharness::wait_for(Duration::from_secs(30), || server.0.try_wait().ok().flatten().is_some());
+    assert!(exited, "SHUTDOWN did not stop the server");
+}

@@ -171,6 +171,15 @@ impl FrontDoor {
         })
     }
 
+    /// Whether `user` may open the admin console: users marked `admin` in the users file, or
+    /// anyone when there is no users file (trust).
+    pub fn is_admin(&self, user: &str) -> bool {
+        match &self.users {
+            None => true,
+            Some(users) => users.get(user).is_some_and(|u| u.admin),
+        }
+    }
+
     /// Sessions admitted and not yet ended.
     pub fn session_count(&self) -> usize {
         self.sessions.load(Ordering::SeqCst)

@@ -52,6 +52,9 @@ pub struct UserEntry {
     /// Most connections at once for this user (none = only the server-wide limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_connections: Option<usize>,
+    /// May open the admin console (database `packwire`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub admin: bool,
 }
 
 impl std::fmt::Debug for UserEntry {
@@ -61,6 +64,7 @@ impl std::fmt::Debug for UserEntry {
             .field("password", &"<redacted>")
             .field("grants", &self.grants)
             .field("max_connections", &self.max_connections)
+            .field("admin", &self.admin)
             .finish()
     }
 }
@@ -70,6 +74,7 @@ pub struct User {
     pub verifier: Verifier,
     pub grants: Vec<Grant>,
     pub max_connections: Option<usize>,
+    pub admin: bool,
 }
 
 /// A stored password verifier.
@@ -205,7 +210,10 @@ impl UsersFile {
                     .map(|g| Grant::parse(g))
                     .collect::<Result<_, _>>()
                     .map_err(|e| format!("user {name}: {e}"))?;
-                Ok((name.clone(), User { verifier, grants, max_connections: entry.max_connections }))
+                Ok((
+                    name.clone(),
+                    User { verifier, grants, max_connections: entry.max_connections, admin: entry.admin },
+                ))
             })
             .collect()
     }
@@ -243,7 +251,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_verifier() {
-        let entry = UserEntry { password: "md5abc".into(), grants: vec![], max_connections: None };
+        let entry = UserEntry { password: "md5abc".into(), grants: vec![], max_connections: None, admin: false };
         assert!(!format!("{entry:?}").contains("md5abc"));
     }
 }

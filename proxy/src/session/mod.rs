@@ -154,6 +154,8 @@ pub struct Session<S> {
     started: std::time::Instant,
     /// Turns true when the server drains for shutdown.
     drain: tokio::sync::watch::Receiver<bool>,
+    /// True while an operator has paused this version's backend (`PAUSE`).
+    paused: tokio::sync::watch::Receiver<bool>,
     _counted: SessionGauge,
 }
 
@@ -185,6 +187,7 @@ impl<S: ClientSocket> Session<S> {
             usage,
             started: std::time::Instant::now(),
             drain: shared.drain_signal(),
+            paused: shared.pause_gate(&package.id()).subscribe(),
             wire,
             target: Target::for_source(&package.source),
             package,
@@ -481,6 +484,9 @@ impl<S: ClientSocket> Session<S> {
         if self.txn == Txn::Failed {
             return Some(Err(aborted_transaction()));
         }
+        if let Err(error) = self.wait_while_paused().await {
+            return Some(Err(error));
+        }
         let connector = self.connector.clone();
         let settings = self.output_settings();
         let outcome = async {
@@ -515,6 +521,7 @@ impl<S: ClientSocket> Session<S> {
                     let (database, user) = (&self.info.database, &self.info.user);
                     self.shared.remember_template(database, user, &fingerprint.key, Arc::new(template));
                 }
+                self.wait_while_paused().await?;
                 let connector = self.connector.clone();
                 let settings = self.output_settings();
                 let (backend, stream) =
@@ -566,6 +573,19 @@ impl<S: ClientSocket> Session<S> {
             self.check_sleep(query.sleep_ms)?;
         }
         Ok(planned)
+    }
+
+    /// Waits while an operator has paused this version's backend (`PAUSE` in the admin
+    /// console); a cancel or the statement timeout ends the wait.
+    async fn wait_while_paused(&mut self) -> Result<(), PgError> {
+        if !*self.paused.borrow() {
+            return Ok(());
+        }
+        let mut gate = self.paused.clone();
+        self.cancellable(async move {
+            let _ = gate.wait_for(|paused| !*paused).await;
+        })
+        .await
     }
 
     /// Refuses a `pg_sleep` that could outlast the statement timeout (or any, without one): a
@@ -667,6 +687,9 @@ impl<S: ClientSocket> Session<S> {
             Kind::Query { backend, columns, sleep_ms, reads } => {
                 // The session may have changed its timeout since the statement was prepared.
                 self.check_sleep(*sleep_ms)?;
+                if reads.is_some() {
+                    self.wait_while_paused().await?;
+                }
                 let columns = encode::with_formats(columns, formats)?;
                 let settings = self.output_settings();
                 let stream = self.cancellable(backend.execute(params, &settings.query)).await??;
