@@ -137,9 +137,9 @@ impl VersionMetrics {
     }
 
     /// Counts the session as active (running a statement) while the returned guard lives.
-    pub fn active(&self) -> ActiveGuard<'_> {
+    pub fn active(self: &Arc<Self>) -> ActiveGuard {
         self.active.fetch_add(1, Ordering::Relaxed);
-        ActiveGuard { metrics: self }
+        ActiveGuard { metrics: self.clone() }
     }
 
     /// (sessions, active sessions).
@@ -218,11 +218,11 @@ impl Drop for SessionGauge {
 }
 
 /// Keeps a session counted as active; see [`VersionMetrics::active`].
-pub struct ActiveGuard<'a> {
-    metrics: &'a VersionMetrics,
+pub struct ActiveGuard {
+    metrics: Arc<VersionMetrics>,
 }
 
-impl Drop for ActiveGuard<'_> {
+impl Drop for ActiveGuard {
     fn drop(&mut self) {
         self.metrics.active.fetch_sub(1, Ordering::Relaxed);
     }
@@ -264,7 +264,12 @@ impl UsageTally {
         if reads.0.is_empty() {
             return;
         }
-        *self.counts.entry(reads.clone()).or_insert(0) += 1;
+        match self.counts.get_mut(reads) {
+            Some(count) => *count += 1,
+            None => {
+                self.counts.insert(reads.clone(), 1);
+            }
+        }
         if self.merged_at.elapsed() >= Duration::from_secs(1) {
             self.merge(metrics);
         }

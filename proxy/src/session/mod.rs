@@ -248,9 +248,8 @@ impl<S: ClientSocket> Session<S> {
                 continue;
             }
             // A Query or Execute makes the session active until it is answered.
-            let metrics = self.metrics.clone();
             let _active = matches!(message, PgWireFrontendMessage::Query(_) | PgWireFrontendMessage::Execute(_))
-                .then(|| metrics.active());
+                .then(|| self.metrics.active());
             let result = match message {
                 PgWireFrontendMessage::Query(query) => {
                     self.simple_query(&query.query).await?;
