@@ -275,6 +275,11 @@ fn usage(shared: &Shared) -> Answer {
 }
 
 fn reload(shared: &Shared) -> Result<Answer, PgError> {
+    if let Err(problem) = shared.reload_users() {
+        return Err(PgError::new(code::CONFIG_FILE_ERROR, "the users file was not reloaded")
+            .with_detail(problem)
+            .with_hint("The previous users are still in force. Fix the file and RELOAD again."));
+    }
     let Some(dir) = shared.registry_dir() else {
         return Err(PgError::new(code::FEATURE_NOT_SUPPORTED, "this server was not started from a registry directory"));
     };

@@ -58,6 +58,9 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let versions: Vec<_> = registry.versions().cloned().collect();
     let shared = packwire::spawn_server_with(listener, registry, front);
     shared.set_registry_dir(registry_dir.clone());
+    if let Some(users) = args.users.clone().or(config.auth.users.clone()) {
+        shared.set_users_file(users);
+    }
     if let Some(metrics) = args.metrics.clone().or(config.metrics.clone()) {
         let listener = tokio::net::TcpListener::bind(&metrics)
             .await
@@ -145,6 +148,13 @@ async fn watch_registry(
                 "a manifest changed"
             }
         };
+        if why == "SIGHUP" {
+            match shared.reload_users() {
+                Ok(Some(users)) => tracing::info!(users, "users file reloaded"),
+                Ok(None) => {}
+                Err(problem) => tracing::error!("users file not reloaded, the previous users stay: {problem}"),
+            }
+        }
         match shared.reload(&dir) {
             Ok(summary) => tracing::info!(
                 why,

@@ -51,6 +51,8 @@ pub struct Shared {
     paused: DashMap<String, watch::Sender<bool>>,
     /// The directory the registry is loaded from (for `RELOAD`), when there is one.
     registry_dir: std::sync::OnceLock<std::path::PathBuf>,
+    /// The users file (re-read on `RELOAD` and SIGHUP), when there is one.
+    users_file: std::sync::OnceLock<std::path::PathBuf>,
     /// Signalled by the admin console's `SHUTDOWN`.
     shutdown: tokio::sync::Notify,
 }
@@ -115,6 +117,7 @@ impl Shared {
             drain: watch::Sender::new(false),
             paused: DashMap::new(),
             registry_dir: std::sync::OnceLock::new(),
+            users_file: std::sync::OnceLock::new(),
             shutdown: tokio::sync::Notify::new(),
         }
     }
@@ -152,6 +155,19 @@ impl Shared {
     /// The registry directory, when the server was started from one.
     pub fn registry_dir(&self) -> Option<std::path::PathBuf> {
         self.registry_dir.get().cloned()
+    }
+
+    /// Records the users file, for reloads.
+    pub fn set_users_file(&self, path: std::path::PathBuf) {
+        let _ = self.users_file.set(path);
+    }
+
+    /// Re-reads the users file (`Ok(None)` when the server has none). A file that does not
+    /// load changes nothing.
+    pub fn reload_users(&self) -> Result<Option<usize>, String> {
+        let Some(path) = self.users_file.get() else { return Ok(None) };
+        let file = crate::auth::users::UsersFile::read(path)?;
+        self.front.reload_users(file).map(Some)
     }
 
     /// Asks the process to shut down (the admin console's `SHUTDOWN`): it drains as on SIGTERM.

@@ -354,3 +354,59 @@ async fn the_admin_console_shows_and_steers_the_server() {
     let exited = pgharness::wait_for(Duration::from_secs(30), || server.0.try_wait().ok().flatten().is_some());
     assert!(exited, "SHUTDOWN did not stop the server");
 }
+
+/// SIGHUP also re-reads the users file: a user added since the start can connect; a users file
+/// that does not load leaves the users as they were.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_reloads_the_users_file() {
+    let registry = common::demo_registry_copy();
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.toml");
+    let add = |name: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_packwire"))
+            .args(["user", "add", name, "--grant", "tpch", "--users"])
+            .arg(&users)
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"secret-pw\n").unwrap();
+        assert!(child.wait().unwrap().success());
+    };
+    add("alice");
+    let port = free_port();
+    let server = Command::new(env!("CARGO_BIN_EXE_packwire"))
+        .args(["serve", "--auth", "scram-sha-256", "--listen", &format!("127.0.0.1:{port}"), "--users"])
+        .arg(&users)
+        .arg("--registry")
+        .arg(&registry)
+        .env("PACKWIRE_LOG", "warn")
+        .spawn()
+        .unwrap();
+    let server = KillOnDrop(server);
+    assert!(pgharness::wait_for(Duration::from_secs(60), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()));
+    let login = |user: &str| {
+        let output = pgharness::client_command("psql")
+            .unwrap()
+            .args(["-X", "-At", "-h", "127.0.0.1", "-p", &port.to_string(), "-U", user, "-d", "tpch@1.0.0"])
+            .args(["-c", "select count(*) from region"])
+            .env("PGPASSWORD", "secret-pw")
+            .output()
+            .unwrap();
+        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let hangup =
+        || assert!(Command::new("kill").args(["-HUP", &server.0.id().to_string()]).status().unwrap().success());
+
+    assert!(login("alice").0);
+    add("bob");
+    let (ok, err) = login("bob");
+    assert!(!ok && err.contains("password authentication failed for user \"bob\""), "{err}");
+    hangup();
+    assert!(pgharness::wait_for(Duration::from_secs(20), || login("bob").0), "bob was not loaded on SIGHUP");
+
+    std::fs::write(&users, "[users.alice]\npassword = ").unwrap();
+    hangup();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(login("alice").0 && login("bob").0, "a broken users file must leave the users as they were");
+}

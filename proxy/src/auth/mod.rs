@@ -95,8 +95,10 @@ impl Default for Limits {
 /// Authentication, TLS, grants and connection limits of one server.
 pub struct FrontDoor {
     pub method: Method,
-    /// `None` = no users file: anyone may use every package (only with trust).
-    users: Option<BTreeMap<String, User>>,
+    /// `None` = no users file: anyone may use every package (only with trust). Replaced whole
+    /// by [`FrontDoor::reload_users`]; a connection works with the users as they were when it
+    /// started.
+    users: Option<std::sync::RwLock<Arc<BTreeMap<String, User>>>>,
     pub tls: Option<ServerTls>,
     /// Plaintext clients are refused.
     pub require_tls: bool,
@@ -159,7 +161,7 @@ impl FrontDoor {
         };
         Ok(FrontDoor {
             method,
-            users,
+            users: users.map(|users| std::sync::RwLock::new(Arc::new(users))),
             tls,
             require_tls,
             limits,
@@ -174,19 +176,34 @@ impl FrontDoor {
     /// Whether `user` may open the admin console: users marked `admin` in the users file, or
     /// anyone when there is no users file (trust).
     pub fn is_admin(&self, user: &str) -> bool {
-        match &self.users {
+        match self.users() {
             None => true,
             Some(users) => users.get(user).is_some_and(|u| u.admin),
         }
     }
 
+    /// The users as they are now (`None`: no users file).
+    fn users(&self) -> Option<Arc<BTreeMap<String, User>>> {
+        let users = self.users.as_ref()?;
+        Some(users.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone())
+    }
+
+    /// Replaces the users (verifiers, grants, limits, admin flags) with `file`'s; sessions
+    /// already admitted keep running. A file that does not parse changes nothing. The mock
+    /// secret stays the one the server started with. Returns how many users there are.
+    pub fn reload_users(&self, file: users::UsersFile) -> Result<usize, String> {
+        let Some(current) = &self.users else {
+            return Err("this server was started without a users file".to_string());
+        };
+        let parsed = file.parse()?;
+        let count = parsed.len();
+        *current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(parsed);
+        Ok(count)
+    }
+
     /// Sessions admitted and not yet ended.
     pub fn session_count(&self) -> usize {
         self.sessions.load(Ordering::SeqCst)
-    }
-
-    fn user(&self, name: &str) -> Option<&User> {
-        self.users.as_ref().and_then(|users| users.get(name))
     }
 
     /// The version `user` gets for `spec` (`asked` as the client spelled it): the newest one
@@ -200,7 +217,7 @@ impl FrontDoor {
         spec: &package::PackageSpec,
         asked: &str,
     ) -> Result<Arc<PackageVersion>, PgError> {
-        let Some(users) = &self.users else { return registry.resolve(spec).map_err(PgError::from) };
+        let Some(users) = self.users() else { return registry.resolve(spec).map_err(PgError::from) };
         let grants = match users.get(user) {
             Some(entry) if entry.grants.iter().any(|g| g.names(&spec.name)) => &entry.grants,
             _ => return Err(denied(user, asked)),
@@ -232,7 +249,7 @@ impl FrontDoor {
         if previous >= self.limits.max_connections {
             return Err(PgError::fatal(code::TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
         }
-        let limit = self.user(user).and_then(|u| u.max_connections);
+        let limit = self.users().and_then(|users| users.get(user).and_then(|u| u.max_connections));
         let mut per_user = self.sessions_per_user.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let count = per_user.entry(user.to_string()).or_insert(0);
         if limit.is_some_and(|limit| *count >= limit) {
