@@ -6,7 +6,7 @@
 //! the cost of any proxy hop on this machine is visible next to packwire's.
 //!
 //! Usage: `cargo build --workspace && target/debug/packwire-bench [--scale 10] [--seconds 10] [--rounds 3]
-//! [--modes simple,extended,prepared] [--clients 1,16] [--transfer yes|no] [--pool 32]`
+//! [--modes simple,extended,prepared] [--clients 1,16] [--transfer yes|no] [--pool 32] [--idle 5000]`
 //! (a release build, `cargo build --release --workspace`, measures the shipped binary).
 
 use std::path::PathBuf;
@@ -30,6 +30,8 @@ struct Options {
     transfer: bool,
     /// Backend connections in packwire's pool and PgBouncer's (`--pool 32`).
     pool: u32,
+    /// Idle client connections whose cost in packwire's memory is measured (`--idle 0` skips).
+    idle: u32,
 }
 
 fn options() -> Options {
@@ -41,6 +43,7 @@ fn options() -> Options {
         clients: vec![1, 16],
         transfer: true,
         pool: 32,
+        idle: 5000,
     };
     let args: Vec<String> = std::env::args().collect();
     for pair in args[1..].chunks(2) {
@@ -52,6 +55,7 @@ fn options() -> Options {
             ("--seconds", Some(v)) => options.seconds = v,
             ("--rounds", Some(v)) => options.rounds = v,
             ("--pool", Some(v)) if v > 0 => options.pool = v,
+            ("--idle", Some(v)) => options.idle = v,
             ("--modes", _) if !list.is_empty() => options.modes = list,
             ("--clients", _) if list.iter().all(|c| c.parse::<u32>().is_ok()) && !list.is_empty() => {
                 options.clients = list.iter().filter_map(|c| c.parse().ok()).collect()
@@ -60,7 +64,7 @@ fn options() -> Options {
             _ => {
                 eprintln!(
                     "usage: packwire-bench [--scale N] [--seconds N] [--rounds N] [--modes simple,extended,prepared] \
-                     [--clients 1,16] [--transfer yes|no] [--pool 32]"
+                     [--clients 1,16] [--transfer yes|no] [--pool 32] [--idle 5000]"
                 );
                 std::process::exit(2);
             }
@@ -103,6 +107,8 @@ fn main() {
         .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}"), "--registry"])
         .arg(&work)
         .env("PACKWIRE_LOG", "warn")
+        // Room for the idle connections on top of the default limit.
+        .env("PACKWIRE_LIMITS_MAX_CONNECTIONS", (1000 + options.idle).to_string())
         .stdout(Stdio::null())
         .spawn()
         .expect("start packwire (build it first: cargo build --workspace)");
@@ -188,6 +194,9 @@ fn main() {
     if options.transfer {
         transfer_and_memory(&pg, port, pid, &options);
     }
+    if options.idle > 0 {
+        idle_connections(&runtime, port, pid, options.idle);
+    }
 
     let _ = packwire.kill();
     let _ = packwire.wait();
@@ -198,6 +207,41 @@ fn main() {
     }
     let _ = std::fs::remove_dir_all(&work);
     drop(pg);
+}
+
+/// Opens `count` client connections to packwire and leaves them idle: packwire's resident memory
+/// before and with them open (the cost of a connection waiting for its next statement).
+fn idle_connections(runtime: &tokio::runtime::Runtime, port: u16, pid: u32, count: u32) {
+    let before = rss_kib(pid).unwrap_or(0);
+    let started = Instant::now();
+    let clients = runtime.block_on(async {
+        let mut clients = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            let conninfo = format!("host=127.0.0.1 port={port} user=bench dbname=pgbench@1.0.0");
+            match tokio_postgres::connect(&conninfo, tokio_postgres::NoTls).await {
+                Ok((client, connection)) => {
+                    tokio::spawn(connection);
+                    clients.push(client);
+                }
+                Err(error) => {
+                    eprintln!("idle connection {} failed: {error}", clients.len() + 1);
+                    break;
+                }
+            }
+        }
+        clients
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let with = rss_kib(pid).unwrap_or(0);
+    println!(
+        "packwire RSS with {} idle connections: {} MiB (before: {} MiB; {:.1} KiB per connection; opened in {:.1} s)",
+        clients.len(),
+        with / 1024,
+        before / 1024,
+        with.saturating_sub(before) as f64 / clients.len().max(1) as f64,
+        started.elapsed().as_secs_f64()
+    );
+    drop(clients);
 }
 
 /// Runs one pgbench run and measures the CPU time the proxy process `pid` used per
