@@ -334,12 +334,14 @@ impl Metrics {
     pub fn render_prometheus(&self, pools: &[PoolUsage]) -> String {
         let mut out = String::new();
         let versions = self.versions();
+        // Each version's histograms are read once per scrape, under one lock each.
+        let kinds: Vec<Vec<KindSnapshot>> = versions.iter().map(|v| v.kinds()).collect();
         let labels = |v: &VersionMetrics| {
             format!("package=\"{}\",version=\"{}\",backend=\"{}\"", escape(&v.package), v.version, v.backend)
         };
         header(&mut out, "packwire_statement_duration_seconds", "summary", "Statement latency.");
-        for v in &versions {
-            for k in v.kinds() {
+        for (v, snapshots) in versions.iter().zip(&kinds) {
+            for k in snapshots {
                 let l = format!("{},kind=\"{}\"", labels(v), k.kind.as_str());
                 for (q, value) in k.quantiles.iter().take(4) {
                     let _ = writeln!(
@@ -353,8 +355,8 @@ impl Metrics {
             }
         }
         header(&mut out, "packwire_statement_duration_max_seconds", "gauge", "Longest statement so far.");
-        for v in &versions {
-            for k in v.kinds() {
+        for (v, snapshots) in versions.iter().zip(&kinds) {
+            for k in snapshots {
                 let l = format!("{},kind=\"{}\"", labels(v), k.kind.as_str());
                 let _ =
                     writeln!(out, "packwire_statement_duration_max_seconds{{{l}}} {}", k.quantiles[4].1.as_secs_f64());
@@ -369,9 +371,9 @@ impl Metrics {
             ("packwire_bytes_returned_total", "DataRow bytes sent to clients.", |k: &KindSnapshot| k.bytes),
         ] {
             header(&mut out, name, "counter", help);
-            for v in &versions {
-                for k in v.kinds() {
-                    let _ = writeln!(out, "{name}{{{},kind=\"{}\"}} {}", labels(v), k.kind.as_str(), pick(&k));
+            for (v, snapshots) in versions.iter().zip(&kinds) {
+                for k in snapshots {
+                    let _ = writeln!(out, "{name}{{{},kind=\"{}\"}} {}", labels(v), k.kind.as_str(), pick(k));
                 }
             }
         }

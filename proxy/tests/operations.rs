@@ -10,16 +10,20 @@ use std::time::Duration;
 use common::{KillOnDrop, free_port, http_get};
 
 /// `packwire serve` on `registry` with a metrics listener, logging JSON to `log` (warnings only
-/// without one); (process, port, metrics port).
+/// without one); trust authentication unless `extra` names an `--auth`. (process, port,
+/// metrics port).
 fn serve(registry: &std::path::Path, extra: &[&str], log: Option<&std::path::Path>) -> (KillOnDrop, u16, u16) {
     let (port, metrics) = (free_port(), free_port());
     let mut command = Command::new(env!("CARGO_BIN_EXE_packwire"));
     command
-        .args(["serve", "--auth", "trust", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args(["--metrics", &format!("127.0.0.1:{metrics}"), "--registry"])
         .arg(registry)
         .args(extra)
         .env("PACKWIRE_LOG", "warn");
+    if !extra.contains(&"--auth") {
+        command.args(["--auth", "trust"]);
+    }
     if let Some(log) = log {
         let file = std::fs::File::create(log).unwrap();
         command.env("PACKWIRE_LOG", "info").env("PACKWIRE_LOG_FORMAT", "json").stderr(file);
@@ -374,17 +378,7 @@ async fn sighup_reloads_the_users_file() {
         assert!(child.wait().unwrap().success());
     };
     add("alice");
-    let port = free_port();
-    let server = Command::new(env!("CARGO_BIN_EXE_packwire"))
-        .args(["serve", "--auth", "scram-sha-256", "--listen", &format!("127.0.0.1:{port}"), "--users"])
-        .arg(&users)
-        .arg("--registry")
-        .arg(&registry)
-        .env("PACKWIRE_LOG", "warn")
-        .spawn()
-        .unwrap();
-    let server = KillOnDrop(server);
-    assert!(pgharness::wait_for(Duration::from_secs(60), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()));
+    let (server, port, _) = serve(&registry, &["--auth", "scram-sha-256", "--users", users.to_str().unwrap()], None);
     let login = |user: &str| {
         let output = pgharness::client_command("psql")
             .unwrap()
