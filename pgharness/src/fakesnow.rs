@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::{HarnessError, check, free_port, wait_for};
+use crate::{HarnessError, free_port, wait_for};
 
 /// What is installed into the virtualenv.
 const PACKAGES: &[&str] = &["fakesnow[server]==0.12.1", "snowflake-connector-python==4.8.1"];
@@ -24,7 +24,7 @@ pub struct Fakesnow {
 impl Fakesnow {
     /// Installs fakesnow under `home` if needed and starts it. Its databases live in memory.
     pub fn start(home: &Path) -> Result<Fakesnow, HarnessError> {
-        let program = install(home)?;
+        let program = crate::python::venv(home, "fakesnow", PACKAGES)?.join("bin/fakesnow");
         let port = free_port()?;
         let log = home.join(format!("fakesnow-{port}.log"));
         let log_file = std::fs::File::create(&log).map_err(|e| HarnessError(e.to_string()))?;
@@ -61,28 +61,4 @@ impl Drop for Fakesnow {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The `fakesnow` program of a virtualenv under `home`, installed once. Test binaries that run
-/// at the same time take turns through a lock file.
-fn install(home: &Path) -> Result<PathBuf, HarnessError> {
-    let venv = home.join("fakesnow-venv");
-    let program = venv.join("bin/fakesnow");
-    let marker = venv.join("installed");
-    std::fs::create_dir_all(home).map_err(|e| HarnessError(e.to_string()))?;
-    let lock = std::fs::File::create(home.join("fakesnow.lock")).map_err(|e| HarnessError(e.to_string()))?;
-    lock.lock().map_err(|e| HarnessError(format!("locking the fakesnow install: {e}")))?;
-    if std::fs::read_to_string(&marker).is_ok_and(|m| m == PACKAGES.join(" ")) {
-        return Ok(program);
-    }
-    check(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv).output(), "python3 -m venv")?;
-    check(
-        Command::new(venv.join("bin/pip"))
-            .args(["install", "-q", "--disable-pip-version-check"])
-            .args(PACKAGES)
-            .output(),
-        "pip install fakesnow",
-    )?;
-    std::fs::write(&marker, PACKAGES.join(" ")).map_err(|e| HarnessError(e.to_string()))?;
-    Ok(program)
 }

@@ -4,6 +4,7 @@
 //! test fails and unwinds. Never a mock.
 
 pub mod fakesnow;
+pub mod python;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
