@@ -399,7 +399,7 @@ impl Connector for PostgresConnector {
         let names = &self.names;
         let failed = |e| names.translate(backend_error(e));
         self.settings.apply(&client, settings).await.map_err(failed)?;
-        let mut guard = CancelOnDrop(Some(client.cancel_token()));
+        let guard = CancelOnDrop(Some(&client));
         let mut rows = Box::pin(client.query_typed_raw(sql, no_params).await.map_err(failed)?);
         let first = rows.next().await.transpose().map_err(failed)?;
         let schema = match &first {
@@ -407,18 +407,17 @@ impl Connector for PostgresConnector {
             // tokio-postgres keeps an empty result's description to itself: ask for it again.
             None => schema_of(client.prepare(sql).await.map_err(failed)?.columns())?,
         };
-        let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
+        guard.disarm();
         let columns: Vec<Type> =
             first.as_ref().map(|row| row.columns().iter().map(|c| c.type_().clone()).collect()).unwrap_or_default();
         // An empty result has already ended: nothing is left to cancel.
         let done = first.is_none();
-        let cancel = (!done).then_some(cancel);
         let stream = RowBatches {
             rows,
             first,
             schema: schema.clone(),
             columns,
-            cancel,
+            armed: !done,
             done,
             names: self.names.clone(),
             _client: client,
@@ -483,16 +482,16 @@ impl PreparedQuery for PostgresQuery {
         // Postgres holds BindComplete back until the statement produces output, so query_raw
         // itself can wait for the whole statement: if this future is dropped meanwhile (cancel,
         // timeout, client gone), the guard cancels the backend query.
-        let mut guard = CancelOnDrop(Some(client.cancel_token()));
+        let guard = CancelOnDrop(Some(&client));
         let rows = client.query_raw(&statement, params.iter()).await.map_err(failed)?;
-        let cancel = guard.0.take().unwrap_or_else(|| client.cancel_token());
+        guard.disarm();
         let columns: Vec<Type> = statement.columns().iter().map(|c| c.type_().clone()).collect();
         let stream = RowBatches {
             rows: Box::pin(rows),
             first: None,
             schema: self.schema.clone(),
             columns,
-            cancel: Some(cancel),
+            armed: true,
             done: false,
             names: self.names.clone(),
             _client: client,
@@ -509,7 +508,8 @@ struct RowBatches {
     first: Option<tokio_postgres::Row>,
     schema: SchemaRef,
     columns: Vec<Type>,
-    cancel: Option<tokio_postgres::CancelToken>,
+    /// The backend query may still be running: dropping the stream cancels it.
+    armed: bool,
     /// The row stream has ended: it must not be polled again.
     done: bool,
     names: Arc<LogicalNames>,
@@ -518,21 +518,33 @@ struct RowBatches {
 
 impl Drop for RowBatches {
     fn drop(&mut self) {
-        cancel_in_background(self.cancel.take());
+        if self.armed {
+            cancel_in_background(self._client.cancel_token());
+        }
     }
 }
 
-/// Cancels the backend query when dropped while still armed.
-struct CancelOnDrop(Option<tokio_postgres::CancelToken>);
+/// Cancels the backend query of its connection when dropped while still armed. The cancel
+/// token is made only then: it copies the connection's settings, work no finished query needs.
+struct CancelOnDrop<'a>(Option<&'a deadpool_postgres::Object>);
 
-impl Drop for CancelOnDrop {
+impl CancelOnDrop<'_> {
+    /// The query has answered: nothing to cancel any more.
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for CancelOnDrop<'_> {
     fn drop(&mut self) {
-        cancel_in_background(self.0.take());
+        if let Some(client) = self.0 {
+            cancel_in_background(client.cancel_token());
+        }
     }
 }
 
-fn cancel_in_background(token: Option<tokio_postgres::CancelToken>) {
-    if let (Some(token), Ok(handle)) = (token, tokio::runtime::Handle::try_current()) {
+fn cancel_in_background(token: tokio_postgres::CancelToken) {
+    if let Ok(handle) = tokio::runtime::Handle::try_current() {
         handle.spawn(async move {
             let _ = token.cancel_query(NoTls).await;
         });
@@ -567,13 +579,13 @@ impl Stream for RowBatches {
                     }
                 }
                 Poll::Ready(Some(Err(error))) => {
-                    this.cancel = None;
+                    this.armed = false;
                     this.done = true;
                     let error = this.names.translate(backend_error(error));
                     return Poll::Ready(Some(Err(datafusion::error::DataFusionError::External(Box::new(error)))));
                 }
                 Poll::Ready(None) => {
-                    this.cancel = None;
+                    this.armed = false;
                     this.done = true;
                     return match builders.as_mut() {
                         Some(builders) if count > 0 => Poll::Ready(Some(finish(&this.schema, builders))),

@@ -5,6 +5,10 @@ use packwire::cli::{self, Cli, Command, ServeArgs};
 use packwire::config::ConfigFile;
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc rather than the system allocator: see the dependency's note in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     // PACKWIRE_LOG sets the level filter (default info); PACKWIRE_LOG_FORMAT=json writes one
     // JSON object per line for log collectors.

@@ -43,6 +43,9 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         let wire = Wire::new(stream, shared.front.limits.max_message_bytes);
         Some(startup::startup(wire, &shared).await)
     };
+    // Boxed, as the admin console and the session below: the connection's task then holds only
+    // the phase it is in, not room for the largest of them.
+    let before_session = Box::pin(before_session);
     let startup = match tokio::time::timeout(shared.front.limits.authentication_timeout, before_session).await {
         Ok(Some(Outcome::Ready(wire, startup))) => Some((wire, startup)),
         Ok(Some(Outcome::Refused(mut wire, error))) => {
@@ -55,7 +58,7 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         Ok(Some(Outcome::Admin(wire, user, admission))) => {
             tracing::info!(%peer, %user, "admin console session started");
             let _admission = admission;
-            let _ = crate::admin::serve(wire, &shared, &user).await;
+            let _ = Box::pin(crate::admin::serve(wire, &shared, &user)).await;
             tracing::info!(%peer, %user, "admin console session ended");
             None
         }
@@ -66,7 +69,7 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         }
     };
     let Some((mut wire, startup)) = startup else { return };
-    let connector = match shared.connector(&startup.package).await {
+    let connector = match Box::pin(shared.connector(&startup.package)).await {
         Ok(connector) => connector,
         Err(error) => {
             tracing::warn!(%peer, package = %startup.package.id(), message = %error.message, "package unavailable");
@@ -94,7 +97,7 @@ async fn handle(socket: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let _admission = startup.admission;
     let session =
         Session::new(wire, startup.user, startup.package, connector, startup.settings, cancel, shared.clone());
-    let result = session.run().await;
+    let result = Box::pin(session.run()).await;
     tracing::info!(
         %peer,
         %package,

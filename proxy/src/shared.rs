@@ -26,8 +26,61 @@ pub struct CachedQuery {
     pub reads: Option<crate::metrics::Reads>,
 }
 
-/// (package version, user, statement text or fingerprint key).
-type CacheKey = (String, String, String);
+/// A statement cache's key: (package version, user, statement text or fingerprint).
+struct CacheKey(String, String, String);
+
+/// The parts of a cache key, owned or borrowed: the caches are looked up by borrowed parts, so
+/// a lookup (once or twice per simple query) allocates nothing.
+trait KeyParts {
+    fn parts(&self) -> (&str, &str, &str);
+}
+
+impl KeyParts for CacheKey {
+    fn parts(&self) -> (&str, &str, &str) {
+        (&self.0, &self.1, &self.2)
+    }
+}
+
+impl KeyParts for (&str, &str, &str) {
+    fn parts(&self) -> (&str, &str, &str) {
+        *self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyParts + 'a> for CacheKey {
+    fn borrow(&self) -> &(dyn KeyParts + 'a) {
+        self
+    }
+}
+
+impl std::hash::Hash for dyn KeyParts + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state)
+    }
+}
+
+impl PartialEq for dyn KeyParts + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn KeyParts + '_ {}
+
+// The owned key hashes and compares as its borrowed parts, as `Borrow` requires.
+impl std::hash::Hash for CacheKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts().hash(state)
+    }
+}
+
+impl PartialEq for CacheKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for CacheKey {}
 
 /// Process-wide server state.
 pub struct Shared {
@@ -262,7 +315,7 @@ impl Shared {
 
     /// A cached query for this text, if one was planned before.
     pub fn cached(&self, version: &str, user: &str, text: &str) -> Option<Arc<CachedQuery>> {
-        self.statements.get(&key(version, user, text)).map(|e| e.value().clone())
+        self.statements.get(&(version, user, text) as &dyn KeyParts).map(|e| e.value().clone())
     }
 
     /// Remembers a planned query.
@@ -277,7 +330,7 @@ impl Shared {
         user: &str,
         fingerprint: &str,
     ) -> Option<Arc<rewrite::fingerprint::Template>> {
-        self.templates.get(&key(version, user, fingerprint)).map(|e| e.value().clone())
+        self.templates.get(&(version, user, fingerprint) as &dyn KeyParts).map(|e| e.value().clone())
     }
 
     /// Remembers the template of a fingerprint.
@@ -347,13 +400,16 @@ impl Shared {
 
 /// A cache key. The strings are copied: statements are short next to planning them.
 fn key(version: &str, user: &str, text: &str) -> CacheKey {
-    (version.to_string(), user.to_string(), text.to_string())
+    CacheKey(version.to_string(), user.to_string(), text.to_string())
 }
 
 /// Inserts into a statement cache, kept bounded by dropping an arbitrary entry when full.
 fn insert_bounded<V>(cache: &DashMap<CacheKey, V>, key: CacheKey, value: V) {
     if cache.len() >= STATEMENT_CACHE_CAPACITY {
-        let victim = cache.iter().next().map(|e| e.key().clone());
+        let victim = cache.iter().next().map(|e| {
+            let (version, user, text) = e.key().parts();
+            CacheKey(version.to_string(), user.to_string(), text.to_string())
+        });
         if let Some(victim) = victim {
             cache.remove(&victim);
         }

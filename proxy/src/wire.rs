@@ -14,6 +14,14 @@ use crate::errors::{PgError, code};
 /// Flush once this much output is buffered, so large results stream with bounded memory.
 const FLUSH_THRESHOLD: usize = 64 * 1024;
 
+/// Initial capacity of the read and write buffers. Most messages of a session are far smaller;
+/// a buffer grows as a message or result needs, and an idle session gives a grown one back
+/// ([`Wire::release_idle_buffers`]), so thousands of idle connections cost little memory.
+const BUFFER_CAPACITY: usize = 1024;
+
+/// A buffer grown past this is given back while the session is idle.
+const IDLE_BUFFER_LIMIT: usize = 16 * 1024;
+
 /// Decodes frontend messages in the phase the connection is in.
 pub struct Codec {
     pub context: DecodeContext,
@@ -41,6 +49,13 @@ impl Encoder<bytes::Bytes> for Codec {
     fn encode(&mut self, item: bytes::Bytes, dst: &mut BytesMut) -> Result<(), Self::Error> {
         dst.extend_from_slice(&item);
         Ok(())
+    }
+}
+
+/// Replaces an empty buffer that grew past [`IDLE_BUFFER_LIMIT`] with a small one.
+fn release(buffer: &mut BytesMut) {
+    if buffer.is_empty() && buffer.capacity() > IDLE_BUFFER_LIMIT {
+        *buffer = BytesMut::with_capacity(BUFFER_CAPACITY);
     }
 }
 
@@ -79,7 +94,15 @@ pub struct Wire<S> {
 
 impl<S: ClientSocket> Wire<S> {
     pub fn new(stream: S, max_message_bytes: usize) -> Wire<S> {
-        Wire { framed: Framed::new(stream, Codec { context: DecodeContext::default(), max_message_bytes }) }
+        let codec = Codec { context: DecodeContext::default(), max_message_bytes };
+        Wire { framed: Framed::with_capacity(stream, codec, BUFFER_CAPACITY) }
+    }
+
+    /// Gives back buffers that grew for a large message or result, once they are empty (the
+    /// session waits for its next statement).
+    pub fn release_idle_buffers(&mut self) {
+        release(self.framed.read_buffer_mut());
+        release(self.framed.write_buffer_mut());
     }
 
     /// The socket back, for a TLS handshake; `None` when the client already sent more bytes

@@ -19,8 +19,7 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use sqlparser::ast::{BinaryOperator, Expr, Statement, Value, visit_expressions, visit_expressions_mut};
-use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::tokenizer::{Location, Token, Tokenizer};
+use sqlparser::tokenizer::Location;
 
 use crate::{OutputColumn, Rewritten, Target};
 
@@ -42,27 +41,186 @@ struct Literal {
     start: Location,
 }
 
-/// The fingerprint of a statement text; `None` when it does not tokenize (the parser will
-/// report the error).
+/// The fingerprint of a statement text; `None` when the text holds something the scan does not
+/// take apart with certainty (then the text is planned itself, as any text without a template).
+///
+/// A hand-written scan rather than sqlparser's tokenizer, which allocates a token per word and
+/// made fingerprinting the largest cost of a cached simple query. It follows Postgres' lexical
+/// rules for what it accepts — whitespace and `--`/nested `/* */` comments (a separator in the
+/// key), `'…'` strings with `''` (standard_conforming_strings, as the backend reads them),
+/// unsigned numbers, `"…"` identifiers, `$n` parameters — copies every other byte into the key,
+/// and gives up on what could be lexed otherwise: prefixed strings (`E'…'`, `U&'…'`, `B'…'`,
+/// …), dollar quotes, numbers running into names or dots, control characters. Literal
+/// positions are sqlparser's (line, column in characters), so a template matches them with the
+/// parsed statement's; a literal the parser sees otherwise never becomes a hole
+/// ([`Template::build`] checks every hole's text against the parsed value).
 pub fn fingerprint(text: &str) -> Option<Fingerprint> {
-    let tokens = Tokenizer::new(&PostgreSqlDialect {}, text).tokenize_with_location().ok()?;
+    let bytes = text.as_bytes();
     let mut key = String::with_capacity(text.len());
     let mut literals = Vec::new();
-    for token in tokens {
-        let value = match token.token {
-            Token::Whitespace(_) => continue,
-            Token::Number(number, long) => Value::Number(number, long),
-            Token::SingleQuotedString(string) => Value::SingleQuotedString(string),
-            other => {
-                key.push_str(&other.to_string());
-                key.push('\0');
-                continue;
+    let (mut line, mut column) = (1u64, 1u64);
+    let mut at = 0;
+    // Moves the position over `bytes[from..to]`, counting characters as sqlparser does.
+    let advance = |from: usize, to: usize, line: &mut u64, column: &mut u64| {
+        for &byte in &bytes[from..to] {
+            if byte == b'\n' {
+                *line += 1;
+                *column = 1;
+            } else if byte & 0xC0 != 0x80 {
+                *column += 1;
+            }
+        }
+    };
+    let separate = |key: &mut String| {
+        if !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
+        }
+    };
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let previous = at.checked_sub(1).map(|p| bytes[p]);
+        let next = bytes.get(at + 1).copied();
+        let end = match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0C => {
+                separate(&mut key);
+                at + 1
+            }
+            b'-' if next == Some(b'-') => {
+                separate(&mut key);
+                bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| at + n)
+            }
+            b'/' if next == Some(b'*') => {
+                separate(&mut key);
+                block_comment_end(bytes, at)?
+            }
+            b'\'' => {
+                if previous.is_some_and(|p| is_identifier_byte(p) || p == b'&') {
+                    return None;
+                }
+                let end = quoted_end(bytes, at, b'\'')?;
+                key.push_str("\u{1}s\0");
+                literals.push(Literal { sql: text[at..end].to_string(), start: Location::new(line, column) });
+                end
+            }
+            b'"' => {
+                let end = quoted_end(bytes, at, b'"')?;
+                key.push_str(&text[at..end]);
+                end
+            }
+            b'$' => {
+                // `$n` is a parameter; any other `$` may open a dollar quote.
+                let digits = bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits == 0 || previous.is_some_and(is_identifier_byte) {
+                    return None;
+                }
+                key.push_str(&text[at..at + 1 + digits]);
+                at + 1 + digits
+            }
+            b'0'..=b'9' if previous.is_some_and(|p| is_identifier_byte(p) || p == b'.') => {
+                // Inside a name (`t1`): the name's bytes up to here were copied already.
+                key.push(byte as char);
+                at + 1
+            }
+            b'0'..=b'9' => {
+                let end = number_end(bytes, at);
+                if bytes.get(end).is_some_and(|&b| is_identifier_byte(b) || b == b'.') {
+                    return None;
+                }
+                key.push_str("\u{1}n\0");
+                literals.push(Literal { sql: text[at..end].to_string(), start: Location::new(line, column) });
+                end
+            }
+            0x00..=0x1F | 0x7F => return None,
+            _ => {
+                // Names and operators belong to the key as they are: copied a run at a time, up
+                // to the next byte that starts something else (runs end on ASCII bytes only).
+                let end = at
+                    + 1
+                    + bytes[at + 1..]
+                        .iter()
+                        .zip(&bytes[at..])
+                        .take_while(|&(&b, &before)| !starts_token(b, before))
+                        .count();
+                key.push_str(&text[at..end]);
+                end
             }
         };
-        key.push_str(if matches!(value, Value::Number(..)) { "\u{1}n\0" } else { "\u{1}s\0" });
-        literals.push(Literal { sql: value.to_string(), start: token.span.start });
+        advance(at, end, &mut line, &mut column);
+        at = end;
+    }
+    if key.ends_with(' ') {
+        key.pop();
     }
     Some(Fingerprint { key, literals })
+}
+
+/// Whether `byte` (after `before`) starts something the scan looks at, rather than continuing a
+/// name or an operator.
+fn starts_token(byte: u8, before: u8) -> bool {
+    match byte {
+        b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'/' | b'\'' | b'"' | b'$' | 0x00..=0x1F | 0x7F => true,
+        b'0'..=b'9' => !(is_identifier_byte(before) || before == b'.'),
+        _ => false,
+    }
+}
+
+/// Bytes that continue a Postgres name (ASCII letters, digits, `_`, `$`, and any non-ASCII).
+fn is_identifier_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' || byte >= 0x80
+}
+
+/// The end of a `quote`-delimited token starting at `start`, a doubled quote standing for one;
+/// `None` when it is not closed.
+fn quoted_end(bytes: &[u8], start: usize, quote: u8) -> Option<usize> {
+    let mut at = start + 1;
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| b == quote)?;
+        if bytes.get(at + 1) == Some(&quote) {
+            at += 2;
+        } else {
+            return Some(at + 1);
+        }
+    }
+}
+
+/// The end of a (nested) block comment starting at `start`; `None` when it is not closed.
+fn block_comment_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let (mut depth, mut at) = (0usize, start);
+    while at + 1 < bytes.len() {
+        match (bytes[at], bytes[at + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                at += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                at += 2;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// The end of an unsigned number starting at `start`: digits, an optional fraction and an
+/// optional exponent.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digits = |from: usize| from + bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut end = digits(start);
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1) != Some(&b'.') {
+        end = digits(end + 1);
+    }
+    if matches!(bytes.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(bytes.get(end + 1), Some(b'+' | b'-')));
+        let exponent = digits(end + 1 + sign);
+        if exponent > end + 1 + sign {
+            end = exponent;
+        }
+    }
+    end
 }
 
 /// A rewritten statement with holes for its opaque literals.
@@ -280,6 +438,64 @@ mod tests {
         let crate::Planned::Query(rewritten) = planned else { panic!("not a query") };
         let opaque = opaque_literals(&statement);
         assert!(Template::build(&opaque, &rewritten, &fingerprint(text).unwrap(), Target::DataFusion).is_none());
+    }
+
+    /// The scan finds the literals sqlparser's tokenizer finds, at the same positions.
+    #[test]
+    fn literals_are_where_the_parser_sees_them() {
+        use sqlparser::dialect::PostgreSqlDialect;
+        use sqlparser::tokenizer::{Token, Tokenizer};
+        for text in [
+            "SELECT abalance FROM pgbench_accounts WHERE aid = 4711;",
+            "select \"naïve col\", 'it''s' , 1.5e-3\n  from t1 /* a /* nested */ comment */ where x >= -17 -- done\n and y = 'multi\nline'",
+            "SELECT ümlaut FROM t WHERE a IN (1, 2.5, 3e2) AND b = $1 AND c = 'back\\slash'",
+        ] {
+            let scanned: Vec<(String, Location)> =
+                fingerprint(text).unwrap().literals.into_iter().map(|l| (l.sql, l.start)).collect();
+            let tokens = Tokenizer::new(&PostgreSqlDialect {}, text).tokenize_with_location().unwrap();
+            let parsed: Vec<(String, Location)> = tokens
+                .into_iter()
+                .filter_map(|token| match token.token {
+                    Token::Number(number, long) => Some((Value::Number(number, long).to_string(), token.span.start)),
+                    Token::SingleQuotedString(string) => {
+                        Some((Value::SingleQuotedString(string).to_string(), token.span.start))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(scanned, parsed, "{text}");
+        }
+    }
+
+    /// What could be lexed more than one way is not fingerprinted: such texts are planned
+    /// themselves.
+    #[test]
+    fn doubtful_texts_have_no_fingerprint() {
+        for text in [
+            "SELECT E'a\\'' FROM t",
+            "SELECT U&'d\\0061t' FROM t",
+            "SELECT $$quoted$$ FROM t",
+            "SELECT $tag$x$tag$ FROM t",
+            "SELECT 1abc FROM t",
+            "SELECT 1..2 FROM t",
+            "SELECT 'unclosed FROM t",
+            "SELECT \"unclosed FROM t",
+            "SELECT 1 /* unclosed",
+            "SELECT a$b FROM t",
+            "SELECT 1\u{1}n",
+        ] {
+            assert!(fingerprint(text).is_none(), "{text}");
+        }
+    }
+
+    /// A backslash does not escape a quote (standard_conforming_strings): the string ends where
+    /// Postgres ends it, and what follows is part of the key.
+    #[test]
+    fn strings_end_where_postgres_ends_them() {
+        let fingerprint = fingerprint("SELECT 1 FROM t WHERE a = 'x\\' OR 1 = 1 --'").unwrap();
+        let literals: Vec<&str> = fingerprint.literals.iter().map(|l| l.sql.as_str()).collect();
+        assert_eq!(literals, ["1", "'x\\'", "1", "1"]);
+        assert!(fingerprint.key.contains(" OR "));
     }
 
     #[test]

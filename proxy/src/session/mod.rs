@@ -211,6 +211,7 @@ impl<S: ClientSocket> Session<S> {
         // After an error in the extended protocol, messages are skipped until Sync.
         let mut skipping = false;
         loop {
+            self.wire.release_idle_buffers();
             let idle_ms = self.settings.idle_timeout_ms(self.txn != Txn::Idle);
             let waited = {
                 let next = self.wire.read();
@@ -250,15 +251,17 @@ impl<S: ClientSocket> Session<S> {
             // A Query or Execute makes the session active until it is answered.
             let _active = matches!(message, PgWireFrontendMessage::Query(_) | PgWireFrontendMessage::Execute(_))
                 .then(|| self.metrics.active());
+            // The futures of statements are boxed: a session waiting for its next message then
+            // holds only its own state, not room for the largest statement's.
             let result = match message {
                 PgWireFrontendMessage::Query(query) => {
-                    self.simple_query(&query.query).await?;
+                    Box::pin(self.simple_query(&query.query)).await?;
                     continue;
                 }
-                PgWireFrontendMessage::Parse(parse) => self.parse(parse).await,
+                PgWireFrontendMessage::Parse(parse) => Box::pin(self.parse(parse)).await,
                 PgWireFrontendMessage::Bind(bind) => self.bind(bind),
                 PgWireFrontendMessage::Describe(describe) => self.describe(describe),
-                PgWireFrontendMessage::Execute(execute) => self.execute(execute).await,
+                PgWireFrontendMessage::Execute(execute) => Box::pin(self.execute(execute)).await,
                 PgWireFrontendMessage::Close(close) => {
                     self.close(close);
                     Ok(())
@@ -401,7 +404,10 @@ impl<S: ClientSocket> Session<S> {
                 let fingerprint = fingerprint.filter(|_| cacheable);
                 for statement in statements {
                     self.started = std::time::Instant::now();
-                    let outcome = self.run_simple_statement(statement, text, cacheable, fingerprint.as_ref()).await;
+                    // Boxed, as preparing in Parse: planning holds statements and plans of
+                    // several KiB across awaits, room no cached run and no idle session needs.
+                    let outcome =
+                        Box::pin(self.run_simple_statement(statement, text, cacheable, fingerprint.as_ref())).await;
                     if !self.finish_simple_statement(outcome).await? {
                         break;
                     }
@@ -868,7 +874,7 @@ impl<S: ClientSocket> Session<S> {
                 param_oids: parse.type_oids.clone(),
                 param_types: vec![None; parse.type_oids.len()],
             },
-            1 => self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids, true).await?,
+            1 => Box::pin(self.prepare_statement(statements.remove(0), &parse.query, &parse.type_oids, true)).await?,
             _ => {
                 return Err(PgError::new(
                     code::SYNTAX_ERROR,
