@@ -54,7 +54,13 @@ impl Encoder<bytes::Bytes> for Codec {
 
 /// Replaces an empty buffer that grew past [`IDLE_BUFFER_LIMIT`] with a small one.
 fn release(buffer: &mut BytesMut) {
-    if buffer.is_empty() && buffer.capacity() > IDLE_BUFFER_LIMIT {
+    if !buffer.is_empty() {
+        return;
+    }
+    // A flushed buffer is advanced to its end and reports no capacity while it still holds its
+    // allocation; reserving takes the whole allocation back (no copy: it is empty).
+    buffer.reserve(BUFFER_CAPACITY);
+    if buffer.capacity() > IDLE_BUFFER_LIMIT {
         *buffer = BytesMut::with_capacity(BUFFER_CAPACITY);
     }
 }
@@ -183,6 +189,34 @@ impl<S: ClientSocket> Wire<S> {
 #[cfg(test)]
 mod tests {
     use tokio::io::AsyncWriteExt;
+
+    /// Buffers grown for a large message or result are given back once empty; a small one is
+    /// kept as it is.
+    #[tokio::test]
+    async fn grown_buffers_are_given_back_when_idle() {
+        use tokio::io::AsyncReadExt;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let mut client = tokio::net::TcpStream::connect(listener.local_addr().unwrap()).await.unwrap();
+        let (server, _) = listener.accept().await.unwrap();
+        let mut wire = super::Wire::new(crate::tls::ClientStream::Plain(server), 1 << 20);
+        wire.buffer().extend_from_slice(&[b'x'; 100_000]);
+        wire.framed.read_buffer_mut().reserve(100_000);
+        wire.release_idle_buffers();
+        assert!(wire.framed.write_buffer().capacity() >= 100_000, "a buffer holding output is kept");
+        let reading = tokio::spawn(async move {
+            let mut received = vec![0u8; 100_000];
+            client.read_exact(&mut received).await.map(|_| client)
+        });
+        wire.flush().await.unwrap();
+        let _client = reading.await.unwrap().unwrap();
+        wire.release_idle_buffers();
+        assert_eq!(wire.framed.write_buffer().capacity(), super::BUFFER_CAPACITY);
+        assert_eq!(wire.framed.read_buffer().capacity(), super::BUFFER_CAPACITY);
+        wire.buffer().reserve(4096);
+        let small = wire.framed.write_buffer().capacity();
+        wire.release_idle_buffers();
+        assert_eq!(wire.framed.write_buffer().capacity(), small, "a buffer under the limit is kept");
+    }
 
     /// A client that leaves with bytes still unread (a pipelined message, or a TLS
     /// close_notify) is seen to have left.
