@@ -30,6 +30,11 @@ impl Answer {
     fn command(tag: &str) -> Answer {
         Answer { columns: &[], rows: Vec::new(), tag: tag.to_string() }
     }
+
+    /// The rows of a `SHOW`.
+    fn show(columns: &'static [&'static str], rows: Vec<Vec<String>>) -> Answer {
+        Answer { columns, rows, tag: "SHOW".into() }
+    }
 }
 
 /// Serves an admin session until the client leaves.
@@ -149,7 +154,7 @@ fn packages(shared: &Shared) -> Answer {
             vec![name, list.join(", "), newest]
         })
         .collect();
-    Answer { columns: &["package", "versions", "newest"], rows, tag: "SHOW".into() }
+    Answer::show(&["package", "versions", "newest"], rows)
 }
 
 fn versions(shared: &Shared) -> Answer {
@@ -176,11 +181,7 @@ fn versions(shared: &Shared) -> Answer {
             ]
         })
         .collect();
-    Answer {
-        columns: &["version", "backend", "tables", "sessions", "paused", "deprecated", "sunset", "manifest"],
-        rows,
-        tag: "SHOW".into(),
-    }
+    Answer::show(&["version", "backend", "tables", "sessions", "paused", "deprecated", "sunset", "manifest"], rows)
 }
 
 fn sessions(shared: &Shared) -> Answer {
@@ -201,11 +202,10 @@ fn sessions(shared: &Shared) -> Answer {
             ]
         })
         .collect();
-    Answer {
-        columns: &["pid", "user", "database", "backend", "application_name", "client_addr", "tls", "connected_seconds"],
+    Answer::show(
+        &["pid", "user", "database", "backend", "application_name", "client_addr", "tls", "connected_seconds"],
         rows,
-        tag: "SHOW".into(),
-    }
+    )
 }
 
 fn pools(shared: &Shared) -> Answer {
@@ -219,7 +219,7 @@ fn pools(shared: &Shared) -> Answer {
             vec![id, p.in_use.to_string(), p.idle.to_string(), p.max.to_string(), is_paused.to_string()]
         })
         .collect();
-    Answer { columns: &["version", "in_use", "idle", "max", "paused"], rows, tag: "SHOW".into() }
+    Answer::show(&["version", "in_use", "idle", "max", "paused"], rows)
 }
 
 fn stats(shared: &Shared) -> Answer {
@@ -235,8 +235,8 @@ fn stats(shared: &Shared) -> Answer {
             rows.push(row);
         }
     }
-    Answer {
-        columns: &[
+    Answer::show(
+        &[
             "version",
             "backend",
             "kind",
@@ -250,8 +250,7 @@ fn stats(shared: &Shared) -> Answer {
             "bytes",
         ],
         rows,
-        tag: "SHOW".into(),
-    }
+    )
 }
 
 fn errors(shared: &Shared) -> Answer {
@@ -261,7 +260,7 @@ fn errors(shared: &Shared) -> Answer {
             rows.push(vec![version.id(), sqlstate, count.to_string()]);
         }
     }
-    Answer { columns: &["version", "sqlstate", "statements"], rows, tag: "SHOW".into() }
+    Answer::show(&["version", "sqlstate", "statements"], rows)
 }
 
 fn usage(shared: &Shared) -> Answer {
@@ -271,7 +270,7 @@ fn usage(shared: &Shared) -> Answer {
             rows.push(vec![version.id(), application, table, column, count.to_string()]);
         }
     }
-    Answer { columns: &["version", "application_name", "table", "column", "statements"], rows, tag: "SHOW".into() }
+    Answer::show(&["version", "application_name", "table", "column", "statements"], rows)
 }
 
 fn reload(shared: &Shared) -> Result<Answer, PgError> {

@@ -27,6 +27,7 @@ pub struct CachedQuery {
 }
 
 /// A statement cache's key: (package version, user, statement text or fingerprint).
+#[derive(Clone)]
 struct CacheKey(String, String, String);
 
 /// The parts of a cache key, owned or borrowed: the caches are looked up by borrowed parts, so
@@ -406,10 +407,7 @@ fn key(version: &str, user: &str, text: &str) -> CacheKey {
 /// Inserts into a statement cache, kept bounded by dropping an arbitrary entry when full.
 fn insert_bounded<V>(cache: &DashMap<CacheKey, V>, key: CacheKey, value: V) {
     if cache.len() >= STATEMENT_CACHE_CAPACITY {
-        let victim = cache.iter().next().map(|e| {
-            let (version, user, text) = e.key().parts();
-            CacheKey(version.to_string(), user.to_string(), text.to_string())
-        });
+        let victim = cache.iter().next().map(|e| e.key().clone());
         if let Some(victim) = victim {
             cache.remove(&victim);
         }
