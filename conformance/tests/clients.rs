@@ -40,9 +40,9 @@ fn installed(marker: &Path, version: &str, install: impl FnOnce() -> Result<(), 
     std::fs::write(marker, version).map_err(|e| e.to_string())
 }
 
-/// A venv with psycopg 3 and SQLAlchemy 2; returns its python.
+/// A venv with psycopg 3, SQLAlchemy 2 and asyncpg; returns its python.
 fn python() -> Result<PathBuf, String> {
-    const PACKAGES: &[&str] = &["psycopg[binary]==3.2.13", "sqlalchemy==2.0.58"];
+    const PACKAGES: &[&str] = &["psycopg[binary]==3.2.13", "sqlalchemy==2.0.58", "asyncpg==0.32.0"];
     let venv = clients_home().join("python");
     installed(&venv.join("installed"), &PACKAGES.join(" "), || {
         std::fs::create_dir_all(&venv).map_err(|e| e.to_string())?;
@@ -136,7 +136,13 @@ fn clients() -> Vec<Result<Client, String>> {
         let program = vec!["java".into(), "-cp".into(), java()?, "JdbcClient".into()];
         Ok(Client { name: "pgJDBC", program, dir: None })
     };
-    vec![python_client("psycopg_client.py"), python_client("sqlalchemy_client.py"), node_client(), java_client()]
+    vec![
+        python_client("psycopg_client.py"),
+        python_client("sqlalchemy_client.py"),
+        python_client("asyncpg_client.py"),
+        node_client(),
+        java_client(),
+    ]
 }
 
 /// Runs every client against each `(backend, url)` of `runs`, comparing with `oracle`; returns

@@ -73,6 +73,11 @@ pub trait PreparedQuery: Send + Sync {
     fn schema(&self) -> SchemaRef;
     /// The type of each `$n` parameter, in order; `None` where the backend could not infer one.
     fn param_types(&self) -> &[Option<DataType>];
+    /// The Postgres type the backend itself gives each parameter, where it has one (a Postgres
+    /// source: a `numeric` parameter travels as text but is announced to clients as `numeric`).
+    fn param_pg_types(&self) -> &[Option<package::PgType>] {
+        &[]
+    }
     /// Runs the statement. `params` must have the types of [`PreparedQuery::param_types`].
     async fn execute(
         &self,

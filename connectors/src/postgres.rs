@@ -371,6 +371,7 @@ impl Connector for PostgresConnector {
         let prepared = client.prepare_cached(&sql).await.map_err(|e| names.translate(backend_error(e)))?;
         let schema = schema_of(prepared.columns())?;
         let param_types = prepared.params().iter().map(param_type).collect();
+        let param_pg_types = prepared.params().iter().map(|ty| PgType::from_oid(ty.oid())).collect();
         Ok(Arc::new(PostgresQuery {
             pool: self.pool.clone(),
             statements: self.statements.clone(),
@@ -379,6 +380,7 @@ impl Connector for PostgresConnector {
             sql,
             schema,
             param_types,
+            param_pg_types,
         }))
     }
 
@@ -444,6 +446,7 @@ struct PostgresQuery {
     sql: String,
     schema: SchemaRef,
     param_types: Vec<Option<DataType>>,
+    param_pg_types: Vec<Option<PgType>>,
 }
 
 #[async_trait]
@@ -454,6 +457,10 @@ impl PreparedQuery for PostgresQuery {
 
     fn param_types(&self) -> &[Option<DataType>] {
         &self.param_types
+    }
+
+    fn param_pg_types(&self) -> &[Option<PgType>] {
+        &self.param_pg_types
     }
 
     async fn execute(

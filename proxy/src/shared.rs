@@ -22,6 +22,8 @@ pub struct CachedQuery {
     pub backend: Arc<dyn connectors::PreparedQuery>,
     pub columns: Vec<crate::encode::ResultColumn>,
     pub param_types: Vec<Option<connectors::datafusion::arrow::datatypes::DataType>>,
+    /// The type each parameter is announced as, where known (see `session::announced_types`).
+    pub param_announced: Vec<Option<package::PgType>>,
     /// The package columns it reads (`None` for a catalog query).
     pub reads: Option<crate::metrics::Reads>,
 }

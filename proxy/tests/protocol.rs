@@ -90,6 +90,21 @@ async fn after_an_error_messages_are_skipped_until_sync() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_is_sent_at_once_without_waiting_for_sync() {
+    let server = common::start(&[]).await;
+    let mut raw = Raw::connect(server.port, "tpch@1.0.0").await;
+    // asyncpg prepares with Parse, Describe and Flush, and sends Sync only once it has the answer.
+    let describe = PgWireFrontendMessage::Describe(Describe::new(b'S', Some("s".into())));
+    raw.send(vec![parse("s", "select nope from nation"), describe, PgWireFrontendMessage::Flush(Flush::new())]).await;
+    // A hang (the error held back until Sync) fails here instead of stalling the run.
+    let (kind, body) = tokio::time::timeout(std::time::Duration::from_secs(60), raw.next()).await.expect("no answer");
+    assert_eq!(kind, 'E');
+    assert!(String::from_utf8_lossy(&body).contains("42703"));
+    raw.send(vec![sync()]).await;
+    assert_eq!(kinds(&raw.until_ready().await), "Z");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn flush_sends_pending_answers_without_sync() {
     let server = common::start(&[]).await;
     let mut raw = Raw::connect(server.port, "tpch@1.0.0").await;

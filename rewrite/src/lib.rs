@@ -60,6 +60,9 @@ pub struct Rewritten {
     /// The longest `pg_sleep` the statement asks for, in milliseconds (0 = none). The session
     /// refuses a sleep that would outlast its statement timeout, and never caches such a plan.
     pub sleep_ms: u64,
+    /// By parameter number − 1: the type a parameter is written cast to (`$1::int`), which
+    /// Postgres gives the parameter itself; what a backend that infers no type for it announces.
+    pub param_casts: Vec<Option<package::PgType>>,
 }
 
 /// What a statement turned out to be.
@@ -123,6 +126,7 @@ fn rewrite_query(
         tables_read: Default::default(),
         columns_read: Default::default(),
     };
+    let param_casts = parameter_casts(&query);
     let columns = resolver.resolve_query(&mut query)?;
     let tables = resolver.tables_read.into_iter().collect();
     let mut columns_read: Vec<(String, String)> = resolver
@@ -141,7 +145,39 @@ fn rewrite_query(
         exact_result_columns(query, target);
     }
     let sleep_ms = sleep_ms(&statement)?;
-    Ok(Rewritten { sql: statement.to_string(), statement, columns, tables, columns_read, typing, sleep_ms })
+    Ok(Rewritten {
+        sql: statement.to_string(),
+        statement,
+        columns,
+        tables,
+        columns_read,
+        typing,
+        sleep_ms,
+        param_casts,
+    })
+}
+
+/// The type of each parameter written directly under a cast (`$1::int`, `CAST($2 AS date)`),
+/// by parameter number − 1. A parameter cast to two types keeps the first.
+fn parameter_casts(query: &sqlparser::ast::Query) -> Vec<Option<package::PgType>> {
+    use sqlparser::ast::{Expr, Value};
+    let mut casts: Vec<Option<package::PgType>> = Vec::new();
+    let _ = sqlparser::ast::visit_expressions(query, |expr| {
+        if let Expr::Cast { expr: inner, data_type, array: false, format: None, .. } = expr
+            && let Expr::Value(value) = inner.as_ref()
+            && let Value::Placeholder(name) = &value.value
+            && let Some(number) = name.strip_prefix('$').and_then(|n| n.parse::<usize>().ok())
+            && (1..=65_535).contains(&number)
+            && let Ok(ty) = package::PgType::parse(&data_type.to_string().to_lowercase())
+        {
+            if casts.len() < number {
+                casts.resize(number, None);
+            }
+            casts[number - 1].get_or_insert(ty);
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    casts
 }
 
 /// The longest `pg_sleep(seconds)` in a statement, in milliseconds. Only a constant number of

@@ -337,3 +337,12 @@ fn usage_counts_the_package_columns_a_statement_reads() {
     );
     assert_eq!(read("SELECT count(*) FROM (SELECT 1 FROM customers) x"), Vec::<String>::new());
 }
+
+#[test]
+fn parameters_written_under_a_cast_take_its_type() {
+    use package::PgType;
+    let query = rewrite("SELECT $2::int + 1, CAST($3 AS date), $1 FROM customers WHERE name = $4::text");
+    assert_eq!(query.param_casts, vec![None, Some(PgType::Int4), Some(PgType::Date), Some(PgType::Text)]);
+    // Only a parameter directly under the cast: `($1 + 1)::int8` says nothing about $1.
+    assert!(rewrite("SELECT ($1 + 1)::int8 FROM customers").param_casts.is_empty());
+}

@@ -19,6 +19,7 @@ use connectors::datafusion::scalar::ScalarValue;
 use connectors::{Connector, PreparedQuery};
 use futures::StreamExt;
 use package::PackageVersion;
+use package::PgType;
 use pgwire::messages::data::{NoData, ParameterDescription};
 use pgwire::messages::extendedquery::{
     Bind, BindComplete, Close, CloseComplete, Describe, Execute, Parse, ParseComplete, PortalSuspended,
@@ -292,6 +293,9 @@ impl<S: ClientSocket> Session<S> {
                     return self.wire.flush().await;
                 }
                 skipping = true;
+                // As Postgres, the error goes out at once: a client that sent Parse and Flush
+                // (asyncpg) waits for it before it sends the Sync the skipping waits for.
+                self.wire.flush().await?;
             }
             self.wire.flush_if_full().await?
         }
@@ -474,7 +478,7 @@ impl<S: ClientSocket> Session<S> {
             sleep_ms: 0,
             reads: cached.reads.clone(),
         };
-        Some(Ok(with_parameters(kind, cached.param_types.clone(), client_oids)))
+        Some(Ok(with_parameters(kind, cached.param_types.clone(), &cached.param_announced, client_oids)))
     }
 
     /// Runs a simple query from the template planned for its fingerprint, skipping parse,
@@ -536,7 +540,8 @@ impl<S: ClientSocket> Session<S> {
                 if let Some(backend) = backend
                     && cacheable
                 {
-                    self.cache(text, backend, &columns, reads.clone());
+                    let announced = announced_types(backend.param_pg_types(), &query.param_casts);
+                    self.cache(text, backend, &columns, reads.clone(), &announced);
                 }
                 return Ok(Outcome::Rows(Running::new(columns, stream, "SELECT", StatementKind::Query, reads)));
             }
@@ -555,14 +560,19 @@ impl<S: ClientSocket> Session<S> {
                 let param_types = backend.param_types().to_vec();
                 return self
                     .start(
-                        &with_parameters(Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types, &[]),
+                        &with_parameters(
+                            Kind::Query { backend, columns, sleep_ms: 0, reads: None },
+                            param_types,
+                            &[],
+                            &[],
+                        ),
                         Vec::new(),
                         &[],
                     )
                     .await;
             }
         };
-        self.start(&with_parameters(kind, Vec::new(), &[]), Vec::new(), &[]).await
+        self.start(&with_parameters(kind, Vec::new(), &[], &[]), Vec::new(), &[]).await
     }
 
     // ---- planning ----
@@ -607,9 +617,17 @@ impl<S: ClientSocket> Session<S> {
         Ok(())
     }
 
-    fn cache(&self, text: &str, backend: Arc<dyn PreparedQuery>, columns: &[ResultColumn], reads: Option<Reads>) {
+    fn cache(
+        &self,
+        text: &str,
+        backend: Arc<dyn PreparedQuery>,
+        columns: &[ResultColumn],
+        reads: Option<Reads>,
+        param_announced: &[Option<PgType>],
+    ) {
         let cached = crate::shared::CachedQuery {
             param_types: backend.param_types().to_vec(),
+            param_announced: param_announced.to_vec(),
             backend,
             columns: columns.to_vec(),
             reads,
@@ -625,14 +643,16 @@ impl<S: ClientSocket> Session<S> {
         client_oids: &[u32],
         cacheable: bool,
     ) -> Result<Prepared, PgError> {
+        let mut announced = Vec::new();
         let (kind, param_types) = match self.plan(statement, text)? {
             Planned::Query(query) => {
                 let backend = self.connector.prepare(backend_query(&query)).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
                 let param_types = backend.param_types().to_vec();
                 let reads = Some(Reads(query.columns_read.clone()));
+                announced = announced_types(backend.param_pg_types(), &query.param_casts);
                 if cacheable && query.sleep_ms == 0 {
-                    self.cache(text, backend.clone(), &columns, reads.clone());
+                    self.cache(text, backend.clone(), &columns, reads.clone(), &announced);
                 }
                 (Kind::Query { backend, columns, sleep_ms: query.sleep_ms, reads }, param_types)
             }
@@ -647,7 +667,7 @@ impl<S: ClientSocket> Session<S> {
                 (Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types)
             }
         };
-        Ok(with_parameters(kind, param_types, client_oids))
+        Ok(with_parameters(kind, param_types, &announced, client_oids))
     }
 
     /// Prepares a catalog query on the version's catalog engine (never the backend).
@@ -675,7 +695,7 @@ impl<S: ClientSocket> Session<S> {
             column.name = rewrite::catalog::result_name(&column.name).to_string();
         }
         if cacheable && !own {
-            self.cache(text, backend.clone(), &columns, None);
+            self.cache(text, backend.clone(), &columns, None, &[]);
         }
         Ok((backend, columns))
     }
@@ -1082,11 +1102,32 @@ impl<S> Drop for Session<S> {
 
 /// A prepared statement with its parameters: as many as the backend found or the client
 /// declared, announced with the client's OIDs where given, else the backend's types.
-fn with_parameters(kind: Kind, backend_types: Vec<Option<DataType>>, client_oids: &[u32]) -> Prepared {
+/// The Postgres type each parameter is announced as where one is known: the backend's own (a
+/// Postgres source infers as Postgres does), else the type the statement casts it to (`$1::int`:
+/// Postgres gives the parameter the cast's type, and the embedded engine infers none).
+fn announced_types(backend: &[Option<PgType>], casts: &[Option<PgType>]) -> Vec<Option<PgType>> {
+    (0..backend.len().max(casts.len()))
+        .map(|i| backend.get(i).copied().flatten().or_else(|| casts.get(i).copied().flatten()))
+        .collect()
+}
+
+/// A statement's parameters: the type each is announced as (ParameterDescription) and the
+/// Arrow type its value is decoded to for the backend. The client's declared type wins, then
+/// the `announced` type (see [`announced_types`]), then the one the backend's Arrow type names,
+/// else text. Drivers that send binary values (asyncpg) encode by the announced type.
+fn with_parameters(
+    kind: Kind,
+    backend_types: Vec<Option<DataType>>,
+    announced: &[Option<PgType>],
+    client_oids: &[u32],
+) -> Prepared {
     let count = backend_types.len().max(client_oids.len());
     let param_types: Vec<Option<DataType>> = (0..count).map(|i| backend_types.get(i).cloned().flatten()).collect();
     let param_oids = (0..count)
-        .map(|i| params::announced_type(client_oids.get(i).copied().unwrap_or(0), param_types[i].as_ref()))
+        .map(|i| match (client_oids.get(i).copied().unwrap_or(0), announced.get(i).copied().flatten()) {
+            (0, Some(ty)) => ty.oid(),
+            (client_oid, _) => params::announced_type(client_oid, param_types[i].as_ref()),
+        })
         .collect();
     Prepared { kind, param_oids, param_types }
 }
