@@ -202,3 +202,26 @@ async fn catalog_statements_never_reach_the_backend_and_report_postgres_errors()
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].get::<_, String>(0), "orders");
 }
+
+/// `relkind = ANY($1)` with the array bound as text, as psycopg binds a list of strings and
+/// pgcli's completion queries ask: the same tables as Postgres lists for the literal array.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_array_parameter_in_text_form_is_read_as_postgres_reads_it() {
+    let pg = mirror();
+    let server = common::start(&[]).await;
+    let direct = common::connect_with(
+        tokio_postgres::Config::new().host("127.0.0.1").port(pg.port).user(&pg.user).dbname("mirror").to_owned(),
+    )
+    .await
+    .expect("connect to postgres");
+    let through = server.connect(DATABASE).await;
+    let sql = "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+               WHERE n.nspname = 'public' AND c.relkind = ANY($1) ORDER BY 1";
+    let names = |rows: Vec<tokio_postgres::Row>| rows.iter().map(|r| r.get::<_, String>(0)).collect::<Vec<_>>();
+    let expected = names(direct.query(&sql.replace("$1", "'{r,p,\"f\"}'"), &[]).await.unwrap());
+    let actual = names(through.query(sql, &[&"{r,p,\"f\"}"]).await.unwrap());
+    assert!(!expected.is_empty());
+    assert_eq!(actual, expected);
+    let error = through.query(sql, &[&"{r,{p}}"]).await.unwrap_err();
+    assert_eq!(error.as_db_error().map(|e| e.code().code()), Some("22P02"), "{error}");
+}

@@ -446,7 +446,68 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
             Arc::new(|a| Ok(utf8(int(a.first()).map(|oid| if oid == 0 { "-".into() } else { oid.to_string() })))),
         );
     }
+    // `x = ANY($1)` with the array bound as text (psycopg sends a list of strings so; pgcli's
+    // completion queries do): the catalog rewrite reads the parameter through this.
+    add(
+        "pg_text_array",
+        DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
+        Arc::new(|a| {
+            let elements = match text(a.first()) {
+                None => return Ok(ScalarValue::List(ScalarValue::new_list_nullable(&[], &DataType::Utf8))),
+                Some(array) => text_array(&array)
+                    .ok_or_else(|| sql_error("22P02", format!("malformed array literal: \"{array}\"")))?,
+            };
+            let values: Vec<ScalarValue> = elements.into_iter().map(ScalarValue::Utf8).collect();
+            Ok(ScalarValue::List(ScalarValue::new_list_nullable(&values, &DataType::Utf8)))
+        }),
+    );
     out
+}
+
+/// The elements of a one-dimensional array in Postgres' text form (`{a,"b c",NULL}`): quoted
+/// elements with backslash escapes, unquoted ones trimmed, an unquoted `NULL` is NULL. `None`
+/// for anything else (nested arrays included).
+fn text_array(text: &str) -> Option<Vec<Option<String>>> {
+    let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
+    let mut elements = Vec::new();
+    if inner.trim().is_empty() {
+        return Some(elements);
+    }
+    let mut chars = inner.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut element = String::new();
+        let mut quoted = false;
+        if chars.next_if_eq(&'"').is_some() {
+            quoted = true;
+            loop {
+                match chars.next()? {
+                    '"' => break,
+                    '\\' => element.push(chars.next()?),
+                    c => element.push(c),
+                }
+            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        } else {
+            while let Some(c) = chars.next_if(|c| *c != ',') {
+                match c {
+                    '{' | '}' | '"' => return None,
+                    '\\' => element.push(chars.next()?),
+                    c => element.push(c),
+                }
+            }
+            element.truncate(element.trim_end().len());
+            if element.is_empty() {
+                return None;
+            }
+        }
+        elements.push((quoted || !element.eq_ignore_ascii_case("null")).then_some(element));
+        match chars.next() {
+            None => return Some(elements),
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
 }
 
 /// A `reg*` input: an integer or numeric text is the OID itself, other text a name to look up
@@ -511,6 +572,20 @@ fn lookup_namespace(name: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_arrays_in_text_form() {
+        let owned = |items: &[Option<&str>]| items.iter().map(|i| i.map(str::to_string)).collect::<Vec<_>>();
+        assert_eq!(text_array("{r,p, f }"), Some(owned(&[Some("r"), Some("p"), Some("f")])));
+        assert_eq!(
+            text_array(r#"{"a,b",NULL,"NULL","q\"x",c\,d}"#),
+            Some(owned(&[Some("a,b"), None, Some("NULL"), Some("q\"x"), Some("c,d")]))
+        );
+        assert_eq!(text_array("{}"), Some(Vec::new()));
+        for malformed in ["r,p", "{{1,2},{3,4}}", "{a,,b}", "{\"a\"b}", "{\"open}"] {
+            assert_eq!(text_array(malformed), None, "{malformed}");
+        }
+    }
 
     #[test]
     fn formats_types_as_postgres() {

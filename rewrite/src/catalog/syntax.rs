@@ -1,5 +1,5 @@
 //! The Postgres-only syntax of catalog queries in the engine's terms: `OPERATOR(pg_catalog.~)`,
-//! `COLLATE`, `pg_catalog.`-qualified names, `reg*`/`oid`/`name` casts, `= ANY('{…}')`,
+//! `COLLATE`, `pg_catalog.`-qualified names, `reg*`/`oid`/`name` casts, `= ANY('{…}')` and `= ANY($n)`,
 //! `(record).field`, the subscript functions, and `reg*` values shown as names.
 
 use std::ops::ControlFlow;
@@ -76,6 +76,9 @@ impl VisitorMut for CatalogRewriter {
             Expr::AnyOp { right, .. } | Expr::AllOp { right, .. } => {
                 if let Some(array) = array_literal(right) {
                     **right = array;
+                } else if matches!(&**right, Expr::Value(v) if matches!(v.value, Value::Placeholder(_))) {
+                    // An array bound as a parameter arrives in its text form.
+                    **right = crate::dialect::function_call("pg_text_array", vec![(**right).clone()]);
                 }
             }
             Expr::BinaryOp { op: op @ BinaryOperator::PGCustomBinaryOperator(_), .. } => {
