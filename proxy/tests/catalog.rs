@@ -48,6 +48,13 @@ fn mirror_ddl(package: &PackageVersion) -> String {
     ddl
 }
 
+/// A client of the mirror database, straight to Postgres.
+async fn mirror_client(pg: &PgServer) -> tokio_postgres::Client {
+    let config =
+        tokio_postgres::Config::new().host("127.0.0.1").port(pg.port).user(&pg.user).dbname("mirror").to_owned();
+    common::connect_with(config).await.expect("connect to postgres")
+}
+
 fn mirror() -> PgServer {
     let server = PgServer::start(&[]).expect("start postgres");
     server.create_database("mirror").expect("createdb");
@@ -136,11 +143,7 @@ const CATALOG_QUERIES: &[&str] = &[
 async fn catalog_queries_answer_as_postgres() {
     let pg = mirror();
     let server = common::start(&[]).await;
-    let direct = common::connect_with(
-        tokio_postgres::Config::new().host("127.0.0.1").port(pg.port).user(&pg.user).dbname("mirror").to_owned(),
-    )
-    .await
-    .expect("connect to postgres");
+    let direct = mirror_client(&pg).await;
     let through = server.connect(DATABASE).await;
     for query in CATALOG_QUERIES {
         let expected = described_rows(&direct, query).await;
@@ -209,11 +212,7 @@ async fn catalog_statements_never_reach_the_backend_and_report_postgres_errors()
 async fn an_array_parameter_in_text_form_is_read_as_postgres_reads_it() {
     let pg = mirror();
     let server = common::start(&[]).await;
-    let direct = common::connect_with(
-        tokio_postgres::Config::new().host("127.0.0.1").port(pg.port).user(&pg.user).dbname("mirror").to_owned(),
-    )
-    .await
-    .expect("connect to postgres");
+    let direct = mirror_client(&pg).await;
     let through = server.connect(DATABASE).await;
     let sql = "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
                WHERE n.nspname = 'public' AND c.relkind = ANY($1) ORDER BY 1";
