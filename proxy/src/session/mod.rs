@@ -1100,8 +1100,6 @@ impl<S> Drop for Session<S> {
     }
 }
 
-/// A prepared statement with its parameters: as many as the backend found or the client
-/// declared, announced with the client's OIDs where given, else the backend's types.
 /// The Postgres type each parameter is announced as where one is known: the backend's own (a
 /// Postgres source infers as Postgres does), else the type the statement casts it to (`$1::int`:
 /// Postgres gives the parameter the cast's type, and the embedded engine infers none).
@@ -1111,8 +1109,9 @@ fn announced_types(backend: &[Option<PgType>], casts: &[Option<PgType>]) -> Vec<
         .collect()
 }
 
-/// A statement's parameters: the type each is announced as (ParameterDescription) and the
-/// Arrow type its value is decoded to for the backend. The client's declared type wins, then
+/// A prepared statement with its parameters, as many as the backend found or the client
+/// declared: the type each is announced as (ParameterDescription) and the Arrow type its value
+/// is decoded to for the backend. The client's declared type wins, then
 /// the `announced` type (see [`announced_types`]), then the one the backend's Arrow type names,
 /// else text. Drivers that send binary values (asyncpg) encode by the announced type.
 fn with_parameters(
