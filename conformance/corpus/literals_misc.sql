@@ -39,6 +39,12 @@ SELECT 1::float8 / 3 AS a, 10::real / 4 AS b, -7::float8 / 2 AS c, 1e-300::float
 -- case: literals_misc/power_sqrt_abs
 SELECT power(2, 10) AS p_int, power(2.0, 0.5) AS p_numeric, 2 ^ 10 AS caret, sqrt(2) AS sqrt_float, sqrt(16::numeric) AS sqrt_numeric, |/ 25 AS sqrt_op, abs(-5) AS abs_int, abs(-5.5) AS abs_numeric, cbrt(27) AS cube_root;
 
+-- case: literals_misc/math_of_integers_and_floats
+SELECT power(2, 10) AS p_int, power(2.5::float8, 2) AS p_float, sqrt(2) AS sqrt_int, exp(0) AS exp0, ln(10) AS ln10, sqrt(2::float8) AS sqrt_float;
+
+-- case: literals_misc/math_of_numerics
+SELECT power(2.0, 0.5) AS p_numeric, exp(1.0) AS e_numeric, sqrt(2.25) AS sqrt_numeric;
+
 -- case: literals_misc/rounding_functions
 SELECT round(2.5) AS r1, round(-2.5) AS r2, round(2.345, 2) AS r3, round(1234.5, -2) AS r4, round(2.5::float8) AS r_float, trunc(2.789, 1) AS t1, trunc(-2.7) AS t2, ceil(2.1) AS c1, ceiling(-2.1) AS c2, floor(-2.1) AS f1, floor(2.9) AS f2;
 

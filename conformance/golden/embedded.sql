@@ -629,6 +629,10 @@ SELECT pg_div(CAST('7.0' AS DECIMAL(2,1)), CAST(2 AS INT)) AS a, pg_div(CAST(1 A
 -- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
 -- case: literals_misc/power_sqrt_abs
 -- refused: the ^ operator is not supported on the embedded engine
+-- case: literals_misc/math_of_integers_and_floats
+SELECT power(CAST(2 AS INT), CAST(10 AS INT)) AS p_int, power(CAST('2.5' AS DECIMAL(2,1))::FLOAT8, CAST(2 AS INT)) AS p_float, sqrt(CAST(2 AS INT)) AS sqrt_int, exp(CAST(0 AS INT)) AS exp0, ln(CAST(10 AS INT)) AS ln10, sqrt(CAST(2 AS INT)::FLOAT8) AS sqrt_float;
+-- case: literals_misc/math_of_numerics
+SELECT power(CAST('2.0' AS DECIMAL(2,1)), CAST('0.5' AS DECIMAL(1,1))) AS p_numeric, exp(CAST('1.0' AS DECIMAL(2,1))) AS e_numeric, sqrt(CAST('2.25' AS DECIMAL(3,2))) AS sqrt_numeric;
 -- case: literals_misc/rounding_functions
 SELECT pg_round(CAST('2.5' AS DECIMAL(2,1))) AS r1, pg_round(CAST('-2.5' AS DECIMAL(2,1))) AS r2, pg_round(CAST('2.345' AS DECIMAL(4,3)), 2) AS r3, pg_round(CAST('1234.5' AS DECIMAL(5,1)), -2) AS r4, pg_round(CAST('2.5' AS DECIMAL(2,1))::FLOAT8) AS r_float, pg_trunc(CAST('2.789' AS DECIMAL(4,3)), 1) AS t1, pg_trunc(CAST('-2.7' AS DECIMAL(2,1))) AS t2, CEIL(CAST('2.1' AS DECIMAL(2,1))) AS c1, ceil(CAST('-2.1' AS DECIMAL(2,1))) AS c2, FLOOR(CAST('-2.1' AS DECIMAL(2,1))) AS f1, FLOOR(CAST('2.9' AS DECIMAL(2,1))) AS f2;
 -- case: literals_misc/sign_mod_div

@@ -629,6 +629,10 @@ SELECT 7.0 / 2 AS a, 1 / 3.0 AS b, 10::NUMERIC / 4 AS c, 1::NUMERIC / 3 AS d, 2.
 SELECT 1::FLOAT8 / 3 AS a, 10::REAL / 4 AS b, -7::FLOAT8 / 2 AS c, 1e-300::FLOAT8 * 1e-10 AS tiny;
 -- case: literals_misc/power_sqrt_abs
 -- refused: this expression is not supported on Postgres
+-- case: literals_misc/math_of_integers_and_floats
+SELECT power(2, 10) AS p_int, power(2.5::FLOAT8, 2) AS p_float, sqrt(2) AS sqrt_int, exp(0) AS exp0, ln(10) AS ln10, sqrt(2::FLOAT8) AS sqrt_float;
+-- case: literals_misc/math_of_numerics
+SELECT power(2.0, 0.5) AS p_numeric, exp(1.0) AS e_numeric, sqrt(2.25) AS sqrt_numeric;
 -- case: literals_misc/rounding_functions
 SELECT round(2.5) AS r1, round(-2.5) AS r2, round(2.345, 2) AS r3, round(1234.5, -2) AS r4, round(2.5::FLOAT8) AS r_float, trunc(2.789, 1) AS t1, trunc(-2.7) AS t2, CEIL(2.1) AS c1, ceiling(-2.1) AS c2, FLOOR(-2.1) AS f1, FLOOR(2.9) AS f2;
 -- case: literals_misc/sign_mod_div

@@ -629,6 +629,10 @@ SELECT 2147483647 AS max_int, 2147483648 AS becomes_bigint, 9223372036854775808 
 -- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
 -- case: literals_misc/power_sqrt_abs
 -- refused: the ^ operator is not supported on the embedded engine
+-- case: literals_misc/math_of_integers_and_floats
+SELECT power(2, 10) AS p_int, power(2.5::FLOAT8, 2) AS p_float, sqrt(2) AS sqrt_int, exp(0) AS exp0, ln(10) AS ln10, sqrt(2::FLOAT8) AS sqrt_float;
+-- case: literals_misc/math_of_numerics
+SELECT power(2.0, 0.5) AS p_numeric, exp(1.0) AS e_numeric, sqrt(2.25) AS sqrt_numeric;
 -- case: literals_misc/rounding_functions
 -- refused: function round() is not supported on Snowflake
 -- case: literals_misc/sign_mod_div

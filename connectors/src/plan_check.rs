@@ -253,6 +253,12 @@ fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result
         // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
         "floor" | "ceil" => matches!(first_argument_type(args, schema), Some(DataType::Float32))
             .then(|| format!("{name}() of a real (double precision in Postgres)")),
+        // Postgres computes these exactly in `numeric` for a numeric argument (`exp(1.0)` is
+        // 2.7182818284590452); DataFusion in `double precision`.
+        "power" | "pow" | "exp" | "ln" | "log" | "log10" | "log2" | "sqrt" | "cbrt" => args
+            .iter()
+            .any(|arg| matches!(arg.get_type(schema), Ok(DataType::Decimal128(..) | DataType::Decimal256(..))))
+            .then(|| format!("{name}() of a numeric (computed exactly as numeric in Postgres)")),
         // DataFusion writes the elements with its own text forms (`true`, floats, decimals);
         // Postgres' are the same only for integers and text.
         "array_to_string" => match first_argument_type(args, schema) {
@@ -941,6 +947,21 @@ mod tests {
         assert_eq!(verdict(&format!("SELECT sum({MIXED}) > 1")).await, Ok(()));
         let union = verdict("SELECT 1 AS v UNION ALL SELECT CAST('2.5' AS DECIMAL(2,1))").await;
         assert!(union.unwrap_err().contains("UNION"));
+    }
+
+    #[tokio::test]
+    async fn math_of_numerics_is_refused_where_postgres_computes_it_exactly() {
+        // (packwire writes decimal literals as decimals, as these casts do.)
+        let decimal = |text: &str| format!("CAST({text} AS DECIMAL(3,1))");
+        for sql in [
+            format!("SELECT exp({})", decimal("1.0")),
+            format!("SELECT power({}, {})", decimal("2.0"), decimal("0.5")),
+            format!("SELECT sqrt({})", decimal("16.0")),
+        ] {
+            assert!(verdict(&sql).await.unwrap_err().contains("of a numeric"), "{sql}");
+        }
+        // Integers and floats are double precision in both.
+        assert_eq!(verdict("SELECT power(2, 10), sqrt(2), exp(CAST(1 AS DOUBLE))").await, Ok(()));
     }
 
     #[tokio::test]
