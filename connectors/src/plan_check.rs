@@ -19,6 +19,9 @@
 //! - **Numeric quotients and averages inside expressions** are carried at DataFusion's fixed
 //!   scale (16 decimals), where Postgres rounds each value at its own scale first: they may be
 //!   rounded, compared or sorted, but not used in further arithmetic that shows or sums them.
+//! - **Transcendental functions of numerics.** `power`/`exp`/`ln`/`log`/`sqrt`/`cbrt` of a
+//!   `numeric` are computed exactly as `numeric` in Postgres (`exp(1.0)` = 2.7182818284590452),
+//!   in `double precision` by DataFusion: refused; integer and float arguments run.
 //! - **Statistics over exact numbers.** `stddev`/`variance` and their kin are `numeric` in
 //!   Postgres unless their argument is a float; DataFusion computes them in floats: only float
 //!   arguments are allowed.
