@@ -128,14 +128,25 @@ pub fn text_columns(names: &[&str]) -> Vec<ResultColumn> {
         .collect()
 }
 
-/// Applies a Bind's result format codes.
-pub fn with_formats(columns: &[ResultColumn], codes: &[i16]) -> Result<Vec<ResultColumn>, PgError> {
-    if codes.len() > 1 && codes.len() != columns.len() {
+/// Checks a Bind's result format codes against a result of `columns` columns, as
+/// [`with_formats`] would, without building the columns (Bind only validates; Execute builds).
+pub fn check_formats(columns: usize, codes: &[i16]) -> Result<(), PgError> {
+    if codes.len() > 1 && codes.len() != columns {
         return Err(PgError::new(
             code::PROTOCOL_VIOLATION,
-            format!("bind message has {} result formats but query has {} columns", codes.len(), columns.len()),
+            format!("bind message has {} result formats but query has {columns} columns", codes.len()),
         ));
     }
+    // A code is read only for a column it applies to (none when there are no columns).
+    if columns == 0 {
+        return Ok(());
+    }
+    codes.iter().try_for_each(|&code| Format::pick(&[code], 0).map(|_| ()))
+}
+
+/// Applies a Bind's result format codes.
+pub fn with_formats(columns: &[ResultColumn], codes: &[i16]) -> Result<Vec<ResultColumn>, PgError> {
+    check_formats(columns.len(), codes)?;
     columns
         .iter()
         .enumerate()
@@ -553,6 +564,17 @@ pub fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_codes_are_checked_as_they_are_applied() {
+        assert!(check_formats(2, &[]).is_ok());
+        assert!(check_formats(2, &[1]).is_ok());
+        assert!(check_formats(2, &[0, 1]).is_ok());
+        assert!(check_formats(2, &[0, 1, 1]).unwrap_err().message.contains("3 result formats but query has 2"));
+        assert!(check_formats(2, &[0, 7]).unwrap_err().message.contains("unsupported format code: 7"));
+        // With no columns, no code is read.
+        assert!(check_formats(0, &[7]).is_ok());
+    }
 
     #[test]
     fn numeric_binary_matches_postgres() {

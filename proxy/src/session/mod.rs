@@ -938,7 +938,7 @@ impl<S: ClientSocket> Session<S> {
             })
             .collect::<Result<Vec<_>, _>>()?;
         if let Kind::Query { columns, .. } = &statement.kind {
-            encode::with_formats(columns, &bind.result_column_format_codes)?;
+            encode::check_formats(columns.len(), &bind.result_column_format_codes)?;
         }
         let portal_name = bind.portal_name.unwrap_or_default();
         self.portals.insert(
