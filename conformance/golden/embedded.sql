@@ -157,7 +157,7 @@ SELECT (CAST(1 AS INT) = CAST(1 AS INT) OR CAST(1 AS INT) = NULL) AS a, (CAST(2 
 -- case: arrays/any_text_array
 SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE (l_shipmode = 'MAIL' OR l_shipmode = 'SHIP');
 -- case: arrays/any_from_string_to_array
--- refused: ANY/ALL over an array that is not written out in the statement is not supported on the embedded engine
+SELECT o_orderpriority, count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderpriority = ANY(string_to_array('1-URGENT,2-HIGH', ',')) GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: arrays/length_and_cardinality
 -- refused: array_length() of a dimension other than 1 is not supported on the embedded engine
 -- case: arrays/dims_and_bounds

@@ -21,7 +21,8 @@
 //! `pg_make_timestamp`, `pg_make_timestamptz`, `pg_make_time`, `pg_make_interval` (in `make`): the
 //! `make_*` constructors. `pg_sign`, `pg_integer_div`, `pg_width_bucket`, `pg_gcd`, `pg_lcm`, `pg_factorial` (in `math`):
 //! `sign`, `div`, `width_bucket`, `gcd`, `lcm`, `factorial` with Postgres' types.
-//! `pg_age` (in `age`): two-argument `age()`. `pg_bitnot` (in `bits`): prefix `~` on integers.
+//! `pg_age` (in `age`): two-argument `age()`. `pg_eq_any` (in `any`): `= ANY (array)` over an
+//! array value, with Postgres' NULL rules. `pg_bitnot` (in `bits`): prefix `~` on integers.
 //! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
 //! aggregates with Postgres' formulas.
 //!
@@ -46,6 +47,7 @@ use datafusion::logical_expr::{
 use crate::pgbinary::numeric_from_text;
 
 mod age;
+mod any;
 mod bits;
 mod casts;
 mod date_trunc;
@@ -434,6 +436,11 @@ pub(super) fn sql_error(
     datafusion::error::DataFusionError::External(Box::new(crate::error::ConnectorError::new(kind, message)))
 }
 
+/// `pg_eq_any`, which the plan check puts in place of DataFusion's `= ANY` (see `any`).
+pub fn eq_any_function() -> Arc<ScalarUDF> {
+    Arc::new(ScalarUDF::from(any::PgEqAny::new()))
+}
+
 /// Every scalar function this module provides, ready to register.
 pub fn scalars() -> Vec<ScalarUDF> {
     vec![
@@ -459,6 +466,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(to_timestamp::PgParseDateTime::new(false)),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(bits::PgBitNot::new()),
+        ScalarUDF::from(any::PgEqAny::new()),
         ScalarUDF::from(datetime::PgIntervalMul::new()),
         ScalarUDF::from(make::PgMake::new(make::Make::Timestamp)),
         ScalarUDF::from(make::PgMake::new(make::Make::Timestamptz)),

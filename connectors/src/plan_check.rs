@@ -29,8 +29,8 @@
 //!   (`upper(j)`, `j || 'x'`, `coalesce(j, …)`) is refused; packwire's `jsonb` functions and the
 //!   casts to text take it. Comparisons of `jsonb` values become comparisons of `pg_jsonb_cmp`
 //!   and `ORDER BY` one sorts by `pg_jsonb_sort_key` (see [`adjust`]).
-//! - **Arrays** (Arrow lists) are not sorted, compared or grouped (Postgres' element order with
-//!   NULLs differs), lists of `varchar`/`char(n)` values are refused (they would be `text[]`),
+//! - **Arrays** (Arrow lists) are not sorted or compared (Postgres' element order with NULLs
+//!   differs; grouping and `DISTINCT`, which need only equality, run), lists of `varchar`/`char(n)` values are refused (they would be `text[]`),
 //!   and `array_to_string` takes integer and text elements only.
 //! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
 //!   over a `char(n)` value compare it without them (and literals compared with it likewise),
@@ -40,7 +40,9 @@
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
 use datafusion::common::{Column, DFSchema, JoinType, Result};
-use datafusion::logical_expr::expr::{AggregateFunction, Case, Cast, InList, ScalarFunction, TryCast, WindowFunction};
+use datafusion::logical_expr::expr::{
+    AggregateFunction, Case, Cast, InList, Placeholder, ScalarFunction, TryCast, WindowFunction,
+};
 use datafusion::logical_expr::expr_rewriter::NamePreserver;
 use datafusion::logical_expr::{BinaryExpr, Distinct, Expr, ExprSchemable, LogicalPlan, Operator};
 use package::PgType;
@@ -55,6 +57,7 @@ pub fn adjust(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     let plan = jsonb_comparisons(plan)?;
     let plan = interval_comparisons(plan)?;
     let plan = integral_rounding(plan)?;
+    let plan = array_membership(plan)?;
     check(&plan)?;
     char_comparisons(plan)
 }
@@ -142,7 +145,7 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
             pass_through(&mut inputs)
         }
         LogicalPlan::Distinct(Distinct::All(input)) => {
-            input.schema().fields().iter().try_for_each(|f| ordered_field(f, "DISTINCT"))?;
+            input.schema().fields().iter().try_for_each(|f| equal_by_value(f, "DISTINCT"))?;
             pass_through(&mut inputs);
         }
         LogicalPlan::Distinct(Distinct::On(on)) => {
@@ -159,7 +162,9 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
         }
         LogicalPlan::Aggregate(a) => {
             for (index, group) in a.group_expr.iter().enumerate() {
-                ordered_by_value(group, input_schema, "GROUP BY")?;
+                if let Some(field) = field_of(group, input_schema) {
+                    equal_by_value(&field, "GROUP BY")?;
+                }
                 check_expr(group, input_schema, use_of(uses, index), &mut inputs)?;
             }
             let groups = a.group_expr.len();
@@ -355,6 +360,16 @@ fn ordered_by_value(expr: &Expr, schema: &DFSchema, context: &str) -> Result<(),
     match field_of(expr, schema) {
         Some(field) => ordered_field(&field, context),
         None => Ok(()),
+    }
+}
+
+/// Refuses deduplicating or grouping by a field DataFusion would compare by representation.
+/// Arrays may be: Postgres' array equality is element by element with two NULL elements equal,
+/// as DataFusion compares lists (only their order differs, see [`ordered_field`]).
+fn equal_by_value(field: &Field, context: &str) -> Result<(), ConnectorError> {
+    match field.data_type() {
+        DataType::List(element) | DataType::LargeList(element) => ordered_field(element, context),
+        _ => ordered_field(field, context),
     }
 }
 
@@ -661,6 +676,7 @@ const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &[
     "pg_at_time_zone",
     "pg_age",
     "pg_varchar",
+    "pg_eq_any",
 ];
 
 /// Refuses, for a session whose time zone is not UTC, what the embedded engine would compute
@@ -862,6 +878,70 @@ fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
             _ => Ok(Transformed::no(e)),
         })
     })
+}
+
+/// `x = ANY (array)` over an array value (a parameter, a column, a function's result), which
+/// DataFusion plans as `array_has(array, x)` (false where Postgres answers NULL), becomes
+/// `pg_eq_any(x, array)`. A parameter array takes the type of arrays of `x`, as Postgres infers
+/// it; a `char(n)` `x` is compared without its trailing blanks. Values DataFusion compares by
+/// representation (intervals, `jsonb`, arrays) and elements of another kind than `x` (text
+/// against numbers, dates against timestamps) are refused.
+fn array_membership(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    let eq_any = crate::pgfunctions::eq_any_function();
+    rewrite_expressions(plan, |expr, schema, _| {
+        expr.transform_up(|e| match e {
+            Expr::ScalarFunction(ScalarFunction { func, args }) if func.name() == "array_has" => {
+                match <[Expr; 2]>::try_from(args) {
+                    Ok([array, value]) => eq_any_call(value, array, schema, &eq_any)
+                        .map(Transformed::yes)
+                        .map_err(|e| datafusion::error::DataFusionError::External(Box::new(e))),
+                    Err(args) => Ok(Transformed::no(Expr::ScalarFunction(ScalarFunction { func, args }))),
+                }
+            }
+            other => Ok(Transformed::no(other)),
+        })
+    })
+}
+
+fn eq_any_call(
+    value: Expr,
+    array: Expr,
+    schema: &DFSchema,
+    eq_any: &std::sync::Arc<datafusion::logical_expr::ScalarUDF>,
+) -> Result<Expr, ConnectorError> {
+    if let Some(field) = field_of(&value, schema) {
+        ordered_field(&field, "= ANY of")?;
+    }
+    let value_type = value.get_type(schema)?;
+    let (array, parameter) = match array {
+        Expr::Placeholder(Placeholder { id, field: None }) => {
+            let list = DataType::List(std::sync::Arc::new(Field::new_list_field(value_type, true)));
+            let field = std::sync::Arc::new(Field::new(&id, list, true));
+            (Expr::Placeholder(Placeholder { id, field: Some(field) }), true)
+        }
+        array => {
+            if let Ok(DataType::List(element) | DataType::LargeList(element) | DataType::FixedSizeList(element, _)) =
+                array.get_type(schema)
+                && !same_kind(&value_type, element.data_type())
+            {
+                return Err(not_supported(format!("= ANY of a {value_type} over an array of {}", element.data_type())));
+            }
+            (array, false)
+        }
+    };
+    let char_value = is_char(&value, schema);
+    let mut args = vec![if char_value { rtrim(value) } else { value }, array];
+    if char_value && parameter {
+        args.push(Expr::Literal(datafusion::scalar::ScalarValue::Boolean(Some(true)), None));
+    }
+    Ok(Expr::ScalarFunction(ScalarFunction::new_udf(eq_any.clone(), args)))
+}
+
+/// Whether values of the two types compare as Postgres compares them once brought to a common
+/// type: the same type, numbers with numbers, strings with strings, anything with NULL.
+fn same_kind(a: &DataType, b: &DataType) -> bool {
+    let string = |t: &DataType| matches!(t, DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8);
+    a == b || b == &DataType::Null || (a.is_numeric() && b.is_numeric()) || (string(a) && string(b))
 }
 
 fn is_char(expr: &Expr, schema: &DFSchema) -> bool {

@@ -31,7 +31,7 @@ use futures::{Stream, StreamExt};
 use package::{BackendTls, PackageVersion, PgType, Source};
 use sqlparser::ast::Statement;
 use tokio_postgres::NoTls;
-use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
+use tokio_postgres::types::{FromSql, IsNull, Kind, ToSql, Type};
 
 use crate::error::{ConnectorError, ErrorKind};
 use crate::types::PG_TYPE_METADATA;
@@ -473,18 +473,6 @@ impl PreparedQuery for PostgresQuery {
         let failed = |e| self.names.translate(backend_error(e));
         self.settings.apply(&client, settings).await.map_err(failed)?;
         let statement = client.prepare_cached(&self.sql).await.map_err(failed)?;
-        if let Some(position) =
-            statement.params().iter().zip(&params).position(|(ty, value)| is_array(ty) && !value.is_null())
-        {
-            return Err(ConnectorError::new(
-                ErrorKind::FeatureNotSupported,
-                format!(
-                    "parameter ${} has type {}, and packwire cannot bind array parameters yet",
-                    position + 1,
-                    statement.params()[position]
-                ),
-            ));
-        }
         let params: Vec<Param> = params.into_iter().map(Param).collect();
         // Postgres holds BindComplete back until the statement produces output, so query_raw
         // itself can wait for the whole statement: if this future is dropped meanwhile (cancel,
@@ -656,13 +644,20 @@ fn schema_of(columns: &[tokio_postgres::Column]) -> Result<SchemaRef, ConnectorE
 
 /// Whether `ty` is an array type.
 fn is_array(ty: &Type) -> bool {
-    matches!(ty.kind(), tokio_postgres::types::Kind::Array(_))
+    matches!(ty.kind(), Kind::Array(_))
 }
 
-/// The Arrow type a parameter of Postgres type `ty` is bound from (none for arrays, which are
-/// refused when bound, and for types packwire does not know).
+/// The Arrow type a parameter of Postgres type `ty` is bound from: a supported array as a list
+/// of its element's type; none for types packwire does not know.
 fn param_type(ty: &Type) -> Option<DataType> {
-    if is_array(ty) { None } else { arrow_for(ty).map(|(data_type, _)| data_type) }
+    match ty.kind() {
+        Kind::Array(element) if PgType::array_from_oid(ty.oid()).is_some() => {
+            let (element_type, _) = arrow_for(element)?;
+            Some(DataType::List(std::sync::Arc::new(Field::new_list_field(element_type, true))))
+        }
+        _ if is_array(ty) => None,
+        _ => arrow_for(ty).map(|(data_type, _)| data_type),
+    }
 }
 
 /// The Arrow type a Postgres result type travels as, and the Postgres type the client sees.
@@ -858,6 +853,7 @@ impl ToSql for Param {
                 }
             }
             (ScalarValue::Binary(Some(v)), _) => out.put_slice(v),
+            (ScalarValue::List(list), ty) => write_array(list.value(0), ty, out)?,
             (ScalarValue::Date32(Some(v)), _) => out.put_i32(v - PG_EPOCH_DAYS),
             (ScalarValue::Time64Microsecond(Some(v)), _) => out.put_i64(*v),
             (ScalarValue::TimestampMicrosecond(Some(v), _), _) => out.put_i64(v - PG_EPOCH_MICROS),
@@ -876,6 +872,38 @@ impl ToSql for Param {
     }
 
     tokio_postgres::types::to_sql_checked!();
+}
+
+/// A one-dimensional array in Postgres' binary form: dimensions, a NULL flag, the element OID,
+/// length and lower bound, then each element as its length (−1 for NULL) and binary value.
+fn write_array(
+    elements: datafusion::arrow::array::ArrayRef,
+    ty: &Type,
+    out: &mut bytes::BytesMut,
+) -> Result<(), Box<dyn std::error::Error + Sync + Send>> {
+    use bytes::BufMut;
+    let Kind::Array(element_type) = ty.kind() else { return Err(format!("cannot bind an array as {ty}").into()) };
+    let length = i32::try_from(elements.len())?;
+    out.put_i32(i32::from(length > 0));
+    out.put_i32(i32::from(elements.null_count() > 0));
+    out.put_u32(element_type.oid());
+    if length > 0 {
+        out.put_i32(length);
+        out.put_i32(1);
+    }
+    for index in 0..elements.len() {
+        let element = ScalarValue::try_from_array(&elements, index)?;
+        if element.is_null() {
+            out.put_i32(-1);
+            continue;
+        }
+        let at = out.len();
+        out.put_i32(0);
+        Param(element).to_sql(element_type, out)?;
+        let size = i32::try_from(out.len() - at - 4)?;
+        out[at..at + 4].copy_from_slice(&size.to_be_bytes());
+    }
+    Ok(())
 }
 
 /// A table found by [`introspect`]: name, description, primary key and columns

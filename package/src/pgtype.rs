@@ -63,6 +63,9 @@ pub const ARRAY_ELEMENTS: &[PgType] = &[
     PgType::Json,
     PgType::Jsonb,
     PgType::Bytea,
+    // Catalog types (`$1::oid[]` in asyncpg's type introspection, `name[]` in catalog columns).
+    PgType::Oid,
+    PgType::Name,
 ];
 
 impl PgType {

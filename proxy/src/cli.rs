@@ -480,7 +480,7 @@ pub async fn explain(args: ExplainArgs) -> Result<(), String> {
             );
             return Ok(());
         }
-        rewrite::Planned::Catalog(statement) => {
+        rewrite::Planned::Catalog { statement, .. } => {
             println!("{}: answered from packwire's catalog of the package:\n  {statement}", version.id());
             return Ok(());
         }

@@ -36,6 +36,7 @@ fn pg_type_of(data_type: &DataType) -> Option<PgType> {
         DataType::Timestamp(_, None) => PgType::Timestamp,
         DataType::Timestamp(_, Some(_)) => PgType::Timestamptz,
         DataType::Interval(_) => PgType::Interval,
+        DataType::List(element) => PgType::array_of(pg_type_of(element.data_type())?)?,
         _ => return None,
     })
 }
@@ -53,11 +54,8 @@ pub fn decode(
         return ScalarValue::try_from(&target_type).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()));
     };
     let pg_type = PgType::from_oid(oid).or_else(|| target.and_then(pg_type_of)).unwrap_or(PgType::Text);
-    if let PgType::Array(_) = pg_type {
-        return Err(PgError::new(
-            code::FEATURE_NOT_SUPPORTED,
-            format!("parameter ${} has type {pg_type}, and packwire cannot bind array parameters yet", index + 1),
-        ));
+    if matches!(pg_type, PgType::Array(_)) || matches!(target_type, DataType::List(_)) {
+        return decode_array(index, bytes, format, pg_type, target);
     }
     let invalid = |what: &str| {
         PgError::new(
@@ -84,6 +82,107 @@ pub fn decode(
     convert(scalar, &target_type, index)
 }
 
+/// An array parameter, in Postgres' text (`{1,2,NULL}`) or binary array form, as an Arrow list
+/// of the backend's element type (or, when the backend expects none, of the array's element
+/// type). Only one-dimensional arrays are read.
+fn decode_array(
+    index: usize,
+    bytes: &[u8],
+    format: Format,
+    pg_type: PgType,
+    target: Option<&DataType>,
+) -> Result<ScalarValue, PgError> {
+    let target_element = match target {
+        Some(DataType::List(field)) => Some(field.data_type().clone()),
+        _ => None,
+    };
+    let element = match pg_type {
+        PgType::Array(element) => *element,
+        _ => target_element.as_ref().and_then(pg_type_of).unwrap_or(PgType::Text),
+    };
+    // Without a type from the backend, elements keep the array's own; numerics as their text.
+    let element_type = target_element.unwrap_or_else(|| match element {
+        PgType::Numeric(_) => DataType::Utf8,
+        other => connectors::types::arrow_type(other),
+    });
+    let malformed = |what: &str| {
+        let code = if format == Format::Binary {
+            code::INVALID_BINARY_REPRESENTATION
+        } else {
+            code::INVALID_TEXT_REPRESENTATION
+        };
+        PgError::new(code, format!("malformed array for parameter ${} of type {element}[]: {what}", index + 1))
+    };
+    let element_value = |value: Option<&[u8]>, format: Format, oid: u32| match value {
+        Some(bytes) => decode(index, Some(bytes), format, oid, Some(&element_type)),
+        None => ScalarValue::try_from(&element_type).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string())),
+    };
+    let values = match format {
+        Format::Text => {
+            let text = std::str::from_utf8(bytes).map_err(|_| malformed("not UTF-8"))?;
+            let elements =
+                rewrite::array_text::array_elements(text).ok_or_else(|| malformed("not a one-dimensional array"))?;
+            elements
+                .iter()
+                .map(|e| element_value(e.as_deref().map(str::as_bytes), Format::Text, element.oid()))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+        Format::Binary => {
+            let (element_oid, elements) = binary_array_elements(bytes).map_err(malformed)?;
+            elements
+                .into_iter()
+                .map(|e| element_value(e, Format::Binary, element_oid))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    Ok(ScalarValue::List(ScalarValue::new_list_nullable(&values, &element_type)))
+}
+
+/// An array's element OID and its elements (`None` for NULL).
+type BinaryArray<'a> = (u32, Vec<Option<&'a [u8]>>);
+
+/// The element OID and the elements (`None` for NULL) of a one-dimensional array in Postgres'
+/// binary form: dimensions, a NULL flag, the element OID, per dimension its length and lower
+/// bound, then each element as a length (−1 for NULL) and its bytes.
+fn binary_array_elements(bytes: &[u8]) -> Result<BinaryArray<'_>, &'static str> {
+    let mut rest = bytes;
+    let mut int = || -> Result<i32, &'static str> {
+        let (head, tail) = rest.split_first_chunk::<4>().ok_or("truncated")?;
+        rest = tail;
+        Ok(i32::from_be_bytes(*head))
+    };
+    let dimensions = int()?;
+    let _has_nulls = int()?;
+    let element_oid = int()? as u32;
+    let length = match dimensions {
+        0 => 0,
+        1 => {
+            let length = int()?;
+            let _lower_bound = int()?;
+            usize::try_from(length).map_err(|_| "negative length")?
+        }
+        _ => return Err("only one-dimensional arrays are supported"),
+    };
+    let mut elements = Vec::with_capacity(length.min(rest.len() / 4));
+    for _ in 0..length {
+        let (head, tail) = rest.split_first_chunk::<4>().ok_or("truncated")?;
+        let size = i32::from_be_bytes(*head);
+        if size < 0 {
+            elements.push(None);
+            rest = tail;
+            continue;
+        }
+        let size = size as usize;
+        let value = tail.get(..size).ok_or("truncated")?;
+        elements.push(Some(value));
+        rest = &tail[size..];
+    }
+    if !rest.is_empty() {
+        return Err("trailing bytes");
+    }
+    Ok((element_oid, elements))
+}
+
 /// Casts a decoded scalar to the backend's type; a value that does not fit is an error.
 fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<ScalarValue, PgError> {
     if &scalar.data_type() == target {
@@ -102,6 +201,19 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
             _ => PgError::new(code::INVALID_TEXT_REPRESENTATION, format!("invalid input for parameter ${}", index + 1)),
         });
     }
+    // A cast to a decimal rounds to its scale: `l_quantity = 1.004` would find the rows of 1.00.
+    if let DataType::Decimal128(precision, scale) = target
+        && !fits_scale(&scalar, *scale)
+    {
+        return Err(PgError::new(
+            code::FEATURE_NOT_SUPPORTED,
+            format!(
+                "parameter ${} has more decimal places than numeric({precision},{scale}), the type it meets in this \
+                 statement here; rounding it could change the answer",
+                index + 1
+            ),
+        ));
+    }
     let array = scalar.to_array().map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))?;
     let options = CastOptions { safe: false, ..Default::default() };
     let cast = cast_with_options(&array, target, &options).map_err(|e| {
@@ -114,6 +226,28 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
         ));
     }
     ScalarValue::try_from_array(&cast, 0).map_err(|e| PgError::new(code::INTERNAL_ERROR, e.to_string()))
+}
+
+/// Whether a decimal value (exact, or as text) has no nonzero digit beyond `scale` decimal
+/// places. Text with an exponent counts its written digits (`1000e-3` does not fit scale 0).
+fn fits_scale(scalar: &ScalarValue, scale: i8) -> bool {
+    match scalar {
+        ScalarValue::Decimal128(Some(value), _, own) if *own > scale => {
+            10i128.checked_pow(u32::from(own.abs_diff(scale))).is_none_or(|unit| value % unit == 0)
+        }
+        ScalarValue::Utf8(Some(text)) => {
+            let text = text.trim();
+            let (mantissa, exponent) = match text.find(['e', 'E']) {
+                Some(at) => (&text[..at], text[at + 1..].parse::<i64>().ok()),
+                None => (text, Some(0)),
+            };
+            // Not a number: the cast reports it.
+            let Some(exponent) = exponent else { return true };
+            let fraction = mantissa.split_once('.').map_or("", |(_, fraction)| fraction);
+            fraction.trim_end_matches('0').len() as i64 - exponent <= i64::from(scale)
+        }
+        _ => true,
+    }
 }
 
 /// An integer parameter's text read as `target` (`None` when the target is not an integer type).
@@ -208,6 +342,67 @@ mod tests {
             crate::encode::write_numeric_binary(v, s, &mut buf);
             assert_eq!(decode_numeric_binary(&buf), Some((v, s)), "{v} scale {s}");
         }
+    }
+
+    fn int_list(items: &[Option<i32>]) -> ScalarValue {
+        let values: Vec<ScalarValue> = items.iter().map(|i| ScalarValue::Int32(*i)).collect();
+        ScalarValue::List(ScalarValue::new_list_nullable(&values, &DataType::Int32))
+    }
+
+    #[test]
+    fn arrays_are_read_in_text_and_binary_form() {
+        let target = DataType::List(std::sync::Arc::new(
+            connectors::datafusion::arrow::datatypes::Field::new_list_field(DataType::Int32, true),
+        ));
+        // Text, untyped (node-postgres) and typed int8[] (converted to the backend's int4).
+        let v = decode(0, Some(br#"{1, "2",NULL}"#), Format::Text, 0, Some(&target)).unwrap();
+        assert_eq!(v, int_list(&[Some(1), Some(2), None]));
+        let v = decode(0, Some(b"{}"), Format::Text, 1016, Some(&target)).unwrap();
+        assert_eq!(v, int_list(&[]));
+        // Binary int8[] {7,NULL}: 1 dimension, has NULLs, element OID 20, length 2, lower bound 1.
+        let mut binary = Vec::new();
+        for word in [1i32, 1, 20, 2, 1, 8] {
+            binary.extend_from_slice(&word.to_be_bytes());
+        }
+        binary.extend_from_slice(&7i64.to_be_bytes());
+        binary.extend_from_slice(&(-1i32).to_be_bytes());
+        let v = decode(0, Some(&binary), Format::Binary, 1016, Some(&target)).unwrap();
+        assert_eq!(v, int_list(&[Some(7), None]));
+        // An empty binary array has no dimensions.
+        let empty: Vec<u8> = [0i32, 0, 23].iter().flat_map(|w| w.to_be_bytes()).collect();
+        assert_eq!(decode(0, Some(&empty), Format::Binary, 1007, Some(&target)).unwrap(), int_list(&[]));
+        // Malformed: nested, not an array, truncated, two dimensions, an element out of range.
+        for text in [&b"{{1},{2}}"[..], b"1,2", b"{1,,2}"] {
+            let error = decode(0, Some(text), Format::Text, 0, Some(&target)).unwrap_err();
+            assert_eq!(error.code, code::INVALID_TEXT_REPRESENTATION, "{text:?}");
+        }
+        let error = decode(0, Some(&binary[..binary.len() - 6]), Format::Binary, 1016, Some(&target)).unwrap_err();
+        assert_eq!(error.code, code::INVALID_BINARY_REPRESENTATION);
+        let grid: Vec<u8> = [2i32, 0, 23, 1, 1, 1, 1].iter().flat_map(|w| w.to_be_bytes()).collect();
+        assert!(decode(0, Some(&grid), Format::Binary, 1007, Some(&target)).is_err());
+        let error = decode(0, Some(b"{1,99999999999}"), Format::Text, 0, Some(&target)).unwrap_err();
+        assert_eq!(error.code, code::NUMERIC_VALUE_OUT_OF_RANGE);
+        // Without a backend type, the array's own element type.
+        let v = decode(0, Some(b"{a,b}"), Format::Text, 1009, None).unwrap();
+        let texts: Vec<ScalarValue> = ["a", "b"].iter().map(|t| ScalarValue::Utf8(Some(t.to_string()))).collect();
+        assert_eq!(v, ScalarValue::List(ScalarValue::new_list_nullable(&texts, &DataType::Utf8)));
+    }
+
+    #[test]
+    fn decimals_are_never_rounded_to_the_backend_scale() {
+        let target = DataType::Decimal128(15, 2);
+        assert_eq!(
+            decode(0, Some(b"1.50"), Format::Text, 0, Some(&target)).unwrap(),
+            ScalarValue::Decimal128(Some(150), 15, 2)
+        );
+        assert!(decode(0, Some(b"1.5000"), Format::Text, 0, Some(&target)).is_ok());
+        for text in [&b"1.004"[..], b"1.005", b"0.001e0", b"1e-3"] {
+            let error = decode(0, Some(text), Format::Text, 0, Some(&target)).unwrap_err();
+            assert_eq!(error.code, code::FEATURE_NOT_SUPPORTED, "{text:?}");
+        }
+        assert!(fits_scale(&ScalarValue::Decimal128(Some(12300), 38, 4), 2));
+        assert!(!fits_scale(&ScalarValue::Decimal128(Some(12345), 38, 4), 2));
+        assert!(fits_scale(&ScalarValue::Utf8(Some("12e2".into())), 0));
     }
 
     #[test]

@@ -133,6 +133,12 @@ const CATALOG_QUERIES: &[&str] = &[
     "SELECT t.relname, array(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 \
      ORDER BY a.attnum) AS columns FROM pg_class t WHERE t.relname IN ('region', 'nation') ORDER BY 1",
     "SELECT 'varchar'::regtype, 'integer'::regtype::oid, 'public'::regnamespace::oid, pg_is_in_recovery()",
+    // OID 0 prints as `-` (asyncpg's type introspection reads `typelem::regtype::text`).
+    "SELECT 0::regtype::text, 0::regclass::text, 0::regnamespace::text, 0::regrole::text, \
+     t.typelem::regtype::text, t.typarray::regtype::text FROM pg_type t WHERE t.oid = 20",
+    // Arrays cast from text, and `CASE` branches on kinds of type the catalog has none of.
+    "SELECT t.typname, CASE WHEN t.typtype = 'd' THEN (SELECT t2.typbasetype FROM pg_type t2 \
+     WHERE t2.oid = t.oid LIMIT 1) END AS base FROM pg_type t WHERE t.oid = ANY('{1016,25}'::oid[]) ORDER BY 1",
     "SELECT word, catcode, barelabel, catdesc, baredesc FROM pg_catalog.pg_get_keywords() \
      WHERE word IN ('abort', 'as', 'between', 'select', 'user', 'year', 'xmltable') ORDER BY word",
     "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^(part.*)$' \
@@ -223,4 +229,7 @@ async fn an_array_parameter_in_text_form_is_read_as_postgres_reads_it() {
     assert_eq!(actual, expected);
     let error = through.query(sql, &[&"{r,{p}}"]).await.unwrap_err();
     assert_eq!(error.as_db_error().map(|e| e.code().code()), Some("22P02"), "{error}");
+    // The same array bound typed as `text[]`, in binary.
+    let typed = through.prepare_typed(sql, &[tokio_postgres::types::Type::TEXT_ARRAY]).await.unwrap();
+    assert_eq!(names(through.query(&typed, &[&vec!["r", "p", "f"]]).await.unwrap()), expected);
 }

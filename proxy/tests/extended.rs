@@ -97,3 +97,57 @@ async fn session_statements_work_through_the_extended_protocol() {
     assert!(plan.iter().any(|l| l.contains("\"public\".\"lineitem\"")), "{plan:?}");
     assert!(plan.iter().any(|l| l.contains("physical_plan")), "{plan:?}");
 }
+
+/// `= ANY($1)` / `<> ALL($1)` with arrays bound in binary (what tokio-postgres, asyncpg and
+/// psycopg send): the parameter is announced as an array of the column's type, NULL elements
+/// follow Postgres' rules.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn array_parameters_are_bound() {
+    let server = common::start(&[]).await;
+    let client = server.connect("tpch@1.1.0").await;
+
+    let statement = client
+        .prepare("select n_nationkey, n_nationkey = any($1) from nation where n_nationkey < 5 order by 1")
+        .await
+        .unwrap();
+    assert_eq!(statement.params(), &[Type::INT8_ARRAY]);
+    let keys: Vec<Option<i64>> = vec![Some(1), Some(2), None];
+    let rows = client.query(&statement, &[&keys]).await.unwrap();
+    let hits: Vec<Option<bool>> = rows.iter().map(|r| r.get(1)).collect();
+    // Postgres: a non-match is NULL when the array holds a NULL.
+    assert_eq!(hits, [None, Some(true), Some(true), None, None]);
+
+    let row = client.query_one("select count(*) from nation where n_nationkey <> all($1)", &[&vec![1i64, 2]]).await;
+    assert_eq!(row.unwrap().get::<_, i64>(0), 23);
+    let row = client.query_one("select count(*) from nation where n_nationkey = any($1)", &[&Vec::<i64>::new()]).await;
+    assert_eq!(row.unwrap().get::<_, i64>(0), 0);
+    let names = vec!["BRAZIL".to_string(), "PERU".to_string()];
+    let rows = client.query("select n_name from nation where n_name = any($1) order by 1", &[&names]).await.unwrap();
+    assert_eq!(rows.iter().map(|r| r.get::<_, String>(0)).collect::<Vec<_>>(), ["BRAZIL", "PERU"]);
+
+    // A client that types the array itself (int4[] against a bigint column) is converted.
+    let statement =
+        client.prepare_typed("select count(*) from nation where n_regionkey = any($1)", &[Type::INT4_ARRAY]).await;
+    let row = client.query_one(&statement.unwrap(), &[&vec![1i32, 3]]).await.unwrap();
+    assert_eq!(row.get::<_, i64>(0), 10);
+
+    // An array parameter written under a cast takes the cast's type.
+    let statement = client.prepare("select count(*) from nation where n_nationkey = any($1::int8[])").await.unwrap();
+    assert_eq!(statement.params(), &[Type::INT8_ARRAY]);
+    let row = client.query_one(&statement, &[&vec![1i64, 24, 99]]).await.unwrap();
+    assert_eq!(row.get::<_, i64>(0), 2);
+}
+
+/// A decimal parameter with more decimal places than the column it meets would be rounded by
+/// the embedded engine's cast (`l_quantity = 1.004` finding the rows of 1.00): refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn decimal_parameters_are_never_rounded() {
+    let server = common::start(&[]).await;
+    let client = server.connect("tpch@1.1.0").await;
+    let statement =
+        client.prepare_typed("select count(*) from lineitem where l_quantity = $1", &[Type::TEXT]).await.unwrap();
+    let exact = client.query_one(&statement, &[&"1.000"]).await.unwrap().get::<_, i64>(0);
+    assert!(exact > 0);
+    let error = client.query_one(&statement, &[&"1.004"]).await.unwrap_err();
+    assert_eq!(common::sqlstate(&error), "0A000", "{error}");
+}

@@ -2,6 +2,7 @@
 //! package version → rewrite to the target. No I/O, no async, deterministic: everything it needs
 //! is passed in, which makes it cheap to test with golden files and safe to fuzz.
 
+pub mod array_text;
 pub mod catalog;
 pub mod dialect;
 pub mod error;
@@ -75,8 +76,9 @@ pub enum Planned {
     /// A statement the session answers itself.
     Session(SessionCommand),
     /// A catalog query, rewritten for the catalog engine (answered from the manifest, never by
-    /// the backend).
-    Catalog(Statement),
+    /// the backend), with the types its parameters are written cast to (as in
+    /// [`Rewritten::param_casts`], read before the catalog's own casts replace them).
+    Catalog { statement: Statement, param_casts: Vec<Option<package::PgType>> },
 }
 
 /// Plans one parsed statement of `text` for `package` on `target`.
@@ -91,9 +93,10 @@ pub fn plan(
         return Ok(Planned::Session(command));
     }
     if catalog::is_catalog_statement(&statement, |name| package.table(name).is_some()) {
+        let param_casts = parameter_casts(&statement);
         let mut statement = statement;
         catalog::for_catalog_engine(&mut statement)?;
-        return Ok(Planned::Catalog(statement));
+        return Ok(Planned::Catalog { statement, param_casts });
     }
     match statement {
         Statement::Query(query) => Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?)),
@@ -159,7 +162,7 @@ fn rewrite_query(
 
 /// The type of each parameter written directly under a cast (`$1::int`, `CAST($2 AS date)`),
 /// by parameter number − 1. A parameter cast to two types keeps the first.
-fn parameter_casts(query: &sqlparser::ast::Query) -> Vec<Option<package::PgType>> {
+fn parameter_casts(query: &impl sqlparser::ast::Visit) -> Vec<Option<package::PgType>> {
     use sqlparser::ast::{Expr, Value};
     let mut casts: Vec<Option<package::PgType>> = Vec::new();
     let _ = sqlparser::ast::visit_expressions(query, |expr| {

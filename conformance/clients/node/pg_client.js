@@ -63,6 +63,11 @@ async function main() {
   await same('aggregate with a join', async (c) => shape(await c.query(
     'SELECT r_name, count(*) AS nations, sum(n_nationkey) AS keys FROM nation ' +
     'JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name')));
+  // JavaScript arrays: node-postgres sends them as array text with no type (the server infers).
+  await same('array parameters', async (c) => shape(await c.query(
+    'SELECT n_nationkey, n_nationkey = ANY($1) AS hit FROM nation ' +
+    'WHERE n_name <> ALL($2) AND n_regionkey = ANY($3) ORDER BY n_nationkey',
+    [[1, 2, null], ['BRAZIL', 'PERU'], [1, 2]])));
   await same('every type', async (c) => shape(await c.query('SELECT * FROM alltypes ORDER BY id')));
   await same('reflection', async (c) => shape(await c.query(
     "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns " +

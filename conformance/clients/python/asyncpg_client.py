@@ -1,9 +1,9 @@
 """asyncpg through packwire: asyncpg speaks only the extended protocol with binary values, so
 every parameter is encoded by the type packwire announces for it (ParameterDescription) and
 every result column decoded by its declared type. Parameterized and cast-typed queries, a
-prepared statement executed past the 5th time, every supported type, reflection through
-information_schema, a cursor paging inside a transaction, and an error (asyncpg prepares with
-Parse/Describe/Flush and waits for the answer before it sends Sync)."""
+prepared statement executed past the 5th time, array parameters, every supported type,
+reflection through information_schema, a cursor paging inside a transaction, and an error
+(asyncpg prepares with Parse/Describe/Flush and waits for the answer before it sends Sync)."""
 
 import asyncio
 import datetime
@@ -25,6 +25,13 @@ ALLTYPES = "SELECT * FROM alltypes ORDER BY id"
 REFLECT = (
     "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
     "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"
+)
+# `= ANY($1)` / `<> ALL($2)` with lists: asyncpg encodes them as binary arrays of the element
+# types packwire announces (int4[] from the column, text/bpchar[]); a NULL element makes
+# non-matches NULL, as Postgres answers.
+ARRAYS = (
+    "SELECT n_nationkey, n_nationkey = ANY($1) AS hit FROM nation "
+    "WHERE n_name <> ALL($2) AND n_regionkey = ANY($3) ORDER BY n_nationkey"
 )
 BIG = "SELECT l_orderkey, l_linenumber, l_quantity, l_shipdate FROM lineitem WHERE l_quantity > $1 ORDER BY 1, 2"
 
@@ -82,6 +89,7 @@ same("parameterized", query(NATION, 3))
 same("parameters typed by casts", query(CASTS, 1, datetime.date(2024, 2, 29), True, "M"))
 same("prepared statement, executed 7 times", connected(prepared))
 same("aggregate with a join", query(JOIN))
+same("array parameters", query(ARRAYS, [1, 2, None], ["BRAZIL", "PERU"], [1, 2]))
 same("every type", query(ALLTYPES))
 same("reflection", query(REFLECT))
 same("cursor paging in a transaction", connected(paged))

@@ -7,6 +7,11 @@ import psycopg
 from checks import finish, same
 
 NATION = "SELECT n_name, n_regionkey FROM nation WHERE n_nationkey = %s"
+# Python lists bound as arrays (psycopg sends them typed, in text or binary).
+ARRAYS = (
+    "SELECT n_nationkey, n_nationkey = ANY(%s) AS hit FROM nation "
+    "WHERE n_name <> ALL(%s) AND n_regionkey = ANY(%s) ORDER BY n_nationkey"
+)
 JOIN = (
     "SELECT r_name, count(*) AS nations, sum(n_nationkey) AS keys FROM nation "
     "JOIN region ON n_regionkey = r_regionkey GROUP BY r_name ORDER BY r_name"
@@ -47,6 +52,8 @@ same("parameterized text", query(NATION, (3,)))
 same("parameterized binary", query(NATION, (7,), binary=True))
 same("prepared (prepare=True), executed 6 times", query(NATION, (12,), prepare=True, times=6))
 same("aggregate with a join", query(JOIN))
+same("array parameters, text", query(ARRAYS, ([1, 2, None], ["BRAZIL", "PERU"], [1, 2])))
+same("array parameters, binary", query(ARRAYS, ([1, 2, None], ["BRAZIL", "PERU"], [1, 2]), binary=True))
 same("every type, text", query(ALLTYPES))
 same("every type, binary", query(ALLTYPES, binary=True))
 same("reflection", query(REFLECT))

@@ -385,6 +385,7 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         DataType::Utf8,
         Arc::new(move |a| {
             Ok(utf8(int(a.first()).map(|oid| match m.relation(oid) {
+                _ if oid == 0 => "-".into(),
                 Some(r) if r.namespace == model::INFORMATION_SCHEMA => {
                     format!("information_schema.{}", model::quote_ident(&r.name))
                 }
@@ -399,11 +400,13 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         DataType::Int64,
         Arc::new(|a| Ok(ScalarValue::Int64(text(a.first()).and_then(|n| lookup_type(&n))))),
     );
+    // Every `reg*` type prints OID 0 as `-`, as Postgres' output functions do.
     add(
         "regtype_name",
         DataType::Utf8,
         Arc::new(|a| {
             Ok(utf8(int(a.first()).map(|oid| match model::builtin(oid) {
+                _ if oid == 0 => "-".into(),
                 Some(_) => format_type(oid, None),
                 None => oid.to_string(),
             })))
@@ -419,7 +422,11 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "regnamespace_name",
         DataType::Utf8,
         Arc::new(|a| {
-            Ok(utf8(int(a.first()).map(|oid| Model::namespace_name(oid).map_or_else(|| oid.to_string(), String::from))))
+            Ok(utf8(int(a.first()).map(|oid| match Model::namespace_name(oid) {
+                _ if oid == 0 => "-".into(),
+                Some(name) => name.to_string(),
+                None => oid.to_string(),
+            })))
         }),
     );
     let m = model.clone();
@@ -433,7 +440,11 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "regrole_name",
         DataType::Utf8,
         Arc::new(move |a| {
-            Ok(utf8(int(a.first()).map(|oid| if oid == OWNER { m.user.clone() } else { oid.to_string() })))
+            Ok(utf8(int(a.first()).map(|oid| match oid {
+                0 => "-".into(),
+                OWNER => m.user.clone(),
+                other => other.to_string(),
+            })))
         }),
     );
     // The catalog lists no functions: a function name never resolves, an OID prints as itself.
@@ -452,9 +463,17 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "pg_text_array",
         DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
         Arc::new(|a| {
+            // An array bound typed (`text[]`, in binary) arrives as a list: its elements as text.
+            if let Some(ScalarValue::List(list)) = a.first() {
+                let elements = connectors::datafusion::arrow::compute::cast(&list.value(0), &DataType::Utf8)?;
+                let values = (0..elements.len())
+                    .map(|i| ScalarValue::try_from_array(&elements, i))
+                    .collect::<Result<Vec<_>>>()?;
+                return Ok(ScalarValue::List(ScalarValue::new_list_nullable(&values, &DataType::Utf8)));
+            }
             let elements = match text(a.first()) {
                 None => return Ok(ScalarValue::List(ScalarValue::new_list_nullable(&[], &DataType::Utf8))),
-                Some(array) => text_array(&array)
+                Some(array) => rewrite::array_text::array_elements(&array)
                     .ok_or_else(|| sql_error("22P02", format!("malformed array literal: \"{array}\"")))?,
             };
             let values: Vec<ScalarValue> = elements.into_iter().map(ScalarValue::Utf8).collect();
@@ -462,52 +481,6 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         }),
     );
     out
-}
-
-/// The elements of a one-dimensional array in Postgres' text form (`{a,"b c",NULL}`): quoted
-/// elements with backslash escapes, unquoted ones trimmed, an unquoted `NULL` is NULL. `None`
-/// for anything else (nested arrays included).
-fn text_array(text: &str) -> Option<Vec<Option<String>>> {
-    let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
-    let mut elements = Vec::new();
-    if inner.trim().is_empty() {
-        return Some(elements);
-    }
-    let mut chars = inner.chars().peekable();
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let mut element = String::new();
-        let mut quoted = false;
-        if chars.next_if_eq(&'"').is_some() {
-            quoted = true;
-            loop {
-                match chars.next()? {
-                    '"' => break,
-                    '\\' => element.push(chars.next()?),
-                    c => element.push(c),
-                }
-            }
-            while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        } else {
-            while let Some(c) = chars.next_if(|c| *c != ',') {
-                match c {
-                    '{' | '}' | '"' => return None,
-                    '\\' => element.push(chars.next()?),
-                    c => element.push(c),
-                }
-            }
-            element.truncate(element.trim_end().len());
-            if element.is_empty() {
-                return None;
-            }
-        }
-        elements.push((quoted || !element.eq_ignore_ascii_case("null")).then_some(element));
-        match chars.next() {
-            None => return Some(elements),
-            Some(',') => {}
-            Some(_) => return None,
-        }
-    }
 }
 
 /// A `reg*` input: an integer or numeric text is the OID itself, other text a name to look up
@@ -572,20 +545,6 @@ fn lookup_namespace(name: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_arrays_in_text_form() {
-        let owned = |items: &[Option<&str>]| items.iter().map(|i| i.map(str::to_string)).collect::<Vec<_>>();
-        assert_eq!(text_array("{r,p, f }"), Some(owned(&[Some("r"), Some("p"), Some("f")])));
-        assert_eq!(
-            text_array(r#"{"a,b",NULL,"NULL","q\"x",c\,d}"#),
-            Some(owned(&[Some("a,b"), None, Some("NULL"), Some("q\"x"), Some("c,d")]))
-        );
-        assert_eq!(text_array("{}"), Some(Vec::new()));
-        for malformed in ["r,p", "{{1,2},{3,4}}", "{a,,b}", "{\"a\"b}", "{\"open}"] {
-            assert_eq!(text_array(malformed), None, "{malformed}");
-        }
-    }
 
     #[test]
     fn formats_types_as_postgres() {

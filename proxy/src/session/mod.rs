@@ -555,8 +555,8 @@ impl<S: ClientSocket> Session<S> {
                 kind
             }
             Planned::Session(command) => Kind::Session(command),
-            Planned::Catalog(statement) => {
-                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
+            Planned::Catalog { statement, param_casts } => {
+                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable, &param_casts).await?;
                 let param_types = backend.param_types().to_vec();
                 return self
                     .start(
@@ -661,21 +661,24 @@ impl<S: ClientSocket> Session<S> {
                 self.prepare_cursor(name, *query, hold, binary, client_oids).await?
             }
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
-            Planned::Catalog(statement) => {
-                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable).await?;
+            Planned::Catalog { statement, param_casts } => {
+                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable, &param_casts).await?;
                 let param_types = backend.param_types().to_vec();
+                announced = param_casts;
                 (Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types)
             }
         };
         Ok(with_parameters(kind, param_types, &announced, client_oids))
     }
 
-    /// Prepares a catalog query on the version's catalog engine (never the backend).
+    /// Prepares a catalog query on the version's catalog engine (never the backend); `announced`:
+    /// its parameters' types, cached with it.
     async fn prepare_catalog(
         &mut self,
         statement: &sqlparser::ast::Statement,
         text: &str,
         cacheable: bool,
+        announced: &[Option<PgType>],
     ) -> Result<(Arc<dyn PreparedQuery>, Vec<ResultColumn>), PgError> {
         rewrite::catalog::check_relations(statement, crate::catalog::has_relation)?;
         let catalog = self.shared.catalog(&self.package, &self.info.user)?;
@@ -695,7 +698,7 @@ impl<S: ClientSocket> Session<S> {
             column.name = rewrite::catalog::result_name(&column.name).to_string();
         }
         if cacheable && !own {
-            self.cache(text, backend.clone(), &columns, None, &[]);
+            self.cache(text, backend.clone(), &columns, None, announced);
         }
         Ok((backend, columns))
     }

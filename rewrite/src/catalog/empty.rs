@@ -1,10 +1,13 @@
 //! Selects over relations packwire's catalog never has rows in return no rows whatever they
-//! compute: they become empty selects of the same columns, which the engine always plans.
+//! compute: they become empty selects of the same columns, which the engine always plans. Likewise
+//! `CASE` branches under a condition no catalog row meets are dropped.
 
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
-use sqlparser::ast::{Expr, Ident, Query, Select, SelectItem, SetExpr, TableFactor, Value, VisitMut, VisitorMut};
+use sqlparser::ast::{
+    BinaryOperator, Expr, Ident, Query, Select, SelectItem, SetExpr, TableFactor, Value, VisitMut, VisitorMut,
+};
 
 use crate::names::{column_name, normalize, normalize_object_name};
 
@@ -46,6 +49,35 @@ pub(super) fn empty_selects(query: &mut Query) {
         }
     }
     let _ = query.visit(&mut Empties);
+}
+
+/// `CASE WHEN t.typtype = 'd' THEN … END`: a branch under a condition on a kind of type the
+/// catalog never has ([`TYPE_KIND`]) is dropped, so what it computes (clients' correlated and
+/// recursive lookups of a domain's base type or a composite type's attributes, as asyncpg's
+/// type introspection has) never reaches the engine. No branch left: the `ELSE` value.
+pub(super) fn impossible_branches(query: &mut Query) {
+    let _ = sqlparser::ast::visit_expressions_mut(query, |expr| {
+        if let Expr::Case { operand: None, conditions, else_result, .. } = expr {
+            conditions.retain(|when| !other_type_kind(&when.condition));
+            if conditions.is_empty() {
+                *expr = else_result.as_deref().cloned().unwrap_or(Expr::Value(Value::Null.into()));
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+}
+
+/// `typtype = 'x'` (qualified or not, the constant on either side) for a kind other than
+/// [`TYPE_KIND`].
+fn other_type_kind(condition: &Expr) -> bool {
+    let Expr::BinaryOp { left, op: BinaryOperator::Eq, right } = condition else { return false };
+    let is_kind_column = |e: &Expr| match e {
+        Expr::Identifier(ident) => normalize(ident) == "typtype",
+        Expr::CompoundIdentifier(parts) => parts.last().is_some_and(|p| normalize(p) == "typtype"),
+        _ => false,
+    };
+    let other_kind = |e: &Expr| matches!(e, Expr::Value(v) if matches!(&v.value, Value::SingleQuotedString(k) if !k.chars().eq([TYPE_KIND])));
+    (is_kind_column(left) && other_kind(right)) || (is_kind_column(right) && other_kind(left))
 }
 
 pub(super) fn reads_empty_relation(select: &Select) -> bool {

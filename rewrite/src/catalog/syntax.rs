@@ -129,13 +129,38 @@ impl VisitorMut for CatalogRewriter {
                 {
                     *expr = reg_name_call(reg, (**inner).clone());
                 } else {
-                    let replacement = match target.as_str() {
+                    // Arrays of those types (`$1::oid[]`, asyncpg's type introspection) likewise.
+                    let (element, array) = match data_type {
+                        DataType::Array(sqlparser::ast::ArrayElemTypeDef::SquareBracket(element, None)) => {
+                            (type_name(element), true)
+                        }
+                        _ => (target, false),
+                    };
+                    let replacement = match element.as_str() {
                         "oid" | "xid" | "cid" => Some(DataType::BigInt(None)),
                         "name" | "\"char\"" | "char" | "text" => Some(DataType::Text),
                         _ => None,
                     };
+                    // An array in text (`'{1,2}'::oid[]`): its elements, which the cast converts.
+                    if array
+                        && let Expr::Value(value) = inner.as_ref()
+                        && let Value::SingleQuotedString(text) = &value.value
+                        && let Some(elements) = crate::array_text::array_elements(text)
+                    {
+                        let elem = elements
+                            .into_iter()
+                            .map(|e| Expr::Value(e.map_or(Value::Null, Value::SingleQuotedString).into()))
+                            .collect();
+                        **inner = Expr::Array(sqlparser::ast::Array { elem, named: true });
+                    }
                     if let Some(replacement) = replacement {
-                        *data_type = replacement;
+                        *data_type = match array {
+                            true => DataType::Array(sqlparser::ast::ArrayElemTypeDef::SquareBracket(
+                                Box::new(replacement),
+                                None,
+                            )),
+                            false => replacement,
+                        };
                         *kind = CastKind::Cast;
                     }
                 }

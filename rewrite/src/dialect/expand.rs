@@ -74,6 +74,20 @@ pub fn like_any_all(expr: &mut Expr) -> Result<bool, String> {
     Ok(true)
 }
 
+/// Whether `expr` is an array written out in the statement (`ARRAY[…]`, `'{…}'::type[]`),
+/// which [`any_all`] expands element by element.
+pub fn is_written_out(expr: &Expr) -> bool {
+    match expr {
+        Expr::Nested(inner) => is_written_out(inner),
+        Expr::Array(_) => true,
+        Expr::Cast { expr: inner, data_type: DataType::Array(ArrayElemTypeDef::SquareBracket(_, None)), .. } => {
+            matches!(inner.as_ref(), Expr::Value(v) if matches!(v.value, Value::SingleQuotedString(_)))
+                || is_written_out(inner)
+        }
+        _ => false,
+    }
+}
+
 /// The elements of an array written out in the statement, each with the array's element type
 /// when the array is cast (`'{1,2}'::int[]`, `ARRAY[1, NULL]::int[]`).
 fn written_out_array(expr: &Expr) -> Result<Vec<Expr>, String> {
@@ -94,7 +108,7 @@ fn written_out_array(expr: &Expr) -> Result<Vec<Expr>, String> {
         } => {
             let elements = match inner.as_ref() {
                 Expr::Value(value) => match &value.value {
-                    Value::SingleQuotedString(text) => array_literal(text)
+                    Value::SingleQuotedString(text) => crate::array_text::array_elements(text)
                         .ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?
                         .into_iter()
                         .map(|item| match item {
@@ -128,51 +142,6 @@ fn blank_padded(element: &Expr) -> Result<(), String> {
             Err("ANY/ALL over text ending in blanks".into())
         }
         _ => Ok(()),
-    }
-}
-
-/// The elements of a one-dimensional array literal (`{a,"b c",NULL}`): `None` for NULL;
-/// `None` overall when the text is not such a literal (nested braces, stray quotes, an
-/// escape outside quotes).
-pub(super) fn array_literal(text: &str) -> Option<Vec<Option<String>>> {
-    let inner = text.trim().strip_prefix('{')?.strip_suffix('}')?;
-    if inner.trim().is_empty() {
-        return Some(Vec::new());
-    }
-    let mut elements = Vec::new();
-    let mut chars = inner.chars().peekable();
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        if chars.next_if_eq(&'"').is_some() {
-            let mut value = String::new();
-            loop {
-                match chars.next()? {
-                    '"' => break,
-                    '\\' => value.push(chars.next()?),
-                    c => value.push(c),
-                }
-            }
-            while chars.next_if(|c| c.is_whitespace()).is_some() {}
-            elements.push(Some(value));
-        } else {
-            let mut value = String::new();
-            while let Some(c) = chars.next_if(|&c| c != ',') {
-                if matches!(c, '{' | '}' | '"' | '\\') {
-                    return None;
-                }
-                value.push(c);
-            }
-            let value = value.trim_end();
-            if value.is_empty() {
-                return None;
-            }
-            elements.push((!value.eq_ignore_ascii_case("null")).then(|| value.to_string()));
-        }
-        match chars.next() {
-            None => return Some(elements),
-            Some(',') => {}
-            Some(_) => return None,
-        }
     }
 }
 
@@ -404,20 +373,6 @@ fn calls_anything(expr: &Expr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn array_literals_are_read_as_postgres_reads_them() {
-        let s = |v: &str| Some(v.to_string());
-        assert_eq!(array_literal("{}"), Some(vec![]));
-        assert_eq!(array_literal("{4, 5 ,99}"), Some(vec![s("4"), s("5"), s("99")]));
-        assert_eq!(
-            array_literal(r#"{a,"b c","NULL",NULL,"x\"y"}"#),
-            Some(vec![s("a"), s("b c"), s("NULL"), None, s("x\"y")])
-        );
-        assert_eq!(array_literal("{{1,2},{3,4}}"), None);
-        assert_eq!(array_literal("{a,,b}"), None);
-        assert_eq!(array_literal("1,2"), None);
-    }
 
     #[test]
     fn similar_to_patterns_translate_as_in_postgres() {

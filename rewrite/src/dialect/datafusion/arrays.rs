@@ -4,7 +4,7 @@
 use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, Ident, TableFactor, Value};
 
 use super::{cast, derived_table, function_call, function_column_names, string_constant, unnamed_arguments};
-use crate::dialect::expand::array_literal;
+use crate::array_text::array_elements;
 
 /// `ARRAY[a, b, …]`: DataFusion's `make_array`, for one dimension and at least one element.
 pub(super) fn array_constructor(expr: &mut Expr) -> Result<(), String> {
@@ -51,7 +51,7 @@ pub(super) fn array_cast(inner: &Expr, element_type: &DataType, data_type: &Data
         return Err(format!("the array literal '{text}' of type {data_type}"));
     }
     let items =
-        array_literal(text).ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?;
+        array_elements(text).ok_or_else(|| format!("the array literal '{text}' (only one-dimensional arrays)"))?;
     let elements: Vec<Expr> = items
         .into_iter()
         .map(|item| {

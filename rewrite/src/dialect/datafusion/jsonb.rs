@@ -6,14 +6,14 @@ use sqlparser::ast::{
 };
 
 use super::{function_call, string_constant, unnamed_arguments};
-use crate::dialect::expand::array_literal;
+use crate::array_text::array_elements;
 
 /// A path written as an array literal (`'{c,d}'`) → its steps as string constants (a NULL
 /// step stays NULL: the whole access is then NULL, as in Postgres).
 pub(super) fn path_steps(path: &Expr, operator: &str) -> Result<Vec<Expr>, String> {
     let text = string_constant(path).ok_or_else(|| format!("{operator} with a path that is not a string constant"))?;
-    let steps =
-        array_literal(text).ok_or_else(|| format!("{operator} with the path '{text}' (only one-dimensional paths)"))?;
+    let steps = array_elements(text)
+        .ok_or_else(|| format!("{operator} with the path '{text}' (only one-dimensional paths)"))?;
     Ok(steps
         .into_iter()
         .map(|step| match step {

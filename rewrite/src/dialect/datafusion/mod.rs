@@ -611,6 +611,29 @@ fn is_literal(expr: &Expr) -> bool {
     }
 }
 
+/// `ANY`/`ALL` (expanded on the way down): over an array written out in the statement or a
+/// subquery, expanded as on every target; `x = ANY (array)` over any other array (a parameter,
+/// a column, a function's result) is left to DataFusion, whose plan the plan check gives
+/// Postgres' NULL rules (`pg_eq_any`), and `x <> ALL (array)` is its negation. Other operators
+/// over such arrays are refused.
+fn any_all(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{BinaryOperator, UnaryOperator};
+    let (left, right, negated) = match expr {
+        Expr::AnyOp { left, compare_op: BinaryOperator::Eq, right, .. } => (left, right, false),
+        Expr::AllOp { left, compare_op: BinaryOperator::NotEq, right } => (left, right, true),
+        _ => return super::expand::any_all(expr),
+    };
+    if matches!(right.as_ref(), Expr::Subquery(_)) || super::expand::is_written_out(right) {
+        return super::expand::any_all(expr);
+    }
+    if negated {
+        let any =
+            Expr::AnyOp { left: left.clone(), compare_op: BinaryOperator::Eq, right: right.clone(), is_some: false };
+        *expr = Expr::UnaryOp { op: UnaryOperator::Not, expr: Box::new(Expr::Nested(Box::new(any))) };
+    }
+    Ok(())
+}
+
 /// `LIKE`/`ILIKE` (expanded on the way down): `ANY`/`ALL` over an array written out in the
 /// statement becomes one `LIKE` per element; DataFusion's only escape is Postgres' default
 /// (backslash), so a constant pattern with another `ESCAPE` is rewritten to it.
@@ -1064,7 +1087,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::TypedLiteral, Support::Rewrite(typed_literal)),
         (Construct::Cast, Support::Rewrite(checked_cast)),
         (Construct::InList, Support::Native),
-        (Construct::AnyAll, Support::Expand(super::expand::any_all)),
+        (Construct::AnyAll, Support::Expand(any_all)),
         (Construct::SimilarTo, Support::Expand(super::expand::similar_to)),
         (Construct::InSubquery, Support::Native),
         (Construct::Exists, Support::Native),
