@@ -136,6 +136,23 @@ const CATALOG_QUERIES: &[&str] = &[
     // OID 0 prints as `-` (asyncpg's type introspection reads `typelem::regtype::text`).
     "SELECT 0::regtype::text, 0::regclass::text, 0::regnamespace::text, 0::regrole::text, \
      t.typelem::regtype::text, t.typarray::regtype::text FROM pg_type t WHERE t.oid = 20",
+    // CTE and derived-table columns named as Postgres names them.
+    "WITH w AS (SELECT relname, row_number() OVER (ORDER BY relname) FROM pg_class \
+     WHERE relnamespace = 2200 AND relkind = 'r') SELECT relname FROM w WHERE row_number = 2",
+    "SELECT count FROM (SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 2200) x",
+    // pgcli's completion: foreign keys (a kind of constraint the catalog has none of) and name
+    // casing (a grouped select over functions, which a package has none of).
+    "SELECT s_p.nspname AS parentschema, t_p.relname AS parenttable, unnest((select array_agg(attname ORDER BY i) \
+     from (select unnest(confkey) as attnum, generate_subscripts(confkey, 1) as i) x \
+     JOIN pg_catalog.pg_attribute c USING(attnum) WHERE c.attrelid = fk.confrelid)) AS parentcolumn \
+     FROM pg_catalog.pg_constraint fk JOIN pg_catalog.pg_class t_p ON t_p.oid = fk.confrelid \
+     JOIN pg_catalog.pg_namespace s_p ON s_p.oid = t_p.relnamespace WHERE fk.contype = 'f'",
+    "WITH Words AS (SELECT regexp_split_to_table(prosrc, '\\W+') AS Word, COUNT(1) FROM pg_catalog.pg_proc P \
+     JOIN pg_catalog.pg_namespace N ON N.oid = P.pronamespace JOIN pg_catalog.pg_language L ON L.oid = P.prolang \
+     WHERE L.lanname IN ('sql', 'plpgsql') AND N.nspname NOT IN ('pg_catalog', 'information_schema') GROUP BY Word), \
+     OrderWords AS (SELECT Word, ROW_NUMBER() OVER(PARTITION BY LOWER(Word) ORDER BY Count DESC) FROM Words \
+     WHERE Word ~* '.*[a-z].*') SELECT Word FROM OrderWords WHERE LOWER(Word) IN (SELECT relname FROM pg_class) \
+     AND Row_Number = 1",
     // Arrays cast from text, and `CASE` branches on kinds of type the catalog has none of.
     "SELECT t.typname, CASE WHEN t.typtype = 'd' THEN (SELECT t2.typbasetype FROM pg_type t2 \
      WHERE t2.oid = t.oid LIMIT 1) END AS base FROM pg_type t WHERE t.oid = ANY('{1016,25}'::oid[]) ORDER BY 1",

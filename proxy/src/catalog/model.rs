@@ -675,7 +675,7 @@ fn types() -> Vec<Row> {
                 ("typowner", OWNER.into()),
                 ("typlen", i64::from(t.len).into()),
                 ("typbyval", t.by_value.into()),
-                ("typtype", rewrite::catalog::TYPE_KIND.into()),
+                ("typtype", 'b'.into()),
                 ("typcategory", t.category.into()),
                 ("typispreferred", t.preferred.into()),
                 ("typisdefined", true.into()),

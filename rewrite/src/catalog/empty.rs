@@ -33,8 +33,11 @@ pub(super) fn empty_selects(query: &mut Query) {
     fn simplify_body(body: &mut SetExpr) -> bool {
         match body {
             SetExpr::Select(select) => {
-                let empty =
-                    (reads_empty_relation(select) || calls_empty_table_function(select)) && !has_aggregate(select);
+                let no_input = reads_empty_relation(select)
+                    || calls_empty_table_function(select)
+                    || select.selection.as_ref().is_some_and(is_impossible);
+                // Grouped by keys, no input is no groups; an ungrouped aggregate is one row.
+                let empty = no_input && (grouped_by_keys(select) || !has_aggregate(select));
                 if empty {
                     empty_select(select);
                 }
@@ -51,14 +54,14 @@ pub(super) fn empty_selects(query: &mut Query) {
     let _ = query.visit(&mut Empties);
 }
 
-/// `CASE WHEN t.typtype = 'd' THEN … END`: a branch under a condition on a kind of type the
-/// catalog never has ([`TYPE_KIND`]) is dropped, so what it computes (clients' correlated and
+/// `CASE WHEN t.typtype = 'd' THEN … END`: a branch under a condition on a kind the catalog
+/// never has ([`KIND_COLUMNS`]) is dropped, so what it computes (clients' correlated and
 /// recursive lookups of a domain's base type or a composite type's attributes, as asyncpg's
 /// type introspection has) never reaches the engine. No branch left: the `ELSE` value.
 pub(super) fn impossible_branches(query: &mut Query) {
     let _ = sqlparser::ast::visit_expressions_mut(query, |expr| {
         if let Expr::Case { operand: None, conditions, else_result, .. } = expr {
-            conditions.retain(|when| !other_type_kind(&when.condition));
+            conditions.retain(|when| !is_impossible(&when.condition));
             if conditions.is_empty() {
                 *expr = else_result.as_deref().cloned().unwrap_or(Expr::Value(Value::Null.into()));
             }
@@ -67,17 +70,30 @@ pub(super) fn impossible_branches(query: &mut Query) {
     });
 }
 
-/// `typtype = 'x'` (qualified or not, the constant on either side) for a kind other than
-/// [`TYPE_KIND`].
-fn other_type_kind(condition: &Expr) -> bool {
-    let Expr::BinaryOp { left, op: BinaryOperator::Eq, right } = condition else { return false };
-    let is_kind_column = |e: &Expr| match e {
-        Expr::Identifier(ident) => normalize(ident) == "typtype",
-        Expr::CompoundIdentifier(parts) => parts.last().is_some_and(|p| normalize(p) == "typtype"),
+/// `kind = 'x'` (qualified or not, the constant on either side) for a kind column of
+/// [`KIND_COLUMNS`] and a kind the catalog has no rows of; or an `AND` with such a side.
+fn is_impossible(condition: &Expr) -> bool {
+    match condition {
+        Expr::Nested(inner) => is_impossible(inner),
+        Expr::BinaryOp { left, op: BinaryOperator::And, right } => is_impossible(left) || is_impossible(right),
+        Expr::BinaryOp { left, op: BinaryOperator::Eq, right } => {
+            let kinds = |e: &Expr| {
+                let column = match e {
+                    Expr::Identifier(ident) => normalize(ident),
+                    Expr::CompoundIdentifier(parts) => parts.last().map(normalize).unwrap_or_default(),
+                    _ => return None,
+                };
+                KIND_COLUMNS.iter().find(|(name, _)| *name == column).map(|(_, kinds)| *kinds)
+            };
+            let absent = |e: &Expr, kinds: &[char]| {
+                matches!(e, Expr::Value(v) if matches!(&v.value, Value::SingleQuotedString(k)
+                    if !kinds.iter().any(|kind| k.chars().eq([*kind]))))
+            };
+            kinds(left).is_some_and(|kinds| absent(right, kinds))
+                || kinds(right).is_some_and(|kinds| absent(left, kinds))
+        }
         _ => false,
-    };
-    let other_kind = |e: &Expr| matches!(e, Expr::Value(v) if matches!(&v.value, Value::SingleQuotedString(k) if !k.chars().eq([TYPE_KIND])));
-    (is_kind_column(left) && other_kind(right)) || (is_kind_column(right) && other_kind(left))
+    }
 }
 
 pub(super) fn reads_empty_relation(select: &Select) -> bool {
@@ -109,6 +125,15 @@ pub(super) fn calls_empty_table_function(select: &Select) -> bool {
         _ => ControlFlow::Continue(()),
     })
     .is_break()
+}
+
+/// `GROUP BY a, b` (not `()`, `ROLLUP`, `CUBE` or `GROUPING SETS`, which may hold the empty
+/// grouping set: one row even without input).
+fn grouped_by_keys(select: &Select) -> bool {
+    matches!(&select.group_by, sqlparser::ast::GroupByExpr::Expressions(keys, modifiers)
+        if !keys.is_empty()
+            && modifiers.is_empty()
+            && !keys.iter().any(|k| matches!(k, Expr::Rollup(_) | Expr::Cube(_) | Expr::GroupingSets(_) | Expr::Tuple(_))))
 }
 
 /// Whether a select aggregates (subqueries in its select list aggregate for themselves).
@@ -148,4 +173,6 @@ pub(super) fn empty_select(select: &mut Select) {
         *item = SelectItem::ExprWithAlias { expr: expr.clone(), alias: name };
     }
     select.selection = Some(Expr::Value(Value::Boolean(false).into()));
+    select.group_by = sqlparser::ast::GroupByExpr::Expressions(Vec::new(), Vec::new());
+    select.having = None;
 }

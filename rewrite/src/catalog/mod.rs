@@ -33,10 +33,12 @@ pub const CATALOG_SCHEMA: &str = "pg_catalog";
 /// The SQL-standard catalog schema.
 pub const INFORMATION_SCHEMA: &str = "information_schema";
 
-/// The one kind of type packwire's catalog has (`pg_type.typtype`): base types. It has no
-/// composite (`c`), domain (`d`), enum (`e`), pseudo (`p`), range (`r`) or multirange (`m`)
-/// types, so conditions on those never hold (see `empty::impossible_branches`).
-pub const TYPE_KIND: char = 'b';
+/// Kind columns and the only kinds packwire's catalog has rows of: base types (`pg_type.typtype`
+/// `b`; no composite, domain, enum, pseudo, range or multirange types) and primary keys
+/// (`pg_constraint.contype` `p`; no foreign keys, checks, unique or exclusion constraints). A
+/// condition asking for another kind never holds (see `empty::impossible_branches`); the proxy's
+/// catalog tests check its rows keep to these.
+pub const KIND_COLUMNS: &[(&str, &[char])] = &[("typtype", &['b']), ("contype", &['p'])];
 
 /// Catalog relations that are empty in every package: packwire serves no triggers, policies,
 /// publications, inheritance, defaults, rules, extended statistics or partitions. The proxy's
@@ -63,6 +65,9 @@ pub const EMPTY_RELATIONS: &[&str] = &[
     "pg_views",
     "pg_matviews",
     "pg_extension",
+    // No functions of their own (psql's `\df` and pgcli list only those outside pg_catalog).
+    "pg_proc",
+    "pg_depend",
 ];
 
 /// Table functions whose result is empty for every package relation (no relation is a
@@ -198,6 +203,7 @@ pub fn for_catalog_engine(statement: &mut Statement) -> Result<(), RewriteError>
         return Err(RewriteError::unsupported("catalog statements other than queries", 0));
     };
     name_result_columns(&mut query.body);
+    name_inner_result_columns(query);
     let mut rewriter = CatalogRewriter { error: None };
     let _ = query.visit(&mut rewriter);
     if let Some(error) = rewriter.error {
@@ -317,6 +323,32 @@ fn name_result_columns(body: &mut SetExpr) {
         }
         _ => {}
     }
+}
+
+/// The columns of CTEs and derived tables without a column list, named as Postgres names them
+/// (`WITH w AS (SELECT row_number() OVER (…) …) SELECT row_number FROM w`).
+fn name_inner_result_columns(query: &mut Query) {
+    struct Inner;
+    impl sqlparser::ast::VisitorMut for Inner {
+        type Break = ();
+        fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+            for cte in query.with.iter_mut().flat_map(|with| with.cte_tables.iter_mut()) {
+                if cte.alias.columns.is_empty() {
+                    name_result_columns(&mut cte.query.body);
+                }
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+            if let TableFactor::Derived { subquery, alias, .. } = factor
+                && alias.as_ref().is_none_or(|a| a.columns.is_empty())
+            {
+                name_result_columns(&mut subquery.body);
+            }
+            ControlFlow::Continue(())
+        }
+    }
+    let _ = query.visit(&mut Inner);
 }
 
 /// `name`, or `name` marked with its position when an earlier column has it.
