@@ -148,7 +148,9 @@ fn convert(canonical: ArrayRef, column: &ColumnType, target: &Field) -> Result<A
     };
     let strict = CastOptions { safe: false, ..Default::default() };
     match (canonical.data_type(), to) {
-        (DataType::Decimal128(_, scale), DataType::Int16 | DataType::Int32 | DataType::Int64) => {
+        // `UInt64`: what the typing engine computes `row_number()`, `rank()`, `dense_rank()` and
+        // `ntile()` as (Postgres' `bigint`, never negative).
+        (DataType::Decimal128(_, scale), DataType::Int16 | DataType::Int32 | DataType::Int64 | DataType::UInt64) => {
             let whole = rescale(canonical.as_primitive::<Decimal128Type>(), *scale, 0).ok_or_else(mismatch)?;
             Ok(cast_with_options(&whole, to, &strict).map_err(|_| out_of_range(target))?)
         }
@@ -296,6 +298,15 @@ mod tests {
             decode(&big, &column("fixed", 0), &field(DataType::Int32, "int4")).unwrap_err().kind,
             ErrorKind::NumericOutOfRange
         );
+        // Window ranks (`UInt64` in the typing engine): whole, non-negative numbers.
+        let ranks = Arc::new(Int64Array::from(vec![Some(1), None, Some(3)])) as ArrayRef;
+        let out = decode(&ranks, &column("fixed", 0), &field(DataType::UInt64, "int8")).unwrap();
+        assert_eq!(
+            out.as_primitive::<datafusion::arrow::datatypes::UInt64Type>().iter().collect::<Vec<_>>(),
+            [Some(1), None, Some(3)]
+        );
+        let negative = Arc::new(Int64Array::from(vec![-1])) as ArrayRef;
+        assert!(decode(&negative, &column("fixed", 0), &field(DataType::UInt64, "int8")).is_err());
         // A fraction where Postgres has an integer is a different computation, not a rounding.
         let fraction = Arc::new(Int64Array::from(vec![15])) as ArrayRef;
         assert_eq!(
