@@ -26,6 +26,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::ILike, Support::Rewrite(like_escape)),
         (Construct::StringConcat, Support::Native),
         (Construct::Position, Support::Native),
+        (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Interval, Support::Native),
         (Construct::TypedLiteral, Support::Native),
         (Construct::Cast, Support::Native),
@@ -62,6 +63,32 @@ pub(super) static DIALECT: Dialect = Dialect {
     fetch_as_limit: false,
     backslash_escapes: true,
 };
+
+/// `substring(s FROM a FOR b)` with a constant start of 1 or more and a constant length of 0 or
+/// more: Snowflake's `SUBSTR(s, a, b)`, which counts characters alike. Other positions differ
+/// (Postgres counts a start below 1 into the length, Snowflake reads it as 1 or from the end;
+/// Postgres refuses a negative length), and so does the regular-expression form: refused.
+fn substring(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Substring { expr: text, substring_from, substring_for, .. } = expr else { return Ok(()) };
+    let constant = |e: &Option<Box<Expr>>, least: i64, default: Option<i64>| match e.as_deref() {
+        None => default,
+        Some(Expr::Value(v)) => match &v.value {
+            Value::Number(n, _) => n.parse::<i64>().ok().filter(|n| *n >= least),
+            _ => None,
+        },
+        Some(_) => None,
+    };
+    let refused =
+        || "SUBSTRING with positions other than a constant start of 1 or more and length of 0 or more".to_string();
+    let start = constant(substring_from, 1, Some(1)).ok_or_else(refused)?;
+    let number = |n: i64| Expr::Value(Value::Number(n.to_string(), false).into());
+    let mut args = vec![*text.clone(), number(start)];
+    if substring_for.is_some() {
+        args.push(number(constant(substring_for, 0, None).ok_or_else(refused)?));
+    }
+    *expr = super::function_call("SUBSTR", args);
+    Ok(())
+}
 
 /// `x LIKE p` → `x LIKE p ESCAPE '\\'`: backslash is Postgres' default escape character; the
 /// escape string is written as Snowflake reads one backslash.

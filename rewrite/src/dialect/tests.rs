@@ -461,3 +461,20 @@ fn merged_using_columns_are_qualified_for_the_embedded_engine() {
 fn sql_for_postgres(text: &str) -> String {
     sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
+
+#[test]
+fn snowflake_substring_only_where_positions_count_alike() {
+    assert_eq!(
+        sql("select substring('abcdef' from 2 for 3), substring('abcdef', 1, 0), substring('abcdef' from 4) from orders", Target::Snowflake)
+            .unwrap(),
+        "SELECT SUBSTR('abcdef', 2, 3), SUBSTR('abcdef', 1, 0), SUBSTR('abcdef', 4) FROM \"public\".\"orders\" AS \"orders\""
+    );
+    for text in [
+        "select substring('abcdef' from 0 for 2) from orders",
+        "select substring('abcdef' from 1 for -1) from orders",
+        "select substring('abcdef' from id) from orders",
+        "select substring('abcdef' from 'a.c') from orders",
+    ] {
+        assert!(refused(text, Target::Snowflake).contains("SUBSTRING"), "{text}");
+    }
+}
