@@ -887,6 +887,19 @@ fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
 /// representation (intervals, `jsonb`, arrays) and elements of another kind than `x` (text
 /// against numbers, dates against timestamps) are refused.
 fn array_membership(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
+    // Most plans have none: they skip the rewrite (which derives every node's schema again).
+    let mut found = false;
+    plan.apply_with_subqueries(|node| {
+        node.apply_expressions(|e| {
+            e.apply(|e| {
+                found = matches!(e, Expr::ScalarFunction(f) if f.func.name() == "array_has");
+                Ok(if found { TreeNodeRecursion::Stop } else { TreeNodeRecursion::Continue })
+            })
+        })
+    })?;
+    if !found {
+        return Ok(plan);
+    }
     let eq_any = crate::pgfunctions::eq_any_function();
     rewrite_expressions(plan, |expr, schema, _| {
         expr.transform_up(|e| match e {

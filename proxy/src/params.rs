@@ -129,6 +129,10 @@ fn decode_array(
         }
         Format::Binary => {
             let (element_oid, elements) = binary_array_elements(bytes).map_err(malformed)?;
+            // Elements are scalars: an array element type would nest decoding without bound.
+            if matches!(PgType::from_oid(element_oid), Some(PgType::Array(_))) {
+                return Err(malformed("arrays of arrays are not supported"));
+            }
             elements
                 .into_iter()
                 .map(|e| element_value(e, Format::Binary, element_oid))
@@ -208,8 +212,8 @@ fn convert(scalar: ScalarValue, target: &DataType, index: usize) -> Result<Scala
         return Err(PgError::new(
             code::FEATURE_NOT_SUPPORTED,
             format!(
-                "parameter ${} has more decimal places than numeric({precision},{scale}), the type it meets in this \
-                 statement here; rounding it could change the answer",
+                "parameter ${} has more decimal places than numeric({precision},{scale}), the type this statement \
+                 reads it as; rounding it could change the answer",
                 index + 1
             ),
         ));
@@ -380,6 +384,9 @@ mod tests {
         assert_eq!(error.code, code::INVALID_BINARY_REPRESENTATION);
         let grid: Vec<u8> = [2i32, 0, 23, 1, 1, 1, 1].iter().flat_map(|w| w.to_be_bytes()).collect();
         assert!(decode(0, Some(&grid), Format::Binary, 1007, Some(&target)).is_err());
+        // Elements announced as arrays (int4[] inside int4[]) are refused, never decoded nested.
+        let nested: Vec<u8> = [1i32, 0, 1007, 1, 1, 4, 0].iter().flat_map(|w| w.to_be_bytes()).collect();
+        assert!(decode(0, Some(&nested), Format::Binary, 1007, Some(&target)).is_err());
         let error = decode(0, Some(b"{1,99999999999}"), Format::Text, 0, Some(&target)).unwrap_err();
         assert_eq!(error.code, code::NUMERIC_VALUE_OUT_OF_RANGE);
         // Without a backend type, the array's own element type.
