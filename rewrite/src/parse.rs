@@ -37,11 +37,35 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
         Tokenizer::new(&dialect, text).with_unescape(true).tokenize_with_location().map_err(|e| refine(e.into()))?;
     check_name_chains(&tokens, text)?;
     check_call_depth(&tokens).map_err(refine)?;
-    Parser::new(&dialect)
+    let mut statements = Parser::new(&dialect)
         .with_recursion_limit(RECURSION_LIMIT)
         .with_tokens_with_locations(tokens)
         .parse_statements()
-        .map_err(refine)
+        .map_err(refine)?;
+    statements.iter_mut().for_each(sign_binds_tighter_than_exponent);
+    Ok(statements)
+}
+
+/// Postgres binds a prefix `-`/`+` tighter than `^` (`-2 ^ 2` is 4, `-2 ^ 3 ^ 2` is 64);
+/// sqlparser parses `-2 ^ 2` as `-(2 ^ 2)`. The sign moves onto the leftmost operand of the `^`
+/// chain, so the tree means what Postgres computes (a parenthesized `-(2 ^ 2)` is kept).
+fn sign_binds_tighter_than_exponent(statement: &mut Statement) {
+    use sqlparser::ast::{BinaryOperator, Expr, UnaryOperator};
+    let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
+        if let Expr::UnaryOp { op: op @ (UnaryOperator::Minus | UnaryOperator::Plus), expr: operand } = expr
+            && matches!(operand.as_ref(), Expr::BinaryOp { op: BinaryOperator::PGExp, .. })
+        {
+            let sign = *op;
+            let mut chain = (**operand).clone();
+            let mut leftmost = &mut chain;
+            while let Expr::BinaryOp { left, op: BinaryOperator::PGExp, .. } = leftmost {
+                leftmost = left;
+            }
+            *leftmost = Expr::UnaryOp { op: sign, expr: Box::new(leftmost.clone()) };
+            *expr = chain;
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
 }
 
 /// Refuses a dotted name of more than [`MAX_NAME_PARTS`] parts with Postgres' error (42601).

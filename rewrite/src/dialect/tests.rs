@@ -478,3 +478,16 @@ fn snowflake_substring_only_where_positions_count_alike() {
         assert!(refused(text, Target::Snowflake).contains("SUBSTRING"), "{text}");
     }
 }
+
+#[test]
+fn the_exponent_operator_is_power_on_the_embedded_engine() {
+    // Postgres: unary minus binds tighter than `^`, and `^` is left-associative:
+    // select -2 ^ 2, 2 ^ 3 ^ 2; → 4, 64
+    assert_eq!(
+        embedded("select -2 ^ 2 as c, 2 ^ 3 ^ 2 as d"),
+        "SELECT power(CAST(-2 AS INT), CAST(2 AS INT)) AS c, \
+         power(power(CAST(2 AS INT), CAST(3 AS INT)), CAST(2 AS INT)) AS d"
+    );
+    // Written with parentheses, the sign applies to the power.
+    assert_eq!(embedded("select -(2 ^ 2) as e"), "SELECT -(power(CAST(2 AS INT), CAST(2 AS INT))) AS e");
+}

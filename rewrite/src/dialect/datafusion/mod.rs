@@ -708,6 +708,15 @@ fn substring(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `a ^ b` → `power(a, b)`: one function in Postgres (`dpow`, `numeric_power`), translated as
+/// `power` is afterwards (a `numeric` argument is refused by the plan check).
+fn exponent(expr: &mut Expr) -> Result<(), String> {
+    if let Expr::BinaryOp { left, op: BinaryOperator::PGExp, right } = expr {
+        *expr = function_call("power", vec![*left.clone(), *right.clone()]);
+    }
+    Ok(())
+}
+
 /// `&`, `|`, `#`, `<<`, `>>` on integers are DataFusion's (same types, same two's-complement
 /// results, parsed with Postgres' precedence); prefix `~`, which DataFusion lacks, is `pg_bitnot`.
 fn bitwise(expr: &mut Expr) -> Result<(), String> {
@@ -1096,6 +1105,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::RowComparison, Support::Expand(super::expand::row_comparison)),
         (Construct::Between, Support::Native),
         (Construct::BitwiseOperator, Support::Rewrite(bitwise)),
+        (Construct::Exponent, Support::Expand(exponent)),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::TableFunction, Support::Native),
