@@ -384,13 +384,14 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "regclass_name",
         DataType::Utf8,
         Arc::new(move |a| {
-            Ok(utf8(int(a.first()).map(|oid| match m.relation(oid) {
-                _ if oid == 0 => "-".into(),
-                Some(r) if r.namespace == model::INFORMATION_SCHEMA => {
-                    format!("information_schema.{}", model::quote_ident(&r.name))
-                }
-                Some(r) => model::quote_ident(&r.name),
-                None => oid.to_string(),
+            Ok(utf8(int(a.first()).map(|oid| {
+                reg_text(oid, |oid| match m.relation(oid) {
+                    Some(r) if r.namespace == model::INFORMATION_SCHEMA => {
+                        format!("information_schema.{}", model::quote_ident(&r.name))
+                    }
+                    Some(r) => model::quote_ident(&r.name),
+                    None => oid.to_string(),
+                })
             })))
         }),
     );
@@ -400,15 +401,15 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         DataType::Int64,
         Arc::new(|a| Ok(ScalarValue::Int64(text(a.first()).and_then(|n| lookup_type(&n))))),
     );
-    // Every `reg*` type prints OID 0 as `-`, as Postgres' output functions do.
     add(
         "regtype_name",
         DataType::Utf8,
         Arc::new(|a| {
-            Ok(utf8(int(a.first()).map(|oid| match model::builtin(oid) {
-                _ if oid == 0 => "-".into(),
-                Some(_) => format_type(oid, None),
-                None => oid.to_string(),
+            Ok(utf8(int(a.first()).map(|oid| {
+                reg_text(oid, |oid| match model::builtin(oid) {
+                    Some(_) => format_type(oid, None),
+                    None => oid.to_string(),
+                })
             })))
         }),
     );
@@ -422,10 +423,8 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "regnamespace_name",
         DataType::Utf8,
         Arc::new(|a| {
-            Ok(utf8(int(a.first()).map(|oid| match Model::namespace_name(oid) {
-                _ if oid == 0 => "-".into(),
-                Some(name) => name.to_string(),
-                None => oid.to_string(),
+            Ok(utf8(int(a.first()).map(|oid| {
+                reg_text(oid, |oid| Model::namespace_name(oid).map_or_else(|| oid.to_string(), String::from))
             })))
         }),
     );
@@ -440,11 +439,10 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         "regrole_name",
         DataType::Utf8,
         Arc::new(move |a| {
-            Ok(utf8(int(a.first()).map(|oid| match oid {
-                0 => "-".into(),
-                OWNER => m.user.clone(),
-                other => other.to_string(),
-            })))
+            Ok(utf8(
+                int(a.first())
+                    .map(|oid| reg_text(oid, |oid| if oid == OWNER { m.user.clone() } else { oid.to_string() })),
+            ))
         }),
     );
     // The catalog lists no functions: a function name never resolves, an OID prints as itself.
@@ -454,7 +452,7 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         add(
             name_name,
             DataType::Utf8,
-            Arc::new(|a| Ok(utf8(int(a.first()).map(|oid| if oid == 0 { "-".into() } else { oid.to_string() })))),
+            Arc::new(|a| Ok(utf8(int(a.first()).map(|oid| reg_text(oid, |oid| oid.to_string()))))),
         );
     }
     // `x = ANY($1)` with the array bound as text (psycopg sends a list of strings so; pgcli's
@@ -481,6 +479,12 @@ pub fn functions(model: Arc<Model>, version: String) -> Vec<ScalarUDF> {
         }),
     );
     out
+}
+
+/// A `reg*` value as its output function prints it: OID 0 as `-` (every `reg*` type does so),
+/// any other by `name`.
+fn reg_text(oid: i64, name: impl FnOnce(i64) -> String) -> String {
+    if oid == 0 { "-".into() } else { name(oid) }
 }
 
 /// A `reg*` input: an integer or numeric text is the OID itself, other text a name to look up
