@@ -108,6 +108,16 @@ pub fn postgres_context(default_schema: &str) -> Result<SessionContext, Connecto
     Ok(ctx)
 }
 
+impl EmbeddedEngine {
+    /// The result schema of a statement as planned, without the plan check: for statements
+    /// derived from one that passed it (the Snowflake connector's split typing twin).
+    pub async fn result_schema(&self, statement: &Statement) -> Result<SchemaRef, ConnectorError> {
+        let statement = datafusion::sql::parser::Statement::Statement(Box::new(statement.clone()));
+        let plan = self.ctx.state().statement_to_plan(statement).await?;
+        Ok(SchemaRef::new(plan.schema().as_arrow().clone()))
+    }
+}
+
 #[async_trait]
 impl Connector for EmbeddedEngine {
     async fn prepare(&self, query: Query<'_>) -> Result<Arc<dyn PreparedQuery>, ConnectorError> {

@@ -551,16 +551,7 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
 
     fn return_type(&self, arg_types: &[DataType]) -> Result<DataType> {
         let [left, right] = arg_types else { return exec_err!("/ takes two operands") };
-        Ok(match division(left, right)? {
-            Division::Int16 => DataType::Int16,
-            Division::Int32 => DataType::Int32,
-            Division::Int64 => DataType::Int64,
-            Division::Float32 => DataType::Float32,
-            Division::Float64 => DataType::Float64,
-            Division::Numeric if self.text => DataType::Utf8,
-            Division::Numeric => DataType::Decimal128(38, AVG_DECIMAL_SCALE),
-            Division::Interval => DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano),
-        })
+        divide_type(left, right, self.text)
     }
 
     fn return_field_from_args(&self, args: datafusion::logical_expr::ReturnFieldArgs) -> Result<FieldRef> {
@@ -572,85 +563,107 @@ impl datafusion::logical_expr::ScalarUDFImpl for PgDiv {
         let rows = args.number_rows;
         let [left, right] = args.args.as_slice() else { return exec_err!("/ takes two operands") };
         let (left, right) = (left.to_array(rows)?, right.to_array(rows)?);
-        let kind = division(left.data_type(), right.data_type())?;
-        let cast = |array: &ArrayRef, to: &DataType| datafusion::arrow::compute::cast(array, to);
-        let zero = || datafusion::error::DataFusionError::from(ArrowError::DivideByZero);
-        let out: ArrayRef = match kind {
-            Division::Interval => datetime::scale_intervals(&left, &right, true)?,
-            Division::Int16 | Division::Int32 | Division::Int64 => {
-                let (l, r) = (cast(&left, &DataType::Int64)?, cast(&right, &DataType::Int64)?);
-                let (l, r) = (l.as_primitive::<Int64Type>(), r.as_primitive::<Int64Type>());
-                let mut values = Vec::with_capacity(rows);
-                for i in 0..rows {
-                    values.push(match (l.is_null(i), r.is_null(i)) {
-                        (false, false) => {
-                            let divisor = r.value(i);
-                            if divisor == 0 {
-                                return Err(zero());
-                            }
-                            Some(
-                                l.value(i)
-                                    .checked_div(divisor)
-                                    .ok_or_else(|| ArrowError::ArithmeticOverflow("integer out of range".into()))?,
-                            )
-                        }
-                        _ => None,
-                    });
-                }
-                let wide: ArrayRef = Arc::new(Int64Array::from(values));
-                let to = match kind {
-                    Division::Int16 => DataType::Int16,
-                    Division::Int32 => DataType::Int32,
-                    _ => DataType::Int64,
-                };
-                datafusion::arrow::compute::cast_with_options(
-                    &wide,
-                    &to,
-                    &datafusion::arrow::compute::CastOptions { safe: false, ..Default::default() },
-                )?
-            }
-            Division::Float32 | Division::Float64 => {
-                let (l, r) = (cast(&left, &DataType::Float64)?, cast(&right, &DataType::Float64)?);
-                let (l, r) = (l.as_primitive::<Float64Type>(), r.as_primitive::<Float64Type>());
-                let mut values = Vec::with_capacity(rows);
-                for i in 0..rows {
-                    values.push(match (l.is_null(i), r.is_null(i)) {
-                        (false, false) if r.value(i) == 0.0 => return Err(zero()),
-                        (false, false) => Some(l.value(i) / r.value(i)),
-                        _ => None,
-                    });
-                }
-                let wide: ArrayRef = Arc::new(Float64Array::from(values));
-                if kind == Division::Float32 { cast(&wide, &DataType::Float32)? } else { wide }
-            }
-            Division::Numeric => {
-                let text = |array: &ArrayRef| cast(array, &DataType::Utf8);
-                let (l, r) = (text(&left)?, text(&right)?);
-                let (l, r) = (l.as_string::<i32>(), r.as_string::<i32>());
-                let mut values: Vec<Option<String>> = Vec::with_capacity(rows);
-                for i in 0..rows {
-                    values.push(match (l.is_null(i), r.is_null(i)) {
-                        (false, false) => Some(numeric_quotient(l.value(i), r.value(i))?),
-                        _ => None,
-                    });
-                }
-                let exact: ArrayRef = Arc::new(StringArray::from(values));
-                if self.text {
-                    exact
-                } else {
-                    let mut decimals = Vec::with_capacity(rows);
-                    for value in exact.as_string::<i32>().iter() {
-                        decimals.push(value.map(|v| rescale(v, AVG_DECIMAL_SCALE)).transpose()?);
-                    }
-                    Arc::new(
-                        datafusion::arrow::array::Decimal128Array::from(decimals)
-                            .with_precision_and_scale(38, AVG_DECIMAL_SCALE)?,
-                    )
-                }
-            }
-        };
-        Ok(ColumnarValue::Array(out))
+        Ok(ColumnarValue::Array(divide(&left, &right, self.text)?))
     }
+}
+
+/// The type [`divide`] returns for operands of these types.
+pub fn divide_type(left: &DataType, right: &DataType, text: bool) -> Result<DataType> {
+    Ok(match division(left, right)? {
+        Division::Int16 => DataType::Int16,
+        Division::Int32 => DataType::Int32,
+        Division::Int64 => DataType::Int64,
+        Division::Float32 => DataType::Float32,
+        Division::Float64 => DataType::Float64,
+        Division::Numeric if text => DataType::Utf8,
+        Division::Numeric => DataType::Decimal128(38, AVG_DECIMAL_SCALE),
+        Division::Interval => DataType::Interval(datafusion::arrow::datatypes::IntervalUnit::MonthDayNano),
+    })
+}
+
+/// Postgres' `left / right` over two arrays of equal length (see [`PgDiv`]); a numeric quotient
+/// is exact text when `text`, else a `numeric(38,16)`. Also how the Snowflake connector divides
+/// the operands it has Snowflake compute separately.
+pub fn divide(left: &ArrayRef, right: &ArrayRef, text: bool) -> Result<ArrayRef> {
+    let rows = left.len();
+    let kind = division(left.data_type(), right.data_type())?;
+    let cast = |array: &ArrayRef, to: &DataType| datafusion::arrow::compute::cast(array, to);
+    let zero = || datafusion::error::DataFusionError::from(ArrowError::DivideByZero);
+    let out: ArrayRef = match kind {
+        Division::Interval => datetime::scale_intervals(left, right, true)?,
+        Division::Int16 | Division::Int32 | Division::Int64 => {
+            let (l, r) = (cast(left, &DataType::Int64)?, cast(right, &DataType::Int64)?);
+            let (l, r) = (l.as_primitive::<Int64Type>(), r.as_primitive::<Int64Type>());
+            let mut values = Vec::with_capacity(rows);
+            for i in 0..rows {
+                values.push(match (l.is_null(i), r.is_null(i)) {
+                    (false, false) => {
+                        let divisor = r.value(i);
+                        if divisor == 0 {
+                            return Err(zero());
+                        }
+                        Some(
+                            l.value(i)
+                                .checked_div(divisor)
+                                .ok_or_else(|| ArrowError::ArithmeticOverflow("integer out of range".into()))?,
+                        )
+                    }
+                    _ => None,
+                });
+            }
+            let wide: ArrayRef = Arc::new(Int64Array::from(values));
+            let to = match kind {
+                Division::Int16 => DataType::Int16,
+                Division::Int32 => DataType::Int32,
+                _ => DataType::Int64,
+            };
+            datafusion::arrow::compute::cast_with_options(
+                &wide,
+                &to,
+                &datafusion::arrow::compute::CastOptions { safe: false, ..Default::default() },
+            )?
+        }
+        Division::Float32 | Division::Float64 => {
+            let (l, r) = (cast(left, &DataType::Float64)?, cast(right, &DataType::Float64)?);
+            let (l, r) = (l.as_primitive::<Float64Type>(), r.as_primitive::<Float64Type>());
+            let mut values = Vec::with_capacity(rows);
+            for i in 0..rows {
+                values.push(match (l.is_null(i), r.is_null(i)) {
+                    (false, false) if r.value(i) == 0.0 => return Err(zero()),
+                    (false, false) => Some(l.value(i) / r.value(i)),
+                    _ => None,
+                });
+            }
+            let wide: ArrayRef = Arc::new(Float64Array::from(values));
+            if kind == Division::Float32 { cast(&wide, &DataType::Float32)? } else { wide }
+        }
+        Division::Numeric => {
+            let as_text = |array: &ArrayRef| cast(array, &DataType::Utf8);
+            let (l, r) = (as_text(left)?, as_text(right)?);
+            let (l, r) = (l.as_string::<i32>(), r.as_string::<i32>());
+            let mut values: Vec<Option<String>> = Vec::with_capacity(rows);
+            for i in 0..rows {
+                values.push(match (l.is_null(i), r.is_null(i)) {
+                    (false, false) => Some(numeric_quotient(l.value(i), r.value(i))?),
+                    _ => None,
+                });
+            }
+            let exact: ArrayRef = Arc::new(StringArray::from(values));
+            if text {
+                exact
+            } else {
+                let mut decimals = Vec::with_capacity(rows);
+                for value in exact.as_string::<i32>().iter() {
+                    decimals.push(value.map(|v| rescale(v, AVG_DECIMAL_SCALE)).transpose()?);
+                }
+                Arc::new(
+                    datafusion::arrow::array::Decimal128Array::from(decimals)
+                        .with_precision_and_scale(38, AVG_DECIMAL_SCALE)?,
+                )
+            }
+        }
+    };
+    Ok(out)
 }
 
 /// `left / right` for decimal texts, with Postgres' numeric division scale (`select_div_scale`),

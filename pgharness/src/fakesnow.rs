@@ -60,5 +60,7 @@ impl Drop for Fakesnow {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A failing test has printed what it needed (`log()`); nothing is kept across runs.
+        let _ = std::fs::remove_file(&self.log);
     }
 }

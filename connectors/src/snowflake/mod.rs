@@ -14,6 +14,7 @@ pub mod decode;
 pub mod introspect;
 pub mod json_rows;
 pub mod jwt;
+mod quotients;
 mod statement;
 
 use std::io::Cursor;
@@ -37,6 +38,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub use client::Client;
 use client::QueryData;
+use quotients::Quotients;
 use statement::Adjustments;
 
 use crate::embedded::{EmbeddedEngine, postgres_context};
@@ -108,7 +110,18 @@ impl Connector for SnowflakeConnector {
             .typing
             .ok_or_else(|| ConnectorError::new(ErrorKind::Internal, "a Snowflake statement needs its typing twin"))?;
         let typed = self.typing.prepare(typing.into()).await?;
-        let (sql, placeholders) = self.adjustments.sql(query.statement, &typed.schema())?;
+        let (statement, wire, quotients) = match quotients::split(query.statement, typing) {
+            Some(split) => {
+                let wire = self.typing.result_schema(&split.typing).await?;
+                let quotients = Quotients::new(split.pairs, &wire, typed.schema())?;
+                (std::borrow::Cow::Owned(split.statement), wire, Some(Arc::new(quotients)))
+            }
+            None => (std::borrow::Cow::Borrowed(query.statement), typed.schema(), None),
+        };
+        let mut statement = statement.into_owned();
+        self.adjustments.compare_averages(&mut statement);
+        quotients::refuse_left_over(&statement)?;
+        let (sql, placeholders) = self.adjustments.sql(&statement, &wire)?;
         if placeholders > typed.param_types().len() {
             return Err(ConnectorError::new(ErrorKind::Internal, "parameters of the two plans differ"));
         }
@@ -117,6 +130,8 @@ impl Connector for SnowflakeConnector {
             permits: self.permits.clone(),
             sql,
             schema: typed.schema(),
+            wire,
+            quotients,
             param_types: typed.param_types().to_vec(),
         }))
     }
@@ -142,7 +157,12 @@ struct SnowflakeQuery {
     client: Arc<Client>,
     permits: Arc<Semaphore>,
     sql: String,
+    /// The result.
     schema: SchemaRef,
+    /// The columns Snowflake is asked for, in the types they are decoded to: the result's, or
+    /// with quotient columns split into their operands (`quotients`).
+    wire: SchemaRef,
+    quotients: Option<Arc<Quotients>>,
     param_types: Vec<Option<DataType>>,
 }
 
@@ -180,13 +200,13 @@ impl PreparedQuery for SnowflakeQuery {
         let request_id = uuid::Uuid::new_v4().to_string();
         let mut guard = AbortOnDrop { client: self.client.clone(), request_id: Some(request_id.clone()) };
         let data = self.client.query(&self.sql, bindings, parameters, &request_id).await?;
-        if data.rowtype.len() != self.schema.fields().len() {
+        if data.rowtype.len() != self.wire.fields().len() {
             return Err(ConnectorError::new(
                 ErrorKind::Internal,
                 format!(
                     "Snowflake returned {} columns where {} were planned",
                     data.rowtype.len(),
-                    self.schema.fields().len()
+                    self.wire.fields().len()
                 ),
             ));
         }
@@ -201,7 +221,8 @@ impl PreparedQuery for SnowflakeQuery {
             next_chunk: 0,
             guard,
             _permit: permit,
-            schema: self.schema.clone(),
+            wire: self.wire.clone(),
+            quotients: self.quotients.clone(),
         };
         let stream = futures::stream::unfold(state, |mut state| async move {
             match state.next().await {
@@ -223,14 +244,19 @@ struct Rows {
     next_chunk: usize,
     guard: AbortOnDrop,
     _permit: OwnedSemaphorePermit,
-    schema: SchemaRef,
+    wire: SchemaRef,
+    quotients: Option<Arc<Quotients>>,
 }
 
 impl Rows {
     async fn next(&mut self) -> Result<Option<RecordBatch>, ConnectorError> {
         loop {
             if let Some(batch) = self.pending.pop_front() {
-                return convert(&batch, &self.data, &self.schema).map(Some);
+                let batch = convert(&batch, &self.data, &self.wire)?;
+                return match &self.quotients {
+                    Some(quotients) => quotients.divide(&batch).map(Some),
+                    None => Ok(Some(batch)),
+                };
             }
             let Some(chunk) = self.data.chunks.get(self.next_chunk).cloned() else {
                 self.guard.request_id = None;

@@ -18,6 +18,8 @@ pub(super) struct Adjustments {
     /// The exact numeric type of each column name (physical or logical) that has one type in
     /// the version.
     number_columns: HashMap<String, SqlType>,
+    /// `date` and `timestamp` columns, by names that have one type in the version.
+    temporal_columns: HashMap<String, PgType>,
 }
 
 impl Adjustments {
@@ -29,31 +31,81 @@ impl Adjustments {
             .filter(|c| unfaithful(c.ty))
             .map(|c| c.physical.clone())
             .collect();
-        let mut number_columns = HashMap::new();
-        let mut ambiguous = HashSet::new();
-        for column in version.tables.iter().flat_map(|t| &t.columns) {
-            let Some(number) = number_type(column.ty) else { continue };
-            // Logical names too: a table with renamed columns is read through a subquery
-            // presenting them under their logical names.
-            for name in [&column.physical, &column.name] {
-                if number_columns.insert(name.clone(), number.clone()).is_some_and(|old| old != number) {
-                    ambiguous.insert(name.clone());
-                }
-            }
-        }
-        number_columns.retain(|name, _| !ambiguous.contains(name));
-        Adjustments { unfaithful_columns, number_columns }
+        let number_columns = columns_by_name(version, number_type);
+        let temporal_columns =
+            columns_by_name(version, |ty| matches!(ty, PgType::Date | PgType::Timestamp).then_some(ty));
+        Adjustments { unfaithful_columns, number_columns, temporal_columns }
+    }
+
+    /// Multiplies out comparisons with an average subquery ([`compare_averages`]).
+    pub(super) fn compare_averages(&self, statement: &mut Statement) {
+        compare_averages(statement, &self.number_columns);
     }
 
     /// The SQL text sent for `statement` (whose result has `schema`) and the highest parameter
     /// number it uses, or the refusal.
     pub(super) fn sql(&self, statement: &Statement, schema: &SchemaRef) -> Result<(String, usize), ConnectorError> {
         check_columns(statement, &self.unfaithful_columns, schema)?;
+        check_extracts(statement, &self.temporal_columns)?;
         let mut statement = statement.clone();
-        sums_over_declared_types(&mut statement, &self.number_columns);
+        sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
         let placeholders = snowflake_placeholders(&mut statement);
         Ok((statement.to_string(), placeholders))
+    }
+}
+
+/// What `kind` says of each column's declared type, by the column's physical and logical names
+/// (a table with renamed columns is read through a subquery presenting its logical names);
+/// names whose columns differ are left out.
+fn columns_by_name<T: Clone + PartialEq>(
+    version: &PackageVersion,
+    kind: impl Fn(PgType) -> Option<T>,
+) -> HashMap<String, T> {
+    let mut columns = HashMap::new();
+    let mut ambiguous = HashSet::new();
+    for column in version.tables.iter().flat_map(|t| &t.columns) {
+        let Some(value) = kind(column.ty) else { continue };
+        for name in [&column.physical, &column.name] {
+            if columns.insert(name.clone(), value.clone()).is_some_and(|old| old != value) {
+                ambiguous.insert(name.clone());
+            }
+        }
+    }
+    columns.retain(|name, _| !ambiguous.contains(name));
+    columns
+}
+
+/// The last part of a column reference.
+fn column_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Identifier(ident) => Some(&ident.value),
+        Expr::CompoundIdentifier(parts) => parts.last().map(|p| p.value.as_str()),
+        _ => None,
+    }
+}
+
+/// `EXTRACT` is sent only of a `date` or `timestamp` column (`hour` and `minute` only of a
+/// `timestamp`): Snowflake reads a `timestamptz` in its own offset, and other arguments' types
+/// are not known here.
+fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> Result<(), ConnectorError> {
+    use sqlparser::ast::DateTimeField as F;
+    let refused = sqlparser::ast::visit_expressions(statement, |expr| {
+        let Expr::Extract { field, expr: argument, .. } = expr else { return std::ops::ControlFlow::Continue(()) };
+        let ty = column_name(argument).and_then(|name| temporal.get(name));
+        let time_of_day = matches!(field, F::Hour | F::Hours | F::Minute | F::Minutes);
+        match ty {
+            Some(PgType::Timestamp) => std::ops::ControlFlow::Continue(()),
+            Some(_) if !time_of_day => std::ops::ControlFlow::Continue(()),
+            _ => std::ops::ControlFlow::Break(field.to_string()),
+        }
+    });
+    match refused {
+        std::ops::ControlFlow::Break(field) => Err(ConnectorError::new(
+            ErrorKind::FeatureNotSupported,
+            format!("EXTRACT({field} FROM …) of other than a date or timestamp column is not supported on Snowflake"),
+        )),
+        std::ops::ControlFlow::Continue(()) => Ok(()),
     }
 }
 
@@ -119,24 +171,165 @@ fn sqlparser_number(precision: u64, scale: i64) -> SqlType {
     SqlType::Numeric(sqlparser::ast::ExactNumberInfo::PrecisionAndScale(precision, scale))
 }
 
-/// `SUM(col)` of an exact numeric column → `SUM(CAST(col AS NUMBER(p,s)))` with the column's
-/// declared type: the same value on Snowflake (the column holds that type), and it keeps
-/// engines that sum untyped input as doubles (the fakesnow emulator) on exact arithmetic.
-fn sums_over_declared_types(statement: &mut Statement, columns: &HashMap<String, SqlType>) {
+/// `SUM(x)` of an exact numeric column → `SUM(CAST(x AS NUMBER(p,s)))` with the column's
+/// declared type, and of arithmetic whose Postgres scale follows from its columns and literals
+/// ([`exact_scale`]) → `SUM(CAST(x AS NUMBER(38,s)))`: the same value on Snowflake (which
+/// computes that scale alike), and it keeps engines that sum untyped input as doubles (the
+/// fakesnow emulator) on exact arithmetic.
+fn sums_in_exact_types(statement: &mut Statement, columns: &HashMap<String, SqlType>) {
     let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
-        if let Some(arg) = sum_argument_mut(expr) {
-            let name = match &*arg {
-                Expr::Identifier(ident) => Some(&ident.value),
-                Expr::CompoundIdentifier(parts) => parts.last().map(|p| &p.value),
-                _ => None,
+        if let Some(arg) = sum_argument_mut(expr)
+            && !matches!(arg, Expr::Cast { .. })
+        {
+            let data_type = match column_name(arg).and_then(|n| columns.get(n)) {
+                Some(declared) => Some(declared.clone()),
+                None => exact_scale(arg, columns).map(|scale| sqlparser_number(38, scale)),
             };
-            if let Some(data_type) = name.and_then(|n| columns.get(n)) {
-                let column = std::mem::replace(arg, Expr::Value(SqlValue::Null.into()));
-                *arg = cast(column, data_type.clone());
+            if let Some(data_type) = data_type {
+                let value = std::mem::replace(arg, Expr::Value(SqlValue::Null.into()));
+                *arg = cast(value, data_type);
             }
         }
         std::ops::ControlFlow::<()>::Continue(())
     });
+}
+
+/// `x < k * avg(y)` and `x < (SELECT k * avg(y) FROM …)` (any comparison, either way round;
+/// `k` a number literal or absent) with `x` and `y` exact numbers → `x * count(y) < k * sum(y)`
+/// and `x * (SELECT count(y) FROM …) < (SELECT k * sum(y) FROM …)`. Snowflake cannot compute
+/// Postgres' average inside an expression (see `quotients`); multiplied out by the count
+/// (positive whenever the average is not NULL; when it is, so is the sum) the comparison is
+/// exact on both engines. Postgres compares with the average rounded to at least 16
+/// significant digits, which decides differently only when the value equals that rounding and
+/// not the average itself: impossible below 10^13 averaged rows.
+fn compare_averages(statement: &mut Statement, columns: &HashMap<String, SqlType>) {
+    use sqlparser::ast::BinaryOperator as Op;
+    let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
+        if let Expr::BinaryOp { left, op: Op::Lt | Op::LtEq | Op::Gt | Op::GtEq | Op::Eq | Op::NotEq, right } = expr {
+            let operands = |value: &Expr, average: &Expr| {
+                exact_scale(value, columns)?;
+                match average {
+                    Expr::Subquery(query) => average_subquery_operands(query, columns),
+                    other => average_operands(other, columns),
+                }
+            };
+            let (value, average, (count, sum)) = if let Some(found) = operands(left, right) {
+                (left, right, found)
+            } else if let Some(found) = operands(right, left) {
+                (right, left, found)
+            } else {
+                return std::ops::ControlFlow::Continue(());
+            };
+            let compared = std::mem::replace(value.as_mut(), Expr::Value(SqlValue::Null.into()));
+            **value = Expr::BinaryOp {
+                left: Box::new(Expr::Nested(Box::new(compared))),
+                op: Op::Multiply,
+                right: Box::new(count),
+            };
+            **average = sum;
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+}
+
+/// For `[k *] avg(y)` (or `avg(y) * k`, no `OVER`/`FILTER`) over an exact `y`: `count(y)` and
+/// `[k *] sum(y)`.
+fn average_operands(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<(Expr, Expr)> {
+    use sqlparser::ast::BinaryOperator as Op;
+    let is_number = |e: &Expr| matches!(e, Expr::Value(v) if matches!(v.value, SqlValue::Number(..)));
+    let (factor, average) = match expr {
+        Expr::BinaryOp { left, op: Op::Multiply, right } if is_number(left) => (Some(left.as_ref()), right.as_ref()),
+        Expr::BinaryOp { left, op: Op::Multiply, right } if is_number(right) => (Some(right.as_ref()), left.as_ref()),
+        other => (None, other),
+    };
+    let Expr::Function(function) = average else { return None };
+    if !super::quotients::is_named(function, "avg") {
+        return None;
+    }
+    let (argument, distinct) = super::quotients::single_argument(function)?;
+    exact_scale(argument, columns)?;
+    let count = super::quotients::call("count", argument.clone(), distinct);
+    let mut sum = super::quotients::call("sum", argument.clone(), distinct);
+    if let Some(factor) = factor {
+        sum = Expr::BinaryOp { left: Box::new(factor.clone()), op: Op::Multiply, right: Box::new(sum) };
+    }
+    Some((count, sum))
+}
+
+/// For `(SELECT [k *] avg(y) FROM …)` (one row: no grouping, DISTINCT or LIMIT): the same
+/// subquery selecting `count(y)` and selecting `[k *] sum(y)`.
+fn average_subquery_operands(
+    query: &sqlparser::ast::Query,
+    columns: &HashMap<String, SqlType>,
+) -> Option<(Expr, Expr)> {
+    use sqlparser::ast::{GroupByExpr, SelectItem, SetExpr};
+    if query.order_by.is_some() || query.limit_clause.is_some() || query.fetch.is_some() {
+        return None;
+    }
+    let SetExpr::Select(select) = query.body.as_ref() else { return None };
+    let grouped = match &select.group_by {
+        GroupByExpr::Expressions(exprs, modifiers) => !exprs.is_empty() || !modifiers.is_empty(),
+        GroupByExpr::All(_) => true,
+    };
+    if grouped || select.distinct.is_some() || select.having.is_some() || select.qualify.is_some() {
+        return None;
+    }
+    let [SelectItem::UnnamedExpr(item) | SelectItem::ExprWithAlias { expr: item, .. }] = select.projection.as_slice()
+    else {
+        return None;
+    };
+    let (count, sum) = average_operands(item, columns)?;
+    let with_item = |expr: Expr| {
+        let mut query = query.clone();
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            select.projection = vec![SelectItem::UnnamedExpr(expr)];
+        }
+        Expr::Subquery(Box::new(query))
+    };
+    Some((with_item(count), with_item(sum)))
+}
+
+/// Snowflake keeps a product's scale as the sum of its factors' only up to 12 digits.
+const SNOWFLAKE_PRODUCT_SCALE: i64 = 12;
+
+/// The scale Postgres gives an exact-number expression built from exact columns, number
+/// literals, `+ - *`, `CASE` and casts to exact types, when Snowflake computes the same one.
+/// `None` for anything else.
+fn exact_scale(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<i64> {
+    use sqlparser::ast::{BinaryOperator as Op, ExactNumberInfo as Info, UnaryOperator};
+    let declared_scale = |data_type: &SqlType| match data_type {
+        SqlType::Numeric(Info::PrecisionAndScale(_, scale)) | SqlType::Decimal(Info::PrecisionAndScale(_, scale)) => {
+            Some(*scale)
+        }
+        SqlType::Int(_) | SqlType::Integer(_) | SqlType::BigInt(_) | SqlType::SmallInt(_) => Some(0),
+        _ => None,
+    };
+    match expr {
+        Expr::Identifier(_) | Expr::CompoundIdentifier(_) => columns.get(column_name(expr)?).and_then(declared_scale),
+        Expr::Value(value) => match &value.value {
+            SqlValue::Number(text, _) if !text.contains(['e', 'E']) => {
+                Some(text.split_once('.').map_or(0, |(_, fraction)| fraction.len() as i64))
+            }
+            // A NULL (a CASE branch) has no scale of its own.
+            SqlValue::Null => Some(0),
+            _ => None,
+        },
+        Expr::Nested(inner) => exact_scale(inner, columns),
+        Expr::UnaryOp { op: UnaryOperator::Minus | UnaryOperator::Plus, expr } => exact_scale(expr, columns),
+        Expr::BinaryOp { left, op: Op::Plus | Op::Minus, right } => {
+            Some(exact_scale(left, columns)?.max(exact_scale(right, columns)?))
+        }
+        Expr::BinaryOp { left, op: Op::Multiply, right } => {
+            let scale = exact_scale(left, columns)? + exact_scale(right, columns)?;
+            (scale <= SNOWFLAKE_PRODUCT_SCALE).then_some(scale)
+        }
+        Expr::Cast { data_type, .. } => declared_scale(data_type),
+        Expr::Case { conditions, else_result, .. } => {
+            let results = conditions.iter().map(|c| &c.result).chain(else_result.as_deref());
+            results.map(|r| exact_scale(r, columns)).try_fold(0, |scale, s| Some(scale.max(s?)))
+        }
+        _ => None,
+    }
 }
 
 /// `SUM(expr)` that is a whole result column → `SUM(CAST(expr AS NUMBER(38,s)))`, `s` the scale
@@ -267,6 +460,9 @@ columns = [
   { name = "id", type = "int4", physical = "ID" },
   { name = "total", type = "numeric(12,2)", physical = "TOTAL" },
   { name = "code", type = "char(3)", physical = "CODE" },
+  { name = "placed", type = "date" },
+  { name = "seen", type = "timestamp" },
+  { name = "paid", type = "timestamptz" },
 ]
 "#;
 
@@ -283,7 +479,7 @@ columns = [
             sql(r#"SELECT sum("TOTAL"), sum(o.total), sum("ID" + 1) FROM t AS o WHERE "ID" > $2"#).unwrap();
         assert_eq!(
             text,
-            r#"SELECT sum(CAST("TOTAL" AS NUMERIC(12,2))), sum(CAST(o.total AS NUMERIC(12,2))), sum("ID" + 1) FROM t AS o WHERE "ID" > :2"#
+            r#"SELECT sum(CAST("TOTAL" AS NUMERIC(12,2))), sum(CAST(o.total AS NUMERIC(12,2))), sum(CAST("ID" + 1 AS NUMERIC(38,0))) FROM t AS o WHERE "ID" > :2"#
         );
         assert_eq!(placeholders, 2);
     }
@@ -307,8 +503,72 @@ columns = [
             r#"SELECT k, sum(CAST("TOTAL" * 2 AS NUMERIC(38,2))) AS r FROM t GROUP BY k"#
         );
         // Another sum the result type says nothing about: nothing is cast.
-        let having = r#"SELECT sum("TOTAL" * 2) FROM t HAVING sum("TOTAL" * 3) > 1"#;
+        let having = r#"SELECT sum(k * 2) FROM t HAVING sum(k * 3) > 1"#;
         assert_eq!(adjust(having, vec![DataType::Decimal128(38, 2)]), having);
+    }
+
+    #[test]
+    fn sums_of_exact_arithmetic_are_summed_at_postgres_scale() {
+        let (text, _) = sql(
+            r#"SELECT sum(CASE WHEN k THEN "TOTAL" * (1 - "TOTAL") ELSE 0 END), sum(-"ID" * 0.50), sum("TOTAL" * 1.0000000000001), sum("TOTAL" * 1e2) FROM t"#,
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            r#"SELECT sum(CAST(CASE WHEN k THEN "TOTAL" * (1 - "TOTAL") ELSE 0 END AS NUMERIC(38,4))), sum(CAST(-"ID" * 0.50 AS NUMERIC(38,2))), sum("TOTAL" * 1.0000000000001), sum("TOTAL" * 1e2) FROM t"#
+        );
+    }
+
+    #[test]
+    fn comparisons_with_an_average_are_multiplied_out() {
+        let version = PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
+        let adjust = |text: &str| {
+            let mut statement = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::PostgreSqlDialect {}, text)
+                .unwrap()
+                .remove(0);
+            compare_averages(&mut statement, &Adjustments::new(&version).number_columns);
+            statement.to_string()
+        };
+        assert_eq!(
+            adjust(r#"SELECT 1 FROM t WHERE "TOTAL" < (SELECT 0.2 * avg("TOTAL") FROM t AS u WHERE u."ID" = t."ID")"#),
+            r#"SELECT 1 FROM t WHERE ("TOTAL") * (SELECT count("TOTAL") FROM t AS u WHERE u."ID" = t."ID") < (SELECT 0.2 * sum("TOTAL") FROM t AS u WHERE u."ID" = t."ID")"#
+        );
+        assert_eq!(
+            adjust(r#"SELECT 1 FROM t WHERE (SELECT avg(DISTINCT "ID") FROM t) >= "TOTAL""#),
+            r#"SELECT 1 FROM t WHERE (SELECT sum(DISTINCT "ID") FROM t) >= ("TOTAL") * (SELECT count(DISTINCT "ID") FROM t)"#
+        );
+        assert_eq!(
+            adjust(r#"SELECT k FROM t GROUP BY k HAVING avg("TOTAL") * 2 > 141500"#),
+            r#"SELECT k FROM t GROUP BY k HAVING 2 * sum("TOTAL") > (141500) * count("TOTAL")"#
+        );
+        // Grouped, of an inexact value, or compared with one: left as they are (and refused).
+        for kept in [
+            r#"SELECT 1 FROM t WHERE "TOTAL" < (SELECT avg("TOTAL") FROM t GROUP BY "ID")"#,
+            r#"SELECT 1 FROM t WHERE "TOTAL" < (SELECT avg(k) FROM t)"#,
+            r#"SELECT 1 FROM t WHERE k < (SELECT avg("TOTAL") FROM t)"#,
+            r#"SELECT 1 FROM t WHERE "TOTAL" < (SELECT avg("TOTAL") + 1 FROM t)"#,
+        ] {
+            assert_eq!(adjust(kept), kept);
+        }
+    }
+
+    #[test]
+    fn extract_is_sent_only_of_date_and_timestamp_columns() {
+        let version = PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
+        let adjust = |text: &str| {
+            let statement = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::PostgreSqlDialect {}, text)
+                .unwrap()
+                .remove(0);
+            Adjustments::new(&version).sql(&statement, &SchemaRef::new(datafusion::arrow::datatypes::Schema::empty()))
+        };
+        adjust("SELECT EXTRACT(YEAR FROM placed), EXTRACT(HOUR FROM o.seen) FROM t AS o").unwrap();
+        for refused in [
+            "SELECT EXTRACT(HOUR FROM placed) FROM t",
+            "SELECT EXTRACT(YEAR FROM paid) FROM t",
+            "SELECT EXTRACT(YEAR FROM placed + 1) FROM t",
+        ] {
+            assert_eq!(adjust(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! expansion has the same value for every input (NULLs included) or is refused. Used through
 //! `Support::Expand`, so the parts of the new expression are translated as usual afterwards.
 
-use sqlparser::ast::{ArrayElemTypeDef, BinaryOperator, CastKind, DataType, Expr, Value};
+use sqlparser::ast::{
+    ArrayElemTypeDef, BinaryOperator, CastKind, DataType, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Value,
+};
 
 /// `x op ANY (array)` → `(x op a OR x op b …)`, `x op ALL (array)` → `(x op a AND x op b …)`
 /// for an array written out (`ARRAY[…]`, `'{…}'::type[]`, either cast to `type[]`); an empty
@@ -262,6 +264,58 @@ fn similar_to_regex(pattern: &str, escape: Option<char>) -> Result<String, Strin
 }
 
 /// The elements of a row constructor: `(a, b)` or `ROW(a, b)` (plain arguments only).
+/// Aggregates that skip NULL inputs: a `FILTER` is the same as a `CASE` that makes the
+/// filtered-out rows' input NULL.
+const NULL_SKIPPING_AGGREGATES: &[&str] = &[
+    "count",
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "bool_and",
+    "bool_or",
+    "every",
+    "string_agg",
+    "stddev",
+    "stddev_samp",
+    "stddev_pop",
+    "variance",
+    "var_samp",
+    "var_pop",
+];
+
+/// `agg(x) FILTER (WHERE c)` → `agg(CASE WHEN c THEN x END)` for aggregates that skip NULL
+/// inputs (`count(*)` counts `CASE WHEN c THEN 1 END`): the same rows reach the aggregate.
+/// Aggregates that keep NULLs (`array_agg`, the JSON ones) and ordered-set aggregates are
+/// refused.
+pub fn aggregate_filter(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let Some(condition) = function.filter.take() else { return Ok(()) };
+    let name = function.name.to_string().to_ascii_lowercase();
+    let refused = || format!("{name}() with FILTER (WHERE …)");
+    if !NULL_SKIPPING_AGGREGATES.contains(&name.as_str()) || !function.within_group.is_empty() {
+        return Err(refused());
+    }
+    let FunctionArguments::List(list) = &mut function.args else { return Err(refused()) };
+    let input = match list.args.first_mut() {
+        Some(FunctionArg::Unnamed(argument)) => argument,
+        _ => return Err(refused()),
+    };
+    let value = match input {
+        FunctionArgExpr::Expr(value) => value.clone(),
+        FunctionArgExpr::Wildcard if name == "count" => Expr::Value(Value::Number("1".into(), false).into()),
+        _ => return Err(refused()),
+    };
+    *input = FunctionArgExpr::Expr(Expr::Case {
+        case_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+        end_token: sqlparser::ast::helpers::attached_token::AttachedToken::empty(),
+        operand: None,
+        conditions: vec![sqlparser::ast::CaseWhen { condition: *condition, result: value }],
+        else_result: None,
+    });
+    Ok(())
+}
+
 pub(super) fn row_elements(expr: &Expr) -> Option<Vec<&Expr>> {
     match expr {
         Expr::Nested(inner) => row_elements(inner),

@@ -555,6 +555,7 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
             sqlparser::ast::UnaryOperator::BitwiseNot => Construct::BitwiseOperator,
             _ => Construct::Other,
         },
+        Expr::Function(function) if function.filter.is_some() => Construct::AggregateFilter,
         Expr::AtTimeZone { .. } => Construct::AtTimeZone,
         Expr::Extract { .. } => Construct::Extract,
         Expr::Substring { .. } => Construct::Substring,

@@ -4,10 +4,14 @@
 //! Listed here is only what the conformance suite shows Snowflake (through the fakesnow
 //! emulator) answering as Postgres does. Left out on purpose: casts to text, varchar, numeric
 //! and real (Snowflake's text forms, default NUMBER scale and double-only floats differ),
-//! `EXTRACT`/`date_part` (whole seconds), `SUBSTRING`/`TRIM` and `substr`, `left`/`right`
-//! (negative counts), `concat_ws`, `greatest`/`least` (NULL handling), `avg` and `/` (result
-//! scale). Backslashes in strings are escapes in Snowflake, so they are doubled; `LIKE` gets
-//! Postgres' default escape character explicitly.
+//! `EXTRACT` of fractional or week-based fields and `date_part` (whole seconds, week settings),
+//! `TRIM` and `substr`, `left`/`right` (negative counts), `concat_ws`, `greatest`/`least`
+//! (NULL handling). Backslashes in strings are escapes in Snowflake, so they are doubled; `LIKE`
+//! gets Postgres' default escape character explicitly.
+//!
+//! Written as they are but checked by the connector, which knows the types: `avg` and `/` (only
+//! whole result columns, divided by the connector at Postgres' scale) and `EXTRACT` (only of a
+//! date or timestamp column).
 
 use sqlparser::ast::{Expr, Ident, ObjectName, Value};
 
@@ -28,6 +32,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Position, Support::Native),
         (Construct::Substring, Support::Rewrite(substring)),
         (Construct::Interval, Support::Native),
+        (Construct::Division, Support::Native),
+        (Construct::Extract, Support::Rewrite(extract)),
         (Construct::TypedLiteral, Support::Native),
         (Construct::Cast, Support::Native),
         (Construct::InList, Support::Native),
@@ -41,6 +47,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Lateral, Support::Native),
         (Construct::WindowFunction, Support::Native),
         (Construct::WithinGroup, Support::Native),
+        (Construct::AggregateFilter, Support::Expand(super::expand::aggregate_filter)),
         (Construct::SetOperation, Support::Native),
         (Construct::Values, Support::Native),
     ],
@@ -90,6 +97,18 @@ fn substring(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `EXTRACT` of the whole-number fields Snowflake counts as Postgres does (year, quarter,
+/// month, day, hour, minute). The connector checks the argument is a date or timestamp column.
+fn extract(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::DateTimeField as F;
+    let Expr::Extract { field, .. } = expr else { return Ok(()) };
+    match field {
+        F::Year | F::Years | F::Quarter | F::Month | F::Months | F::Day | F::Days | F::Hour | F::Hours => Ok(()),
+        F::Minute | F::Minutes => Ok(()),
+        other => Err(format!("EXTRACT({other} FROM …)")),
+    }
+}
+
 /// `x LIKE p` → `x LIKE p ESCAPE '\\'`: backslash is Postgres' default escape character; the
 /// escape string is written as Snowflake reads one backslash.
 fn like_escape(expr: &mut Expr) -> Result<(), String> {
@@ -112,6 +131,7 @@ fn string_agg(expr: &mut Expr) -> Result<(), String> {
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("count", Same),
     ("sum", Same),
+    ("avg", Same),
     ("min", Same),
     ("max", Same),
     ("bool_and", Rename("BOOLAND_AGG")),

@@ -491,3 +491,15 @@ fn the_exponent_operator_is_power_on_the_embedded_engine() {
     // Written with parentheses, the sign applies to the power.
     assert_eq!(embedded("select -(2 ^ 2) as e"), "SELECT -(power(CAST(2 AS INT), CAST(2 AS INT))) AS e");
 }
+
+#[test]
+fn snowflake_writes_aggregate_filters_as_case() {
+    assert_eq!(
+        sql("select count(*) filter (where id > 1), sum(total) filter (where id < 3) from orders", Target::Snowflake)
+            .unwrap(),
+        "SELECT count(CASE WHEN id > 1 THEN 1 END), sum(CASE WHEN id < 3 THEN total END) FROM \"public\".\"orders\" AS \
+         \"orders\""
+    );
+    // array_agg keeps NULL inputs: a CASE would add them.
+    assert!(refused("select array_agg(id) filter (where id > 1) from orders", Target::Snowflake).contains("FILTER"));
+}
