@@ -125,7 +125,7 @@ SELECT count(*) AS cnt FROM "public"."nation" AS "nation" HAVING count(*) > 1000
 -- case: aggregates/sum_distinct
 SELECT sum(DISTINCT p_size) AS sum_distinct, avg(DISTINCT p_size) AS avg_distinct, count(DISTINCT p_size) AS n_sizes, sum(p_size) AS sum_all FROM "public"."part" AS "part";
 -- case: aggregates/expression_of_aggregates
--- refused: function round() is not supported on Snowflake
+SELECT round(sum(l_extendedprice * (1 - l_discount)), 2) AS revenue, max(l_quantity) - min(l_quantity) AS qty_range, round(avg(l_extendedprice), 4) AS avg_price, sum(l_quantity) / count(*) AS manual_avg FROM "public"."lineitem" AS "lineitem";
 -- case: aggregates/nested_via_subquery
 SELECT avg(cnt) AS avg_orders_per_customer, max(cnt) AS max_orders, min(cnt) AS min_orders FROM (SELECT o_custkey, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY o_custkey) AS s;
 -- case: aggregates/bit_and_or
@@ -293,7 +293,7 @@ SELECT nullif(1, 1) AS a, nullif(1, 2) AS b, nullif('a', 'b') AS c, nullif('', '
 -- case: conditionals/nullif_columns
 -- refused: TRIM is not supported on Snowflake
 -- case: conditionals/nullif_safe_division
--- refused: function round() is not supported on Snowflake
+SELECT o_orderpriority, round(sum(o_totalprice) / nullif(count(CASE WHEN o_orderstatus = 'X' THEN 1 END), 0), 2) AS never_divides, round(sum(o_totalprice) / nullif(count(*), 0), 2) AS avg_price FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: conditionals/greatest_least_literals
 -- refused: function greatest() is not supported on Snowflake
 -- case: conditionals/greatest_least_columns
@@ -634,13 +634,13 @@ SELECT power(2, 10) AS p_int, power(2.5::FLOAT8, 2) AS p_float, sqrt(2) AS sqrt_
 -- case: literals_misc/math_of_numerics
 SELECT power(2.0, 0.5) AS p_numeric, exp(1.0) AS e_numeric, sqrt(2.25) AS sqrt_numeric;
 -- case: literals_misc/rounding_functions
--- refused: function round() is not supported on Snowflake
+-- refused: function trunc() is not supported on Snowflake
 -- case: literals_misc/sign_mod_div
 -- refused: function sign() is not supported on Snowflake
 -- case: literals_misc/exp_ln_log
 -- refused: function log() is not supported on the embedded engine
 -- case: literals_misc/rounding_columns
--- refused: function round() is not supported on Snowflake
+-- refused: function trunc() is not supported on Snowflake
 -- case: literals_misc/gcd_lcm_factorial
 -- refused: function gcd() is not supported on Snowflake
 -- case: literals_misc/width_bucket
@@ -877,7 +877,7 @@ SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE n_nationkey 
 -- case: setops_subqueries/correlated_max_per_customer
 SELECT o_custkey, o_orderkey, o_totalprice FROM "public"."orders" AS o WHERE o_totalprice = (SELECT max(o2.o_totalprice) FROM "public"."orders" AS o2 WHERE o2.o_custkey = o.o_custkey) AND o_custkey <= 10 ORDER BY o_custkey, o_orderkey;
 -- case: setops_subqueries/correlated_in_select_avg
--- refused: function round() is not supported on Snowflake
+SELECT s_suppkey, s_acctbal, round(s_acctbal - (SELECT avg(s2.s_acctbal) FROM "public"."supplier" AS s2 WHERE s2.s_nationkey = s.s_nationkey), 2) AS diff_from_nation_avg FROM "public"."supplier" AS s WHERE s_suppkey <= 10 ORDER BY s_suppkey;
 -- case: setops_subqueries/derived_table
 SELECT avg(n) AS avg_orders, max(n) AS max_orders FROM (SELECT o_custkey, count(*) AS n FROM "public"."orders" AS "orders" GROUP BY o_custkey) AS t;
 -- case: setops_subqueries/derived_table_join
@@ -1056,7 +1056,7 @@ SELECT sum(l_extendedprice * l_discount) AS revenue FROM "public"."lineitem" AS 
 -- case: tpch_queries/q07_volume_shipping
 SELECT supp_nation, cust_nation, l_year, sum(volume) AS revenue FROM (SELECT n1.n_name AS supp_nation, n2.n_name AS cust_nation, EXTRACT(YEAR FROM l_shipdate) AS l_year, l_extendedprice * (1 - l_discount) AS volume FROM "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2 WHERE s_suppkey = l_suppkey AND o_orderkey = l_orderkey AND c_custkey = o_custkey AND s_nationkey = n1.n_nationkey AND c_nationkey = n2.n_nationkey AND ((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE')) AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping GROUP BY supp_nation, cust_nation, l_year ORDER BY supp_nation, cust_nation, l_year;
 -- case: tpch_queries/q08_national_market_share
--- refused: function round() is not supported on Snowflake
+SELECT o_year, round(sum(CASE WHEN nation = 'UNITED STATES' THEN volume ELSE 0 END) / sum(volume), 6) AS mkt_share FROM (SELECT EXTRACT(YEAR FROM o_orderdate) AS o_year, l_extendedprice * (1 - l_discount) AS volume, n2.n_name AS nation FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."orders" AS "orders", "public"."customer" AS "customer", "public"."nation" n1, "public"."nation" n2, "public"."region" AS "region" WHERE p_partkey = l_partkey AND s_suppkey = l_suppkey AND l_orderkey = o_orderkey AND o_custkey = c_custkey AND c_nationkey = n1.n_nationkey AND n1.n_regionkey = r_regionkey AND r_name = 'AMERICA' AND s_nationkey = n2.n_nationkey AND o_orderdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31' AND p_type = 'ECONOMY ANODIZED STEEL') AS all_nations GROUP BY o_year ORDER BY o_year;
 -- case: tpch_queries/q09_product_type_profit
 SELECT nation, o_year, sum(amount) AS sum_profit FROM (SELECT n_name AS nation, EXTRACT(YEAR FROM o_orderdate) AS o_year, l_extendedprice * (1 - l_discount) - ps_supplycost * l_quantity AS amount FROM "public"."part" AS "part", "public"."supplier" AS "supplier", "public"."lineitem" AS "lineitem", "public"."partsupp" AS "partsupp", "public"."orders" AS "orders", "public"."nation" AS "nation" WHERE s_suppkey = l_suppkey AND ps_suppkey = l_suppkey AND ps_partkey = l_partkey AND p_partkey = l_partkey AND o_orderkey = l_orderkey AND s_nationkey = n_nationkey AND p_name LIKE '%green%' ESCAPE '\\') AS profit GROUP BY nation, o_year ORDER BY nation, o_year DESC;
 -- case: tpch_queries/q10_returned_item_reporting
@@ -1068,13 +1068,13 @@ SELECT l_shipmode, sum(CASE WHEN o_orderpriority = '1-URGENT' OR o_orderpriority
 -- case: tpch_queries/q13_customer_distribution
 SELECT c_count, count(*) AS custdist FROM (SELECT c_custkey, count(o_orderkey) AS c_count FROM "public"."customer" AS "customer" LEFT OUTER JOIN "public"."orders" AS "orders" ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%' ESCAPE '\\' GROUP BY c_custkey) AS c_orders GROUP BY c_count ORDER BY custdist DESC, c_count DESC;
 -- case: tpch_queries/q14_promotion_effect
--- refused: function round() is not supported on Snowflake
+SELECT round(100.00 * sum(CASE WHEN p_type LIKE 'PROMO%' ESCAPE '\\' THEN l_extendedprice * (1 - l_discount) ELSE 0 END) / sum(l_extendedprice * (1 - l_discount)), 6) AS promo_revenue FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE l_partkey = p_partkey AND l_shipdate >= DATE '1995-09-01' AND l_shipdate < DATE '1995-09-01' + INTERVAL '1 month';
 -- case: tpch_queries/q15_top_supplier
 WITH revenue0 AS (SELECT l_suppkey AS supplier_no, sum(l_extendedprice * (1 - l_discount)) AS total_revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1996-01-01' AND l_shipdate < DATE '1996-01-01' + INTERVAL '3 months' GROUP BY l_suppkey) SELECT s_suppkey, s_name, s_address, s_phone, total_revenue FROM "public"."supplier" AS "supplier", revenue0 WHERE s_suppkey = supplier_no AND total_revenue = (SELECT max(total_revenue) FROM revenue0) ORDER BY s_suppkey;
 -- case: tpch_queries/q16_parts_supplier_relationship
 SELECT p_brand, p_type, p_size, count(DISTINCT ps_suppkey) AS supplier_cnt FROM "public"."partsupp" AS "partsupp", "public"."part" AS "part" WHERE p_partkey = ps_partkey AND p_brand <> 'Brand#45' AND p_type NOT LIKE 'MEDIUM POLISHED%' ESCAPE '\\' AND p_size IN (49, 14, 23, 45, 19, 3, 36, 9) AND ps_suppkey NOT IN (SELECT s_suppkey FROM "public"."supplier" AS "supplier" WHERE s_comment LIKE '%Customer%Complaints%' ESCAPE '\\') GROUP BY p_brand, p_type, p_size ORDER BY supplier_cnt DESC, p_brand, p_type, p_size LIMIT 40;
 -- case: tpch_queries/q17_small_quantity_order_revenue
--- refused: function round() is not supported on Snowflake
+SELECT round(sum(l_extendedprice) / 7.0, 6) AS avg_yearly FROM "public"."lineitem" AS "lineitem", "public"."part" AS "part" WHERE p_partkey = l_partkey AND p_brand = 'Brand#44' AND p_container = 'WRAP CAN' AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM "public"."lineitem" AS "lineitem" WHERE l_partkey = p_partkey);
 -- case: tpch_queries/q18_large_volume_customer
 SELECT c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice, sum(l_quantity) AS total_qty FROM "public"."customer" AS "customer", "public"."orders" AS "orders", "public"."lineitem" AS "lineitem" WHERE o_orderkey IN (SELECT l_orderkey FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey HAVING sum(l_quantity) > 300) AND c_custkey = o_custkey AND o_orderkey = l_orderkey GROUP BY c_name, c_custkey, o_orderkey, o_orderdate, o_totalprice ORDER BY o_totalprice DESC, o_orderdate, o_orderkey LIMIT 100;
 -- case: tpch_queries/q19_discounted_revenue
@@ -1086,25 +1086,25 @@ SELECT s_name, count(*) AS numwait FROM "public"."supplier" AS "supplier", "publ
 -- case: tpch_queries/q22_global_sales_opportunity
 SELECT cntrycode, count(*) AS numcust, sum(c_acctbal) AS totacctbal FROM (SELECT SUBSTR(c_phone, 1, 2) AS cntrycode, c_acctbal FROM "public"."customer" AS "customer" WHERE SUBSTR(c_phone, 1, 2) IN ('13', '31', '23', '29', '30', '18', '17') AND c_acctbal > (SELECT avg(c_acctbal) FROM "public"."customer" AS "customer" WHERE c_acctbal > 0.00 AND SUBSTR(c_phone, 1, 2) IN ('13', '31', '23', '29', '30', '18', '17')) AND NOT EXISTS (SELECT * FROM "public"."orders" AS "orders" WHERE o_custkey = c_custkey)) AS custsale GROUP BY cntrycode ORDER BY cntrycode;
 -- case: tpch_queries/monthly_revenue_running_total
--- refused: function round() is not supported on Snowflake
+SELECT month, revenue, sum(revenue) OVER (ORDER BY month) AS running_revenue, round(revenue / sum(revenue) OVER () * 100, 2) AS pct_of_year FROM (SELECT date_trunc('month', l_shipdate)::DATE AS month, sum(l_extendedprice * (1 - l_discount)) AS revenue FROM "public"."lineitem" AS "lineitem" WHERE l_shipdate >= DATE '1995-01-01' AND l_shipdate < DATE '1996-01-01' GROUP BY 1) AS m ORDER BY month;
 -- case: tpch_queries/top_customers_per_nation_europe
 SELECT n_name, rnk, c_custkey, total_spent FROM (SELECT n.n_name, c.c_custkey, sum(o.o_totalprice) AS total_spent, rank() OVER (PARTITION BY n.n_name ORDER BY sum(o.o_totalprice) DESC) AS rnk FROM "public"."customer" AS c JOIN "public"."nation" AS n ON c.c_nationkey = n.n_nationkey JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey JOIN "public"."orders" AS o ON o.o_custkey = c.c_custkey WHERE r.r_name = 'EUROPE' GROUP BY n.n_name, c.c_custkey) AS ranked WHERE rnk <= 3 ORDER BY n_name, rnk, c_custkey;
 -- case: tpch_queries/region_yearly_growth
--- refused: function round() is not supported on Snowflake
+SELECT r_name, yr, revenue, round(100.0 * (revenue - lag(revenue) OVER (PARTITION BY r_name ORDER BY yr)) / lag(revenue) OVER (PARTITION BY r_name ORDER BY yr), 2) AS growth_pct FROM (SELECT r.r_name, EXTRACT(YEAR FROM o.o_orderdate) AS yr, sum(o.o_totalprice) AS revenue FROM "public"."orders" AS o JOIN "public"."customer" AS c ON o.o_custkey = c.c_custkey JOIN "public"."nation" AS n ON c.c_nationkey = n.n_nationkey JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey WHERE o.o_orderdate < DATE '1998-01-01' GROUP BY r.r_name, EXTRACT(YEAR FROM o.o_orderdate)) AS t ORDER BY r_name, yr;
 -- case: tpch_queries/supplier_share_within_nation
--- refused: function round() is not supported on Snowflake
+SELECT n_name, s_suppkey, supplied_value, round(100.0 * supplied_value / sum(supplied_value) OVER (PARTITION BY n_name), 2) AS pct_of_nation FROM (SELECT n.n_name, s.s_suppkey, sum(ps.ps_supplycost * ps.ps_availqty) AS supplied_value FROM "public"."supplier" AS s JOIN "public"."nation" AS n ON s.s_nationkey = n.n_nationkey JOIN "public"."partsupp" AS ps ON ps.ps_suppkey = s.s_suppkey WHERE n.n_regionkey = 1 GROUP BY n.n_name, s.s_suppkey) AS v ORDER BY n_name, supplied_value DESC, s_suppkey;
 -- case: tpch_queries/order_size_quartiles
--- refused: function round() is not supported on Snowflake
+SELECT quartile, count(*) AS orders, min(o_totalprice) AS min_price, max(o_totalprice) AS max_price, round(avg(o_totalprice), 2) AS avg_price FROM (SELECT o_orderkey, o_totalprice, ntile(4) OVER (ORDER BY o_totalprice, o_orderkey) AS quartile FROM "public"."orders" AS "orders") AS q GROUP BY quartile ORDER BY quartile;
 -- case: tpch_queries/late_shipments_by_mode_and_priority
--- refused: function round() is not supported on Snowflake
+SELECT l.l_shipmode, o.o_orderpriority, count(*) AS late_lines, round(avg(l.l_receiptdate - l.l_commitdate), 2) AS avg_days_late FROM "public"."lineitem" AS l JOIN "public"."orders" AS o ON o.o_orderkey = l.l_orderkey WHERE l.l_receiptdate > l.l_commitdate AND l.l_shipmode IN ('AIR', 'TRUCK') GROUP BY l.l_shipmode, o.o_orderpriority HAVING count(*) > 100 ORDER BY l.l_shipmode, o.o_orderpriority;
 -- case: tpch_queries/part_price_vs_brand_average
--- refused: function round() is not supported on Snowflake
+SELECT p_brand, count(*) AS parts, count(CASE WHEN p_retailprice > brand_avg THEN 1 END) AS above_avg, round(max(p_retailprice - brand_avg), 2) AS max_premium FROM (SELECT p_brand, p_retailprice, avg(p_retailprice) OVER (PARTITION BY p_brand) AS brand_avg FROM "public"."part" AS "part") AS p GROUP BY p_brand ORDER BY p_brand;
 -- case: tpch_queries/customer_order_gaps
--- refused: function round() is not supported on Snowflake
+SELECT o_custkey, count(*) AS orders, max(gap) AS longest_gap_days, round(avg(gap), 2) AS avg_gap_days FROM (SELECT o_custkey, o_orderdate - lag(o_orderdate) OVER (PARTITION BY o_custkey ORDER BY o_orderdate, o_orderkey) AS gap FROM "public"."orders" AS "orders" WHERE o_custkey <= 25) AS g GROUP BY o_custkey ORDER BY o_custkey;
 -- case: tpch_queries/segment_nation_pivot
 SELECT n_name, count(CASE WHEN c_mktsegment = 'AUTOMOBILE' THEN 1 END) AS automobile, count(CASE WHEN c_mktsegment = 'BUILDING' THEN 1 END) AS building, count(CASE WHEN c_mktsegment = 'FURNITURE' THEN 1 END) AS furniture, count(CASE WHEN c_mktsegment = 'HOUSEHOLD' THEN 1 END) AS household, count(CASE WHEN c_mktsegment = 'MACHINERY' THEN 1 END) AS machinery, count(*) AS total FROM "public"."customer" AS "customer" JOIN "public"."nation" AS "nation" ON c_nationkey = n_nationkey GROUP BY n_name ORDER BY n_name;
 -- case: tpch_queries/discount_bands_revenue
--- refused: function round() is not supported on Snowflake
+SELECT CASE WHEN l_discount < 0.03 THEN 'low' WHEN l_discount < 0.07 THEN 'mid' ELSE 'high' END AS band, count(*) AS lines, sum(l_extendedprice * (1 - l_discount)) AS net_revenue, round(avg(l_discount), 4) AS avg_discount FROM "public"."lineitem" AS "lineitem" GROUP BY 1 ORDER BY min(l_discount);
 -- case: tpch_queries/suppliers_without_recent_shipments
 SELECT s.s_suppkey, s.s_name, max(l.l_shipdate) AS last_ship FROM "public"."supplier" AS s LEFT JOIN "public"."lineitem" AS l ON l.l_suppkey = s.s_suppkey GROUP BY s.s_suppkey, s.s_name HAVING max(l.l_shipdate) < DATE '1998-11-15' OR max(l.l_shipdate) IS NULL ORDER BY last_ship NULLS FIRST, s.s_suppkey LIMIT 15;
 -- case: window_functions/row_number_partitioned
@@ -1154,9 +1154,9 @@ SELECT n_nationkey, sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_n
 -- case: window_functions/percent_rank_cume_dist
 SELECT p_partkey, p_size, percent_rank() OVER (ORDER BY p_size) AS prank, cume_dist() OVER (ORDER BY p_size) AS cdist FROM "public"."part" AS "part" WHERE p_partkey <= 20 ORDER BY p_partkey;
 -- case: window_functions/window_over_group_by
--- refused: function round() is not supported on Snowflake
+SELECT o_orderpriority, count(*) AS cnt, sum(count(*)) OVER () AS total, rank() OVER (ORDER BY count(*) DESC) AS rnk, round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS pct FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: window_functions/share_of_order
--- refused: function round() is not supported on Snowflake
+SELECT l_orderkey, l_linenumber, l_extendedprice, round(l_extendedprice / sum(l_extendedprice) OVER (PARTITION BY l_orderkey), 4) AS share FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey <= 7 ORDER BY l_orderkey, l_linenumber;
 -- case: window_functions/nulls_in_window_order
 SELECT id, i4, rank() OVER (ORDER BY i4 NULLS FIRST) AS rank_nulls_first, rank() OVER (ORDER BY i4 DESC) AS rank_desc, sum(i4::BIGINT) OVER (ORDER BY id) AS running FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: window_functions/window_filter_clause
@@ -1168,4 +1168,4 @@ SELECT yr, orders, orders - lag(orders) OVER (ORDER BY yr) AS change FROM (SELEC
 -- case: window_functions/dense_rank_by_segment
 SELECT c_mktsegment, dense_rank() OVER (ORDER BY c_mktsegment) AS seg_rank, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY c_mktsegment ORDER BY c_mktsegment;
 -- case: window_functions/cumulative_share_by_year
--- refused: function round() is not supported on Snowflake
+SELECT yr, revenue, round(sum(revenue) OVER (ORDER BY yr) / sum(revenue) OVER (), 4) AS cum_share FROM (SELECT EXTRACT(YEAR FROM l_shipdate) AS yr, sum(l_extendedprice) AS revenue FROM "public"."lineitem" AS "lineitem" GROUP BY 1) AS s ORDER BY yr;

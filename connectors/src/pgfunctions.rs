@@ -60,6 +60,7 @@ mod make;
 mod math;
 mod ordered_set;
 mod round;
+pub use round::round_numeric_text;
 mod text;
 mod to_char;
 mod to_timestamp;

@@ -143,6 +143,19 @@ impl ScalarUDFImpl for PgRound {
     }
 }
 
+/// Postgres' `round(numeric, places)` of a numeric written as text (`-12.3450`), half away from
+/// zero: the unscaled value at scale `max(places, 0)`. For the Snowflake connector, which
+/// rounds the quotients it computes.
+pub fn round_numeric_text(text: &str, places: i64) -> Result<i128> {
+    let overflow =
+        || datafusion::error::DataFusionError::from(ArrowError::ArithmeticOverflow("numeric field overflow".into()));
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let value: i128 = format!("{whole}{fraction}").parse().map_err(|_| overflow())?;
+    let scale = i8::try_from(fraction.len()).map_err(|_| overflow())?;
+    let to_scale = i8::try_from(places.max(0)).map_err(|_| overflow())?;
+    round_decimal(value, scale, places, to_scale, false)
+}
+
 /// `value × 10^-scale` rounded half away from zero (or truncated toward zero) to `places`
 /// decimal places, as an unscaled integer of scale `to_scale` (= `max(places, 0)`).
 pub(super) fn round_decimal(value: i128, scale: i8, places: i64, to_scale: i8, truncate: bool) -> Result<i128> {
@@ -185,6 +198,14 @@ mod tests {
         assert_eq!(round_decimal(12345, 1, -2, 0, false).unwrap(), 1200);
         assert_eq!(round_decimal(5, 1, -3, 0, false).unwrap(), 0);
         assert_eq!(round_decimal(-15, 1, 0, 0, false).unwrap(), -2);
+    }
+
+    #[test]
+    fn rounds_numeric_text() {
+        assert_eq!(round_numeric_text("8.6750000000000000", 2).unwrap(), 868);
+        assert_eq!(round_numeric_text("-0.5", 0).unwrap(), -1);
+        assert_eq!(round_numeric_text("1234.5", -2).unwrap(), 1200);
+        assert_eq!(round_numeric_text("7", 3).unwrap(), 7000);
     }
 
     #[test]

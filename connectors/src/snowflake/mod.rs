@@ -113,7 +113,7 @@ impl Connector for SnowflakeConnector {
         let (statement, wire, quotients) = match quotients::split(query.statement, typing) {
             Some(split) => {
                 let wire = self.typing.result_schema(&split.typing).await?;
-                let quotients = Quotients::new(split.pairs, &wire, typed.schema())?;
+                let quotients = Quotients::new(split.quotients, &wire, typed.schema())?;
                 (std::borrow::Cow::Owned(split.statement), wire, Some(Arc::new(quotients)))
             }
             None => (std::borrow::Cow::Borrowed(query.statement), typed.schema(), None),

@@ -17,6 +17,9 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
+use std::sync::Arc;
+
+use datafusion::arrow::array::{ArrayRef, AsArray, Decimal128Array};
 use datafusion::arrow::datatypes::{DataType, SchemaRef};
 use datafusion::arrow::record_batch::{RecordBatch, RecordBatchOptions};
 use sqlparser::ast::{
@@ -26,11 +29,21 @@ use sqlparser::ast::{
 
 use crate::error::{ConnectorError, ErrorKind};
 
+/// A result column computed from two sent columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Quotient {
+    /// The result column; its numerator is sent in its place.
+    pub column: usize,
+    /// The sent column of its denominator.
+    pub denominator: usize,
+    /// For `round(quotient[, places])`, the places (0 without).
+    pub places: Option<i64>,
+}
+
 /// Which result columns are quotients of which sent columns.
 #[derive(Debug)]
 pub(super) struct Quotients {
-    /// (result column, which is also its numerator's column, and its denominator's column).
-    pairs: Vec<(usize, usize)>,
+    quotients: Vec<Quotient>,
     /// The result.
     result: SchemaRef,
 }
@@ -40,14 +53,15 @@ pub(super) struct Quotients {
 pub(super) struct Split {
     pub statement: Statement,
     pub typing: Statement,
-    pub pairs: Vec<(usize, usize)>,
+    pub quotients: Vec<Quotient>,
 }
 
 impl Quotients {
-    /// The division of each pair of `wire` (the sent statement's columns in the operands'
-    /// types) into `result`, or the refusal when a quotient would not have its result's type.
-    pub(super) fn new(pairs: Vec<(usize, usize)>, wire: &SchemaRef, result: SchemaRef) -> Result<Self, ConnectorError> {
-        for &(column, denominator) in &pairs {
+    /// The division of each quotient's columns of `wire` (the sent statement's columns in the
+    /// operands' types) into `result`, or the refusal when a quotient would not have its
+    /// result's type.
+    pub(super) fn new(quotients: Vec<Quotient>, wire: &SchemaRef, result: SchemaRef) -> Result<Self, ConnectorError> {
+        for &Quotient { column, denominator, places } in &quotients {
             let (Some(field), Some(numerator), Some(denominator)) =
                 (result.fields().get(column), wire.fields().get(column), wire.fields().get(denominator))
             else {
@@ -61,30 +75,54 @@ impl Quotients {
             if !numerator.data_type().is_numeric() || !denominator.data_type().is_numeric() {
                 return Err(refused());
             }
-            let text = field.data_type() == &DataType::Utf8;
+            let text = field.data_type() == &DataType::Utf8 || places.is_some();
             let dividend = numerator_type(numerator.data_type(), text);
             let divided = crate::pgfunctions::divide_type(&dividend, denominator.data_type(), text).ok();
-            if divided.as_ref() != Some(field.data_type()) {
+            // A rounded quotient is the quotient's numeric text rounded into the result's decimal.
+            let expected = match places {
+                Some(_) if matches!(field.data_type(), DataType::Decimal128(..)) => Some(&DataType::Utf8),
+                Some(_) => None,
+                None => Some(field.data_type()),
+            };
+            if divided.is_none() || divided.as_ref() != expected {
                 return Err(refused());
             }
         }
-        Ok(Quotients { pairs, result })
+        Ok(Quotients { quotients, result })
     }
 
     /// The result batch of a batch of the sent columns.
     pub(super) fn divide(&self, batch: &RecordBatch) -> Result<RecordBatch, ConnectorError> {
         let mut columns: Vec<_> = batch.columns().iter().take(self.result.fields().len()).cloned().collect();
-        for &(column, denominator) in &self.pairs {
+        for &Quotient { column, denominator, places } in &self.quotients {
             let (Some(numerator), Some(denominator)) = (columns.get(column), batch.columns().get(denominator)) else {
                 return Err(ConnectorError::new(ErrorKind::Internal, "quotient columns out of range"));
             };
-            let text = self.result.field(column).data_type() == &DataType::Utf8;
+            let result_type = self.result.field(column).data_type();
+            let text = result_type == &DataType::Utf8 || places.is_some();
             let numerator = datafusion::arrow::compute::cast(numerator, &numerator_type(numerator.data_type(), text))?;
-            columns[column] = crate::pgfunctions::divide(&numerator, denominator, text)?;
+            let quotient = crate::pgfunctions::divide(&numerator, denominator, text)?;
+            columns[column] = match places {
+                Some(places) => rounded(&quotient, places, result_type)?,
+                None => quotient,
+            };
         }
         let options = RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
         Ok(RecordBatch::try_new_with_options(self.result.clone(), columns, &options)?)
     }
+}
+
+/// Numeric texts rounded as Postgres' `round(numeric, places)` into a decimal type.
+fn rounded(texts: &ArrayRef, places: i64, data_type: &DataType) -> Result<ArrayRef, ConnectorError> {
+    let DataType::Decimal128(precision, scale) = data_type else {
+        return Err(ConnectorError::new(ErrorKind::Internal, "a rounded quotient is a decimal"));
+    };
+    let values = texts
+        .as_string::<i32>()
+        .iter()
+        .map(|text| text.map(|t| crate::pgfunctions::round_numeric_text(t, places)).transpose())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Arc::new(Decimal128Array::from(values).with_precision_and_scale(*precision, *scale)?))
 }
 
 /// The type a numerator is divided in: an integer sum divided into a numeric average is a
@@ -118,7 +156,7 @@ pub(super) fn split(statement: &Statement, typing: &Statement) -> Option<Split> 
         return None;
     };
     let columns = select.projection.len();
-    let mut pairs = Vec::new();
+    let mut quotients = Vec::new();
     for index in 0..columns {
         let alias = match &select.projection[index] {
             SelectItem::ExprWithAlias { alias, .. } => Some(alias.value.to_ascii_lowercase()),
@@ -132,11 +170,14 @@ pub(super) fn split(statement: &Statement, typing: &Statement) -> Option<Split> 
         else {
             continue;
         };
-        let (Some((numerator, denominator)), Some((typing_numerator, typing_denominator))) =
+        let (Some((numerator, denominator, places)), Some((typing_numerator, typing_denominator, typing_places))) =
             (operands(expr), typing_operands(typing_expr))
         else {
             continue;
         };
+        if places != typing_places {
+            continue;
+        }
         // The engine wants distinct column names (an average's sum may repeat another column).
         let name = |part: &str| Ident::with_quote('"', format!("{part} of quotient {}", index + 1));
         replace_item_expr(&mut select.projection[index], numerator);
@@ -150,9 +191,9 @@ pub(super) fn split(statement: &Statement, typing: &Statement) -> Option<Split> 
         typing_select
             .projection
             .push(SelectItem::ExprWithAlias { expr: typing_denominator, alias: name("denominator") });
-        pairs.push((index, columns + pairs.len()));
+        quotients.push(Quotient { column: index, denominator: columns + quotients.len(), places });
     }
-    (!pairs.is_empty()).then_some(Split { statement, typing, pairs })
+    (!quotients.is_empty()).then_some(Split { statement, typing, quotients })
 }
 
 /// Refuses a statement with an average or a division left in it.
@@ -268,11 +309,7 @@ fn identifier_counts<V: sqlparser::ast::Visit>(node: &V) -> HashMap<String, usiz
 /// The expression of a select-list item (not a wildcard), without parentheses.
 fn item_expr(item: &SelectItem) -> Option<&Expr> {
     let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item else { return None };
-    let mut expr: &Expr = expr;
-    while let Expr::Nested(inner) = expr {
-        expr = inner;
-    }
-    Some(expr)
+    Some(unnested_ref(expr))
 }
 
 /// Puts `expr` in place of a select-list item's expression, keeping its alias.
@@ -282,26 +319,67 @@ fn replace_item_expr(item: &mut SelectItem, expr: Expr) {
     }
 }
 
-/// `avg([DISTINCT] x)` → `sum([DISTINCT] x)`, `count([DISTINCT] x)`; `a / b` → `a`, `b`.
-fn operands(expr: &Expr) -> Option<(Expr, Expr)> {
+/// `avg([DISTINCT] x)` → `sum([DISTINCT] x)`, `count([DISTINCT] x)`; `a / b` → `a`, `b`; and
+/// the places of `round(quotient[, places])`.
+fn operands(expr: &Expr) -> Option<(Expr, Expr, Option<i64>)> {
+    if let Some((inner, places)) = rounding(expr, "round") {
+        let (numerator, denominator, None) = operands(inner)? else { return None };
+        return Some((numerator, denominator, Some(places)));
+    }
     match expr {
-        Expr::BinaryOp { left, op: BinaryOperator::Divide, right } => Some((*left.clone(), *right.clone())),
+        Expr::BinaryOp { left, op: BinaryOperator::Divide, right } => Some((*left.clone(), *right.clone(), None)),
         Expr::Function(function) if is_named(function, "avg") => {
             let (argument, distinct) = single_argument(function)?;
-            Some((call("sum", argument.clone(), distinct), call("count", argument.clone(), distinct)))
+            Some((call("sum", argument.clone(), distinct), call("count", argument.clone(), distinct), None))
         }
         _ => None,
     }
 }
 
-/// The typing twin's `pg_avg(x)` → `pg_sum(x)`, `count(x)` (with the same `FILTER`);
-/// `pg_div(a, b)` → `a`, `b`.
-fn typing_operands(expr: &Expr) -> Option<(Expr, Expr)> {
+/// `name(x)` → `x`, 0 and `name(x, n)` → `x`, `n` for an integer literal `n`.
+fn rounding<'e>(expr: &'e Expr, name: &str) -> Option<(&'e Expr, i64)> {
     let Expr::Function(function) = expr else { return None };
+    if !is_named(function, name) || function.over.is_some() || function.filter.is_some() {
+        return None;
+    }
+    let FunctionArguments::List(list) = &function.args else { return None };
+    match list.args.as_slice() {
+        [FunctionArg::Unnamed(FunctionArgExpr::Expr(inner))] => Some((unnested_ref(inner), 0)),
+        [FunctionArg::Unnamed(FunctionArgExpr::Expr(inner)), FunctionArg::Unnamed(FunctionArgExpr::Expr(places))] => {
+            let Expr::Value(value) = places else { return None };
+            let Value::Number(number, _) = &value.value else { return None };
+            Some((unnested_ref(inner), number.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+fn unnested_ref(mut expr: &Expr) -> &Expr {
+    while let Expr::Nested(inner) = expr {
+        expr = inner;
+    }
+    expr
+}
+
+/// The typing twin's `pg_avg(x)` → `pg_sum(x)`, `count(x)` (with the same `FILTER`);
+/// `pg_div(a, b)` → `a`, `b`; `pg_round(q, n)` of those (as `pg_avg_decimal`, `pg_div_decimal`)
+/// → the same with the places.
+fn typing_operands(expr: &Expr) -> Option<(Expr, Expr, Option<i64>)> {
+    if let Some((inner, places)) = rounding(expr, "pg_round") {
+        let Expr::Function(function) = inner else { return None };
+        let (numerator, denominator) = typing_quotient(function, "pg_avg_decimal", "pg_div_decimal")?;
+        return Some((numerator, denominator, Some(places)));
+    }
+    let Expr::Function(function) = expr else { return None };
+    let (numerator, denominator) = typing_quotient(function, "pg_avg", "pg_div")?;
+    Some((numerator, denominator, None))
+}
+
+fn typing_quotient(function: &Function, avg: &str, div: &str) -> Option<(Expr, Expr)> {
     if function.over.is_some() {
         return None;
     }
-    if is_named(function, "pg_avg") {
+    if is_named(function, avg) {
         let renamed = |name: &str| {
             let mut call = function.clone();
             call.name = ObjectName::from(vec![Ident::new(name)]);
@@ -309,7 +387,7 @@ fn typing_operands(expr: &Expr) -> Option<(Expr, Expr)> {
         };
         return Some((renamed("pg_sum"), renamed("count")));
     }
-    if !is_named(function, "pg_div") {
+    if !is_named(function, div) {
         return None;
     }
     let FunctionArguments::List(list) = &function.args else { return None };
@@ -372,30 +450,35 @@ mod tests {
     type SplitTexts = (String, String, Vec<(usize, usize)>);
 
     fn split_texts(sql: &str, typing: &str) -> Option<SplitTexts> {
-        split(&parse(sql), &parse(typing)).map(|s| (s.statement.to_string(), s.typing.to_string(), s.pairs))
+        split(&parse(sql), &parse(typing)).map(|s| {
+            let pairs = s.quotients.iter().map(|q| (q.column, q.denominator)).collect();
+            (s.statement.to_string(), s.typing.to_string(), pairs)
+        })
     }
 
     #[test]
     fn averages_and_divisions_in_the_select_list_are_sent_as_operands() {
         let (sent, typing, pairs) = split_texts(
-            "SELECT k, avg(x) AS a, 100.00 * sum(y) / sum(z), avg(DISTINCT x) FROM t GROUP BY 1",
+            "SELECT k, avg(x) AS a, 100.00 * sum(y) / sum(z), avg(DISTINCT x), round(avg(x), 2) FROM t GROUP BY 1",
             "SELECT k, pg_avg(x) AS a, pg_div(100.00 * pg_sum(y), pg_sum(z)), \
-             pg_div(pg_numeric(pg_sum(DISTINCT x)), NULLIF(count(DISTINCT x), 0)) FROM t GROUP BY 1",
+             pg_div(pg_numeric(pg_sum(DISTINCT x)), NULLIF(count(DISTINCT x), 0)), \
+             pg_round(pg_avg_decimal(x), 2) FROM t GROUP BY 1",
         )
         .unwrap();
         assert_eq!(
             sent,
-            "SELECT k, sum(x) AS a, 100.00 * sum(y), sum(DISTINCT x), count(x), sum(z), count(DISTINCT x) FROM t \
-             GROUP BY 1"
+            "SELECT k, sum(x) AS a, 100.00 * sum(y), sum(DISTINCT x), sum(x), count(x), sum(z), count(DISTINCT x), \
+             count(x) FROM t GROUP BY 1"
         );
         assert_eq!(
             typing,
             "SELECT k, pg_sum(x) AS a, 100.00 * pg_sum(y) AS \"numerator of quotient 3\", \
-             pg_numeric(pg_sum(DISTINCT x)) AS \"numerator of quotient 4\", count(x) AS \"denominator of quotient 2\", \
-             pg_sum(z) AS \"denominator of quotient 3\", NULLIF(count(DISTINCT x), 0) AS \"denominator of quotient 4\" \
-             FROM t GROUP BY 1"
+             pg_numeric(pg_sum(DISTINCT x)) AS \"numerator of quotient 4\", \
+             pg_sum(x) AS \"numerator of quotient 5\", count(x) AS \"denominator of quotient 2\", \
+             pg_sum(z) AS \"denominator of quotient 3\", NULLIF(count(DISTINCT x), 0) AS \"denominator of quotient 4\", \
+             count(x) AS \"denominator of quotient 5\" FROM t GROUP BY 1"
         );
-        assert_eq!(pairs, vec![(1, 4), (2, 5), (3, 6)]);
+        assert_eq!(pairs, vec![(1, 5), (2, 6), (3, 7), (4, 8)]);
         refuse_left_over(&parse(&sent)).unwrap();
     }
 
@@ -431,6 +514,7 @@ mod tests {
             ("SELECT avg(x) FROM t ORDER BY 1", "SELECT pg_avg(x) FROM t ORDER BY 1"),
             ("SELECT a / b AS q, q + 1 FROM t", "SELECT pg_div(a, b) AS q, q + 1 FROM t"),
             ("SELECT DISTINCT a / b FROM t", "SELECT DISTINCT pg_div(a, b) FROM t"),
+            ("SELECT round(a / b, c) FROM t", "SELECT pg_round(pg_div_decimal(a, b), c) FROM t"),
             ("SELECT avg(x) OVER () FROM t", "SELECT pg_avg(x) OVER () FROM t"),
         ] {
             assert!(split_texts(sql, typing).is_none(), "{sql}");
@@ -463,14 +547,15 @@ mod tests {
             Field::new("a", DataType::Utf8, true),
             Field::new("n", DataType::Int32, true),
         ]));
-        let quotients = Quotients::new(vec![(0, 2), (1, 3)], &wire, result.clone()).unwrap();
+        let quotient = |column, denominator| Quotient { column, denominator, places: None };
+        let quotients = Quotients::new(vec![quotient(0, 2), quotient(1, 3)], &wire, result.clone()).unwrap();
         let columns: Vec<ArrayRef> = vec![
             Arc::new(Decimal128Array::from(vec![Some(1735), None]).with_precision_and_scale(38, 2).unwrap()),
             Arc::new(Int32Array::from(vec![Some(-7), Some(1)])),
             Arc::new(Int64Array::from(vec![Some(2), Some(0)])),
             Arc::new(Int32Array::from(vec![Some(2), None])),
         ];
-        let batch = quotients.divide(&RecordBatch::try_new(wire.clone(), columns).unwrap()).unwrap();
+        let batch = quotients.divide(&RecordBatch::try_new(wire.clone(), columns.clone()).unwrap()).unwrap();
         assert_eq!(batch.column(0).as_string::<i32>().value(0), "8.6750000000000000");
         assert!(batch.column(0).is_null(1));
         assert_eq!(batch.column(1).as_primitive::<datafusion::arrow::datatypes::Int32Type>().value(0), -3);
@@ -481,6 +566,18 @@ mod tests {
             Field::new("c", DataType::Int64, true),
             Field::new("d", DataType::Int32, true),
         ]));
-        assert_eq!(Quotients::new(vec![(0, 2)], &floats, result).unwrap_err().kind, ErrorKind::FeatureNotSupported);
+        assert_eq!(
+            Quotients::new(vec![quotient(0, 2)], &floats, result).unwrap_err().kind,
+            ErrorKind::FeatureNotSupported
+        );
+        // round(quotient, 2) rounds the quotient's numeric text into the result's decimal.
+        let rounded = SchemaRef::new(Schema::new(vec![
+            Field::new("a", DataType::Decimal128(38, 2), true),
+            Field::new("n", DataType::Int32, true),
+        ]));
+        let quotients =
+            Quotients::new(vec![Quotient { column: 0, denominator: 2, places: Some(2) }], &wire, rounded).unwrap();
+        let batch = quotients.divide(&RecordBatch::try_new(wire.clone(), columns.clone()).unwrap()).unwrap();
+        assert_eq!(batch.column(0).as_primitive::<datafusion::arrow::datatypes::Decimal128Type>().value(0), 868);
     }
 }

@@ -47,6 +47,7 @@ impl Adjustments {
     pub(super) fn sql(&self, statement: &Statement, schema: &SchemaRef) -> Result<(String, usize), ConnectorError> {
         check_columns(statement, &self.unfaithful_columns, schema)?;
         check_extracts(statement, &self.temporal_columns)?;
+        check_rounds(statement, &self.number_columns)?;
         let mut statement = statement.clone();
         sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
@@ -104,6 +105,45 @@ fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> 
         std::ops::ControlFlow::Break(field) => Err(ConnectorError::new(
             ErrorKind::FeatureNotSupported,
             format!("EXTRACT({field} FROM …) of other than a date or timestamp column is not supported on Snowflake"),
+        )),
+        std::ops::ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// `round(x[, n])` is sent only of an exact number `x` ([`exact_scale`]) with a constant `n`:
+/// Snowflake rounds those half away from zero as Postgres does, but floats otherwise (Postgres
+/// rounds them half to even). A rounded quotient result column is the connector's (`quotients`).
+fn check_rounds(statement: &Statement, columns: &HashMap<String, SqlType>) -> Result<(), ConnectorError> {
+    use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    let refused = sqlparser::ast::visit_expressions(statement, |expr| {
+        let Expr::Function(function) = expr else { return std::ops::ControlFlow::Continue(()) };
+        if !super::quotients::is_named(function, "round") {
+            return std::ops::ControlFlow::Continue(());
+        }
+        let exact = match &function.args {
+            FunctionArguments::List(list) => match list.args.as_slice() {
+                [FunctionArg::Unnamed(FunctionArgExpr::Expr(value))] => exact_scale(value, columns).is_some(),
+                [
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(value)),
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(places)),
+                ] => {
+                    let places = match places {
+                        Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } => expr.as_ref(),
+                        other => other,
+                    };
+                    exact_scale(value, columns).is_some()
+                        && matches!(places, Expr::Value(v) if matches!(&v.value, SqlValue::Number(n, _) if n.parse::<i64>().is_ok()))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if exact { std::ops::ControlFlow::Continue(()) } else { std::ops::ControlFlow::Break(()) }
+    });
+    match refused {
+        std::ops::ControlFlow::Break(()) => Err(ConnectorError::new(
+            ErrorKind::FeatureNotSupported,
+            "round() of other than an exact number or a quotient result column is not supported on Snowflake",
         )),
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
@@ -568,6 +608,14 @@ columns = [
             "SELECT EXTRACT(YEAR FROM placed + 1) FROM t",
         ] {
             assert_eq!(adjust(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
+        }
+    }
+
+    #[test]
+    fn round_is_sent_only_of_exact_numbers_with_constant_places() {
+        sql(r#"SELECT round("TOTAL", 1), round("TOTAL" * 2), round("ID", -1) FROM t"#).unwrap();
+        for refused in [r#"SELECT round(k, 1) FROM t"#, r#"SELECT round("TOTAL", "ID") FROM t"#] {
+            assert_eq!(sql(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
         }
     }
 

@@ -10,8 +10,8 @@
 //! gets Postgres' default escape character explicitly.
 //!
 //! Written as they are but checked by the connector, which knows the types: `avg` and `/` (only
-//! whole result columns, divided by the connector at Postgres' scale) and `EXTRACT` (only of a
-//! date or timestamp column).
+//! whole result columns, divided by the connector at Postgres' scale), `round` (of exact
+//! numbers, or of such a quotient) and `EXTRACT` (only of a date or timestamp column).
 
 use sqlparser::ast::{Expr, Ident, ObjectName, Value};
 
@@ -154,6 +154,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("first_value", Same),
     ("last_value", Same),
     ("abs", Same),
+    ("round", Same),
     ("sqrt", Same),
     ("power", Same),
     ("exp", Same),
