@@ -23,15 +23,6 @@ async fn run(client: &Client, sql: &str) {
 }
 
 /// A Snowflake column type for a type of the TPC-H manifest.
-fn snowflake_type(ty: &str) -> String {
-    match ty {
-        "int8" => "NUMBER(19,0)".into(),
-        "int4" => "NUMBER(10,0)".into(),
-        "date" => "DATE".into(),
-        other if other.starts_with("numeric") => other.replace("numeric", "NUMBER"),
-        other => other.replace("character varying", "VARCHAR"),
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migration_drill_postgres_to_snowflake() {
@@ -69,7 +60,11 @@ async fn migration_drill_postgres_to_snowflake() {
             .iter()
             .map(|c| {
                 let null = if c.nullable { "" } else { " NOT NULL" };
-                format!("{} {}{null}", c.physical.to_uppercase(), snowflake_type(&c.ty.to_string()))
+                format!(
+                    "{} {}{null}",
+                    c.physical.to_uppercase(),
+                    connectors::snowflake::introspect::snowflake_type(c.ty)
+                )
             })
             .collect();
         run(&loader, &format!("CREATE TABLE PUBLIC.{} ({})", name.to_uppercase(), columns.join(", "))).await;

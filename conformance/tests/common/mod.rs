@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use conformance::corpus;
-use package::{PackageVersion, PgType};
+use package::PackageVersion;
 use pgharness::PgServer;
 use pgharness::fakesnow::Fakesnow;
 
@@ -126,33 +126,15 @@ async fn publish_on_snowflake(registry: &Path, parquet: &Path, emulator: &Fakesn
     run("CREATE DATABASE IF NOT EXISTS CONF".into()).await;
     run("CREATE SCHEMA IF NOT EXISTS CONF.\"public\"".into()).await;
     for table in &version.tables {
-        let columns: Vec<String> =
-            table.columns.iter().map(|c| format!("\"{}\" {}", c.physical, snowflake_type(c.ty))).collect();
+        let columns: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| format!("\"{}\" {}", c.physical, connectors::snowflake::introspect::snowflake_type(c.ty)))
+            .collect();
         run(format!("CREATE TABLE \"public\".\"{}\" ({})", table.physical, columns.join(", "))).await;
         let file = parquet.join(format!("{}.parquet", table.name));
         run(format!("INSERT INTO \"public\".\"{}\" SELECT * FROM read_parquet('{}')", table.physical, file.display()))
             .await;
     }
     std::fs::write(registry.join("conf-1.2.0.toml"), text).unwrap();
-}
-
-/// The Snowflake column type holding a declared type's values (types Snowflake lacks hold
-/// their Postgres text, which packwire refuses to read as the declared type).
-fn snowflake_type(ty: PgType) -> String {
-    match ty {
-        PgType::Bool => "BOOLEAN".into(),
-        PgType::Int2 => "NUMBER(5,0)".into(),
-        PgType::Int4 | PgType::Oid => "NUMBER(10,0)".into(),
-        PgType::Int8 => "NUMBER(19,0)".into(),
-        PgType::Float4 | PgType::Float8 => "FLOAT".into(),
-        PgType::Numeric(Some((p, s))) => format!("NUMBER({p},{s})"),
-        PgType::Varchar(Some(n)) => format!("VARCHAR({n})"),
-        PgType::Json | PgType::Jsonb => "VARIANT".into(),
-        PgType::Date => "DATE".into(),
-        PgType::Time => "TIME".into(),
-        PgType::Timestamp => "TIMESTAMP_NTZ".into(),
-        PgType::Timestamptz => "TIMESTAMP_TZ".into(),
-        PgType::Bytea => "BINARY".into(),
-        _ => "VARCHAR".into(),
-    }
 }

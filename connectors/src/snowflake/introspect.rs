@@ -166,6 +166,35 @@ pub fn postgres_type(
     })
 }
 
+/// The Snowflake column type a copy of a declared column is created with: one whose values read
+/// back exactly as the declared type ([`LiveColumn::holds`]). Types Snowflake has none of
+/// (intervals, uuids, `char(n)`, arrays, and `numeric` without a scale) are held as their text.
+pub fn snowflake_type(ty: PgType) -> String {
+    match ty {
+        PgType::Bool => "BOOLEAN".into(),
+        PgType::Int2 => "NUMBER(5,0)".into(),
+        PgType::Int4 | PgType::Oid => "NUMBER(10,0)".into(),
+        PgType::Int8 => "NUMBER(19,0)".into(),
+        PgType::Float4 | PgType::Float8 => "FLOAT".into(),
+        PgType::Numeric(Some((p, s))) => format!("NUMBER({p},{s})"),
+        PgType::Varchar(Some(n)) => format!("VARCHAR({n})"),
+        PgType::Json | PgType::Jsonb => "VARIANT".into(),
+        PgType::Date => "DATE".into(),
+        PgType::Time => "TIME".into(),
+        PgType::Timestamp => "TIMESTAMP_NTZ".into(),
+        PgType::Timestamptz => "TIMESTAMP_TZ".into(),
+        PgType::Bytea => "BINARY".into(),
+        PgType::Numeric(None)
+        | PgType::Text
+        | PgType::Name
+        | PgType::Varchar(None)
+        | PgType::Char(_)
+        | PgType::Uuid
+        | PgType::Interval
+        | PgType::Array(_) => "VARCHAR".into(),
+    }
+}
+
 /// Every value of a (small) result as text.
 fn text_rows(data: &QueryData) -> Result<Vec<Vec<Option<String>>>, ConnectorError> {
     let mut rows = Vec::new();
@@ -197,7 +226,7 @@ fn text_rows(data: &QueryData) -> Result<Vec<Vec<Option<String>>>, ConnectorErro
 mod tests {
     use package::PgType;
 
-    use super::{LiveColumn, postgres_type};
+    use super::{LiveColumn, postgres_type, snowflake_type};
 
     fn live(data_type: &str, scale: Option<u32>) -> LiveColumn {
         LiveColumn {
@@ -222,6 +251,26 @@ mod tests {
         assert!(live("TEXT", None).holds(PgType::Varchar(Some(25))));
         assert!(!live("TIMESTAMP_NTZ", None).holds(PgType::Timestamptz));
         assert!(live("TIMESTAMP_TZ", None).holds(PgType::Timestamptz));
+    }
+
+    #[test]
+    fn copies_are_created_in_types_that_hold_the_declared_ones() {
+        for declared in ["bool", "int2", "int4", "int8", "float8", "numeric(15,2)", "varchar(25)", "text", "date"]
+            .into_iter()
+            .chain(["time", "timestamp", "timestamptz", "bytea", "jsonb", "uuid", "interval", "char(3)"])
+        {
+            let declared = PgType::parse(declared).unwrap();
+            let created = snowflake_type(declared);
+            let (kind, size) = created.split_once('(').unwrap_or((&created, ""));
+            let numbers: Vec<u32> = size.trim_end_matches(')').split(',').filter_map(|n| n.parse().ok()).collect();
+            let column = LiveColumn {
+                data_type: if kind == "VARCHAR" { "TEXT".into() } else { kind.to_string() },
+                precision: numbers.first().copied(),
+                scale: numbers.get(1).copied(),
+                ..live(kind, None)
+            };
+            assert!(column.holds(declared), "{declared} as {created}");
+        }
     }
 
     #[test]
