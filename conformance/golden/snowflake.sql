@@ -209,15 +209,15 @@ SELECT '123'::INT + 1 AS a, CAST(' 456 ' AS INTEGER) AS b, '-0'::INT AS c;
 -- case: casts/text_to_bigint_smallint
 -- refused: casting to int4 is not supported on Snowflake
 -- case: casts/numeric_typmod_rounding
--- refused: casting to numeric(10,2) is not supported on Snowflake
+SELECT 2.345::NUMERIC(10,2) AS a, 2.355::NUMERIC(10,2) AS b, (-2.345)::NUMERIC(10,2) AS c, 1234.5::NUMERIC(6,0) AS d, CAST(0.005 AS NUMERIC(4,2)) AS e;
 -- case: casts/float_to_int_rounding
--- refused: casting to numeric is not supported on Snowflake
+SELECT 2.5::FLOAT8::INT AS a, 3.5::FLOAT8::INT AS b, (-2.5)::FLOAT8::INT AS c, 2.5::NUMERIC::INT AS d, (-2.5)::NUMERIC::INT AS e, 2.4999::INT AS f;
 -- case: casts/decimal_type
--- refused: casting to decimal(5,3) is not supported on Snowflake
+SELECT CAST('3.14159' AS DECIMAL(5,3)) AS pi3, CAST(1 AS DECIMAL) / 3 AS third, 10::DECIMAL(4,1) AS ten;
 -- case: casts/real_and_double
 -- refused: casting to real is not supported on Snowflake
 -- case: casts/float_to_numeric
--- refused: casting to numeric is not supported on Snowflake
+-- refused: casting to float4 is not supported on Snowflake
 -- case: casts/varchar_truncation
 -- refused: casting to varchar(3) is not supported on Snowflake
 -- case: casts/varchar_of_every_kind
@@ -259,19 +259,19 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/time_from_text
 SELECT '13:45'::TIME AS a, CAST('23:59:59.5' AS TIME) AS b, '1:02:03 PM'::TIME AS c, TIME '00:00' AS d;
 -- case: casts/numeric_to_text_scale
--- refused: casting to numeric is not supported on Snowflake
+-- refused: casting to text is not supported on Snowflake
 -- case: casts/numeric_column_to_text
 -- refused: casting to text is not supported on Snowflake
 -- case: casts/string_to_numeric
--- refused: casting to numeric is not supported on Snowflake
+SELECT '  12.340 '::NUMERIC AS a, '-0.5'::NUMERIC * 2 AS b, '1e3'::NUMERIC AS c, '.25'::NUMERIC AS d, CAST('+7' AS NUMERIC) AS e;
 -- case: casts/number_to_text_concat
 -- refused: the literal 1e100 (more than 38 digits) is not supported on the embedded engine
 -- case: casts/cast_in_where
 -- refused: casting to text is not supported on Snowflake
 -- case: casts/tpch_price_casts
--- refused: casting to numeric(10,0) is not supported on Snowflake
+SELECT p_partkey, p_retailprice, p_retailprice::INT AS as_int, p_retailprice::FLOAT8 AS as_float, CAST(p_retailprice AS NUMERIC(10,0)) AS as_num0 FROM "public"."part" AS "part" ORDER BY p_partkey LIMIT 5;
 -- case: casts/int_widening
--- refused: casting to numeric is not supported on Snowflake
+SELECT id, i4::BIGINT + 1 AS plus_one, i2::INT * 2 AS doubled, i8::NUMERIC * 2 AS numeric_doubled FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/float_columns
 -- refused: casting to real is not supported on Snowflake
 -- case: casts/alltypes_to_text
@@ -573,7 +573,7 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/build_functions
 -- refused: function jsonb_build_object() is not supported on Snowflake
 -- case: json/to_jsonb_types
--- refused: casting to numeric is not supported on Snowflake
+-- refused: function to_jsonb() is not supported on Snowflake
 -- case: json/build_from_tpch
 -- refused: function jsonb_build_object() is not supported on Snowflake
 -- case: json/jsonb_agg
@@ -620,11 +620,11 @@ SELECT 1e3 AS sci, .5 AS leading_dot, 5. AS trailing_dot, 1.5e-2 AS small_sci, 0
 -- case: literals_misc/integer_literal_types
 SELECT 2147483647 AS max_int, 2147483648 AS becomes_bigint, 9223372036854775808 AS becomes_numeric, -2147483648 AS min_int, 2147483647::BIGINT + 1 AS widened_sum;
 -- case: literals_misc/overflow_safe_arithmetic
--- refused: casting to numeric is not supported on Snowflake
+SELECT i4::BIGINT * 2 AS doubled, i8::NUMERIC + 1 AS plus_one, i2::INT * i2 AS squared FROM "public"."alltypes" AS "alltypes" WHERE id IN (4, 5) ORDER BY id;
 -- case: literals_misc/integer_division_and_modulo
 -- refused: function div() is not supported on Snowflake
 -- case: literals_misc/numeric_division
--- refused: casting to numeric is not supported on Snowflake
+SELECT 7.0 / 2 AS a, 1 / 3.0 AS b, 10::NUMERIC / 4 AS c, 1::NUMERIC / 3 AS d, 2.0 / 3 * 3 AS e, 100.00 / 3 AS f, 5.5 % 2 AS g;
 -- case: literals_misc/float_division
 -- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
 -- case: literals_misc/power_sqrt_abs
@@ -654,7 +654,7 @@ SELECT power(2.0, 0.5) AS p_numeric, exp(1.0) AS e_numeric, sqrt(2.25) AS sqrt_n
 -- case: literals_misc/float_special_values
 -- refused: the numeric text 'NaN' is not supported on the embedded engine
 -- case: literals_misc/numeric_exactness
--- refused: casting to numeric is not supported on Snowflake
+-- refused: the ^ operator is not supported on Snowflake
 -- case: literals_misc/row_constructor_comparison
 SELECT (1 < 1 OR (1 = 1 AND (2 < 3))) AS a, (1 = 1 AND 'a' = 'a') AS b, (1 = 1 AND NULL = 2) AS c, (2 > 1 OR (2 = 1 AND (NULL > 5))) AS d, (1 IS DISTINCT FROM 1 OR 2 IS DISTINCT FROM NULL) AS e;
 -- case: literals_misc/row_comparison_columns_nulls
@@ -891,7 +891,7 @@ WITH nation_counts AS (SELECT c_nationkey, count(*) AS cnt FROM "public"."custom
 -- case: setops_subqueries/cte_nested_reference
 WITH a AS (SELECT n_nationkey, n_regionkey FROM "public"."nation" AS "nation"), b AS (SELECT n_regionkey, count(*) AS cnt FROM a GROUP BY n_regionkey), c AS (SELECT sum(cnt) AS total FROM b) SELECT b.n_regionkey, b.cnt, c.total FROM b CROSS JOIN c ORDER BY b.n_regionkey;
 -- case: setops_subqueries/cte_recursive
--- refused: casting to numeric is not supported on Snowflake
+WITH RECURSIVE t (n, fact) AS (SELECT 1, 1::NUMERIC UNION ALL SELECT n + 1, fact * (n + 1) FROM t WHERE n < 15) SELECT n, fact FROM t ORDER BY n;
 -- case: setops_subqueries/cte_materialized
 WITH totals AS MATERIALIZED (SELECT l_orderkey, sum(l_quantity) AS qty FROM "public"."lineitem" AS "lineitem" GROUP BY l_orderkey) SELECT count(*) AS orders, max(qty) AS max_qty FROM totals;
 -- case: setops_subqueries/lateral_top_n_per_row

@@ -49,6 +49,7 @@ impl Adjustments {
         check_extracts(statement, &self.temporal_columns)?;
         check_rounds(statement, &self.number_columns)?;
         let mut statement = statement.clone();
+        exact_number_casts(&mut statement, &self.number_columns)?;
         sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
         let placeholders = snowflake_placeholders(&mut statement);
@@ -105,6 +106,55 @@ fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> 
         std::ops::ControlFlow::Break(field) => Err(ConnectorError::new(
             ErrorKind::FeatureNotSupported,
             format!("EXTRACT({field} FROM …) of other than a date or timestamp column is not supported on Snowflake"),
+        )),
+        std::ops::ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// Casts to integers and numerics are sent only of exact numbers ([`exact_scale`]) and of
+/// string literals that are plain integers: Snowflake rounds those half away from zero as
+/// Postgres does, but floats otherwise (Postgres rounds them half to even) and it reads text
+/// such as `'4.5'` as a number where Postgres refuses it. `numeric` without a scale keeps each
+/// value's scale in Postgres: it is sent as `NUMBER(38,s)` with the exact number's scale.
+fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlType>) -> Result<(), ConnectorError> {
+    use sqlparser::ast::ExactNumberInfo as Info;
+    let refused = sqlparser::ast::visit_expressions_mut(statement, |expr| {
+        let Expr::Cast { expr: value, data_type, .. } = expr else { return std::ops::ControlFlow::Continue(()) };
+        let integer = matches!(
+            data_type,
+            SqlType::Int(_)
+                | SqlType::Integer(_)
+                | SqlType::BigInt(_)
+                | SqlType::SmallInt(_)
+                | SqlType::Int2(_)
+                | SqlType::Int4(_)
+                | SqlType::Int8(_)
+        );
+        let numeric = matches!(data_type, SqlType::Numeric(_) | SqlType::Decimal(_) | SqlType::Dec(_));
+        if !integer && !numeric {
+            return std::ops::ControlFlow::Continue(());
+        }
+        let integer_text = |text: &str| {
+            let text = text.trim_matches(' ');
+            let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        };
+        let scale = match (exact_scale(value, columns), value.as_ref()) {
+            (Some(scale), _) => scale,
+            (None, Expr::Value(v)) if matches!(&v.value, SqlValue::SingleQuotedString(t) if integer_text(t)) => 0,
+            _ => return std::ops::ControlFlow::Break(data_type.to_string()),
+        };
+        if let SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None) | SqlType::Dec(Info::None) = data_type {
+            // NUMBER(38,0) is Snowflake's INTEGER, which the emulator reads as a 64-bit BIGINT
+            // (overflowing where Snowflake and Postgres do not); 37 digits hold any bigint.
+            *data_type = sqlparser_number(if scale == 0 { 37 } else { 38 }, scale);
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    match refused {
+        std::ops::ControlFlow::Break(to) => Err(ConnectorError::new(
+            ErrorKind::FeatureNotSupported,
+            format!("casting other than an exact number or an integer literal to {to} is not supported on Snowflake"),
         )),
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
@@ -363,6 +413,10 @@ fn exact_scale(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<i64> {
             let scale = exact_scale(left, columns)? + exact_scale(right, columns)?;
             (scale <= SNOWFLAKE_PRODUCT_SCALE).then_some(scale)
         }
+        // `numeric` without a scale keeps the value's.
+        Expr::Cast { data_type: SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None), expr, .. } => {
+            exact_scale(expr, columns)
+        }
         Expr::Cast { data_type, .. } => declared_scale(data_type),
         Expr::Case { conditions, else_result, .. } => {
             let results = conditions.iter().map(|c| &c.result).chain(else_result.as_deref());
@@ -608,6 +662,24 @@ columns = [
             "SELECT EXTRACT(YEAR FROM placed + 1) FROM t",
         ] {
             assert_eq!(adjust(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
+        }
+    }
+
+    #[test]
+    fn casts_to_exact_types_are_sent_only_of_exact_numbers() {
+        let (text, _) =
+            sql(r#"SELECT CAST("TOTAL" AS NUMERIC), CAST("ID" * 1.5 AS INT), CAST(' -12 ' AS BIGINT), CAST(2.345 AS NUMERIC(10,2)), CAST("ID" AS NUMERIC) FROM t"#)
+                .unwrap();
+        assert_eq!(
+            text,
+            r#"SELECT CAST("TOTAL" AS NUMERIC(38,2)), CAST("ID" * 1.5 AS INT), CAST(' -12 ' AS BIGINT), CAST(2.345 AS NUMERIC(10,2)), CAST("ID" AS NUMERIC(37,0)) FROM t"#
+        );
+        for refused in [
+            "SELECT CAST(CAST(2.5 AS DOUBLE PRECISION) AS INT) FROM t",
+            "SELECT CAST('4.5' AS INT) FROM t",
+            "SELECT CAST(k AS NUMERIC(10,2)) FROM t",
+        ] {
+            assert_eq!(sql(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
         }
     }
 

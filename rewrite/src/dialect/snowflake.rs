@@ -2,8 +2,7 @@
 //! are always written quoted, exactly as the manifest spells them (see `Target`).
 //!
 //! Listed here is only what the conformance suite shows Snowflake (through the fakesnow
-//! emulator) answering as Postgres does. Left out on purpose: casts to text, varchar, numeric
-//! and real (Snowflake's text forms, default NUMBER scale and double-only floats differ),
+//! emulator) answering as Postgres does. Left out on purpose: casts to text, varchar and real (Snowflake's text forms, default NUMBER scale and double-only floats differ),
 //! `EXTRACT` of fractional or week-based fields and `date_part` (whole seconds, week settings),
 //! `TRIM` and `substr`, `left`/`right` (negative counts), `concat_ws`, `greatest`/`least`
 //! (NULL handling). Backslashes in strings are escapes in Snowflake, so they are doubled; `LIKE`
@@ -11,7 +10,8 @@
 //!
 //! Written as they are but checked by the connector, which knows the types: `avg` and `/` (only
 //! whole result columns, divided by the connector at Postgres' scale), `round` (of exact
-//! numbers, or of such a quotient) and `EXTRACT` (only of a date or timestamp column).
+//! numbers, or of such a quotient), casts to integers and numerics (of exact numbers and integer
+//! literals) and `EXTRACT` (only of a date or timestamp column).
 
 use sqlparser::ast::{Expr, Ident, ObjectName, Value};
 
@@ -58,6 +58,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         "int",
         "integer",
         "bigint",
+        "numeric", // of exact numbers only: the connector checks
+        "decimal",
         "float8",
         "double precision",
         "double",
