@@ -52,6 +52,7 @@ impl Adjustments {
         exact_number_casts(&mut statement, &self.number_columns)?;
         sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
+        dates_truncated_as_timestamptz(&mut statement, &self.temporal_columns);
         let placeholders = snowflake_placeholders(&mut statement);
         Ok((statement.to_string(), placeholders))
     }
@@ -158,6 +159,37 @@ fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlTy
         )),
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
+}
+
+/// `date_trunc(unit, d)` of a `date` (a column or a literal) → `CAST(date_trunc(unit, d) AS
+/// TIMESTAMP_TZ)`: Postgres truncates the date as a `timestamptz` at midnight in the session's
+/// zone and returns one; Snowflake returns a `DATE`, which that cast reads in the session's
+/// zone (its `TIMEZONE`, set from the client's).
+fn dates_truncated_as_timestamptz(statement: &mut Statement, temporal: &HashMap<String, PgType>) {
+    use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    let _ = sqlparser::ast::visit_expressions_mut(statement, |expr| {
+        if let Expr::Function(function) = &*expr
+            && super::quotients::is_named(function, "date_trunc")
+            && let FunctionArguments::List(list) = &function.args
+            && let [_, FunctionArg::Unnamed(FunctionArgExpr::Expr(value))] = list.args.as_slice()
+        {
+            let date = match value {
+                Expr::TypedString(typed) => typed.data_type == SqlType::Date,
+                other => column_name(other).and_then(|name| temporal.get(name)) == Some(&PgType::Date),
+            };
+            if date {
+                let truncated = std::mem::replace(expr, Expr::Value(SqlValue::Null.into()));
+                *expr = cast(
+                    truncated,
+                    SqlType::Custom(
+                        sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new("TIMESTAMP_TZ")]),
+                        vec![],
+                    ),
+                );
+            }
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
 }
 
 /// `round(x[, n])` is sent only of an exact number `x` ([`exact_scale`]) with a constant `n`:
@@ -681,6 +713,19 @@ columns = [
         ] {
             assert_eq!(sql(refused).unwrap_err().kind, ErrorKind::FeatureNotSupported, "{refused}");
         }
+    }
+
+    #[test]
+    fn dates_are_truncated_as_timestamptz() {
+        let (text, _) = sql(
+            "SELECT date_trunc('year', placed), date_trunc('month', DATE '2024-02-29'), date_trunc('day', seen) FROM t",
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "SELECT CAST(date_trunc('year', placed) AS TIMESTAMP_TZ), CAST(date_trunc('month', DATE '2024-02-29') AS \
+             TIMESTAMP_TZ), date_trunc('day', seen) FROM t"
+        );
     }
 
     #[test]
