@@ -220,8 +220,10 @@ fn drop_undeciding_order_keys(query: &mut Query) {
     if groups.is_empty() || !modifiers.is_empty() || select.distinct.is_some() {
         return;
     }
-    // What a key or grouping expression names: a select-list item (by position or alias) or itself.
-    let named = |expr: &'_ Expr| -> Expr {
+    // What a key names: a select-list item (by position, or by alias, which in `ORDER BY` wins
+    // over an input column) or itself. A grouping expression is read by position only (in
+    // `GROUP BY` an input column wins over an alias; such a key is simply never matched).
+    let named = |expr: &'_ Expr, by_alias: bool| -> Expr {
         let item = match expr {
             Expr::Value(value) => match &value.value {
                 Value::Number(number, _) => {
@@ -229,17 +231,17 @@ fn drop_undeciding_order_keys(query: &mut Query) {
                 }
                 _ => None,
             },
-            Expr::Identifier(ident) => select.projection.iter().find(|item| {
+            Expr::Identifier(ident) if by_alias => select.projection.iter().find(|item| {
                 matches!(item, SelectItem::ExprWithAlias { alias, .. } if alias.value.eq_ignore_ascii_case(&ident.value))
             }),
             _ => None,
         };
         item.and_then(item_expr).unwrap_or(expr).clone()
     };
-    let groups: Vec<Expr> = groups.iter().map(named).collect();
+    let groups: Vec<Expr> = groups.iter().map(|g| named(g, false)).collect();
     let mut ordered: Vec<Expr> = Vec::new();
     keys.retain(|key| {
-        let target = named(&key.expr);
+        let target = named(&key.expr, true);
         if groups.iter().all(|g| ordered.contains(g)) && operands(&target).is_some() {
             return false;
         }
@@ -497,6 +499,14 @@ mod tests {
              ORDER BY 1, k, 4 LIMIT 5"
         );
         assert_eq!(pairs, vec![(2, 4)]);
+        // GROUP BY k is the input column k, not the alias k: the quotient still decides.
+        assert!(
+            split_texts(
+                "SELECT a AS k, avg(x) FROM t GROUP BY k ORDER BY 1, 2",
+                "SELECT a AS k, pg_avg(x) FROM t GROUP BY k ORDER BY 1, 2"
+            )
+            .is_none()
+        );
         // Before the last grouping key, the quotient decides the order: not split.
         assert!(
             split_texts(
