@@ -489,15 +489,15 @@ SELECT DISTINCT EXTRACT(YEAR FROM o_orderdate) AS yr FROM "public"."orders" AS "
 -- case: distinct_limit/distinct_order_by_alias_desc
 SELECT DISTINCT p_size % 5 AS r FROM "public"."part" AS "part" ORDER BY r DESC;
 -- case: distinct_limit/distinct_on_top_per_group
--- refused: DISTINCT ON is not supported on Snowflake
+SELECT c_nationkey, c_custkey, c_acctbal FROM "public"."customer" AS "customer" QUALIFY row_number() OVER (PARTITION BY c_nationkey ORDER BY c_nationkey, c_acctbal DESC, c_custkey) = 1 ORDER BY c_nationkey, c_acctbal DESC, c_custkey;
 -- case: distinct_limit/distinct_on_multi_key
--- refused: DISTINCT ON is not supported on Snowflake
+SELECT o_orderpriority, o_orderstatus, o_orderkey, o_totalprice FROM "public"."orders" AS "orders" QUALIFY row_number() OVER (PARTITION BY o_orderpriority, o_orderstatus ORDER BY o_orderpriority, o_orderstatus, o_totalprice DESC, o_orderkey) = 1 ORDER BY o_orderpriority, o_orderstatus, o_totalprice DESC, o_orderkey;
 -- case: distinct_limit/distinct_on_earliest_order
--- refused: DISTINCT ON is not supported on Snowflake
+SELECT o_custkey, o_orderkey, o_orderdate FROM "public"."orders" AS "orders" WHERE o_custkey <= 20 QUALIFY row_number() OVER (PARTITION BY o_custkey ORDER BY o_custkey, o_orderdate, o_orderkey) = 1 ORDER BY o_custkey, o_orderdate, o_orderkey;
 -- case: distinct_limit/distinct_on_alltypes_uuid
--- refused: DISTINCT ON is not supported on Snowflake
+SELECT u, id FROM "public"."alltypes" AS "alltypes" QUALIFY row_number() OVER (PARTITION BY u ORDER BY u, id) = 1 ORDER BY u, id;
 -- case: distinct_limit/distinct_on_expression
--- refused: DISTINCT ON is not supported on Snowflake
+SELECT p_size / 10 AS bucket, p_partkey, p_retailprice FROM "public"."part" AS "part" QUALIFY row_number() OVER (PARTITION BY p_size / 10 ORDER BY p_size / 10, p_retailprice DESC, p_partkey) = 1 ORDER BY p_size / 10, p_retailprice DESC, p_partkey;
 -- case: distinct_limit/limit_basic
 SELECT o_orderkey, o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_totalprice DESC, o_orderkey LIMIT 5;
 -- case: distinct_limit/limit_offset

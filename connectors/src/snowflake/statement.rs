@@ -140,12 +140,19 @@ fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlTy
             let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
             !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
         };
+        let unconstrained =
+            matches!(data_type, SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None) | SqlType::Dec(Info::None));
         let scale = match (exact_scale(value, columns), value.as_ref()) {
             (Some(scale), _) => scale,
             (None, Expr::Value(v)) if matches!(&v.value, SqlValue::SingleQuotedString(t) if integer_text(t)) => 0,
+            // A parameter cast to an integer or numeric(p,s) is bound as a value of that type
+            // (read and checked by packwire, never as text by Snowflake).
+            (None, Expr::Value(v)) if matches!(v.value, SqlValue::Placeholder(_)) && !unconstrained => {
+                return std::ops::ControlFlow::Continue(());
+            }
             _ => return std::ops::ControlFlow::Break(data_type.to_string()),
         };
-        if let SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None) | SqlType::Dec(Info::None) = data_type {
+        if unconstrained {
             // NUMBER(38,0) is Snowflake's INTEGER, which the emulator reads as a 64-bit BIGINT
             // (overflowing where Snowflake and Postgres do not); 37 digits hold any bigint.
             *data_type = sqlparser_number(if scale == 0 { 37 } else { 38 }, scale);
@@ -706,7 +713,9 @@ columns = [
             text,
             r#"SELECT CAST("TOTAL" AS NUMERIC(38,2)), CAST("ID" * 1.5 AS INT), CAST(' -12 ' AS BIGINT), CAST(2.345 AS NUMERIC(10,2)), CAST("ID" AS NUMERIC(37,0)) FROM t"#
         );
+        sql("SELECT CAST($1 AS BIGINT), CAST($2 AS NUMERIC(10,2)) FROM t").unwrap();
         for refused in [
+            "SELECT CAST($1 AS NUMERIC) FROM t",
             "SELECT CAST(CAST(2.5 AS DOUBLE PRECISION) AS INT) FROM t",
             "SELECT CAST('4.5' AS INT) FROM t",
             "SELECT CAST(k AS NUMERIC(10,2)) FROM t",

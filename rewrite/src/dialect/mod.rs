@@ -196,6 +196,8 @@ pub struct Dialect {
     /// The target has no `FETCH FIRST n ROWS ONLY`: it is written as `LIMIT n` (and `WITH
     /// TIES` / `PERCENT` are refused).
     pub fetch_as_limit: bool,
+    /// The target has no `DISTINCT ON`: it is written as a `QUALIFY row_number() … = 1`.
+    pub distinct_on_as_qualify: bool,
     /// The target reads a backslash inside `'…'` as an escape (Snowflake): the backslashes of
     /// every string value — wherever it sits: a plain literal, a typed literal, an `ESCAPE`
     /// character — are doubled, so no literal can end early and let its text become SQL.
@@ -638,6 +640,12 @@ impl VisitorMut for Translator {
     }
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        if self.dialect.distinct_on_as_qualify {
+            let result = distinct_on_as_qualify(query).map_err(|what| self.dialect.refuse(what));
+            if result.is_err() {
+                return self.check(result);
+            }
+        }
         if matches!(query.body.as_ref(), SetExpr::SetOperation { .. }) {
             let result = self.dialect.check_construct(Construct::SetOperation, None);
             if result.is_err() || !has_multiset_operation(&query.body) {
@@ -806,6 +814,78 @@ impl VisitorMut for Translator {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// `SELECT DISTINCT ON (k…) … ORDER BY o…` → `SELECT … QUALIFY row_number() OVER (PARTITION BY
+/// k… ORDER BY o…) = 1 ORDER BY o…`: the first row of each group in the query's order, the row
+/// Postgres keeps. Keys naming a select-list item (by position or output name, as in Postgres'
+/// `ORDER BY`) stand for its expression inside the window. As Postgres requires, the leftmost
+/// `ORDER BY` keys must be the `DISTINCT ON` keys; anything else is refused.
+fn distinct_on_as_qualify(query: &mut Query) -> Result<(), &'static str> {
+    use sqlparser::ast::{Distinct, OrderByKind, SelectItem, WindowSpec, WindowType};
+    let Query { body, order_by, .. } = query;
+    let SetExpr::Select(select) = body.as_mut() else { return Ok(()) };
+    let Some(Distinct::On(keys)) = &select.distinct else { return Ok(()) };
+    let refused = "DISTINCT ON with keys other than select-list expressions and ORDER BY's leftmost keys";
+    let item_expr = |item: &SelectItem| match item {
+        SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } => Some(expr.clone()),
+        _ => None,
+    };
+    let named = |expr: &Expr| -> Result<Expr, &'static str> {
+        match expr {
+            Expr::Value(value) => match &value.value {
+                sqlparser::ast::Value::Number(number, _) => number
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|p| p.checked_sub(1))
+                    .and_then(|i| select.projection.get(i))
+                    .and_then(item_expr)
+                    .ok_or(refused),
+                _ => Ok(expr.clone()),
+            },
+            Expr::Identifier(ident) => Ok(select
+                .projection
+                .iter()
+                .find(|item| matches!(item, SelectItem::ExprWithAlias { alias, .. } if alias.value == ident.value))
+                .and_then(item_expr)
+                .unwrap_or_else(|| expr.clone())),
+            other => Ok(other.clone()),
+        }
+    };
+    let partition: Vec<Expr> = keys.iter().map(named).collect::<Result<_, _>>()?;
+    let mut window_order = Vec::new();
+    if let Some(order_by) = order_by {
+        let OrderByKind::Expressions(items) = &order_by.kind else { return Err(refused) };
+        for item in items {
+            let mut item = item.clone();
+            item.expr = named(&item.expr)?;
+            window_order.push(item);
+        }
+    }
+    let leftmost: Vec<&Expr> = window_order.iter().take(partition.len()).map(|item| &item.expr).collect();
+    if order_by.is_some() && (leftmost.len() < partition.len() || !partition.iter().all(|k| leftmost.contains(&k))) {
+        return Err(refused);
+    }
+    let mut row_number = function_call("row_number", vec![]);
+    if let Expr::Function(function) = &mut row_number {
+        function.over = Some(WindowType::WindowSpec(WindowSpec {
+            window_name: None,
+            partition_by: partition,
+            order_by: window_order,
+            window_frame: None,
+        }));
+    }
+    let first = Expr::BinaryOp {
+        left: Box::new(row_number),
+        op: BinaryOperator::Eq,
+        right: Box::new(Expr::value(sqlparser::ast::Value::Number("1".into(), false))),
+    };
+    select.qualify = Some(match select.qualify.take() {
+        Some(existing) => Expr::BinaryOp { left: Box::new(existing), op: BinaryOperator::And, right: Box::new(first) },
+        None => first,
+    });
+    select.distinct = None;
+    Ok(())
 }
 
 /// `FETCH FIRST n ROWS ONLY` → `LIMIT n` (no count: one row), keeping any `OFFSET`.

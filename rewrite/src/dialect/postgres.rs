@@ -64,6 +64,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[("generate_series", None), ("unnest", None)],
     unique_output_names: false,
     fetch_as_limit: false,
+    distinct_on_as_qualify: false,
     backslash_escapes: false,
 };
 

@@ -6,7 +6,8 @@
 //! `EXTRACT` of fractional or week-based fields and `date_part` (whole seconds, week settings),
 //! `TRIM` and `substr`, `left`/`right` (negative counts), `concat_ws`, `greatest`/`least`
 //! (NULL handling). Backslashes in strings are escapes in Snowflake, so they are doubled; `LIKE`
-//! gets Postgres' default escape character explicitly.
+//! gets Postgres' default escape character explicitly; `DISTINCT ON` becomes a `QUALIFY` on
+//! `row_number()`.
 //!
 //! Written as they are but checked by the connector, which knows the types: `avg` and `/` (only
 //! whole result columns, divided by the connector at Postgres' scale), `round` (of exact
@@ -70,6 +71,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[],
     unique_output_names: false,
     fetch_as_limit: false,
+    distinct_on_as_qualify: true,
     backslash_escapes: true,
 };
 

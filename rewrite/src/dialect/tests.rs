@@ -122,7 +122,16 @@ fn what_a_target_cannot_express_is_refused_by_name() {
         embedded("select id & 3 as a, id # 1 as b from orders where 'a' like 'a\\%' escape '\\'"),
         "SELECT id & CAST(3 AS INT) AS a, id # CAST(1 AS INT) AS b FROM \"public\".\"orders\" AS \"orders\" WHERE 'a' LIKE 'a\\%' ESCAPE '\\'"
     );
-    assert!(refused("select distinct on (id) id from orders", Target::Snowflake).contains("DISTINCT ON"));
+    assert_eq!(
+        sql("select distinct on (id) id, total as t from orders order by 1, t desc limit 3", Target::Snowflake)
+            .unwrap(),
+        "SELECT id, total AS t FROM \"public\".\"orders\" AS \"orders\" QUALIFY row_number() OVER (PARTITION BY id \
+         ORDER BY id, total DESC) = 1 ORDER BY 1, t DESC LIMIT 3"
+    );
+    // Postgres requires ORDER BY to start with the DISTINCT ON keys.
+    assert!(
+        refused("select distinct on (id) id from orders order by total", Target::Snowflake).contains("DISTINCT ON")
+    );
     assert!(matches!(
         sql("select made_up(id) from orders", Target::Postgres),
         Err(RewriteError::UndefinedFunction { .. })

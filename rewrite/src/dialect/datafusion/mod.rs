@@ -1159,6 +1159,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     table_functions: &[("generate_series", Some(generate_series)), ("unnest", Some(unnest_from))],
     unique_output_names: true,
     fetch_as_limit: true,
+    distinct_on_as_qualify: false,
     backslash_escapes: false,
 };
 
