@@ -110,15 +110,14 @@ impl Connector for SnowflakeConnector {
             .typing
             .ok_or_else(|| ConnectorError::new(ErrorKind::Internal, "a Snowflake statement needs its typing twin"))?;
         let typed = self.typing.prepare(typing.into()).await?;
-        let (statement, wire, quotients) = match quotients::split(query.statement, typing) {
+        let (mut statement, wire, quotients) = match quotients::split(query.statement, typing) {
             Some(split) => {
                 let wire = self.typing.result_schema(&split.typing).await?;
                 let quotients = Quotients::new(split.quotients, &wire, typed.schema())?;
-                (std::borrow::Cow::Owned(split.statement), wire, Some(Arc::new(quotients)))
+                (split.statement, wire, Some(Arc::new(quotients)))
             }
-            None => (std::borrow::Cow::Borrowed(query.statement), typed.schema(), None),
+            None => (query.statement.clone(), typed.schema(), None),
         };
-        let mut statement = statement.into_owned();
         self.adjustments.compare_averages(&mut statement);
         quotients::refuse_left_over(&statement)?;
         let (sql, placeholders) = self.adjustments.sql(&statement, &wire)?;
