@@ -120,7 +120,7 @@ impl Connector for SnowflakeConnector {
         };
         self.adjustments.compare_averages(&mut statement);
         quotients::refuse_left_over(&statement)?;
-        let (sql, placeholders) = self.adjustments.sql(&statement, &wire)?;
+        let (sql, placeholders) = self.adjustments.sql(statement, &wire)?;
         if placeholders > typed.param_types().len() {
             return Err(ConnectorError::new(ErrorKind::Internal, "parameters of the two plans differ"));
         }

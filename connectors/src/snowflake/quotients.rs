@@ -131,7 +131,8 @@ fn numerator_type(data_type: &DataType, numeric_result: bool) -> DataType {
     if numeric_result && data_type.is_integer() { DataType::Decimal128(38, 0) } else { data_type.clone() }
 }
 
-fn refusal(what: String) -> ConnectorError {
+/// 0A000 for `what` on Snowflake.
+pub(super) fn refusal(what: String) -> ConnectorError {
     ConnectorError::new(ErrorKind::FeatureNotSupported, format!("{what} is not supported on Snowflake"))
 }
 
@@ -338,8 +339,8 @@ fn operands(expr: &Expr) -> Option<(Expr, Expr, Option<i64>)> {
     }
 }
 
-/// `name(x)` → `x`, 0 and `name(x, n)` → `x`, `n` for an integer literal `n`.
-fn rounding<'e>(expr: &'e Expr, name: &str) -> Option<(&'e Expr, i64)> {
+/// `name(x)` → `x`, 0 and `name(x, n)` → `x`, `n` for an integer literal `n` (or its negation).
+pub(super) fn rounding<'e>(expr: &'e Expr, name: &str) -> Option<(&'e Expr, i64)> {
     let Expr::Function(function) = expr else { return None };
     if !is_named(function, name) || function.over.is_some() || function.filter.is_some() {
         return None;
@@ -348,9 +349,13 @@ fn rounding<'e>(expr: &'e Expr, name: &str) -> Option<(&'e Expr, i64)> {
     match list.args.as_slice() {
         [FunctionArg::Unnamed(FunctionArgExpr::Expr(inner))] => Some((unnested_ref(inner), 0)),
         [FunctionArg::Unnamed(FunctionArgExpr::Expr(inner)), FunctionArg::Unnamed(FunctionArgExpr::Expr(places))] => {
+            let (places, sign) = match places {
+                Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } => (expr.as_ref(), -1),
+                other => (other, 1),
+            };
             let Expr::Value(value) = places else { return None };
             let Value::Number(number, _) = &value.value else { return None };
-            Some((unnested_ref(inner), number.parse().ok()?))
+            Some((unnested_ref(inner), sign * number.parse::<i64>().ok()?))
         }
         _ => None,
     }

@@ -9,6 +9,7 @@ use datafusion::arrow::datatypes::SchemaRef;
 use package::{PackageVersion, PgType};
 use sqlparser::ast::{DataType as SqlType, Expr, Statement, Value as SqlValue, VisitMut, VisitorMut};
 
+use super::quotients::refusal;
 use crate::error::{ConnectorError, ErrorKind};
 
 /// The checks and changes for one version.
@@ -44,11 +45,10 @@ impl Adjustments {
 
     /// The SQL text sent for `statement` (whose result has `schema`) and the highest parameter
     /// number it uses, or the refusal.
-    pub(super) fn sql(&self, statement: &Statement, schema: &SchemaRef) -> Result<(String, usize), ConnectorError> {
-        check_columns(statement, &self.unfaithful_columns, schema)?;
-        check_extracts(statement, &self.temporal_columns)?;
-        check_rounds(statement, &self.number_columns)?;
-        let mut statement = statement.clone();
+    pub(super) fn sql(&self, mut statement: Statement, schema: &SchemaRef) -> Result<(String, usize), ConnectorError> {
+        check_columns(&statement, &self.unfaithful_columns, schema)?;
+        check_extracts(&statement, &self.temporal_columns)?;
+        check_rounds(&statement, &self.number_columns)?;
         exact_number_casts(&mut statement, &self.number_columns)?;
         sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
@@ -104,10 +104,9 @@ fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> 
         }
     });
     match refused {
-        std::ops::ControlFlow::Break(field) => Err(ConnectorError::new(
-            ErrorKind::FeatureNotSupported,
-            format!("EXTRACT({field} FROM …) of other than a date or timestamp column is not supported on Snowflake"),
-        )),
+        std::ops::ControlFlow::Break(field) => {
+            Err(refusal(format!("EXTRACT({field} FROM …) of other than a date or timestamp column")))
+        }
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
 }
@@ -118,21 +117,10 @@ fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> 
 /// such as `'4.5'` as a number where Postgres refuses it. `numeric` without a scale keeps each
 /// value's scale in Postgres: it is sent as `NUMBER(38,s)` with the exact number's scale.
 fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlType>) -> Result<(), ConnectorError> {
-    use sqlparser::ast::ExactNumberInfo as Info;
     let refused = sqlparser::ast::visit_expressions_mut(statement, |expr| {
         let Expr::Cast { expr: value, data_type, .. } = expr else { return std::ops::ControlFlow::Continue(()) };
-        let integer = matches!(
-            data_type,
-            SqlType::Int(_)
-                | SqlType::Integer(_)
-                | SqlType::BigInt(_)
-                | SqlType::SmallInt(_)
-                | SqlType::Int2(_)
-                | SqlType::Int4(_)
-                | SqlType::Int8(_)
-        );
         let numeric = matches!(data_type, SqlType::Numeric(_) | SqlType::Decimal(_) | SqlType::Dec(_));
-        if !integer && !numeric {
+        if !is_integer_type(data_type) && !numeric {
             return std::ops::ControlFlow::Continue(());
         }
         let integer_text = |text: &str| {
@@ -140,8 +128,7 @@ fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlTy
             let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
             !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
         };
-        let unconstrained =
-            matches!(data_type, SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None) | SqlType::Dec(Info::None));
+        let unconstrained = is_unconstrained_numeric(data_type);
         let scale = match (exact_scale(value, columns), value.as_ref()) {
             (Some(scale), _) => scale,
             (None, Expr::Value(v)) if matches!(&v.value, SqlValue::SingleQuotedString(t) if integer_text(t)) => 0,
@@ -160,10 +147,9 @@ fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlTy
         std::ops::ControlFlow::Continue(())
     });
     match refused {
-        std::ops::ControlFlow::Break(to) => Err(ConnectorError::new(
-            ErrorKind::FeatureNotSupported,
-            format!("casting other than an exact number or an integer literal to {to} is not supported on Snowflake"),
-        )),
+        std::ops::ControlFlow::Break(to) => {
+            Err(refusal(format!("casting other than an exact number or an integer literal to {to}")))
+        }
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
 }
@@ -203,37 +189,20 @@ fn dates_truncated_as_timestamptz(statement: &mut Statement, temporal: &HashMap<
 /// Snowflake rounds those half away from zero as Postgres does, but floats otherwise (Postgres
 /// rounds them half to even). A rounded quotient result column is the connector's (`quotients`).
 fn check_rounds(statement: &Statement, columns: &HashMap<String, SqlType>) -> Result<(), ConnectorError> {
-    use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
     let refused = sqlparser::ast::visit_expressions(statement, |expr| {
         let Expr::Function(function) = expr else { return std::ops::ControlFlow::Continue(()) };
         if !super::quotients::is_named(function, "round") {
             return std::ops::ControlFlow::Continue(());
         }
-        let exact = match &function.args {
-            FunctionArguments::List(list) => match list.args.as_slice() {
-                [FunctionArg::Unnamed(FunctionArgExpr::Expr(value))] => exact_scale(value, columns).is_some(),
-                [
-                    FunctionArg::Unnamed(FunctionArgExpr::Expr(value)),
-                    FunctionArg::Unnamed(FunctionArgExpr::Expr(places)),
-                ] => {
-                    let places = match places {
-                        Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } => expr.as_ref(),
-                        other => other,
-                    };
-                    exact_scale(value, columns).is_some()
-                        && matches!(places, Expr::Value(v) if matches!(&v.value, SqlValue::Number(n, _) if n.parse::<i64>().is_ok()))
-                }
-                _ => false,
-            },
-            _ => false,
-        };
-        if exact { std::ops::ControlFlow::Continue(()) } else { std::ops::ControlFlow::Break(()) }
+        match super::quotients::rounding(expr, "round") {
+            Some((value, _)) if exact_scale(value, columns).is_some() => std::ops::ControlFlow::Continue(()),
+            _ => std::ops::ControlFlow::Break(()),
+        }
     });
     match refused {
-        std::ops::ControlFlow::Break(()) => Err(ConnectorError::new(
-            ErrorKind::FeatureNotSupported,
-            "round() of other than an exact number or a quotient result column is not supported on Snowflake",
-        )),
+        std::ops::ControlFlow::Break(()) => {
+            Err(refusal("round() of other than an exact number or a quotient result column".into()))
+        }
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
 }
@@ -418,6 +387,26 @@ fn average_subquery_operands(
     Some((with_item(count), with_item(sum)))
 }
 
+/// Whether a cast's type is one of the integer types.
+fn is_integer_type(data_type: &SqlType) -> bool {
+    matches!(
+        data_type,
+        SqlType::Int(_)
+            | SqlType::Integer(_)
+            | SqlType::BigInt(_)
+            | SqlType::SmallInt(_)
+            | SqlType::Int2(_)
+            | SqlType::Int4(_)
+            | SqlType::Int8(_)
+    )
+}
+
+/// Whether a cast's type is `numeric` without precision and scale.
+fn is_unconstrained_numeric(data_type: &SqlType) -> bool {
+    use sqlparser::ast::ExactNumberInfo::None as Unconstrained;
+    matches!(data_type, SqlType::Numeric(Unconstrained) | SqlType::Decimal(Unconstrained) | SqlType::Dec(Unconstrained))
+}
+
 /// Snowflake keeps a product's scale as the sum of its factors' only up to 12 digits.
 const SNOWFLAKE_PRODUCT_SCALE: i64 = 12;
 
@@ -430,7 +419,7 @@ fn exact_scale(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<i64> {
         SqlType::Numeric(Info::PrecisionAndScale(_, scale)) | SqlType::Decimal(Info::PrecisionAndScale(_, scale)) => {
             Some(*scale)
         }
-        SqlType::Int(_) | SqlType::Integer(_) | SqlType::BigInt(_) | SqlType::SmallInt(_) => Some(0),
+        integer if is_integer_type(integer) => Some(0),
         _ => None,
     };
     match expr {
@@ -453,9 +442,7 @@ fn exact_scale(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<i64> {
             (scale <= SNOWFLAKE_PRODUCT_SCALE).then_some(scale)
         }
         // `numeric` without a scale keeps the value's.
-        Expr::Cast { data_type: SqlType::Numeric(Info::None) | SqlType::Decimal(Info::None), expr, .. } => {
-            exact_scale(expr, columns)
-        }
+        Expr::Cast { data_type, expr, .. } if is_unconstrained_numeric(data_type) => exact_scale(expr, columns),
         Expr::Cast { data_type, .. } => declared_scale(data_type),
         Expr::Case { conditions, else_result, .. } => {
             let results = conditions.iter().map(|c| &c.result).chain(else_result.as_deref());
@@ -603,7 +590,7 @@ columns = [
         let version = PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
         let statement =
             sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::PostgreSqlDialect {}, text).unwrap().remove(0);
-        Adjustments::new(&version).sql(&statement, &SchemaRef::new(datafusion::arrow::datatypes::Schema::empty()))
+        Adjustments::new(&version).sql(statement, &SchemaRef::new(datafusion::arrow::datatypes::Schema::empty()))
     }
 
     #[test]
@@ -626,7 +613,7 @@ columns = [
                 .unwrap()
                 .remove(0);
             let fields: Vec<Field> = types.into_iter().map(|t| Field::new("c", t, true)).collect();
-            Adjustments::new(&version).sql(&statement, &SchemaRef::new(Schema::new(fields))).unwrap().0
+            Adjustments::new(&version).sql(statement, &SchemaRef::new(Schema::new(fields))).unwrap().0
         };
         assert_eq!(
             adjust(
@@ -692,7 +679,7 @@ columns = [
             let statement = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::PostgreSqlDialect {}, text)
                 .unwrap()
                 .remove(0);
-            Adjustments::new(&version).sql(&statement, &SchemaRef::new(datafusion::arrow::datatypes::Schema::empty()))
+            Adjustments::new(&version).sql(statement, &SchemaRef::new(datafusion::arrow::datatypes::Schema::empty()))
         };
         adjust("SELECT EXTRACT(YEAR FROM placed), EXTRACT(HOUR FROM o.seen) FROM t AS o").unwrap();
         for refused in [

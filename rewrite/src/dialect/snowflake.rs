@@ -107,8 +107,17 @@ fn extract(expr: &mut Expr) -> Result<(), String> {
     use sqlparser::ast::DateTimeField as F;
     let Expr::Extract { field, .. } = expr else { return Ok(()) };
     match field {
-        F::Year | F::Years | F::Quarter | F::Month | F::Months | F::Day | F::Days | F::Hour | F::Hours => Ok(()),
-        F::Minute | F::Minutes => Ok(()),
+        F::Year
+        | F::Years
+        | F::Quarter
+        | F::Month
+        | F::Months
+        | F::Day
+        | F::Days
+        | F::Hour
+        | F::Hours
+        | F::Minute
+        | F::Minutes => Ok(()),
         other => Err(format!("EXTRACT({other} FROM …)")),
     }
 }
