@@ -846,7 +846,10 @@ fn distinct_on_as_qualify(query: &mut Query) -> Result<(), &'static str> {
             Expr::Identifier(ident) => Ok(select
                 .projection
                 .iter()
-                .find(|item| matches!(item, SelectItem::ExprWithAlias { alias, .. } if alias.value == ident.value))
+                .find(|item| {
+                    matches!(item, SelectItem::ExprWithAlias { alias, .. }
+                        if crate::names::normalize(alias) == crate::names::normalize(ident))
+                })
                 .and_then(item_expr)
                 .unwrap_or_else(|| expr.clone())),
             other => Ok(other.clone()),

@@ -128,6 +128,12 @@ fn what_a_target_cannot_express_is_refused_by_name() {
         "SELECT id, total AS t FROM \"public\".\"orders\" AS \"orders\" QUALIFY row_number() OVER (PARTITION BY id \
          ORDER BY id, total DESC) = 1 ORDER BY 1, t DESC LIMIT 3"
     );
+    // An output name is matched as Postgres folds it (T is t).
+    assert!(
+        sql("select distinct on (id) id, total as t from orders order by id, T", Target::Snowflake)
+            .unwrap()
+            .contains("ORDER BY id, total)")
+    );
     // Postgres requires ORDER BY to start with the DISTINCT ON keys.
     assert!(
         refused("select distinct on (id) id from orders order by total", Target::Snowflake).contains("DISTINCT ON")
