@@ -455,7 +455,7 @@ SELECT justify_days(INTERVAL '35 days') AS a, justify_hours(INTERVAL '50 hours')
 -- case: datetime/justify_columns
 SELECT id, iv, justify_hours(iv) AS jh, justify_days(iv) AS jd, justify_interval(iv) AS ji FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/overlaps
--- refused: this expression is not supported on Postgres
+SELECT (DATE '2024-01-01', DATE '2024-02-01') OVERLAPS (DATE '2024-01-15', DATE '2024-03-01') AS a, (DATE '2024-01-01', DATE '2024-02-01') OVERLAPS (DATE '2024-02-01', DATE '2024-03-01') AS touching, (TIMESTAMP '2024-01-01 10:00', INTERVAL '2 hours') OVERLAPS (TIMESTAMP '2024-01-01 11:00', INTERVAL '1 hour') AS b;
 -- case: datetime/time_arithmetic
 SELECT TIME '23:30' + INTERVAL '1 hour' AS wraps, TIME '10:00' - TIME '08:15' AS diff, TIME '10:00' - INTERVAL '30 minutes' AS minus, DATE '2024-02-29' + TIME '13:00' AS date_plus_time;
 -- case: datetime/time_column_arithmetic

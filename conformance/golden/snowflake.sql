@@ -243,11 +243,11 @@ SELECT 'true'::BOOLEAN AS a, 'yes'::BOOLEAN AS b, 'on'::BOOLEAN AS c, '0'::BOOLE
 -- case: casts/int_column_to_boolean
 SELECT id, i4, i4::BOOLEAN AS nonzero FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/bytea_from_text
--- refused: casting to bytea is not supported on the embedded engine
+-- refused: casting to bytea is not supported on Snowflake
 -- case: casts/bytea_column
 SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/uuid_from_text
--- refused: casting to uuid is not supported on the embedded engine
+-- refused: casting to uuid is not supported on Snowflake
 -- case: casts/uuid_column_to_text
 -- refused: casting to text is not supported on Snowflake
 -- case: casts/jsonb_from_text
@@ -455,7 +455,7 @@ SELECT count(CASE WHEN o_orderdate BETWEEN '1994-01-01' AND '1994-12-31' THEN 1 
 -- case: datetime/justify_columns
 -- refused: function justify_hours() is not supported on Snowflake
 -- case: datetime/overlaps
--- refused: row constructors is not supported on the embedded engine
+-- refused: row constructors is not supported on Snowflake
 -- case: datetime/time_arithmetic
 SELECT TIME '23:30' + INTERVAL '1 hour' AS wraps, TIME '10:00' - TIME '08:15' AS diff, TIME '10:00' - INTERVAL '30 minutes' AS minus, DATE '2024-02-29' + TIME '13:00' AS date_plus_time;
 -- case: datetime/time_column_arithmetic
@@ -523,7 +523,7 @@ SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" ORDER BY n_nationk
 -- case: distinct_limit/offset_row_singular
 SELECT n_nationkey FROM "public"."nation" AS "nation" ORDER BY n_nationkey OFFSET 1 ROW FETCH FIRST 1 ROWS ONLY;
 -- case: distinct_limit/fetch_with_ties
--- refused: FETCH … WITH TIES is not supported on the embedded engine
+SELECT p_partkey, p_size FROM (SELECT p_partkey, p_size FROM "public"."part" AS "part" WHERE p_partkey <= 50 ORDER BY p_size FETCH FIRST 3 ROWS WITH TIES) AS s ORDER BY p_size, p_partkey;
 -- case: distinct_limit/limit_in_subquery
 SELECT sum(o_totalprice) AS first_100_total, count(*) AS cnt FROM (SELECT o_totalprice FROM "public"."orders" AS "orders" ORDER BY o_orderdate, o_orderkey LIMIT 100) AS s;
 -- case: distinct_limit/distinct_with_limit
@@ -831,7 +831,7 @@ SELECT * FROM (VALUES (NULL, 1), ('a', NULL), ('b', 2)) AS v (s, n) ORDER BY n N
 -- case: series_values/values_mixed_types
 SELECT * FROM (VALUES (DATE '2024-01-01', true, 10::BIGINT), (DATE '2024-12-31', false, NULL)) AS v (d, flag, amount) ORDER BY d;
 -- case: series_values/values_in_where_in
--- refused: row constructors is not supported on the embedded engine
+SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE ((l_returnflag = 'R' AND l_linestatus = 'F') OR (l_returnflag = 'A' AND l_linestatus = 'F'));
 -- case: series_values/values_single_row_column_names
 VALUES (1, 'x', true);
 -- case: series_values/numeric_negative_step

@@ -122,7 +122,11 @@ impl Client {
     }
 }
 
+/// The clients, installed and built once per cache: the tests of this file run in parallel,
+/// and two installs into one directory would undo each other.
 fn clients() -> Vec<Result<Client, String>> {
+    static PREPARING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = PREPARING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = |p: PathBuf| p.to_string_lossy().into_owned();
     let python_client = |script: &'static str| -> Result<Client, String> {
         let program = vec![path(python()?), path(scripts().join("python").join(script))];

@@ -7,7 +7,8 @@
 //! exact result is computed here with 256-bit integers and returned as numeric text.
 //!
 //! `pg_round`, `pg_trunc` (in `round`): Postgres' `round` and `trunc`. `pg_int2/4/8`,
-//! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric.
+//! `pg_numeric` (in `casts`): casts to integers and to unconstrained numeric. `pg_bytea`,
+//! `pg_uuid` (in `input`): casts of text to `bytea` and `uuid`.
 //! `PgDateArithmetic`, `pg_justify_*`, `pg_interval_mul` (in `datetime`): the result types of
 //! Postgres' date arithmetic, an interval times a fraction, `justify_hours/days/interval`. `pg_date_trunc` (in `date_trunc`): `date_trunc`
 //! in the session's time zone. `pg_text`, `pg_output` (in `text`): casts to text and output-function text with
@@ -21,7 +22,7 @@
 //! `pg_make_timestamp`, `pg_make_timestamptz`, `pg_make_time`, `pg_make_interval` (in `make`): the
 //! `make_*` constructors. `pg_sign`, `pg_integer_div`, `pg_width_bucket`, `pg_gcd`, `pg_lcm`, `pg_factorial` (in `math`):
 //! `sign`, `div`, `width_bucket`, `gcd`, `lcm`, `factorial` with Postgres' types.
-//! `pg_age` (in `age`): two-argument `age()`. `pg_eq_any` (in `any`): `= ANY (array)` over an
+//! `pg_age` (in `age`): two-argument `age()`. `pg_overlaps` (in `overlaps`): `OVERLAPS`. `pg_eq_any` (in `any`): `= ANY (array)` over an
 //! array value, with Postgres' NULL rules. `pg_bitnot` (in `bits`): prefix `~` on integers.
 //! `pg_percentile_cont`, `pg_percentile_disc`, `pg_mode` (in `ordered_set`): the ordered-set
 //! aggregates with Postgres' formulas.
@@ -54,11 +55,13 @@ mod date_trunc;
 mod datetime;
 mod extract;
 mod format;
+mod input;
 pub mod json;
 pub mod keywords;
 mod make;
 mod math;
 mod ordered_set;
+mod overlaps;
 mod round;
 pub use round::round_numeric_text;
 mod text;
@@ -453,6 +456,8 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 4 }),
         ScalarUDF::from(casts::PgToInteger { signature: Signature::user_defined(Volatility::Immutable), width: 8 }),
         ScalarUDF::from(casts::PgToNumeric { signature: Signature::user_defined(Volatility::Immutable) }),
+        ScalarUDF::from(input::PgInput::new(input::Target::Bytea)),
+        ScalarUDF::from(input::PgInput::new(input::Target::Uuid)),
         ScalarUDF::from(date_trunc::PgDateTrunc::new()),
         ScalarUDF::from(age::PgAge::new()),
         ScalarUDF::from(text::PgText::cast()),
@@ -467,6 +472,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(to_timestamp::PgParseDateTime::new(false)),
         ScalarUDF::from(format::PgFormat::new()),
         ScalarUDF::from(bits::PgBitNot::new()),
+        ScalarUDF::from(overlaps::PgOverlaps::new()),
         ScalarUDF::from(any::PgEqAny::new()),
         ScalarUDF::from(datetime::PgIntervalMul::new()),
         ScalarUDF::from(make::PgMake::new(make::Make::Timestamp)),

@@ -642,15 +642,13 @@ impl<'a> Resolver<'a> {
             } => {
                 if let Some(args) = args {
                     // A set-returning function (`generate_series(…)`, `unnest(…)`): one column,
-                    // named like Postgres names it; its arguments see the FROM items before it.
+                    // and `WITH ORDINALITY` the counter, named like Postgres names them; its
+                    // arguments see the FROM items before it.
                     let parts = normalize_object_name(name);
                     let [function] = parts.as_slice() else {
                         return Err(RewriteError::unsupported(format!("table function {name}"), 0));
                     };
-                    if !SET_RETURNING_FUNCTIONS.contains(&function.as_str())
-                        || !with_hints.is_empty()
-                        || *with_ordinality
-                    {
+                    if !SET_RETURNING_FUNCTIONS.contains(&function.as_str()) || !with_hints.is_empty() {
                         return Err(RewriteError::unsupported(
                             format!("table function {name}"),
                             first_ident(name).map(|i| self.position(&i)).unwrap_or(0),
@@ -664,21 +662,22 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     let relation = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| function.clone());
-                    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
-                        Some(column) => normalize(&column.name),
-                        None => relation.clone(),
-                    };
-                    if alias.as_ref().is_some_and(|a| a.columns.len() > 1) {
+                    let mut names = vec![relation.clone()];
+                    if *with_ordinality {
+                        names.push("ordinality".into());
+                    }
+                    let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
+                    if written.len() > names.len() {
                         return Err(RewriteError::Invalid {
                             message: format!("too many column aliases specified for function {function}"),
                             position: 0,
                         });
                     }
-                    scope.relations.push(Relation {
-                        name: relation,
-                        schema: None,
-                        columns: vec![RelColumn { name: column, declared: None, source: None }],
-                    });
+                    for (name, column) in names.iter_mut().zip(written) {
+                        *name = normalize(&column.name);
+                    }
+                    let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None });
+                    scope.relations.push(Relation { name: relation, schema: None, columns: columns.collect() });
                     return Ok(());
                 }
                 if !with_hints.is_empty()

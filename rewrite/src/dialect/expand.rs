@@ -347,8 +347,13 @@ pub(super) fn row_elements(expr: &Expr) -> Option<Vec<&Expr>> {
 /// DISTINCT FROM` likewise; `<`, `<=`, `>`, `>=` compare left to right — `(a, b) < (c, d)` is
 /// `a < c OR (a = c AND b < d)`, which is NULL exactly when Postgres' pairwise comparison
 /// reaches a NULL before a deciding pair. The ordering forms repeat elements, so those must be
-/// free of function calls and subqueries (a volatile function would run twice).
+/// free of function calls and subqueries (a volatile function would run twice). A row `IN` a
+/// list of rows is the OR of row equalities (`row_membership`).
 pub fn row_comparison(expr: &mut Expr) -> Result<(), String> {
+    if let Some(expanded) = row_membership(expr)? {
+        *expr = expanded;
+        return Ok(());
+    }
     let (left, right, op, distinct) = match &*expr {
         Expr::BinaryOp { left, op, right } => (left.as_ref(), right.as_ref(), Some(op.clone()), None),
         Expr::IsDistinctFrom(left, right) => (left.as_ref(), right.as_ref(), None, Some(true)),
@@ -410,6 +415,49 @@ pub fn row_comparison(expr: &mut Expr) -> Result<(), String> {
         *expr = expanded;
     }
     Ok(())
+}
+
+/// `row [NOT] IN (row, …)` and `row [NOT] IN (VALUES row, …)` as the OR of the row equalities
+/// (each then expanded as a row comparison), negated for `NOT IN`: Postgres' three-valued result.
+/// The left row is repeated, so it must not call functions when there is more than one row.
+fn row_membership(expr: &Expr) -> Result<Option<Expr>, String> {
+    let (left, rows, negated): (&Expr, Vec<Expr>, bool) = match expr {
+        Expr::InList { expr: left, list, negated } => (left, list.clone(), *negated),
+        Expr::InSubquery { expr: left, subquery, negated } => match values_rows(subquery) {
+            Some(rows) => (left, rows.iter().map(|row| Expr::Tuple(row.content.clone())).collect(), *negated),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    if row_elements(left).is_none() {
+        return Ok(None);
+    }
+    if rows.len() > 1 && calls_anything(left) {
+        return Err("IN over rows holding function calls or subqueries".into());
+    }
+    let equal =
+        |row: Expr| Expr::BinaryOp { left: Box::new(left.clone()), op: BinaryOperator::Eq, right: Box::new(row) };
+    let Some(any) = rows.into_iter().map(equal).reduce(|all, next| Expr::BinaryOp {
+        left: Box::new(all),
+        op: BinaryOperator::Or,
+        right: Box::new(next),
+    }) else {
+        return Ok(None);
+    };
+    let any = Expr::Nested(Box::new(any));
+    Ok(Some(if negated { Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Not, expr: Box::new(any) } } else { any }))
+}
+
+/// The rows of a subquery that is nothing but a `VALUES` list.
+pub(super) fn values_rows(subquery: &sqlparser::ast::Query) -> Option<&[sqlparser::ast::Parens<Vec<Expr>>]> {
+    let plain = subquery.with.is_none()
+        && subquery.order_by.is_none()
+        && subquery.limit_clause.is_none()
+        && subquery.fetch.is_none();
+    match subquery.body.as_ref() {
+        sqlparser::ast::SetExpr::Values(values) if plain => Some(values.rows.as_slice()),
+        _ => None,
+    }
 }
 
 /// Whether an expression calls a function or holds a subquery anywhere.

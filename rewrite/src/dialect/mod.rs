@@ -11,6 +11,7 @@
 mod datafusion;
 mod expand;
 mod postgres;
+mod qualify;
 mod snowflake;
 mod windows;
 
@@ -98,6 +99,8 @@ pub enum Construct {
     RefinedWindow,
     /// `FULL JOIN … USING (k)`: an unqualified `k` is `COALESCE(left.k, right.k)`.
     FullJoinUsing,
+    /// `(start, end) OVERLAPS (start, end)`.
+    Overlaps,
     /// `(scalar subquery) IS [NOT] NULL`.
     SubqueryIsNull,
     Values,
@@ -155,6 +158,7 @@ impl Construct {
             Construct::SetOperationAll => "INTERSECT ALL and EXCEPT ALL",
             Construct::RefinedWindow => "a window that refines a named window",
             Construct::FullJoinUsing => "FULL JOIN … USING",
+            Construct::Overlaps => "OVERLAPS",
             Construct::SubqueryIsNull => "IS NULL on a scalar subquery",
             Construct::Values => "VALUES",
             Construct::Other => "this expression",
@@ -522,6 +526,12 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
         {
             Construct::RowComparison
         }
+        Expr::InList { expr: left, .. } if expand::row_elements(left).is_some() => Construct::RowComparison,
+        Expr::InSubquery { expr: left, subquery, .. }
+            if expand::row_elements(left).is_some() && expand::values_rows(subquery).is_some() =>
+        {
+            Construct::RowComparison
+        }
         Expr::BinaryOp { op, .. } => match op {
             B::PGRegexMatch | B::PGRegexIMatch | B::PGRegexNotMatch | B::PGRegexNotIMatch => Construct::RegexMatch,
             B::PGLikeMatch | B::PGNotLikeMatch => Construct::Like,
@@ -535,6 +545,7 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
                 Construct::BitwiseOperator
             }
             B::PGExp => Construct::Exponent,
+            B::Overlaps => Construct::Overlaps,
             B::Divide => Construct::Division,
             B::Plus
             | B::Minus
@@ -633,7 +644,7 @@ impl VisitorMut for Translator {
             fetch.quantity.iter_mut().for_each(plain_number);
         }
         if self.dialect.fetch_as_limit {
-            let result = fetch_as_limit(query).map_err(|what| self.dialect.refuse(what));
+            let result = qualify::fetch_as_limit(query).map_err(|what| self.dialect.refuse(what));
             return self.check(result);
         }
         ControlFlow::Continue(())
@@ -641,7 +652,7 @@ impl VisitorMut for Translator {
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
         if self.dialect.distinct_on_as_qualify {
-            let result = distinct_on_as_qualify(query).map_err(|what| self.dialect.refuse(what));
+            let result = qualify::distinct_on_as_qualify(query).map_err(|what| self.dialect.refuse(what));
             if result.is_err() {
                 return self.check(result);
             }
@@ -814,102 +825,6 @@ impl VisitorMut for Translator {
         }
         ControlFlow::Continue(())
     }
-}
-
-/// `SELECT DISTINCT ON (k…) … ORDER BY o…` → `SELECT … QUALIFY row_number() OVER (PARTITION BY
-/// k… ORDER BY o…) = 1 ORDER BY o…`: the first row of each group in the query's order, the row
-/// Postgres keeps. Keys naming a select-list item (by position or output name, as in Postgres'
-/// `ORDER BY`) stand for its expression inside the window. As Postgres requires, the leftmost
-/// `ORDER BY` keys must be the `DISTINCT ON` keys; anything else is refused.
-fn distinct_on_as_qualify(query: &mut Query) -> Result<(), &'static str> {
-    use sqlparser::ast::{Distinct, OrderByKind, SelectItem, WindowSpec, WindowType};
-    let Query { body, order_by, .. } = query;
-    let SetExpr::Select(select) = body.as_mut() else { return Ok(()) };
-    let Some(Distinct::On(keys)) = &select.distinct else { return Ok(()) };
-    let refused = "DISTINCT ON with keys other than select-list expressions and ORDER BY's leftmost keys";
-    let item_expr = |item: &SelectItem| match item {
-        SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } => Some(expr.clone()),
-        _ => None,
-    };
-    let named = |expr: &Expr| -> Result<Expr, &'static str> {
-        match expr {
-            Expr::Value(value) => match &value.value {
-                sqlparser::ast::Value::Number(number, _) => number
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|p| p.checked_sub(1))
-                    .and_then(|i| select.projection.get(i))
-                    .and_then(item_expr)
-                    .ok_or(refused),
-                _ => Ok(expr.clone()),
-            },
-            Expr::Identifier(ident) => Ok(select
-                .projection
-                .iter()
-                .find(|item| {
-                    matches!(item, SelectItem::ExprWithAlias { alias, .. }
-                        if crate::names::normalize(alias) == crate::names::normalize(ident))
-                })
-                .and_then(item_expr)
-                .unwrap_or_else(|| expr.clone())),
-            other => Ok(other.clone()),
-        }
-    };
-    let partition: Vec<Expr> = keys.iter().map(named).collect::<Result<_, _>>()?;
-    let mut window_order = Vec::new();
-    if let Some(order_by) = order_by {
-        let OrderByKind::Expressions(items) = &order_by.kind else { return Err(refused) };
-        for item in items {
-            let mut item = item.clone();
-            item.expr = named(&item.expr)?;
-            window_order.push(item);
-        }
-    }
-    let leftmost: Vec<&Expr> = window_order.iter().take(partition.len()).map(|item| &item.expr).collect();
-    if order_by.is_some() && (leftmost.len() < partition.len() || !partition.iter().all(|k| leftmost.contains(&k))) {
-        return Err(refused);
-    }
-    let mut row_number = function_call("row_number", vec![]);
-    if let Expr::Function(function) = &mut row_number {
-        function.over = Some(WindowType::WindowSpec(WindowSpec {
-            window_name: None,
-            partition_by: partition,
-            order_by: window_order,
-            window_frame: None,
-        }));
-    }
-    let first = Expr::BinaryOp {
-        left: Box::new(row_number),
-        op: BinaryOperator::Eq,
-        right: Box::new(Expr::value(sqlparser::ast::Value::Number("1".into(), false))),
-    };
-    select.qualify = Some(match select.qualify.take() {
-        Some(existing) => Expr::BinaryOp { left: Box::new(existing), op: BinaryOperator::And, right: Box::new(first) },
-        None => first,
-    });
-    select.distinct = None;
-    Ok(())
-}
-
-/// `FETCH FIRST n ROWS ONLY` → `LIMIT n` (no count: one row), keeping any `OFFSET`.
-fn fetch_as_limit(query: &mut Query) -> Result<(), &'static str> {
-    use sqlparser::ast::LimitClause;
-    let Some(fetch) = query.fetch.take() else { return Ok(()) };
-    if fetch.with_ties {
-        return Err("FETCH … WITH TIES");
-    }
-    if fetch.percent {
-        return Err("FETCH … PERCENT");
-    }
-    let count = fetch.quantity.unwrap_or_else(|| Expr::value(sqlparser::ast::Value::Number("1".into(), false)));
-    query.limit_clause = match query.limit_clause.take() {
-        None => Some(LimitClause::LimitOffset { limit: Some(count), offset: None, limit_by: vec![] }),
-        Some(LimitClause::LimitOffset { limit: None, offset, limit_by }) => {
-            Some(LimitClause::LimitOffset { limit: Some(count), offset, limit_by })
-        }
-        Some(_) => return Err("FETCH together with LIMIT"),
-    };
-    Ok(())
 }
 
 /// Aliases result columns whose name an earlier column already has.

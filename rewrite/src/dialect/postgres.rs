@@ -58,6 +58,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::RefinedWindow, Support::Native),
         (Construct::FullJoinUsing, Support::Native),
         (Construct::SubqueryIsNull, Support::Native),
+        (Construct::Overlaps, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: CAST_TYPES,

@@ -85,10 +85,19 @@ fn what_a_target_cannot_express_is_refused_by_name() {
         embedded("select total::text as a, 'x'::text as b from orders fetch first 2 rows only"),
         "SELECT pg_text(total) AS a, 'x'::TEXT AS b FROM \"public\".\"orders\" AS \"orders\" LIMIT 2"
     );
-    assert!(
-        refused("select id from orders order by id fetch first 1 row with ties", Target::DataFusion)
-            .contains("WITH TIES")
+    // WITH TIES ranks the rows; with an OFFSET or DISTINCT the rank would count other rows.
+    assert_eq!(
+        embedded("select id as k, total from orders order by 2 desc, k fetch first 3 rows with ties"),
+        "SELECT id AS k, total FROM \"public\".\"orders\" AS \"orders\" \
+         QUALIFY rank() OVER (ORDER BY total DESC, id) <= 3 ORDER BY 2 DESC, k"
     );
+    for text in [
+        "select id from orders order by id offset 1 fetch first 1 row with ties",
+        "select distinct id from orders order by id fetch first 1 row with ties",
+        "select id from orders order by id fetch first $1 rows with ties",
+    ] {
+        assert!(refused(text, Target::DataFusion).contains("WITH TIES"), "{text}");
+    }
     // Casts to integers take Postgres' rounding through pg_int2/4/8.
     assert_eq!(
         embedded("select total::int as a, id::smallint as b from orders"),
@@ -201,11 +210,15 @@ fn constructs_datafusion_answers_differently_are_refused_there_only() {
         "select id from orders intersect all select id from orders",
         "select id from orders union (select id from orders except all select id from orders)",
         "select sum(id) over (w order by id) from orders window w as (partition by placed rows 2 preceding)",
-        "select (select id from orders where id = 0) is null",
     ] {
         refused(text, Target::DataFusion);
         sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text} on Postgres: {e}"));
     }
+    // A scalar subquery tested for NULL yields a value the engine knows may be NULL.
+    assert_eq!(
+        embedded("select (select id from orders where id = 0) is null"),
+        "SELECT (SELECT nullif(id, NULL) FROM \"public\".\"orders\" AS \"orders\" WHERE id = CAST(0 AS INT)) IS NULL"
+    );
 }
 
 #[test]
@@ -239,7 +252,34 @@ fn unnest_in_from_names_its_columns_like_postgres() {
         embedded("select x from unnest(array[1, 2]) as x"),
         "SELECT x FROM (SELECT unnest(ARRAY[CAST(1 AS INT), CAST(2 AS INT)]) AS \"x\") AS \"x\""
     );
-    refused("select t.v from unnest(array['a']) with ordinality as t(v, n)", Target::DataFusion);
+    // Several arrays and the counter are lists unnested side by side.
+    assert_eq!(
+        embedded("select t.v, t.n from unnest(array['a'], array['b']) with ordinality as t(v, w, n)"),
+        "SELECT t.v, t.n FROM (SELECT unnest(ARRAY['a']) AS \"v\", unnest(ARRAY['b']) AS \"w\", \
+         unnest(generate_series(1, greatest(CAST(cardinality(ARRAY['a']) AS BIGINT), \
+         CAST(cardinality(ARRAY['b']) AS BIGINT)))) AS \"n\") AS \"t\""
+    );
+    assert!(refused("select * from unnest(array[1], array[2])", Target::DataFusion).contains("columns of one name"));
+}
+
+#[test]
+fn series_count_their_rows_with_ordinality() {
+    let postgres = |text: &str| sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"));
+    postgres("select t.v, t.i from generate_series(10, 30, 10) with ordinality as t(v, i)");
+    postgres("select g.ordinality from generate_series(1, 3) with ordinality as g");
+    assert_eq!(
+        embedded("select * from generate_series(10, 30, 10) with ordinality as t(v, i)"),
+        "SELECT * FROM (SELECT CAST(value AS INT) AS \"v\", (value - (10)) / (10) + 1 AS \"i\" \
+         FROM generate_series(10, 30, 10)) AS \"t\""
+    );
+    assert!(
+        embedded("select * from generate_series(0.5, 2.0) with ordinality")
+            .contains("value - (5) + 1 AS \"ordinality\"")
+    );
+    refused(
+        "select * from generate_series(timestamp '2024-01-01', timestamp '2024-01-02', interval '1 hour') with ordinality",
+        Target::DataFusion,
+    );
 }
 
 #[test]
@@ -517,4 +557,28 @@ fn snowflake_writes_aggregate_filters_as_case() {
     );
     // array_agg keeps NULL inputs: a CASE would add them.
     assert!(refused("select array_agg(id) filter (where id > 1) from orders", Target::Snowflake).contains("FILTER"));
+}
+
+#[test]
+fn rows_and_periods_are_written_out_on_the_embedded_engine() {
+    // A row IN a list of rows is the OR of the rows' equalities, each an AND of its elements'.
+    assert_eq!(
+        embedded("select id from orders where (id, placed) not in (values (1, date '2024-01-01'), (2, null))"),
+        "SELECT id FROM \"public\".\"orders\" AS \"orders\" WHERE NOT ((id = CAST(1 AS INT) AND placed = \
+         DATE '2024-01-01') OR (id = CAST(2 AS INT) AND placed = NULL))"
+    );
+    assert!(embedded("select id from orders where (id, total) in ((1, 2.5))").contains("(id = CAST(1 AS INT) AND"));
+    assert!(
+        refused("select id from orders where (random(), id) in ((1, 2), (3, 4))", Target::DataFusion)
+            .contains("function calls")
+    );
+    assert_eq!(
+        embedded("select (placed, interval '1 day') overlaps (date '2024-01-01', placed) from orders"),
+        "SELECT pg_overlaps(placed, INTERVAL '1 days', DATE '2024-01-01', placed) FROM \"public\".\"orders\" AS \"orders\""
+    );
+    // Text read by Postgres' input functions.
+    assert_eq!(
+        embedded("select '\\x01'::bytea as b, cast('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' as uuid) as u"),
+        "SELECT pg_bytea('\\x01') AS b, pg_uuid('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}') AS u"
+    );
 }

@@ -1,9 +1,9 @@
 //! Arrays on the embedded engine, as Arrow lists: constructors, array literals, subscripts and
 //! slices, and the functions whose DataFusion counterparts differ in type or in name.
 
-use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, Ident, TableFactor, Value};
+use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, TableFactor, Value};
 
-use super::{cast, derived_table, function_call, function_column_names, string_constant, unnamed_arguments};
+use super::{cast, derived_table, function_call, function_columns, string_constant, unnamed_arguments};
 use crate::array_text::array_elements;
 
 /// `ARRAY[a, b, …]`: DataFusion's `make_array`, for one dimension and at least one element.
@@ -151,24 +151,37 @@ pub(super) fn array_positions(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
-/// `unnest(array) [AS t [(c)]]` in FROM → `(SELECT unnest(array) AS c) AS t`: one array, the
-/// column named as Postgres names it (the column alias, else the table alias, else `unnest`).
+/// `unnest(a, b, …) [WITH ORDINALITY] [AS t [(c…)]]` in FROM → `(SELECT unnest(a) AS c1,
+/// unnest(b) AS c2, …) AS t`: the engine unnests the lists of one SELECT side by side, the
+/// shorter padded with NULLs, as Postgres does. The counter is one more list unnested beside
+/// them: `1 … n` for the longest array's length n.
 pub(super) fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
-    let (array, alias) = match factor {
-        TableFactor::UNNEST { alias, array_exprs, with_offset: false, with_ordinality: false, .. } => {
-            match array_exprs.as_slice() {
-                [array] => (array.clone(), alias.clone()),
-                _ => return Err("unnest of several arrays".into()),
-            }
+    let (arrays, alias, ordinality) = match factor {
+        TableFactor::UNNEST { alias, array_exprs, with_offset: false, with_ordinality, .. } => {
+            (array_exprs.clone(), alias.clone(), *with_ordinality)
         }
-        TableFactor::Table { args: Some(args), alias, with_ordinality: false, .. } => match args.args.as_slice() {
-            [FunctionArg::Unnamed(FunctionArgExpr::Expr(array))] => (array.clone(), alias.clone()),
-            _ => return Err("unnest of several arrays".into()),
-        },
-        _ => return Err("unnest … WITH ORDINALITY".into()),
+        TableFactor::Table { args: Some(args), alias, with_ordinality, .. } => {
+            let arrays = args
+                .args
+                .iter()
+                .map(|arg| match arg {
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(array)) => Ok(array.clone()),
+                    _ => Err("unnest with named arguments".to_string()),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (arrays, alias.clone(), *with_ordinality)
+        }
+        _ => return Err("unnest … WITH OFFSET".into()),
     };
-    let (relation, column) = function_column_names(&alias, "unnest");
-    let sql = format!("SELECT unnest({array}) AS {}", Ident::with_quote('"', column));
+    let (relation, columns) = function_columns(&alias, "unnest", arrays.len(), ordinality)?;
+    let mut items: Vec<String> =
+        arrays.iter().zip(&columns).map(|(array, column)| format!("unnest({array}) AS {column}")).collect();
+    if ordinality {
+        let lengths: Vec<String> = arrays.iter().map(|array| format!("CAST(cardinality({array}) AS BIGINT)")).collect();
+        let longest = if lengths.len() == 1 { lengths.join("") } else { format!("greatest({})", lengths.join(", ")) };
+        items.push(format!("unnest(generate_series(1, {longest})) AS {}", columns[arrays.len()]));
+    }
+    let sql = format!("SELECT {}", items.join(", "));
     *factor = derived_table(&sql, relation, "unnest")?;
     Ok(())
 }

@@ -413,12 +413,17 @@ fn places_function(expr: &mut Expr, name: &str, to: &str) -> Result<(), String> 
 /// timestamp, date and `timestamptz` series (`timestamp_series`). Other series (arguments from
 /// other FROM items, computed bounds) are refused.
 fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
-    let TableFactor::Table { args: Some(args), alias, .. } = factor else { return Ok(()) };
+    let TableFactor::Table { args: Some(args), alias, with_ordinality, .. } = factor else { return Ok(()) };
+    let ordinality = *with_ordinality;
+    let (relation, columns) = function_columns(alias, "generate_series", 1, ordinality)?;
+    let column = &columns[0];
     if let Some((arguments, zoned)) = timestamp_series(&args.args) {
-        let (relation, column) = function_column_names(alias, "generate_series");
+        if ordinality {
+            return Err("generate_series of timestamps WITH ORDINALITY".into());
+        }
         let value = Expr::Identifier(Ident::new("value"));
         let value = if zoned { to_timestamptz(value) } else { cast_naive(value) };
-        let sql = format!("SELECT {value} AS {} FROM generate_series({arguments})", Ident::with_quote('"', column));
+        let sql = format!("SELECT {value} AS {column} FROM generate_series({arguments})");
         *factor = derived_table(&sql, relation, "generate_series")?;
         return Ok(());
     }
@@ -432,8 +437,6 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
         let refuse = "generate_series over anything but number constants or timestamp literals";
         bounds.push(series_number(expr).ok_or(refuse)?);
     }
-    let (relation, column) = function_column_names(alias, "generate_series");
-    let column = Ident::with_quote('"', column);
     // A numeric series shows its start's scale on every row (`start + n × step`) only when the
     // step has no more decimals than the start; otherwise rows differ in scale, as the engine's
     // columns cannot.
@@ -445,21 +448,24 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
     let mut scaled = Vec::with_capacity(bounds.len());
     for (value, s) in &bounds {
         let value = factor_of(*s).and_then(|f| value.checked_mul(f)).and_then(|v| i64::try_from(v).ok());
-        scaled.push(value.ok_or("generate_series over numbers beyond 64 bits")?.to_string());
+        scaled.push(value.ok_or("generate_series over numbers beyond 64 bits")?);
     }
-    let arguments = scaled.join(", ");
-    let sql = if scale > 0 {
+    let arguments = scaled.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let value = if scale > 0 {
         let unit = format!("0.{:0>width$}", 1, width = scale as usize);
-        format!(
-            "SELECT CAST(value AS DECIMAL(38, 0)) * CAST('{unit}' AS DECIMAL({}, {scale})) AS {column} \
-             FROM generate_series({arguments})",
-            scale + 1
-        )
+        format!("CAST(value AS DECIMAL(38, 0)) * CAST('{unit}' AS DECIMAL({}, {scale}))", scale + 1)
     } else {
         let all_int4 = bounds.iter().all(|(value, _)| i32::try_from(*value).is_ok());
-        let integer = if all_int4 { "INT" } else { "BIGINT" };
-        format!("SELECT CAST(value AS {integer}) AS {column} FROM generate_series({arguments})")
+        format!("CAST(value AS {})", if all_int4 { "INT" } else { "BIGINT" })
     };
+    // The counter of a row is how many steps it lies from the start, plus one.
+    let counter = match (ordinality, scaled.as_slice()) {
+        (false, _) => String::new(),
+        (true, [start, _]) => format!(", value - ({start}) + 1 AS {}", columns[1]),
+        (true, [start, _, step]) => format!(", (value - ({start})) / ({step}) + 1 AS {}", columns[1]),
+        (true, _) => return Err("generate_series with other than two or three arguments".into()),
+    };
+    let sql = format!("SELECT {value} AS {column}{counter} FROM generate_series({arguments})");
     *factor = derived_table(&sql, relation, "generate_series")?;
     Ok(())
 }
@@ -549,15 +555,31 @@ fn timestamp_series(args: &[FunctionArg]) -> Option<(String, bool)> {
     }
 }
 
-/// The names Postgres gives a one-column function in FROM: the relation is the alias, else the
-/// function; its column the column alias, else the relation.
-fn function_column_names(alias: &Option<TableAlias>, function: &str) -> (String, String) {
+/// The names Postgres gives a function in FROM with `values` value columns and, `WITH
+/// ORDINALITY`, a counter: the relation is the alias, else the function; one value column is
+/// named like the relation, several like the function, the counter `ordinality`; column aliases
+/// replace them in order. The names are quoted as written; duplicates are refused (a derived
+/// table here needs distinct ones).
+fn function_columns(
+    alias: &Option<TableAlias>,
+    function: &str,
+    values: usize,
+    ordinality: bool,
+) -> Result<(String, Vec<Ident>), String> {
     let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| function.into());
-    let column = match alias.as_ref().and_then(|a| a.columns.first()) {
-        Some(column) => crate::names::normalize(&column.name),
-        None => relation.clone(),
-    };
-    (relation, column)
+    let value_name = if values == 1 { relation.clone() } else { function.to_string() };
+    let mut names = vec![value_name; values];
+    if ordinality {
+        names.push("ordinality".into());
+    }
+    let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
+    for (name, column) in names.iter_mut().zip(written) {
+        *name = crate::names::normalize(&column.name);
+    }
+    if names.iter().enumerate().any(|(i, name)| names[..i].contains(name)) {
+        return Err(format!("{function}() in FROM with columns of one name (name them in the alias)"));
+    }
+    Ok((relation, names.into_iter().map(|name| Ident::with_quote('"', name)).collect()))
 }
 
 /// A FROM item that is the query `sql` (written by this module) under the name `relation`.
@@ -717,6 +739,40 @@ fn exponent(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `(SELECT e …) IS [NOT] NULL` → `(SELECT nullif(e, NULL) …) IS [NOT] NULL`: the same value,
+/// but one DataFusion knows may be NULL. An empty subquery is NULL even over a NOT NULL column;
+/// DataFusion takes the column's nullability and folds the test to false (apache/datafusion#24513).
+fn subquery_is_null(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{SelectItem, SetExpr};
+    let (Expr::IsNull(operand) | Expr::IsNotNull(operand)) = expr else { return Ok(()) };
+    let Expr::Subquery(query) = operand.as_mut() else { return Ok(()) };
+    let refused = || "IS NULL on a scalar subquery other than one SELECT of one expression".to_string();
+    let SetExpr::Select(select) = query.body.as_mut() else { return Err(refused()) };
+    let [SelectItem::UnnamedExpr(value) | SelectItem::ExprWithAlias { expr: value, .. }] =
+        select.projection.as_mut_slice()
+    else {
+        return Err(refused());
+    };
+    let null = Expr::value(Value::Null);
+    *value = function_call("nullif", vec![value.clone(), null]);
+    Ok(())
+}
+
+/// `(s1, e1) OVERLAPS (s2, e2)` → Postgres' function form `overlaps(s1, e1, s2, e2)` (each end a
+/// point or an interval), which is `pg_overlaps` here.
+fn overlaps(expr: &mut Expr) -> Result<(), String> {
+    let Expr::BinaryOp { left, op: BinaryOperator::Overlaps, right } = expr else { return Ok(()) };
+    let period = |side: &Expr| match super::expand::row_elements(side).as_deref() {
+        Some([start, end]) => Some([(*start).clone(), (*end).clone()]),
+        _ => None,
+    };
+    let (Some([s1, e1]), Some([s2, e2])) = (period(left), period(right)) else {
+        return Err("OVERLAPS of other than two (start, end) pairs".into());
+    };
+    *expr = function_call("overlaps", vec![s1, e1, s2, e2]);
+    Ok(())
+}
+
 /// `&`, `|`, `#`, `<<`, `>>` on integers are DataFusion's (same types, same two's-complement
 /// results, parsed with Postgres' precedence); prefix `~`, which DataFusion lacks, is `pg_bitnot`.
 fn bitwise(expr: &mut Expr) -> Result<(), String> {
@@ -731,7 +787,7 @@ fn bitwise(expr: &mut Expr) -> Result<(), String> {
 /// way, DataFusion truncates), to `numeric` without a scale through `pg_numeric` (integers and
 /// decimals only: DataFusion has no per-value scale), to `numeric(p)` never, to `text` through
 /// `pg_text` (DataFusion's text forms of timestamps, intervals and floats differ), never to
-/// `char`/`varchar` (typed `text` there).
+/// `char`/`varchar` (typed `text` there), to `bytea` and `uuid` through `pg_bytea`/`pg_uuid`.
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
     if let Expr::Value(value) = inner.as_mut()
@@ -815,6 +871,15 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
             };
             let length = Expr::Value(Value::Number(length.to_string(), false).into());
             *expr = function_call("pg_varchar", vec![*inner.clone(), length]);
+            Ok(())
+        }
+        // Text read by Postgres' input functions, which DataFusion lacks.
+        DataType::Bytea => {
+            *expr = function_call("pg_bytea", vec![*inner.clone()]);
+            Ok(())
+        }
+        DataType::Uuid => {
+            *expr = function_call("pg_uuid", vec![*inner.clone()]);
             Ok(())
         }
         // A char(n) value compares, measures and concatenates by rules of its own.
@@ -1106,6 +1171,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::Between, Support::Native),
         (Construct::BitwiseOperator, Support::Rewrite(bitwise)),
         (Construct::Exponent, Support::Expand(exponent)),
+        (Construct::Overlaps, Support::Expand(overlaps)),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::TableFunction, Support::Native),
@@ -1113,6 +1179,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::AggregateFilter, Support::Native),
         (Construct::WithinGroup, Support::Native),
         (Construct::SetOperation, Support::Native),
+        (Construct::SubqueryIsNull, Support::Expand(subquery_is_null)),
         (Construct::Overlay, Support::Native),
         // The resolver writes the merged column out as `COALESCE(left.k, right.k)`.
         (Construct::FullJoinUsing, Support::Native),
@@ -1145,6 +1212,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         "time",
         "interval",
         "jsonb",
+        "bytea",
+        "uuid",
         "smallint[]",
         "int2[]",
         "int[]",
@@ -1271,6 +1340,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("to_char", Rename("pg_to_char")),
     ("date_part", Rewrite(date_part)),
     ("age", Rename("pg_age")),
+    ("overlaps", Rename("pg_overlaps")),
     ("justify_hours", Rename("pg_justify_hours")),
     ("justify_days", Rename("pg_justify_days")),
     ("justify_interval", Rename("pg_justify_interval")),
