@@ -258,9 +258,6 @@ fn mixed_scales_refusal(what: impl std::fmt::Display) -> ConnectorError {
 /// named here have their argument typed.
 fn argument_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
     let refusal = match name {
-        // Postgres widens a `real` to `double precision` for these; DataFusion keeps it.
-        "floor" | "ceil" => matches!(first_argument_type(args, schema), Some(DataType::Float32))
-            .then(|| format!("{name}() of a real (double precision in Postgres)")),
         // Postgres computes these exactly in `numeric` for a numeric argument (`exp(1.0)` is
         // 2.7182818284590452); DataFusion in `double precision`.
         "power" | "pow" | "exp" | "ln" | "log" | "log10" | "log2" | "sqrt" | "cbrt" => args
@@ -859,7 +856,8 @@ fn interval_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError
 
 /// `ceil`/`floor` of a `numeric` is a whole number with scale 0 in Postgres (`ceil(2.1)` is
 /// `3`); DataFusion keeps the argument's scale (`3.0`): the result is cast to scale 0 (one more
-/// integer digit, for `ceil(9.9)` = `10`).
+/// integer digit, for `ceil(9.9)` = `10`). Of a `real`, Postgres computes in `double precision`
+/// (there is no `floor(real)`); DataFusion keeps `real`: the argument is widened first.
 fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     rewrite_expressions(plan, |expr, schema, _| {
         expr.transform_up(|e| match &e {
@@ -871,6 +869,10 @@ fn integral_rounding(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
                         let digits = (i16::from(precision) - i16::from(scale) + 1).clamp(1, 38) as u8;
                         let integral = DataType::Decimal128(digits, 0);
                         Ok(Transformed::yes(Expr::Cast(Cast::new(Box::new(e), integral))))
+                    }
+                    Ok(DataType::Float32) => {
+                        let widened = Expr::Cast(Cast::new(Box::new(args[0].clone()), DataType::Float64));
+                        Ok(Transformed::yes(Expr::ScalarFunction(ScalarFunction::new_udf(func.clone(), vec![widened]))))
                     }
                     _ => Ok(Transformed::no(e)),
                 }

@@ -101,6 +101,8 @@ pub enum Construct {
     FullJoinUsing,
     /// `(start, end) OVERLAPS (start, end)`.
     Overlaps,
+    /// The prefix operators `|/` (square root), `||/` (cube root), `@` (absolute value).
+    MathOperator,
     /// `(scalar subquery) IS [NOT] NULL`.
     SubqueryIsNull,
     Values,
@@ -159,6 +161,7 @@ impl Construct {
             Construct::RefinedWindow => "a window that refines a named window",
             Construct::FullJoinUsing => "FULL JOIN … USING",
             Construct::Overlaps => "OVERLAPS",
+            Construct::MathOperator => "the operators |/, ||/ and @",
             Construct::SubqueryIsNull => "IS NULL on a scalar subquery",
             Construct::Values => "VALUES",
             Construct::Other => "this expression",
@@ -566,6 +569,9 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
             | sqlparser::ast::UnaryOperator::Minus
             | sqlparser::ast::UnaryOperator::Not => return None,
             sqlparser::ast::UnaryOperator::BitwiseNot => Construct::BitwiseOperator,
+            sqlparser::ast::UnaryOperator::PGSquareRoot
+            | sqlparser::ast::UnaryOperator::PGCubeRoot
+            | sqlparser::ast::UnaryOperator::PGAbs => Construct::MathOperator,
             _ => Construct::Other,
         },
         Expr::Function(function) if function.filter.is_some() => Construct::AggregateFilter,

@@ -59,6 +59,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::FullJoinUsing, Support::Native),
         (Construct::SubqueryIsNull, Support::Native),
         (Construct::Overlaps, Support::Native),
+        (Construct::MathOperator, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: CAST_TYPES,

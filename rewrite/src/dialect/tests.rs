@@ -471,9 +471,8 @@ fn timestamptz_literals_are_normalized_or_refused_never_misread() {
     );
     // A four-byte offset that is not ASCII is refused, not split inside a character.
     assert!(refused("select timestamptz '2024-01-01 00:00:00+1é1'", Target::DataFusion).contains("TIMESTAMPTZ"));
-    assert!(
-        refused("select timestamptz '2024-06-01 00:00 America/New_York'", Target::DataFusion).contains("TIMESTAMPTZ")
-    );
+    // A zone abbreviation is not read (a zone name is: see below).
+    assert!(refused("select timestamptz '2024-06-01 00:00 EDT'", Target::DataFusion).contains("TIMESTAMPTZ"));
 }
 
 #[test]
@@ -581,4 +580,40 @@ fn rows_and_periods_are_written_out_on_the_embedded_engine() {
         embedded("select '\\x01'::bytea as b, cast('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' as uuid) as u"),
         "SELECT pg_bytea('\\x01') AS b, pg_uuid('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}') AS u"
     );
+}
+
+#[test]
+fn timestamptz_literals_with_a_zone_name_are_that_zone_s_wall_clock() {
+    assert_eq!(
+        embedded(
+            "select '2024-06-01 00:00 America/New_York'::timestamptz as a, timestamptz '2024-01-01 12:00 UTC' as b"
+        ),
+        "SELECT pg_at_time_zone(TIMESTAMP '2024-06-01 00:00:00', 'America/New_York') AS a, \
+         pg_at_time_zone(TIMESTAMP '2024-01-01 12:00:00', 'UTC') AS b"
+    );
+    refused("select '2024-06-01 00:00 EST'::timestamptz", Target::DataFusion);
+}
+
+#[test]
+fn fixed_offsets_are_written_east_of_greenwich() {
+    assert_eq!(
+        embedded(
+            "select placed at time zone interval '+05:30' as a, placed at time zone '+05' as b, \
+             placed at time zone 'utc-3:30' as c from orders"
+        ),
+        "SELECT pg_at_time_zone(placed, '+05:30') AS a, pg_at_time_zone(placed, '-05:00') AS b, \
+         pg_at_time_zone(placed, '+03:30') AS c FROM \"public\".\"orders\" AS \"orders\""
+    );
+    refused("select placed at time zone 'EST' from orders", Target::DataFusion);
+    refused("select placed at time zone interval '1 day' from orders", Target::DataFusion);
+}
+
+#[test]
+fn prefix_math_operators_are_their_functions_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select |/ id as a, ||/ total as b, @ total as c from orders"),
+        "SELECT sqrt(CAST(id AS DOUBLE PRECISION)) AS a, cbrt(CAST(total AS DOUBLE PRECISION)) AS b, abs(total) AS c \
+         FROM \"public\".\"orders\" AS \"orders\""
+    );
+    sql("select |/ 25, ||/ 27, @ -5", Target::Postgres).unwrap();
 }

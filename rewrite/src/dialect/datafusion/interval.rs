@@ -16,6 +16,17 @@ pub(super) struct PgInterval {
 }
 
 impl PgInterval {
+    /// The interval as a UTC offset east of Greenwich, `±HH:MM`, when it is one: hours and
+    /// minutes only, less than a day (`AT TIME ZONE INTERVAL '+05:30'`).
+    pub(super) fn utc_offset(&self) -> Option<String> {
+        let minutes = self.micros / 60_000_000;
+        let whole = self.months == 0 && self.days == 0 && self.micros % 60_000_000 == 0;
+        (whole && minutes.abs() < 24 * 60).then(|| {
+            let sign = if minutes < 0 { '-' } else { '+' };
+            format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
+        })
+    }
+
     /// The value in the form the embedded engine reads back exactly: months, days, then the time
     /// as hours, minutes and seconds (each signed like the time; seconds with their fraction).
     pub(super) fn engine_text(&self) -> String {

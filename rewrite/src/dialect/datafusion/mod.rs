@@ -261,9 +261,10 @@ fn unnamed_arguments(function: &Function) -> Result<Vec<Expr>, String> {
         .collect()
 }
 
-/// `x AT TIME ZONE 'Area/City'` (or `'UTC'`) → `pg_at_time_zone(x, 'Area/City')`. Offsets,
-/// intervals and POSIX zone strings (`'+05'`, `'UTC+3'`, read with inverted signs by Postgres)
-/// are refused.
+/// `x AT TIME ZONE 'Area/City'` (or `'UTC'`) → `pg_at_time_zone(x, 'Area/City')`; an interval
+/// constant (`INTERVAL '+05:30'`, east of Greenwich) and a POSIX offset (`'+05'`, `'UTC+3'`,
+/// west of Greenwich as POSIX counts) become the fixed offset `±HH:MM` east. Other zone text
+/// (abbreviations Postgres reads from its own table) is refused.
 fn at_time_zone(expr: &mut Expr) -> Result<(), String> {
     let Expr::AtTimeZone { timestamp, time_zone } = expr else { return Ok(()) };
     *expr = zone_conversion(timestamp, time_zone)?;
@@ -280,14 +281,67 @@ fn timezone(expr: &mut Expr) -> Result<(), String> {
 }
 
 fn zone_conversion(timestamp: &Expr, time_zone: &Expr) -> Result<Expr, String> {
-    let zone = string_constant(time_zone).ok_or("AT TIME ZONE with a zone that is not a string constant")?;
-    let named = zone.eq_ignore_ascii_case("utc")
+    let zone = match time_zone {
+        Expr::Interval(interval) => {
+            let offset = string_constant(&interval.value).and_then(|text| interval::parse(&text)?.utc_offset());
+            offset.ok_or("AT TIME ZONE an interval other than a constant offset in hours and minutes")?
+        }
+        _ => {
+            let zone = string_constant(time_zone).ok_or("AT TIME ZONE with a zone that is not a string constant")?;
+            match posix_offset(&zone) {
+                Some(offset) => offset,
+                None if is_zone_name(&zone) => zone.to_string(),
+                None => {
+                    return Err(format!(
+                        "AT TIME ZONE '{zone}' (only zone names such as 'Europe/Berlin', 'UTC' or offsets)"
+                    ));
+                }
+            }
+        }
+    };
+    let zone = Expr::Value(Value::SingleQuotedString(zone).into());
+    Ok(function_call("pg_at_time_zone", vec![timestamp.clone(), zone]))
+}
+
+/// A POSIX zone of a fixed offset — `±H[H][:MM]`, optionally after `UTC` or `GMT` — as the
+/// `±HH:MM` east of Greenwich it means (POSIX counts hours west: `'+05'` is five hours behind).
+fn posix_offset(zone: &str) -> Option<String> {
+    let upper = zone.to_ascii_uppercase();
+    let rest = upper.strip_prefix("UTC").or_else(|| upper.strip_prefix("GMT")).unwrap_or(&upper);
+    let (west, rest) = match rest.as_bytes().first()? {
+        b'+' => (true, &rest[1..]),
+        b'-' => (false, &rest[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "00"));
+    let hours_ok = (digits(hours, 1) || digits(hours, 2)) && hours.parse::<u8>().ok()? < 24;
+    let minutes_ok = digits(minutes, 2) && minutes.parse::<u8>().ok()? < 60;
+    (hours_ok && minutes_ok).then(|| format!("{}{hours:0>2}:{minutes}", if west { '-' } else { '+' }))
+}
+
+/// A zone name `pg_at_time_zone` reads as Postgres does: `Area/City`, `UTC`, `GMT`.
+fn is_zone_name(zone: &str) -> bool {
+    zone.eq_ignore_ascii_case("utc")
         || zone.eq_ignore_ascii_case("gmt")
-        || (zone.contains('/') && zone.starts_with(|c: char| c.is_ascii_alphabetic()));
-    if !named {
-        return Err(format!("AT TIME ZONE '{zone}' (only zone names such as 'Europe/Berlin' or 'UTC')"));
+        || (zone.contains('/') && zone.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// A `timestamptz` literal written with a zone name (`'2024-06-01 00:00 America/New_York'`): the
+/// wall-clock time in that zone, i.e. `TIMESTAMP '2024-06-01 00:00' AT TIME ZONE
+/// 'America/New_York'`. `None` for other types and other text.
+fn zone_named_literal(data_type: &DataType, text: &str) -> Result<Option<Expr>, String> {
+    let Some((local, zone)) = text.trim_end().rsplit_once(' ') else { return Ok(None) };
+    if !is_timestamptz(data_type) || !is_zone_name(zone) {
+        return Ok(None);
     }
-    Ok(function_call("pg_at_time_zone", vec![timestamp.clone(), time_zone.clone()]))
+    let naive = DataType::Timestamp(None, sqlparser::ast::TimezoneInfo::None);
+    let local = datetime_text(&naive, local.trim_end())?.unwrap_or_default();
+    let timestamp = Expr::TypedString(sqlparser::ast::TypedString {
+        data_type: naive,
+        value: Value::SingleQuotedString(local).into(),
+        uses_odbc_syntax: false,
+    });
+    zone_conversion(&timestamp, &Expr::Value(Value::SingleQuotedString(zone.into()).into())).map(Some)
 }
 
 /// `localtimestamp` is the session's wall clock now: `CAST(now() AS TIMESTAMP)` (outside UTC
@@ -773,6 +827,21 @@ fn overlaps(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `|/ x` and `||/ x` are `sqrt` and `cbrt` of a `double precision` (the operators' only
+/// operand type in Postgres); `@ x` is `abs(x)`.
+fn math_operator(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::UnaryOperator as U;
+    let Expr::UnaryOp { op, expr: operand } = expr else { return Ok(()) };
+    let double = || cast(*operand.clone(), DataType::DoublePrecision);
+    *expr = match op {
+        U::PGSquareRoot => function_call("sqrt", vec![double()]),
+        U::PGCubeRoot => function_call("cbrt", vec![double()]),
+        U::PGAbs => function_call("abs", vec![*operand.clone()]),
+        _ => return Ok(()),
+    };
+    Ok(())
+}
+
 /// `&`, `|`, `#`, `<<`, `>>` on integers are DataFusion's (same types, same two's-complement
 /// results, parsed with Postgres' precedence); prefix `~`, which DataFusion lacks, is `pg_bitnot`.
 fn bitwise(expr: &mut Expr) -> Result<(), String> {
@@ -790,6 +859,13 @@ fn bitwise(expr: &mut Expr) -> Result<(), String> {
 /// `char`/`varchar` (typed `text` there), to `bytea` and `uuid` through `pg_bytea`/`pg_uuid`.
 fn checked_cast(expr: &mut Expr) -> Result<(), String> {
     let Expr::Cast { expr: inner, data_type, .. } = expr else { return Ok(()) };
+    if let Expr::Value(value) = inner.as_ref()
+        && let Value::SingleQuotedString(text) = &value.value
+        && let Some(converted) = zone_named_literal(data_type, text)?
+    {
+        *expr = converted;
+        return Ok(());
+    }
     if let Expr::Value(value) = inner.as_mut()
         && let Value::SingleQuotedString(text) = &value.value
         && let Some(normal) = datetime_text(data_type, text)?
@@ -933,8 +1009,8 @@ fn numeric_text(text: &str) -> Option<String> {
 /// offset `±HH:MM` or none (the session's zone)): dates also as `YYYY-M-D`, `YYYY/MM/DD`,
 /// `YYYYMMDD` and (alone) `Feb 29 2024` / `29 Feb 2024`; times as `H:MM[:SS]` and with `AM`/`PM`;
 /// a `T` between date and time. Other spellings Postgres accepts (`epoch`, `infinity`, two-digit
-/// years, zone names, offsets on a `timestamp`, which Postgres ignores) are refused rather than
-/// read differently. Other types: `Ok(None)`.
+/// years, zone names other than `Area/City` after a `timestamptz` (`zone_named_literal`), offsets
+/// on a `timestamp`, which Postgres ignores) are refused rather than read differently. Other types: `Ok(None)`.
 fn datetime_text(data_type: &DataType, text: &str) -> Result<Option<String>, String> {
     use sqlparser::ast::TimezoneInfo;
     let refuse = || format!("the {data_type} literal '{text}' (written other than YYYY-MM-DD HH:MM:SS)");
@@ -1071,6 +1147,12 @@ fn offset_text(offset: &str) -> Option<String> {
 fn typed_literal(expr: &mut Expr) -> Result<(), String> {
     let Expr::TypedString(typed) = expr else { return Ok(()) };
     if let Value::SingleQuotedString(text) = &typed.value.value
+        && let Some(converted) = zone_named_literal(&typed.data_type, text)?
+    {
+        *expr = converted;
+        return Ok(());
+    }
+    if let Value::SingleQuotedString(text) = &typed.value.value
         && let Some(normal) = datetime_text(&typed.data_type, text)?
     {
         typed.value.value = Value::SingleQuotedString(normal);
@@ -1172,6 +1254,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::BitwiseOperator, Support::Rewrite(bitwise)),
         (Construct::Exponent, Support::Expand(exponent)),
         (Construct::Overlaps, Support::Expand(overlaps)),
+        (Construct::MathOperator, Support::Rewrite(math_operator)),
         (Construct::DistinctOn, Support::Native),
         (Construct::GroupingSets, Support::Native),
         (Construct::TableFunction, Support::Native),
