@@ -283,14 +283,14 @@ fn timezone(expr: &mut Expr) -> Result<(), String> {
 fn zone_conversion(timestamp: &Expr, time_zone: &Expr) -> Result<Expr, String> {
     let zone = match time_zone {
         Expr::Interval(interval) => {
-            let offset = string_constant(&interval.value).and_then(|text| interval::parse(&text)?.utc_offset());
+            let offset = string_constant(&interval.value).and_then(|text| interval::parse(text)?.utc_offset());
             offset.ok_or("AT TIME ZONE an interval other than a constant offset in hours and minutes")?
         }
         _ => {
             let zone = string_constant(time_zone).ok_or("AT TIME ZONE with a zone that is not a string constant")?;
-            match posix_offset(&zone) {
+            match posix_offset(zone) {
                 Some(offset) => offset,
-                None if is_zone_name(&zone) => zone.to_string(),
+                None if is_zone_name(zone) => zone.to_string(),
                 None => {
                     return Err(format!(
                         "AT TIME ZONE '{zone}' (only zone names such as 'Europe/Berlin', 'UTC' or offsets)"
