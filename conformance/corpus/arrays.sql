@@ -81,6 +81,9 @@ SELECT array_to_string(array_remove(ARRAY[1, 2, 1, 3], 1), ',') AS removed, arra
 -- case: arrays/array_subquery_constructor
 SELECT array_to_string(ARRAY(SELECT r_name FROM region ORDER BY r_regionkey), ', ') AS regions, cardinality(ARRAY(SELECT n_nationkey FROM nation WHERE n_regionkey = 2)) AS asia_count;
 
+-- case: arrays/array_subquery_empty_and_correlated
+SELECT r_name, cardinality(ARRAY(SELECT n_nationkey FROM nation WHERE n_regionkey = r_regionkey AND n_nationkey > 100)) AS none, array_to_string(ARRAY(SELECT n_nationkey FROM nation WHERE n_regionkey = r_regionkey ORDER BY n_nationkey DESC), '|') AS keys FROM region ORDER BY r_regionkey;
+
 -- case: arrays/array_in_group_by_key
 SELECT keys, count(*) AS cnt FROM (SELECT ARRAY[l_returnflag, l_linestatus] AS keys FROM lineitem) AS s GROUP BY keys ORDER BY keys;
 

@@ -617,3 +617,21 @@ fn prefix_math_operators_are_their_functions_on_the_embedded_engine() {
     );
     sql("select |/ 25, ||/ 27, @ -5", Target::Postgres).unwrap();
 }
+
+#[test]
+fn array_subqueries_aggregate_the_same_rows_on_the_embedded_engine() {
+    assert_eq!(
+        embedded("select array(select id from orders order by placed desc) as ids"),
+        "SELECT (SELECT coalesce(array_agg(id ORDER BY placed DESC), make_array()) FROM \"public\".\"orders\" AS \
+         \"orders\") AS ids"
+    );
+    for text in [
+        "select array(select id from orders order by 1)",
+        "select array(select id from orders limit 2)",
+        "select array(select distinct id from orders)",
+        "select array(select id from orders group by id)",
+        "select array(select id from orders union select id from orders)",
+    ] {
+        assert!(refused(text, Target::DataFusion).contains("ARRAY(subquery)"), "{text}");
+    }
+}

@@ -1,7 +1,10 @@
 //! Arrays on the embedded engine, as Arrow lists: constructors, array literals, subscripts and
 //! slices, and the functions whose DataFusion counterparts differ in type or in name.
 
-use sqlparser::ast::{DataType, Expr, FunctionArg, FunctionArgExpr, TableFactor, Value};
+use sqlparser::ast::{
+    DataType, Expr, FunctionArg, FunctionArgExpr, FunctionArgumentClause, FunctionArguments, GroupByExpr, OrderByKind,
+    SelectItem, SetExpr, TableFactor, Value,
+};
 
 use super::{cast, derived_table, function_call, function_columns, string_constant, unnamed_arguments};
 use crate::array_text::array_elements;
@@ -183,5 +186,53 @@ pub(super) fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
     }
     let sql = format!("SELECT {}", items.join(", "));
     *factor = derived_table(&sql, relation, "unnest")?;
+    Ok(())
+}
+
+/// `ARRAY(SELECT e FROM … [ORDER BY k…])` → `(SELECT coalesce(array_agg(e ORDER BY k…),
+/// make_array()) FROM …)`: the engine has no array subqueries; an aggregate over the same rows in
+/// the same order builds the same array, and no rows the empty array (`{}`, not NULL). Only for a
+/// plain SELECT of one expression: grouping, DISTINCT, LIMIT/OFFSET, ORDER BY a position and set
+/// operations would change which rows the aggregate sees.
+pub(super) fn array_subquery(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::Subquery(query) = &function.args else {
+        return Err("array() of other than a subquery".into());
+    };
+    let refused = || "ARRAY(subquery) other than a plain SELECT of one expression".to_string();
+    let mut query = query.clone();
+    if query.with.is_some() || query.limit_clause.is_some() || query.fetch.is_some() {
+        return Err(refused());
+    }
+    let order = match query.order_by.take() {
+        None => Vec::new(),
+        Some(order_by) => match order_by.kind {
+            OrderByKind::Expressions(items) => items,
+            OrderByKind::All(_) => return Err(refused()),
+        },
+    };
+    let position = |e: &Expr| matches!(e, Expr::Value(v) if matches!(v.value, Value::Number(..)));
+    if order.iter().any(|item| position(&item.expr)) {
+        return Err(refused());
+    }
+    let SetExpr::Select(select) = query.body.as_mut() else { return Err(refused()) };
+    let grouped = !matches!(&select.group_by, GroupByExpr::Expressions(keys, _) if keys.is_empty());
+    if grouped || select.having.is_some() || select.distinct.is_some() || select.qualify.is_some() {
+        return Err(refused());
+    }
+    let [SelectItem::UnnamedExpr(item) | SelectItem::ExprWithAlias { expr: item, .. }] = select.projection.as_slice()
+    else {
+        return Err(refused());
+    };
+    let mut aggregate = function_call("array_agg", vec![item.clone()]);
+    if let Expr::Function(function) = &mut aggregate
+        && let FunctionArguments::List(list) = &mut function.args
+        && !order.is_empty()
+    {
+        list.clauses.push(FunctionArgumentClause::OrderBy(order));
+    }
+    let array = function_call("coalesce", vec![aggregate, function_call("make_array", vec![])]);
+    select.projection = vec![SelectItem::UnnamedExpr(array)];
+    *expr = Expr::Subquery(query);
     Ok(())
 }

@@ -14,7 +14,8 @@ mod interval;
 mod jsonb;
 
 use arrays::{
-    array_cast, array_constructor, array_length, array_position, array_positions, cardinality, subscript, unnest_from,
+    array_cast, array_constructor, array_length, array_position, array_positions, array_subquery, cardinality,
+    subscript, unnest_from,
 };
 use jsonb::{json_access, json_containment, json_delete, jsonb_aggregate, jsonb_cast, jsonb_set, string_concat};
 
@@ -1436,6 +1437,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     // A constant format (checked when the statement is planned).
     ("to_date", Rename("pg_to_date")),
     ("array_agg", Same),
+    ("array", Rewrite(array_subquery)),
     ("cardinality", Rewrite(cardinality)),
     ("array_length", Rewrite(array_length)),
     ("array_to_string", Same),
