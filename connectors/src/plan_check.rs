@@ -75,6 +75,8 @@ enum Use {
     Rounded,
     /// Into something that uses its exact value but not its scale (an average, a predicate).
     ValueOnly,
+    /// Into text (`array_to_string`): its scale shows, its declared type does not.
+    Printed,
     /// Into a result column, where its scale shows.
     Shown,
 }
@@ -208,7 +210,7 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
                     .iter()
                     .filter_map(|input| input.schema().fields().get(column).map(|f| f.data_type().clone()))
                     .collect();
-                if *use_ == Use::Shown && mixed_scales(&types) {
+                if *use_ >= Use::Printed && mixed_scales(&types) {
                     return Err(mixed_scales_refusal("UNION of integers and numerics of different scales"));
                 }
                 for input in 0..u.inputs.len() {
@@ -224,7 +226,7 @@ fn check_plan(plan: &LogicalPlan, uses: &[Use]) -> Result<(), ConnectorError> {
                     .filter_map(|row| row.get(column))
                     .filter_map(|e| uncoerced(e, field.data_type()).get_type(&empty).ok())
                     .collect();
-                if use_of(uses, column) == Use::Shown && mixed_scales(&types) {
+                if use_of(uses, column) >= Use::Printed && mixed_scales(&types) {
                     return Err(mixed_scales_refusal("VALUES mixing integers and numerics of different scales"));
                 }
             }
@@ -303,8 +305,19 @@ fn jsonb_argument_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Resul
     Ok(())
 }
 
+/// How functions that read an array without passing on its type use it: `array_to_string`
+/// prints the elements (their scale shows), `cardinality` and `array_length` count them.
+fn array_reader_use(name: &str) -> Option<Use> {
+    match name {
+        "array_to_string" => Some(Use::Printed),
+        "cardinality" | "array_length" => Some(Use::Rounded),
+        _ => None,
+    }
+}
+
 /// Arrays of `varchar` or `char(n)` values are `varchar[]`/`bpchar[]` in Postgres; the
-/// engine's lists do not keep the element's declared type (they would be `text[]`).
+/// engine's lists do not keep the element's declared type (they would be `text[]`): refused
+/// where the array's type shows (a result column, an element taken out of it).
 fn array_type_refusal(name: &str, args: &[Expr], schema: &DFSchema) -> Result<(), ConnectorError> {
     if !matches!(name, "make_array" | "array_agg") {
         return Ok(());
@@ -495,7 +508,7 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
         }
         Expr::Case(Case { expr: operand, when_then_expr, else_expr }) => {
             let results = || when_then_expr.iter().map(|(_, then)| then.as_ref()).chain(else_expr.as_deref());
-            if use_ == Use::Shown && mixed_scales(&types(results(), schema)) {
+            if use_ >= Use::Printed && mixed_scales(&types(results(), schema)) {
                 return Err(mixed_scales_refusal("CASE mixing integers and numerics of different scales"));
             }
             if let Some(operand) = operand {
@@ -512,15 +525,17 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
             }
             argument_type_refusal(name, args, schema)?;
             jsonb_argument_refusal(name, args, schema)?;
-            array_type_refusal(name, args, schema)?;
-            if name == "pg_jsonb_numeric" && use_ != Use::Shown {
+            if use_ == Use::Shown {
+                array_type_refusal(name, args, schema)?;
+            }
+            if name == "pg_jsonb_numeric" && use_ < Use::Printed {
                 return Err(not_supported(
                     "a jsonb number cast to numeric used in an expression (the engine's numerics have one scale \
                      per column)",
                 ));
             }
             if MERGING_FUNCTIONS.contains(&name) {
-                if use_ == Use::Shown && mixed_scales(&types(args, schema)) {
+                if use_ >= Use::Printed && mixed_scales(&types(args, schema)) {
                     return Err(mixed_scales_refusal(format!(
                         "{}() mixing integers and numerics of different scales",
                         name.to_uppercase()
@@ -536,6 +551,8 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
                 check_all(args, schema, args_use, inputs)
             } else if PASS_THROUGH_FUNCTIONS.contains(&name) {
                 check_all(args, schema, use_, inputs)
+            } else if let Some(args_use) = array_reader_use(name) {
+                check_all(args, schema, args_use, inputs)
             } else {
                 check_all(args, schema, Use::Shown, inputs)
             }
@@ -546,7 +563,9 @@ fn check_expr(expr: &Expr, schema: &DFSchema, use_: Use, inputs: &mut InputUses<
                 inexact_quotient(expr, schema, "a numeric average")?;
             }
             float_statistic(name, &params.args, schema)?;
-            array_type_refusal(name, &params.args, schema)?;
+            if use_ == Use::Shown {
+                array_type_refusal(name, &params.args, schema)?;
+            }
             if params.distinct || matches!(name, "min" | "max") {
                 params.args.iter().try_for_each(|a| ordered_by_value(a, schema, &format!("{name}() over")))?;
             }
@@ -637,7 +656,7 @@ fn aggregate_argument_use(name: &str, use_: Use) -> Use {
         Use::ValueOnly
     } else if SUM_AGGREGATES.contains(&name) {
         // A sum shows the largest scale among the values it summed.
-        if use_ == Use::Shown { Use::Shown } else { Use::ValueOnly }
+        if use_ >= Use::Printed { use_ } else { Use::ValueOnly }
     } else if matches!(name, "min" | "max" | "first_value" | "last_value" | "lag" | "lead" | "nth_value") {
         use_
     } else {
