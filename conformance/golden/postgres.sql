@@ -198,6 +198,8 @@ SELECT array_to_string(ARRAY[1, 2] || ARRAY[3], ',') AS cat, array_to_string(0 |
 SELECT array_to_string(array_remove(ARRAY[1, 2, 1, 3], 1), ',') AS removed, array_to_string(array_replace(ARRAY[1, 2, 1], 1, 7), ',') AS replaced;
 -- case: arrays/array_subquery_constructor
 SELECT array_to_string(ARRAY(SELECT r_name FROM "public"."region" AS "region" ORDER BY r_regionkey), ', ') AS regions, cardinality(ARRAY(SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_regionkey = 2)) AS asia_count;
+-- case: arrays/array_subquery_empty_and_correlated
+SELECT r_name, cardinality(ARRAY(SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_regionkey = r_regionkey AND n_nationkey > 100)) AS none, array_to_string(ARRAY(SELECT n_nationkey FROM "public"."nation" AS "nation" WHERE n_regionkey = r_regionkey ORDER BY n_nationkey DESC), '|') AS keys FROM "public"."region" AS "region" ORDER BY r_regionkey;
 -- case: arrays/array_in_group_by_key
 SELECT keys, count(*) AS cnt FROM (SELECT ARRAY[l_returnflag, l_linestatus] AS keys FROM "public"."lineitem" AS "lineitem") AS s GROUP BY keys ORDER BY keys;
 -- case: arrays/array_from_columns
@@ -628,7 +630,7 @@ SELECT 7.0 / 2 AS a, 1 / 3.0 AS b, 10::NUMERIC / 4 AS c, 1::NUMERIC / 3 AS d, 2.
 -- case: literals_misc/float_division
 SELECT 1::FLOAT8 / 3 AS a, 10::REAL / 4 AS b, -7::FLOAT8 / 2 AS c, 1e-300::FLOAT8 * 1e-10 AS tiny;
 -- case: literals_misc/power_sqrt_abs
--- refused: this expression is not supported on Postgres
+SELECT power(2, 10) AS p_int, power(2.0, 0.5) AS p_numeric, 2 ^ 10 AS caret, sqrt(2) AS sqrt_float, sqrt(16::NUMERIC) AS sqrt_numeric, |/25 AS sqrt_op, abs(-5) AS abs_int, abs(-5.5) AS abs_numeric, cbrt(27) AS cube_root;
 -- case: literals_misc/math_of_integers_and_floats
 SELECT power(2, 10) AS p_int, power(2.5::FLOAT8, 2) AS p_float, sqrt(2) AS sqrt_int, exp(0) AS exp0, ln(10) AS ln10, sqrt(2::FLOAT8) AS sqrt_float;
 -- case: literals_misc/math_of_numerics
@@ -792,7 +794,7 @@ SELECT sum(g) AS total, count(*) AS cnt, avg(g) AS mean, max(g) AS mx FROM gener
 -- case: series_values/in_select_list
 SELECT generate_series(1, 3) AS x ORDER BY x;
 -- case: series_values/with_ordinality
--- refused: table function generate_series is not supported by packwire
+SELECT * FROM generate_series(10, 30, 10) WITH ORDINALITY AS t (v, i) ORDER BY i;
 -- case: series_values/timestamps_hourly_step
 SELECT ts FROM generate_series(TIMESTAMP '2024-01-01 00:00', TIMESTAMP '2024-01-02 00:00', INTERVAL '6 hours') AS ts ORDER BY ts;
 -- case: series_values/timestamptz_daily

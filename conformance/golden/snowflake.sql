@@ -169,9 +169,9 @@ SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/unnest_in_from
 -- refused: functions in FROM is not supported on Snowflake
 -- case: arrays/unnest_with_ordinality
--- refused: unnest … WITH ORDINALITY is not supported on the embedded engine
+-- refused: functions in FROM is not supported on Snowflake
 -- case: arrays/unnest_multiple_arrays
--- refused: unnest of several arrays is not supported on the embedded engine
+-- refused: functions in FROM is not supported on Snowflake
 -- case: arrays/unnest_nulls_and_empty
 -- refused: functions in FROM is not supported on Snowflake
 -- case: arrays/unnest_join_table
@@ -197,7 +197,9 @@ SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/remove_replace
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/array_subquery_constructor
--- refused: function array() is not supported on the embedded engine
+-- refused: function array() is not supported on Snowflake
+-- case: arrays/array_subquery_empty_and_correlated
+-- refused: function array() is not supported on Snowflake
 -- case: arrays/array_in_group_by_key
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/array_from_columns
@@ -235,7 +237,7 @@ SELECT '2024-02-29'::DATE AS iso, '20240229'::DATE AS compact, 'Feb 29 2024'::DA
 -- case: casts/timestamptz_to_timestamp_utc
 SELECT id, tstz, tstz::TIMESTAMP AS local_ts, tstz::DATE AS local_date FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/timestamp_to_timestamptz
--- refused: the TIMESTAMPTZ literal '2024-06-01 00:00 America/New_York' (written other than YYYY-MM-DD HH:MM:SS) is not supported on the embedded engine
+-- refused: casting to timestamptz is not supported on Snowflake
 -- case: casts/text_to_boolean
 SELECT 'true'::BOOLEAN AS a, 'yes'::BOOLEAN AS b, 'on'::BOOLEAN AS c, '0'::BOOLEAN AS d, 'f'::BOOL AS e, CAST('N' AS BOOLEAN) AS f, ' TRUE '::BOOLEAN AS g;
 -- case: casts/boolean_int_roundtrip
@@ -437,7 +439,7 @@ SELECT avg(l_receiptdate - l_shipdate) AS avg_transit, max(l_receiptdate - l_shi
 -- case: datetime/at_time_zone_on_timestamp
 -- refused: AT TIME ZONE is not supported on Snowflake
 -- case: datetime/at_time_zone_offsets
--- refused: AT TIME ZONE with a zone that is not a string constant is not supported on the embedded engine
+-- refused: casting to timestamptz is not supported on Snowflake
 -- case: datetime/at_time_zone_roundtrip
 -- refused: AT TIME ZONE is not supported on Snowflake
 -- case: datetime/timezone_function
@@ -628,7 +630,7 @@ SELECT 7.0 / 2 AS a, 1 / 3.0 AS b, 10::NUMERIC / 4 AS c, 1::NUMERIC / 3 AS d, 2.
 -- case: literals_misc/float_division
 -- refused: the literal 1e-300 (more than 38 digits) is not supported on the embedded engine
 -- case: literals_misc/power_sqrt_abs
--- refused: this expression is not supported on the embedded engine
+-- refused: function cbrt() is not supported on the embedded engine
 -- case: literals_misc/math_of_integers_and_floats
 SELECT power(2, 10) AS p_int, power(2.5::FLOAT8, 2) AS p_float, sqrt(2) AS sqrt_int, exp(0) AS exp0, ln(10) AS ln10, sqrt(2::FLOAT8) AS sqrt_float;
 -- case: literals_misc/math_of_numerics
@@ -791,7 +793,7 @@ SELECT count(CASE WHEN t LIKE '%o%' ESCAPE '\\' THEN 1 END) AS has_o, count(CASE
 -- case: series_values/in_select_list
 -- refused: function generate_series() is not supported on the embedded engine
 -- case: series_values/with_ordinality
--- refused: table function generate_series is not supported by packwire
+-- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_hourly_step
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamptz_daily
@@ -863,7 +865,7 @@ SELECT n_nationkey, n_name, (SELECT count(*) FROM "public"."customer" AS c WHERE
 -- case: setops_subqueries/scalar_subquery_in_where
 SELECT count(*) AS above_avg FROM "public"."orders" AS "orders" WHERE o_totalprice > (SELECT avg(o_totalprice) FROM "public"."orders" AS "orders");
 -- case: setops_subqueries/scalar_subquery_empty_is_null
--- refused: IS NULL on a scalar subquery is not supported on the embedded engine
+-- refused: IS NULL on a scalar subquery is not supported on Snowflake
 -- case: setops_subqueries/exists
 SELECT count(*) AS customers_with_orders FROM "public"."customer" AS c WHERE EXISTS (SELECT 1 FROM "public"."orders" AS o WHERE o.o_custkey = c.c_custkey);
 -- case: setops_subqueries/not_exists
