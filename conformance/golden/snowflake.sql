@@ -865,7 +865,7 @@ SELECT n_nationkey, n_name, (SELECT count(*) FROM "public"."customer" AS c WHERE
 -- case: setops_subqueries/scalar_subquery_in_where
 SELECT count(*) AS above_avg FROM "public"."orders" AS "orders" WHERE o_totalprice > (SELECT avg(o_totalprice) FROM "public"."orders" AS "orders");
 -- case: setops_subqueries/scalar_subquery_empty_is_null
--- refused: IS NULL on a scalar subquery is not supported on Snowflake
+SELECT (SELECT n_name FROM "public"."nation" AS "nation" WHERE n_nationkey = 999) IS NULL AS is_null, (SELECT max(n_nationkey) FROM "public"."nation" AS "nation" WHERE false) AS max_empty;
 -- case: setops_subqueries/exists
 SELECT count(*) AS customers_with_orders FROM "public"."customer" AS c WHERE EXISTS (SELECT 1 FROM "public"."orders" AS o WHERE o.o_custkey = c.c_custkey);
 -- case: setops_subqueries/not_exists

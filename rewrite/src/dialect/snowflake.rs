@@ -41,6 +41,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::InSubquery, Support::Native),
         (Construct::Exists, Support::Native),
         (Construct::ScalarSubquery, Support::Native),
+        (Construct::SubqueryIsNull, Support::Native),
         (Construct::IsDistinctFrom, Support::Native),
         (Construct::RowComparison, Support::Expand(super::expand::row_comparison)),
         (Construct::Between, Support::Native),
