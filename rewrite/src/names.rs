@@ -1,10 +1,36 @@
 //! Identifier normalization and Postgres' rules for naming result columns (`FigureColname`).
 
-use sqlparser::ast::{CastKind, DataType, Expr, Function, Ident, ObjectName, Query, SelectItem, SetExpr};
+use sqlparser::ast::{CastKind, DataType, Expr, Function, Ident, ObjectName, Query, SelectItem, SetExpr, TableAlias};
 
 /// An identifier as Postgres sees it: unquoted names fold to lower case, quoted ones keep case.
 pub fn normalize(ident: &Ident) -> String {
     if ident.quote_style.is_some() { ident.value.clone() } else { ident.value.to_lowercase() }
+}
+
+/// The names Postgres gives a function in FROM with `values` value columns and, `WITH
+/// ORDINALITY`, a counter: the relation is the alias, else the function; one value column is
+/// named like the relation, several like the function, the counter `ordinality`; column aliases
+/// replace them in order. `None` when there are more column aliases than columns.
+pub fn function_columns(
+    alias: Option<&TableAlias>,
+    function: &str,
+    values: usize,
+    ordinality: bool,
+) -> Option<(String, Vec<String>)> {
+    let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
+    let value_name = if values == 1 { relation.clone() } else { function.to_string() };
+    let mut names = vec![value_name; values];
+    if ordinality {
+        names.push("ordinality".into());
+    }
+    let written = alias.map(|a| a.columns.as_slice()).unwrap_or_default();
+    if written.len() > names.len() {
+        return None;
+    }
+    for (name, column) in names.iter_mut().zip(written) {
+        *name = normalize(&column.name);
+    }
+    Some((relation, names))
 }
 
 /// The normalized parts of a dotted name.

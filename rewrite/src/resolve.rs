@@ -661,21 +661,13 @@ impl<'a> Resolver<'a> {
                             return Err(RewriteError::unsupported(format!("arguments of {name}"), 0));
                         }
                     }
-                    let relation = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| function.clone());
-                    let mut names = vec![relation.clone()];
-                    if *with_ordinality {
-                        names.push("ordinality".into());
-                    }
-                    let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
-                    if written.len() > names.len() {
-                        return Err(RewriteError::Invalid {
-                            message: format!("too many column aliases specified for function {function}"),
-                            position: 0,
-                        });
-                    }
-                    for (name, column) in names.iter_mut().zip(written) {
-                        *name = normalize(&column.name);
-                    }
+                    let (relation, names) =
+                        crate::names::function_columns(alias.as_ref(), function, 1, *with_ordinality).ok_or_else(
+                            || RewriteError::Invalid {
+                                message: format!("too many column aliases specified for function {function}"),
+                                position: 0,
+                            },
+                        )?;
                     let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None });
                     scope.relations.push(Relation { name: relation, schema: None, columns: columns.collect() });
                     return Ok(());
@@ -760,27 +752,12 @@ impl<'a> Resolver<'a> {
                 for expr in array_exprs.iter_mut() {
                     self.expr(expr, scope)?;
                 }
-                // Postgres names the columns like the function (`unnest`), a single array's
-                // column like the alias, and the counter `ordinality`, unless aliases say otherwise.
-                let relation = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| "unnest".into());
-                let value_name = match (alias.is_some(), array_exprs.len()) {
-                    (true, 1) => relation.clone(),
-                    _ => "unnest".to_string(),
-                };
-                let mut names: Vec<String> = vec![value_name; array_exprs.len()];
-                if *with_ordinality {
-                    names.push("ordinality".into());
-                }
-                let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
-                if written.len() > names.len() {
-                    return Err(RewriteError::Invalid {
-                        message: "too many column aliases specified for function unnest".into(),
-                        position: 0,
-                    });
-                }
-                for (name, column) in names.iter_mut().zip(written) {
-                    *name = normalize(&column.name);
-                }
+                let (relation, names) =
+                    crate::names::function_columns(alias.as_ref(), "unnest", array_exprs.len(), *with_ordinality)
+                        .ok_or_else(|| RewriteError::Invalid {
+                            message: "too many column aliases specified for function unnest".into(),
+                            position: 0,
+                        })?;
                 let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None }).collect();
                 scope.relations.push(Relation { name: relation, schema: None, columns });
                 Ok(())

@@ -610,27 +610,17 @@ fn timestamp_series(args: &[FunctionArg]) -> Option<(String, bool)> {
     }
 }
 
-/// The names Postgres gives a function in FROM with `values` value columns and, `WITH
-/// ORDINALITY`, a counter: the relation is the alias, else the function; one value column is
-/// named like the relation, several like the function, the counter `ordinality`; column aliases
-/// replace them in order. The names are quoted as written; duplicates are refused (a derived
-/// table here needs distinct ones).
+/// The relation and column names of a function in FROM ([`crate::names::function_columns`]),
+/// quoted as written. Duplicates are refused (a derived table here needs distinct names); too
+/// many column aliases the resolver has already refused.
 fn function_columns(
     alias: &Option<TableAlias>,
     function: &str,
     values: usize,
     ordinality: bool,
 ) -> Result<(String, Vec<Ident>), String> {
-    let relation = alias.as_ref().map(|a| crate::names::normalize(&a.name)).unwrap_or_else(|| function.into());
-    let value_name = if values == 1 { relation.clone() } else { function.to_string() };
-    let mut names = vec![value_name; values];
-    if ordinality {
-        names.push("ordinality".into());
-    }
-    let written = alias.as_ref().map(|a| a.columns.as_slice()).unwrap_or_default();
-    for (name, column) in names.iter_mut().zip(written) {
-        *name = crate::names::normalize(&column.name);
-    }
+    let (relation, names) = crate::names::function_columns(alias.as_ref(), function, values, ordinality)
+        .ok_or_else(|| format!("too many column aliases specified for function {function}"))?;
     if names.iter().enumerate().any(|(i, name)| names[..i].contains(name)) {
         return Err(format!("{function}() in FROM with columns of one name (name them in the alias)"));
     }
