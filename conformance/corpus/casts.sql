@@ -36,6 +36,9 @@ SELECT 'ab'::char(4) || '|' AS concat_strips, length('ab  '::char(4)) AS len, oc
 -- case: casts/char_column_to_text
 SELECT id, c, c::text || '|' AS as_text, c::varchar(8) AS as_varchar, length(c) AS len FROM alltypes ORDER BY id;
 
+-- case: casts/char_concatenation_and_casts
+SELECT id, c || '|' AS concat_strips, '[' || c || c AS both_sides, concat(c, '|') AS concat_keeps, c::char(3) AS shorter, c::char(10) || '|' AS longer, c = c::char(12) AS equal_padded FROM alltypes ORDER BY id;
+
 -- case: casts/date_to_timestamp
 SELECT '2024-02-29'::date::timestamp AS ts, CAST(DATE '2024-02-29' AS timestamptz) AS tstz, CAST(DATE '1999-12-31' AS timestamp) + interval '1 second' AS plus1;
 

@@ -30,6 +30,12 @@ SELECT sum(g) AS total, count(*) AS cnt, avg(g) AS mean, max(g) AS mx FROM gener
 -- case: series_values/in_select_list
 SELECT generate_series(1, 3) AS x ORDER BY x;
 
+-- case: series_values/in_select_list_per_row_and_decimal
+SELECT n_nationkey, generate_series(1, 2) AS k, generate_series(0.5, 1.5, 0.5) AS d FROM nation WHERE n_nationkey < 3 ORDER BY 1, 2, 3;
+
+-- case: series_values/function_alias_as_value
+SELECT g, g.n, g + 1 AS next FROM generate_series(1, 3) AS g(n) ORDER BY 1;
+
 -- case: series_values/with_ordinality
 SELECT * FROM generate_series(10, 30, 10) WITH ORDINALITY AS t(v, i) ORDER BY i;
 

@@ -225,9 +225,11 @@ SELECT CAST('3.14159' AS DECIMAL(5,3)) AS pi3, CAST(1 AS DECIMAL) / 3 AS third, 
 -- case: casts/varchar_of_every_kind
 -- refused: casting to varchar(2) is not supported on Snowflake
 -- case: casts/char_padding
--- refused: casting to char(4) is not supported on the embedded engine
+-- refused: casting to char(4) is not supported on Snowflake
 -- case: casts/char_column_to_text
 -- refused: casting to text is not supported on Snowflake
+-- case: casts/char_concatenation_and_casts
+-- refused: function concat() is not supported on Snowflake
 -- case: casts/date_to_timestamp
 -- refused: casting to timestamptz is not supported on Snowflake
 -- case: casts/timestamp_to_date_and_time
@@ -335,7 +337,7 @@ SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_quantity B
 -- case: conditionals/not_between
 SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE l_discount NOT BETWEEN 0.02 AND 0.08;
 -- case: conditionals/between_symmetric
--- refused: syntax error at or near "10"
+-- refused: BETWEEN SYMMETRIC (write (x BETWEEN a AND b OR x BETWEEN b AND a)) is not supported
 -- case: conditionals/between_dates_and_nulls
 SELECT id, d BETWEEN DATE '2000-01-01' AND DATE '2024-12-31' AS in_range, i4 BETWEEN -10 AND 10 AS small FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: conditionals/in_list
@@ -583,15 +585,15 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/jsonb_object_agg
 -- refused: function jsonb_object_agg() is not supported on Snowflake
 -- case: json/each
--- refused: table function jsonb_each is not supported by packwire
+-- refused: function jsonb_typeof() is not supported on Snowflake
 -- case: json/each_text_on_column
--- refused: FROM item `LATERAL jsonb_each_text(a.j) AS e` is not supported by packwire
+-- refused: jsonb_each_text() in FROM over columns of the FROM items before it (LATERAL) is not supported on the embedded engine
 -- case: json/array_elements_with_ordinality
--- refused: FROM item `LATERAL jsonb_array_elements(a.j -> 'b') WITH ORDINALITY AS e (elem, ord)` is not supported by packwire
+-- refused: jsonb_array_elements() in FROM over columns of the FROM items before it (LATERAL) is not supported on the embedded engine
 -- case: json/array_elements_text
--- refused: table function jsonb_array_elements_text is not supported by packwire
+-- refused: functions in FROM is not supported on Snowflake
 -- case: json/object_keys
--- refused: FROM item `LATERAL jsonb_object_keys(j) AS k` is not supported by packwire
+-- refused: jsonb_object_keys() in FROM over columns of the FROM items before it (LATERAL) is not supported on the embedded engine
 -- case: json/concat_and_delete
 -- refused: casting to jsonb is not supported on Snowflake
 -- case: json/jsonb_set
@@ -616,7 +618,7 @@ SELECT 'a\\nb' AS raw, 'it''s' AS doubled_quote, '' AS empty, ' ' AS space;
 -- case: literals_misc/dollar_quoted
 SELECT 'it''s "quoted"' AS a, 'a $$ b' AS nested, length('') AS empty_len, 'back\\slash' AS backslash;
 -- case: literals_misc/unicode_escapes
--- refused: syntax error at or near "'!'"
+SELECT 'Aé' AS a, 'data' AS data, 'é' AS custom_escape, '日本' AS nihon;
 -- case: literals_misc/numeric_literals
 SELECT 1e3 AS sci, .5 AS leading_dot, 5. AS trailing_dot, 1.5e-2 AS small_sci, 0.1 + 0.2 AS exact_sum, 123456789012345678901234567890 AS huge;
 -- case: literals_misc/integer_literal_types
@@ -702,7 +704,7 @@ SELECT id, iv FROM "public"."alltypes" AS "alltypes" ORDER BY iv NULLS FIRST, id
 -- case: literals_misc/comparison_of_mixed_numeric_types
 -- refused: casting to real is not supported on Snowflake
 -- case: literals_misc/string_comparisons_padding
--- refused: casting to char(5) is not supported on the embedded engine
+-- refused: casting to char(5) is not supported on Snowflake
 -- case: literals_misc/exact_math_functions
 -- refused: function sign() is not supported on Snowflake
 -- case: pattern_matching/like_prefix_count
@@ -791,7 +793,11 @@ SELECT count(CASE WHEN t LIKE '%o%' ESCAPE '\\' THEN 1 END) AS has_o, count(CASE
 -- case: series_values/aggregate_over_series
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/in_select_list
--- refused: function generate_series() is not supported on the embedded engine
+-- refused: function generate_series() is not supported on Snowflake
+-- case: series_values/in_select_list_per_row_and_decimal
+-- refused: function generate_series() is not supported on Snowflake
+-- case: series_values/function_alias_as_value
+-- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/with_ordinality
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_hourly_step
@@ -1007,7 +1013,7 @@ SELECT LISTAGG(DISTINCT c_mktsegment, ',' ORDER BY c_mktsegment) AS segments FRO
 -- case: strings/trim_functions
 -- refused: function btrim() is not supported on Snowflake
 -- case: strings/trim_sql_syntax
--- refused: syntax error at or near "'  a  '"
+-- refused: TRIM is not supported on Snowflake
 -- case: strings/trim_columns
 -- refused: TRIM is not supported on Snowflake
 -- case: strings/replace
@@ -1148,7 +1154,7 @@ SELECT p_partkey, p_size, count(*) OVER (ORDER BY p_size RANGE BETWEEN 1 PRECEDI
 -- case: window_functions/groups_frame
 SELECT p_partkey, p_size, sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) AS two_groups FROM "public"."part" AS "part" WHERE p_partkey <= 15 ORDER BY p_size, p_partkey;
 -- case: window_functions/frame_exclude_current_row
--- refused: syntax error at or near "EXCLUDE"
+-- refused: window frame EXCLUDE is not supported
 -- case: window_functions/named_window_clause
 SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER w AS rn, rank() OVER w AS rnk, sum(s_acctbal) OVER w AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < 4 WINDOW w AS (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) ORDER BY s_nationkey, rn;
 -- case: window_functions/named_window_refined

@@ -463,6 +463,7 @@ pub fn scalars() -> Vec<ScalarUDF> {
         ScalarUDF::from(text::PgText::cast()),
         ScalarUDF::from(text::PgText::output()),
         ScalarUDF::from(text::PgText::varchar()),
+        ScalarUDF::from(text::PgText::bpchar()),
         ScalarUDF::from(text::PgMd5::new()),
         ScalarUDF::from(text::PgOctetLength::new()),
         ScalarUDF::from(zone::PgAtTimeZone::new()),

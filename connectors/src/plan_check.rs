@@ -34,7 +34,7 @@
 //!   and `array_to_string` takes integer and text elements only.
 //! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
 //!   over a `char(n)` value compare it without them (and literals compared with it likewise),
-//!   and `length` does not count them. `length(bytea)` counts bytes, and `ceil`/`floor` of a
+//!   `length` does not count them and `||` drops them. `length(bytea)` counts bytes, and `ceil`/`floor` of a
 //!   numeric have scale 0 (see [`adjust`]).
 
 use datafusion::arrow::datatypes::{DataType, Field};
@@ -692,6 +692,7 @@ const ZONE_NEUTRAL_FUNCTIONS: &[&str] = &[
     "pg_at_time_zone",
     "pg_age",
     "pg_varchar",
+    "pg_bpchar",
     "pg_eq_any",
 ];
 
@@ -758,7 +759,7 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 
 /// Compares `char(n)` values as Postgres does, without their trailing blanks: each comparison
 /// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets;
-/// `length` of one counts it without them. (`length(bytea)`, which counts bytes, is
+/// `length` of one counts it without them, and `||` concatenates it without them. (`length(bytea)`, which counts bytes, is
 /// `octet_length` here too.)
 fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     rewrite_expressions(plan, |expr, schema, _| expr.transform_up(|e| trim_char_comparison(e, schema)))
@@ -997,6 +998,18 @@ fn trim_char_comparison(expr: Expr, schema: &DFSchema) -> Result<Transformed<Exp
             Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
                 left: Box::new(trim_if(*left, trim_left)),
                 op,
+                right: Box::new(trim_if(*right, trim_right)),
+            })))
+        }
+        // `||` reads a `char(n)` as text, which drops its trailing blanks (`concat()` writes it
+        // with its output function, which keeps them).
+        Expr::BinaryExpr(BinaryExpr { left, op: Operator::StringConcat, right })
+            if is_char(&left, schema) || is_char(&right, schema) =>
+        {
+            let (trim_left, trim_right) = (is_char(&left, schema), is_char(&right, schema));
+            Ok(Transformed::yes(Expr::BinaryExpr(BinaryExpr {
+                left: Box::new(trim_if(*left, trim_left)),
+                op: Operator::StringConcat,
                 right: Box::new(trim_if(*right, trim_right)),
             })))
         }

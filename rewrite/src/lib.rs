@@ -12,6 +12,7 @@ pub mod names;
 pub mod parse;
 mod resolve;
 pub mod session;
+mod syntax_gaps;
 pub mod target;
 
 use package::PackageVersion;

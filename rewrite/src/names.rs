@@ -7,6 +7,30 @@ pub fn normalize(ident: &Ident) -> String {
     if ident.quote_style.is_some() { ident.value.clone() } else { ident.value.to_lowercase() }
 }
 
+/// Set-returning functions a query may call in FROM, with the names of their OUT parameters:
+/// the columns of a function that has them; one without has a single column named like its
+/// relation (see [`function_columns`]).
+pub const SET_RETURNING_FUNCTIONS: &[(&str, &[&str])] = &[
+    ("generate_series", &[]),
+    ("unnest", &[]),
+    ("jsonb_array_elements", &["value"]),
+    ("jsonb_array_elements_text", &["value"]),
+    ("jsonb_each", &["key", "value"]),
+    ("jsonb_each_text", &["key", "value"]),
+    ("jsonb_object_keys", &[]),
+    ("json_array_elements", &["value"]),
+    ("json_array_elements_text", &["value"]),
+    ("json_each", &["key", "value"]),
+    ("json_each_text", &["key", "value"]),
+    ("json_object_keys", &[]),
+];
+
+/// The OUT parameter names of a set-returning function ([`SET_RETURNING_FUNCTIONS`]); `None`
+/// for a function that is not one.
+pub fn out_parameters(function: &str) -> Option<&'static [&'static str]> {
+    SET_RETURNING_FUNCTIONS.iter().find(|(name, _)| *name == function).map(|(_, out)| *out)
+}
+
 /// The names Postgres gives a function in FROM with `values` value columns and, `WITH
 /// ORDINALITY`, a counter: the relation is the alias, else the function; one value column is
 /// named like the relation, several like the function, the counter `ordinality`; column aliases
@@ -19,7 +43,28 @@ pub fn function_columns(
 ) -> Option<(String, Vec<String>)> {
     let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
     let value_name = if values == 1 { relation.clone() } else { function.to_string() };
-    let mut names = vec![value_name; values];
+    aliased(alias, relation, vec![value_name; values], ordinality)
+}
+
+/// The names of a function with OUT parameters in FROM: its columns are named like them
+/// (whatever the relation's alias), then as [`function_columns`].
+pub fn out_parameter_columns(
+    alias: Option<&TableAlias>,
+    function: &str,
+    out: &[&str],
+    ordinality: bool,
+) -> Option<(String, Vec<String>)> {
+    let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
+    aliased(alias, relation, out.iter().map(|name| name.to_string()).collect(), ordinality)
+}
+
+/// `names` and the ordinality counter, renamed by the alias's column list.
+fn aliased(
+    alias: Option<&TableAlias>,
+    relation: String,
+    mut names: Vec<String>,
+    ordinality: bool,
+) -> Option<(String, Vec<String>)> {
     if ordinality {
         names.push("ordinality".into());
     }

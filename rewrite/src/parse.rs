@@ -7,6 +7,7 @@ use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::RewriteError;
+use crate::syntax_gaps;
 
 /// Statements nest at most this deep; deeper input is refused rather than risking the stack.
 const RECURSION_LIMIT: usize = 200;
@@ -33,15 +34,18 @@ pub fn parse(text: &str) -> Result<Vec<Statement>, RewriteError> {
         },
         other => other,
     };
-    let tokens =
+    let mut tokens =
         Tokenizer::new(&dialect, text).with_unescape(true).tokenize_with_location().map_err(|e| refine(e.into()))?;
     check_name_chains(&tokens, text)?;
     check_call_depth(&tokens).map_err(refine)?;
+    syntax_gaps::rewrite_tokens(&mut tokens, text)?;
+    // Looked for before parsing (the parser consumes the tokens), reported only if it fails.
+    let unparsable = syntax_gaps::unparsable_construct(&tokens, text);
     let mut statements = Parser::new(&dialect)
         .with_recursion_limit(RECURSION_LIMIT)
         .with_tokens_with_locations(tokens)
         .parse_statements()
-        .map_err(refine)?;
+        .map_err(|error| unparsable.unwrap_or_else(|| refine(error)))?;
     statements.iter_mut().for_each(sign_binds_tighter_than_exponent);
     Ok(statements)
 }

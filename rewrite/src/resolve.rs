@@ -19,9 +19,9 @@ use std::ops::ControlFlow;
 
 use package::{PackageVersion, PgType, Table};
 use sqlparser::ast::{
-    Expr, Function, GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, ObjectName, ObjectNamePart, OrderByKind,
-    Query, Select, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Spanned, TableAlias, TableFactor,
-    TableWithJoins, Value, VisitMut, VisitorMut,
+    Expr, Function, FunctionArg, FunctionArgExpr, FunctionArguments, GroupByExpr, Ident, Join, JoinConstraint,
+    JoinOperator, ObjectName, ObjectNamePart, OrderByKind, Query, Select, SelectItem, SelectItemQualifiedWildcardKind,
+    SetExpr, Spanned, TableAlias, TableFactor, TableWithJoins, Value, VisitMut, VisitorMut,
 };
 
 use crate::SessionInfo;
@@ -59,6 +59,9 @@ struct Relation {
     /// For unaliased package tables, the schema a qualified reference may name.
     schema: Option<String>,
     columns: Vec<RelColumn>,
+    /// A function in FROM with one value column and no counter: a reference to the relation's
+    /// name as a column is that value (Postgres' whole-row value of a scalar function).
+    scalar: bool,
 }
 
 #[derive(Debug)]
@@ -170,8 +173,6 @@ impl<'p> Scope<'p> {
 }
 
 /// Functions that may appear in FROM, each yielding one column.
-const SET_RETURNING_FUNCTIONS: &[&str] = &["generate_series", "unnest"];
-
 /// Resolves and rewrites queries against one package version for one target.
 pub(crate) struct Resolver<'a> {
     pub package: &'a PackageVersion,
@@ -527,6 +528,32 @@ impl<'a> Resolver<'a> {
                 .and_then(|r| r.columns.iter().find(|c| c.name == normalize(&parts[1])))
                 .and_then(|c| c.declared),
             Expr::Nested(inner) => self.declared_type(inner, scope),
+            // An element of `array_agg(x)` has x's type (the engine may plan it as `nth_value`).
+            Expr::CompoundFieldAccess { root, access_chain }
+                if matches!(
+                    access_chain.as_slice(),
+                    [sqlparser::ast::AccessExpr::Subscript(sqlparser::ast::Subscript::Index { .. })]
+                ) =>
+            {
+                let mut root = root.as_ref();
+                while let Expr::Nested(inner) = root {
+                    root = inner;
+                }
+                match root {
+                    Expr::Function(function) if function.name.to_string().eq_ignore_ascii_case("array_agg") => {
+                        match &function.args {
+                            FunctionArguments::List(list) => match list.args.as_slice() {
+                                [FunctionArg::Unnamed(FunctionArgExpr::Expr(element))] => {
+                                    self.declared_type(element, scope)
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
             // A cast says what it produces, whatever the engine remembers of the operand.
             Expr::Cast { data_type, array: false, format: None, .. } => {
                 PgType::parse(&data_type.to_string().to_lowercase()).ok()
@@ -627,6 +654,21 @@ impl<'a> Resolver<'a> {
     }
 
     fn table_factor(&mut self, factor: &mut TableFactor, scope: &mut Scope<'_>) -> Result<()> {
+        // A function in FROM sees the items before it anyway: `LATERAL f(…)` is `f(…)`.
+        if let TableFactor::Function { lateral: true, name, args, with_ordinality, alias } = factor {
+            *factor = TableFactor::Table {
+                name: name.clone(),
+                alias: alias.take(),
+                args: Some(sqlparser::ast::TableFunctionArgs { args: std::mem::take(args), settings: None }),
+                with_hints: Vec::new(),
+                version: None,
+                with_ordinality: *with_ordinality,
+                partitions: Vec::new(),
+                json_path: None,
+                sample: None,
+                index_hints: Vec::new(),
+            };
+        }
         match factor {
             TableFactor::Table {
                 name,
@@ -648,7 +690,8 @@ impl<'a> Resolver<'a> {
                     let [function] = parts.as_slice() else {
                         return Err(RewriteError::unsupported(format!("table function {name}"), 0));
                     };
-                    if !SET_RETURNING_FUNCTIONS.contains(&function.as_str()) || !with_hints.is_empty() {
+                    let out = crate::names::out_parameters(function);
+                    if out.is_none() || !with_hints.is_empty() {
                         return Err(RewriteError::unsupported(
                             format!("table function {name}"),
                             first_ident(name).map(|i| self.position(&i)).unwrap_or(0),
@@ -661,15 +704,20 @@ impl<'a> Resolver<'a> {
                             return Err(RewriteError::unsupported(format!("arguments of {name}"), 0));
                         }
                     }
-                    let (relation, names) =
-                        crate::names::function_columns(alias.as_ref(), function, 1, *with_ordinality).ok_or_else(
-                            || RewriteError::Invalid {
-                                message: format!("too many column aliases specified for function {function}"),
-                                position: 0,
-                            },
-                        )?;
+                    let out = out.unwrap_or_default();
+                    let ordinality = *with_ordinality;
+                    let named = match out {
+                        [] => crate::names::function_columns(alias.as_ref(), function, 1, ordinality),
+                        out => crate::names::out_parameter_columns(alias.as_ref(), function, out, ordinality),
+                    };
+                    let (relation, names) = named.ok_or_else(|| RewriteError::Invalid {
+                        message: format!("too many column aliases specified for function {function}"),
+                        position: 0,
+                    })?;
+                    // One value and no counter: the relation's name also means that value.
+                    let scalar = out.len() <= 1 && !ordinality;
                     let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None });
-                    scope.relations.push(Relation { name: relation, schema: None, columns: columns.collect() });
+                    scope.relations.push(Relation { name: relation, schema: None, columns: columns.collect(), scalar });
                     return Ok(());
                 }
                 if !with_hints.is_empty()
@@ -692,7 +740,7 @@ impl<'a> Resolver<'a> {
                 {
                     let columns = apply_column_aliases(cte.columns.clone(), alias_or_empty(alias), self)?;
                     let rel_name = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| single.clone());
-                    scope.relations.push(Relation { name: rel_name, schema: None, columns });
+                    scope.relations.push(Relation { name: rel_name, schema: None, columns, scalar: false });
                     return Ok(());
                 }
                 let table = self.package_table(&parts, &ident, position)?;
@@ -720,7 +768,7 @@ impl<'a> Resolver<'a> {
                     at: None,
                 });
                 *factor = self.physical_factor(table, new_alias);
-                scope.relations.push(Relation { name: rel_name, schema, columns });
+                scope.relations.push(Relation { name: rel_name, schema, columns, scalar: false });
                 Ok(())
             }
             TableFactor::Derived { lateral, subquery, alias, sample } => {
@@ -731,7 +779,7 @@ impl<'a> Resolver<'a> {
                     if *lateral { self.query(subquery, Some(&*scope))? } else { self.query(subquery, scope.parent)? };
                 let columns = apply_column_aliases(columns, alias_or_empty(alias), self)?;
                 let name = alias.as_ref().map(|a| normalize(&a.name)).unwrap_or_else(|| "unnamed_subquery".into());
-                scope.relations.push(Relation { name, schema: None, columns });
+                scope.relations.push(Relation { name, schema: None, columns, scalar: false });
                 Ok(())
             }
             TableFactor::NestedJoin { table_with_joins, alias } => {
@@ -741,7 +789,12 @@ impl<'a> Resolver<'a> {
                     let inner: Vec<Relation> = scope.relations.drain(before..).collect();
                     let columns = inner.into_iter().flat_map(|r| r.columns).collect();
                     let columns = apply_column_aliases(columns, alias, self)?;
-                    scope.relations.push(Relation { name: normalize(&alias.name), schema: None, columns });
+                    scope.relations.push(Relation {
+                        name: normalize(&alias.name),
+                        schema: None,
+                        columns,
+                        scalar: false,
+                    });
                 }
                 Ok(())
             }
@@ -759,7 +812,8 @@ impl<'a> Resolver<'a> {
                             position: 0,
                         })?;
                 let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None }).collect();
-                scope.relations.push(Relation { name: relation, schema: None, columns });
+                let scalar = array_exprs.len() == 1 && !*with_ordinality;
+                scope.relations.push(Relation { name: relation, schema: None, columns, scalar });
                 Ok(())
             }
             other => Err(RewriteError::unsupported(format!("FROM item `{other}`"), 0)),
@@ -858,6 +912,11 @@ impl<'a> Resolver<'a> {
                             name,
                             position: self.position(ident),
                         })
+                    }
+                    Ok(None) if let Some(relation) = scope.find_relation(None, &name).filter(|r| r.scalar) => {
+                        let column = Ident::with_quote('"', relation.columns[0].name.clone());
+                        *expr = Expr::CompoundIdentifier(vec![ident.clone(), column]);
+                        self.column_ref(expr, scope)
                     }
                     Ok(None) => Err(RewriteError::UndefinedColumn {
                         message: format!("column \"{name}\" does not exist"),

@@ -73,6 +73,21 @@ enum Kind {
     FromList,
     /// `jsonb_object_agg`'s last step: lists of keys and of `jsonb` values as one object.
     ObjectFromLists,
+    /// The rows of a set-returning function, as one list per value (the rewrite unnests it).
+    Rows(RowsOf),
+}
+
+/// What a set-returning `jsonb` function yields, one list element per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RowsOf {
+    /// `jsonb_array_elements` (`jsonb`) and `jsonb_array_elements_text` (text).
+    Elements { text: bool },
+    /// `jsonb_object_keys`.
+    ObjectKeys,
+    /// The `key` column of `jsonb_each` (`text: false`) or `jsonb_each_text`.
+    EachKeys { text: bool },
+    /// The `value` column of `jsonb_each` (`jsonb`) or `jsonb_each_text` (text).
+    EachValues { text: bool },
 }
 
 /// The SQL types a `jsonb` scalar can be cast to.
@@ -141,6 +156,13 @@ pub fn functions() -> Vec<ScalarUDF> {
         f("pg_jsonb_sort_key", Kind::SortKey),
         f("pg_jsonb_from_list", Kind::FromList),
         f("pg_jsonb_object_from_lists", Kind::ObjectFromLists),
+        f("pg_jsonb_array_elements", Kind::Rows(RowsOf::Elements { text: false })),
+        f("pg_jsonb_array_elements_text", Kind::Rows(RowsOf::Elements { text: true })),
+        f("pg_jsonb_object_keys", Kind::Rows(RowsOf::ObjectKeys)),
+        f("pg_jsonb_each_keys", Kind::Rows(RowsOf::EachKeys { text: false })),
+        f("pg_jsonb_each_values", Kind::Rows(RowsOf::EachValues { text: false })),
+        f("pg_jsonb_each_text_keys", Kind::Rows(RowsOf::EachKeys { text: true })),
+        f("pg_jsonb_each_text_values", Kind::Rows(RowsOf::EachValues { text: true })),
     ]
 }
 
@@ -218,6 +240,7 @@ impl JsonbFunction {
             Kind::Cast(CastTo::Float4) => DataType::Float32,
             Kind::Cast(CastTo::Float8) => DataType::Float64,
             Kind::SortKey => DataType::Binary,
+            Kind::Rows(_) => DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
             _ => DataType::Utf8,
         }
     }
@@ -321,6 +344,7 @@ impl ScalarUDFImpl for JsonbFunction {
                 Arc::new(out.finish()) as ArrayRef
             }
             Kind::FromList | Kind::ObjectFromLists => from_lists(&arrays, self.kind == Kind::ObjectFromLists)?,
+            Kind::Rows(rows_of) => rows_lists(&arrays[0], rows_of)?,
             _ => self.row_by_row(&arrays, rows)?,
         };
         super::columnar(out, all_scalar)
@@ -398,6 +422,51 @@ fn from_lists(arrays: &[ArrayRef], object: bool) -> Result<ArrayRef> {
         out.append_value(value.to_text());
     }
     Ok(Arc::new(out.finish()))
+}
+
+/// A set-returning function's rows for each `jsonb` value, as a list of texts (`jsonb` texts or
+/// plain text, as the function returns); a NULL value has no rows (a NULL list). A value of the
+/// wrong shape fails with Postgres' error.
+fn rows_lists(array: &ArrayRef, rows_of: RowsOf) -> Result<ArrayRef> {
+    use datafusion::arrow::array::ListBuilder;
+    let column = Column::of(array)?;
+    let mut out = ListBuilder::new(StringBuilder::new());
+    for row in 0..array.len() {
+        let Some(value) = column.jsonb(row)? else {
+            out.append_null();
+            continue;
+        };
+        let written = |item: Jsonb, text: bool| if text { item.into_text() } else { Some(item.to_text()) };
+        match (rows_of, value) {
+            (RowsOf::Elements { text }, Jsonb::Array(items)) => {
+                items.into_iter().for_each(|item| out.values().append_option(written(item, text)));
+            }
+            (RowsOf::ObjectKeys | RowsOf::EachKeys { .. }, Jsonb::Object(pairs)) => {
+                pairs.into_iter().for_each(|(key, _)| out.values().append_value(key));
+            }
+            (RowsOf::EachValues { text }, Jsonb::Object(pairs)) => {
+                pairs.into_iter().for_each(|(_, item)| out.values().append_option(written(item, text)));
+            }
+            (rows_of, other) => return Err(wrong_shape(rows_of, &other)),
+        }
+        out.append(true);
+    }
+    Ok(Arc::new(out.finish()))
+}
+
+/// Postgres' error for a set-returning function given a value of the wrong shape.
+fn wrong_shape(rows_of: RowsOf, value: &Jsonb) -> DataFusionError {
+    let scalar = !matches!(value, Jsonb::Array(_) | Jsonb::Object(_));
+    let message = match rows_of {
+        RowsOf::Elements { .. } if scalar => "cannot extract elements from a scalar".to_string(),
+        RowsOf::Elements { .. } => "cannot extract elements from an object".to_string(),
+        RowsOf::ObjectKeys if scalar => "cannot call jsonb_object_keys on a scalar".to_string(),
+        RowsOf::ObjectKeys => "cannot call jsonb_object_keys on an array".to_string(),
+        RowsOf::EachKeys { text } | RowsOf::EachValues { text } => {
+            format!("cannot call {} on a non-object", if text { "jsonb_each_text" } else { "jsonb_each" })
+        }
+    };
+    error(ErrorKind::InvalidParameterValue, message)
 }
 
 /// The session settings `to_jsonb` writes floats and time stamps with.
@@ -699,6 +768,7 @@ impl JsonbFunction {
             | Kind::ToJsonb
             | Kind::FromList
             | Kind::ObjectFromLists
+            | Kind::Rows(_)
             | Kind::SortKey => Value::Null,
         })
     }
@@ -901,6 +971,46 @@ mod tests {
         assert_eq!(concat(parse("[1]"), parse("[2, 3]")).to_text(), "[1, 2, 3]");
         assert_eq!(concat(parse("[1]"), parse(r#"{"a":1}"#)).to_text(), r#"[1, {"a": 1}]"#);
         assert_eq!(concat(parse("1"), parse("2")).to_text(), "[1, 2]");
+    }
+
+    #[test]
+    fn set_returning_functions_give_each_values_rows_as_a_list() {
+        let values: ArrayRef = Arc::new(StringArray::from(vec![
+            Some(r#"{"bb": [1], "a": null, "c": "x"}"#),
+            None,
+            Some(r#"[1, "two", null, {"k": true}]"#),
+        ]));
+        let rows = |rows_of: RowsOf, row: usize| -> Option<Vec<Option<String>>> {
+            let array = rows_lists(&values.slice(row, 1), rows_of).unwrap_or_else(|e| panic!("{e}"));
+            let lists = array.as_list::<i32>();
+            (!lists.is_null(0)).then(|| {
+                let items = lists.value(0);
+                items.as_string::<i32>().iter().map(|t| t.map(str::to_string)).collect()
+            })
+        };
+        let texts = |items: &[Option<&str>]| Some(items.iter().map(|t| t.map(str::to_string)).collect::<Vec<_>>());
+        // Keys in jsonb's order (shorter keys first); JSON null is SQL NULL only as text.
+        assert_eq!(rows(RowsOf::ObjectKeys, 0), texts(&[Some("a"), Some("c"), Some("bb")]));
+        assert_eq!(rows(RowsOf::EachValues { text: false }, 0), texts(&[Some("null"), Some(r#""x""#), Some("[1]")]));
+        assert_eq!(rows(RowsOf::EachValues { text: true }, 0), texts(&[None, Some("x"), Some("[1]")]));
+        assert_eq!(
+            rows(RowsOf::Elements { text: true }, 2),
+            texts(&[Some("1"), Some("two"), None, Some(r#"{"k": true}"#)])
+        );
+        assert_eq!(rows(RowsOf::Elements { text: false }, 2).map(|r| r.len()), Some(4));
+        // A NULL value has no rows.
+        assert_eq!(rows(RowsOf::EachKeys { text: false }, 1), None);
+        let failed = |rows_of: RowsOf, text: &str| {
+            let value: ArrayRef = Arc::new(StringArray::from(vec![text]));
+            rows_lists(&value, rows_of).map(|_| ()).unwrap_err().to_string()
+        };
+        assert!(failed(RowsOf::Elements { text: false }, "{}").contains("cannot extract elements from an object"));
+        assert!(failed(RowsOf::Elements { text: true }, "3").contains("cannot extract elements from a scalar"));
+        assert!(failed(RowsOf::ObjectKeys, "[]").contains("cannot call jsonb_object_keys on an array"));
+        assert!(failed(RowsOf::ObjectKeys, "null").contains("cannot call jsonb_object_keys on a scalar"));
+        assert!(
+            failed(RowsOf::EachValues { text: true }, "[]").contains("cannot call jsonb_each_text on a non-object")
+        );
     }
 
     #[test]

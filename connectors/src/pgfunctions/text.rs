@@ -34,49 +34,72 @@ impl datafusion::common::config::ConfigExtension for PgSettings {
     const PREFIX: &'static str = "packwire";
 }
 
-/// `x::text` with Postgres' output (see the module header).
+/// `x::text` with Postgres' output (see the module header), and the casts to `varchar(n)` and
+/// `char(n)`.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct PgText {
     signature: Signature,
+    kind: TextKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum TextKind {
+    /// `pg_text`: the cast to text (a `char(n)` loses its trailing blanks).
+    Cast,
     /// `pg_output`: the output function's text (booleans as `t`/`f`).
-    output: bool,
+    Output,
     /// `pg_varchar(x, n)`: the cast to `varchar(n)` (`n` = 0: `varchar`), cut to `n`
     /// characters as Postgres' explicit cast does, typed `varchar`.
-    varchar: bool,
+    Varchar,
+    /// `pg_bpchar(x, n)`: the cast to `char(n)`, cut to `n` characters as Postgres' explicit
+    /// cast does and padded with blanks to `n`, typed `char(n)` (which the plan check then
+    /// compares, measures and concatenates as Postgres does).
+    Bpchar,
 }
 
 impl PgText {
     /// `pg_text`, the cast to text.
     pub fn cast() -> Self {
-        PgText { signature: Signature::any(1, Volatility::Stable), output: false, varchar: false }
+        PgText { signature: Signature::any(1, Volatility::Stable), kind: TextKind::Cast }
     }
 
     /// `pg_output`, the output function's text.
     pub fn output() -> Self {
-        PgText { signature: Signature::any(1, Volatility::Stable), output: true, varchar: false }
+        PgText { signature: Signature::any(1, Volatility::Stable), kind: TextKind::Output }
     }
 
     /// `pg_varchar`, the cast to `varchar(n)`.
     pub fn varchar() -> Self {
-        PgText { signature: Signature::any(2, Volatility::Stable), output: false, varchar: true }
+        PgText { signature: Signature::any(2, Volatility::Stable), kind: TextKind::Varchar }
+    }
+
+    /// `pg_bpchar`, the cast to `char(n)`.
+    pub fn bpchar() -> Self {
+        PgText { signature: Signature::any(2, Volatility::Stable), kind: TextKind::Bpchar }
+    }
+
+    fn has_length(&self) -> bool {
+        matches!(self.kind, TextKind::Varchar | TextKind::Bpchar)
     }
 }
 
-/// The length argument of `pg_varchar` (0: none).
-fn varchar_length(value: Option<&ScalarValue>) -> Result<usize> {
+/// The length argument of `pg_varchar` (0: none) or `pg_bpchar` (at least 1).
+fn length_argument(value: Option<&ScalarValue>, kind: TextKind) -> Result<usize> {
+    let minimum = if kind == TextKind::Bpchar { 1 } else { 0 };
     match value {
-        Some(ScalarValue::Int64(Some(n))) if *n >= 0 => Ok(*n as usize),
-        Some(ScalarValue::Int32(Some(n))) if *n >= 0 => Ok(*n as usize),
-        _ => exec_err!("pg_varchar takes a constant length"),
+        Some(ScalarValue::Int64(Some(n))) if *n >= minimum => Ok(*n as usize),
+        Some(ScalarValue::Int32(Some(n))) if i64::from(*n) >= minimum => Ok(*n as usize),
+        _ => exec_err!("pg_varchar and pg_bpchar take a constant length"),
     }
 }
 
 impl ScalarUDFImpl for PgText {
     fn name(&self) -> &str {
-        match (self.output, self.varchar) {
-            (true, _) => "pg_output",
-            (_, true) => "pg_varchar",
-            _ => "pg_text",
+        match self.kind {
+            TextKind::Cast => "pg_text",
+            TextKind::Output => "pg_output",
+            TextKind::Varchar => "pg_varchar",
+            TextKind::Bpchar => "pg_bpchar",
         }
     }
 
@@ -96,32 +119,38 @@ impl ScalarUDFImpl for PgText {
         let types: Vec<DataType> = args.arg_fields.iter().map(|f| f.data_type().clone()).collect();
         // Plain text: not `super::result_field`, which tags text results as exact numerics.
         let field = datafusion::arrow::datatypes::Field::new(self.name(), self.return_type(&types)?, true);
-        if !self.varchar {
+        if !self.has_length() {
             return Ok(std::sync::Arc::new(field));
         }
-        let length = varchar_length(args.scalar_arguments.get(1).copied().flatten())?;
-        let declared = PgType::Varchar(u32::try_from(length).ok().filter(|n| *n > 0));
+        let length = length_argument(args.scalar_arguments.get(1).copied().flatten(), self.kind)?;
+        let length = u32::try_from(length).ok();
+        let declared = match self.kind {
+            TextKind::Bpchar => PgType::Char(length.unwrap_or(1)),
+            _ => PgType::Varchar(length.filter(|n| *n > 0)),
+        };
         let metadata = std::collections::HashMap::from([(PG_TYPE_METADATA.to_string(), declared.to_string())]);
         Ok(std::sync::Arc::new(field.with_metadata(metadata)))
     }
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let (value, length) = match args.args.as_slice() {
-            [value] if !self.varchar => (value, 0),
-            [value, ColumnarValue::Scalar(length)] if self.varchar => (value, varchar_length(Some(length))?),
+            [value] if !self.has_length() => (value, 0),
+            [value, ColumnarValue::Scalar(length)] if self.has_length() => {
+                (value, length_argument(Some(length), self.kind)?)
+            }
             _ => return exec_err!("{}: unexpected arguments", self.name()),
         };
         let scalar = matches!(value, ColumnarValue::Scalar(_));
         let array = value.to_array(args.number_rows)?;
-        // The cast drops a `char(n)`'s trailing blanks; the output function keeps the value as
-        // stored (as a result column shows it).
-        let is_char = !self.output
+        // The casts to text and varchar drop a `char(n)`'s trailing blanks; the output function
+        // and the cast to another `char(n)` keep the value as stored.
+        let is_char = matches!(self.kind, TextKind::Cast | TextKind::Varchar)
             && args.arg_fields.first().and_then(|f| declared_type(f)).is_some_and(|t| matches!(t, PgType::Char(_)));
         let digits = args.config_options.extensions.get::<PgSettings>().map_or(1, |s| s.extra_float_digits);
         let zone: datafusion::arrow::array::timezone::Tz =
             args.config_options.execution.time_zone.as_deref().unwrap_or("UTC").parse()?;
         let out = match array.data_type() {
-            DataType::Boolean if self.output => {
+            DataType::Boolean if self.kind == TextKind::Output => {
                 let booleans = array.as_boolean();
                 std::sync::Arc::new(
                     booleans.iter().map(|b| b.map(|b| if b { "t" } else { "f" })).collect::<StringArray>(),
@@ -129,18 +158,23 @@ impl ScalarUDFImpl for PgText {
             }
             _ => write_all(&array, is_char, digits, &zone)?,
         };
-        let out = match length {
-            0 => out,
-            n => std::sync::Arc::new(
-                out.as_string_opt::<i32>()
-                    .ok_or_else(|| datafusion::error::DataFusionError::Internal("text output is not Utf8".into()))?
-                    .iter()
-                    .map(|v| v.map(|v| v.char_indices().nth(n).map_or(v, |(end, _)| &v[..end])))
-                    .collect::<StringArray>(),
-            ),
-        };
-        super::columnar(out, scalar)
+        if length == 0 {
+            return super::columnar(out, scalar);
+        }
+        let texts = out
+            .as_string_opt::<i32>()
+            .ok_or_else(|| datafusion::error::DataFusionError::Internal("text output is not Utf8".into()))?;
+        let padded = self.kind == TextKind::Bpchar;
+        let out: StringArray = texts.iter().map(|v| v.map(|v| fit(v, length, padded))).collect();
+        super::columnar(std::sync::Arc::new(out), scalar)
     }
+}
+
+/// A text cut to `length` characters, as Postgres' explicit casts to `varchar(n)` and `char(n)`
+/// cut it, and for `char(n)` padded with blanks to `length`.
+fn fit(text: &str, length: usize, padded: bool) -> String {
+    let kept = text.char_indices().nth(length).map_or(text, |(end, _)| &text[..end]);
+    if padded { format!("{kept:<length$}") } else { kept.to_string() }
 }
 
 /// `md5(text)` / `md5(bytea)`: the digest in lower-case hex, as Postgres writes it.
@@ -338,6 +372,17 @@ mod tests {
         let zone = "Asia/Kolkata".parse().unwrap();
         let out = write_all(&array, is_char, 1, &zone).unwrap();
         out.as_string::<i32>().iter().map(|v| v.map(str::to_string)).collect()
+    }
+
+    #[test]
+    fn casts_cut_to_characters_and_char_pads_them() {
+        assert_eq!(fit("abcdef", 3, false), "abc");
+        assert_eq!(fit("ab", 3, false), "ab");
+        assert_eq!(fit("ab", 4, true), "ab  ");
+        assert_eq!(fit("abcdef", 3, true), "abc");
+        // Characters, not bytes.
+        assert_eq!(fit("日本語x", 2, true), "日本");
+        assert_eq!(fit("é", 3, true), "é  ");
     }
 
     #[test]

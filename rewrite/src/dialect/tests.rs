@@ -79,7 +79,6 @@ fn division_and_aggregates_use_postgres_semantics_on_the_embedded_engine() {
 #[test]
 fn what_a_target_cannot_express_is_refused_by_name() {
     assert!(refused("select extract(julian from placed) from orders", Target::DataFusion).contains("EXTRACT(JULIAN"));
-    assert!(refused("select total::char(3) from orders", Target::DataFusion).contains("casting to"));
     // Casts to text take Postgres' output forms through pg_text; string literals stay.
     assert_eq!(
         embedded("select total::text as a, 'x'::text as b from orders fetch first 2 rows only"),
@@ -260,6 +259,36 @@ fn unnest_in_from_names_its_columns_like_postgres() {
          CAST(cardinality(ARRAY['b']) AS BIGINT)))) AS \"n\") AS \"t\""
     );
     assert!(refused("select * from unnest(array[1], array[2])", Target::DataFusion).contains("columns of one name"));
+}
+
+#[test]
+fn set_returning_jsonb_functions_name_their_columns_like_postgres() {
+    let postgres = |text: &str| sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"));
+    // OUT parameters name the columns whatever the alias; the alias alone means the value.
+    assert_eq!(
+        postgres("select x, x.value from jsonb_array_elements_text('[1]') as x"),
+        "SELECT x.\"value\", x.value FROM jsonb_array_elements_text('[1]') AS x"
+    );
+    postgres("select key, value from jsonb_each('{}') as e");
+    postgres("select k from json_object_keys('{}') as k");
+    postgres("select e.v, e.n from jsonb_array_elements('[]') with ordinality as e(v, n)");
+    match sql("select e from jsonb_each('{}') as e", Target::Postgres) {
+        Err(RewriteError::UndefinedColumn { message, .. }) => assert_eq!(message, "column \"e\" does not exist"),
+        other => panic!("{other:?}"),
+    }
+    // On the embedded engine: lists of each row's values, unnested side by side.
+    assert_eq!(
+        embedded("select key, value from jsonb_each('{\"a\": 1}')"),
+        "SELECT key, value FROM (SELECT unnest(pg_jsonb_each_keys('{\"a\": 1}')) AS \"key\", \
+         pg_jsonb(unnest(pg_jsonb_each_values('{\"a\": 1}'))) AS \"value\") AS \"jsonb_each\""
+    );
+    assert_eq!(
+        embedded("select k, n from jsonb_object_keys('{}'::jsonb) with ordinality as t(k, n)"),
+        "SELECT k, n FROM (SELECT unnest(pg_jsonb_object_keys(pg_jsonb('{}'))) AS \"k\", \
+         unnest(generate_series(1, CAST(cardinality(pg_jsonb_object_keys(pg_jsonb('{}'))) AS BIGINT))) AS \"n\") \
+         AS \"t\""
+    );
+    assert!(refused("select * from json_each('{}')", Target::DataFusion).contains("json_each"));
 }
 
 #[test]
@@ -496,10 +525,12 @@ fn row_comparisons_compare_elements_left_to_right() {
 }
 
 #[test]
-fn casts_to_varchar_cut_the_text_and_char_casts_are_refused() {
+fn casts_to_varchar_and_char_cut_the_text() {
     assert!(embedded("select id::varchar(2) as v from orders").contains("pg_varchar(id, 2) AS v"));
     assert!(embedded("select cast(total as character varying) as v from orders").contains("pg_varchar(total, 0) AS v"));
-    assert!(refused("select id::char(4) from orders", Target::DataFusion).contains("char(4)"));
+    // char(n) also pads to n; `char` alone is char(1).
+    assert!(embedded("select id::char(4) as v from orders").contains("pg_bpchar(id, 4) AS v"));
+    assert!(embedded("select cast(id as character) as v from orders").contains("pg_bpchar(id, 1) AS v"));
 }
 
 #[test]

@@ -101,8 +101,13 @@ pub(super) fn subscript(expr: &mut Expr) -> Result<(), String> {
         }
         _ => return Err("array slices other than [m:n] of positive constants, and multi-dimensional subscripts".into()),
     };
-    let positive = positive(index);
-    if !positive {
+    if positive(index) {
+        // Written bare (a bigint to DataFusion): `array_agg(…)[n]` is planned as `nth_value(…, n)`,
+        // which takes only a bigint constant.
+        while let Expr::Cast { expr: inner, .. } = index {
+            *index = *inner.clone();
+        }
+    } else {
         let condition = Expr::BinaryOp {
             left: Box::new(index.clone()),
             op: sqlparser::ast::BinaryOperator::Gt,
@@ -176,6 +181,7 @@ pub(super) fn unnest_from(factor: &mut TableFactor) -> Result<(), String> {
         }
         _ => return Err("unnest … WITH OFFSET".into()),
     };
+    super::uncorrelated(&arrays, "unnest")?;
     let (relation, columns) = function_columns(&alias, "unnest", arrays.len(), ordinality)?;
     let mut items: Vec<String> =
         arrays.iter().zip(&columns).map(|(array, column)| format!("unnest({array}) AS {column}")).collect();

@@ -2,7 +2,8 @@
 //! `jsonb` functions (`connectors/src/pgfunctions/json.rs`, where the table of them is).
 
 use sqlparser::ast::{
-    DataType, ExactNumberInfo, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName, Value,
+    DataType, ExactNumberInfo, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName, TableFactor,
+    Value,
 };
 
 use super::{function_call, string_constant, unnamed_arguments};
@@ -164,5 +165,55 @@ pub(super) fn jsonb_set(expr: &mut Expr) -> Result<(), String> {
     }
     let fixed = [target.clone(), new.clone(), create];
     *expr = function_call("pg_jsonb_set", fixed.into_iter().chain(steps).collect());
+    Ok(())
+}
+
+/// The lists packwire's functions give for each set-returning `jsonb` function (one per
+/// column, unnested side by side; `true` where the elements are `jsonb`).
+const ROWS_OF: &[(&str, &[(&str, bool)])] = &[
+    ("jsonb_array_elements", &[("pg_jsonb_array_elements", true)]),
+    ("jsonb_array_elements_text", &[("pg_jsonb_array_elements_text", false)]),
+    ("jsonb_object_keys", &[("pg_jsonb_object_keys", false)]),
+    ("jsonb_each", &[("pg_jsonb_each_keys", false), ("pg_jsonb_each_values", true)]),
+    ("jsonb_each_text", &[("pg_jsonb_each_text_keys", false), ("pg_jsonb_each_text_values", false)]),
+];
+
+/// `jsonb_each(j) [WITH ORDINALITY] [AS t(…)]` and the other set-returning `jsonb` functions
+/// in FROM → `(SELECT unnest(pg_jsonb_each_keys(j)) AS key, pg_jsonb(unnest(pg_jsonb_each_values(j)))
+/// AS value) AS t`: packwire's functions give each row's values as a list (in Postgres' order),
+/// the lists of one SELECT unnest side by side, and `pg_jsonb` tags the `jsonb` elements again
+/// (unnesting drops the tag). The counter is one more list: `1 … n` for the n rows.
+pub(super) fn jsonb_rows_from(factor: &mut TableFactor) -> Result<(), String> {
+    let TableFactor::Table { name, args: Some(args), alias, with_ordinality, .. } = factor else {
+        return Err("this set-returning jsonb function".into());
+    };
+    let function = crate::names::normalize_object_name(name).join(".");
+    let (Some((_, lists)), Some(out)) =
+        (ROWS_OF.iter().find(|(f, _)| *f == function), crate::names::out_parameters(&function))
+    else {
+        return Err(format!("function {function}() in FROM"));
+    };
+    let [FunctionArg::Unnamed(FunctionArgExpr::Expr(value))] = args.args.as_slice() else {
+        return Err(format!("{function}() with other than one argument"));
+    };
+    super::uncorrelated([value], &function)?;
+    let named = match out {
+        [] => crate::names::function_columns(alias.as_ref(), &function, 1, *with_ordinality),
+        out => crate::names::out_parameter_columns(alias.as_ref(), &function, out, *with_ordinality),
+    };
+    let (relation, columns) = super::distinct_names(named, &function)?;
+    let mut items: Vec<String> = lists
+        .iter()
+        .zip(&columns)
+        .map(|((list, jsonb), column)| match jsonb {
+            true => format!("pg_jsonb(unnest({list}({value}))) AS {column}"),
+            false => format!("unnest({list}({value})) AS {column}"),
+        })
+        .collect();
+    if *with_ordinality {
+        let rows = format!("CAST(cardinality({}({value})) AS BIGINT)", lists[0].0);
+        items.push(format!("unnest(generate_series(1, {rows})) AS {}", columns[lists.len()]));
+    }
+    *factor = super::derived_table(&format!("SELECT {}", items.join(", ")), relation, &function)?;
     Ok(())
 }

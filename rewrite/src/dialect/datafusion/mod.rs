@@ -17,7 +17,9 @@ use arrays::{
     array_cast, array_constructor, array_length, array_position, array_positions, array_subquery, cardinality,
     subscript, unnest_from,
 };
-use jsonb::{json_access, json_containment, json_delete, jsonb_aggregate, jsonb_cast, jsonb_set, string_concat};
+use jsonb::{
+    json_access, json_containment, json_delete, jsonb_aggregate, jsonb_cast, jsonb_rows_from, jsonb_set, string_concat,
+};
 
 use FunctionRule::{Rename, Rewrite, Same};
 
@@ -482,47 +484,96 @@ fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
         *factor = derived_table(&sql, relation, "generate_series")?;
         return Ok(());
     }
-    // Each argument as an integer count of 10^-scale, with its scale.
-    let mut bounds: Vec<(i128, u32)> = Vec::with_capacity(args.args.len());
-    for arg in args.args.iter_mut() {
-        let FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) = arg else {
-            return Err("generate_series with named arguments".into());
-        };
-        super::plain_number(expr);
-        let refuse = "generate_series over anything but number constants or timestamp literals";
-        bounds.push(series_number(expr).ok_or(refuse)?);
-    }
-    // A numeric series shows its start's scale on every row (`start + n × step`) only when the
-    // step has no more decimals than the start; otherwise rows differ in scale, as the engine's
-    // columns cannot.
-    let scale = bounds.first().map_or(0, |(_, scale)| *scale);
-    if bounds.iter().any(|(_, s)| *s > scale) {
-        return Err("generate_series whose step or stop has more decimals than its start".into());
-    }
-    let factor_of = |s: u32| 10i128.checked_pow(scale - s);
-    let mut scaled = Vec::with_capacity(bounds.len());
-    for (value, s) in &bounds {
-        let value = factor_of(*s).and_then(|f| value.checked_mul(f)).and_then(|v| i64::try_from(v).ok());
-        scaled.push(value.ok_or("generate_series over numbers beyond 64 bits")?);
-    }
-    let arguments = scaled.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let value = if scale > 0 {
-        let unit = format!("0.{:0>width$}", 1, width = scale as usize);
-        format!("CAST(value AS DECIMAL(38, 0)) * CAST('{unit}' AS DECIMAL({}, {scale}))", scale + 1)
-    } else {
-        let all_int4 = bounds.iter().all(|(value, _)| i32::try_from(*value).is_ok());
-        format!("CAST(value AS {})", if all_int4 { "INT" } else { "BIGINT" })
-    };
+    let series = NumberSeries::of(args.args.iter_mut())?;
+    let value = series.value("value");
     // The counter of a row is how many steps it lies from the start, plus one.
-    let counter = match (ordinality, scaled.as_slice()) {
+    let counter = match (ordinality, series.scaled.as_slice()) {
         (false, _) => String::new(),
         (true, [start, _]) => format!(", value - ({start}) + 1 AS {}", columns[1]),
         (true, [start, _, step]) => format!(", (value - ({start})) / ({step}) + 1 AS {}", columns[1]),
         (true, _) => return Err("generate_series with other than two or three arguments".into()),
     };
-    let sql = format!("SELECT {value} AS {column}{counter} FROM generate_series({arguments})");
+    let sql = format!("SELECT {value} AS {column}{counter} FROM generate_series({})", series.arguments());
     *factor = derived_table(&sql, relation, "generate_series")?;
     Ok(())
+}
+
+/// `generate_series(a, b[, step])` of number constants in the select list → `unnest` of
+/// DataFusion's list-valued `generate_series` of the same arguments, typed as in FROM
+/// ([`NumberSeries`]): the engine unnests a select list's lists side by side, as Postgres runs
+/// its set-returning functions. Other series there are refused.
+fn generate_series_in_select_list(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let FunctionArguments::List(list) = &mut function.args else {
+        return Err("generate_series() without arguments".into());
+    };
+    if !list.clauses.is_empty() {
+        return Err("generate_series() with clauses".into());
+    }
+    let series = NumberSeries::of(list.args.iter_mut())?;
+    let unnested = format!("unnest(generate_series({}))", series.arguments());
+    *expr = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
+        .try_with_sql(&series.value(&unnested))
+        .and_then(|mut parser| parser.parse_expr())
+        .map_err(|e| format!("generate_series ({e})"))?;
+    Ok(())
+}
+
+/// A series of number constants as DataFusion's integer `generate_series` counts it: each
+/// argument in units of the start's scale, and the type of its values.
+struct NumberSeries {
+    /// Start, stop and step in units of 10^-scale.
+    scaled: Vec<i64>,
+    scale: u32,
+    /// Every argument fits an `integer` (the series is `integer`, else `bigint`).
+    int4: bool,
+}
+
+impl NumberSeries {
+    fn of<'a>(args: impl Iterator<Item = &'a mut FunctionArg>) -> Result<NumberSeries, String> {
+        // Each argument as an integer count of 10^-scale, with its scale.
+        let mut bounds: Vec<(i128, u32)> = Vec::new();
+        for arg in args {
+            let FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) = arg else {
+                return Err("generate_series with named arguments".into());
+            };
+            super::plain_number(expr);
+            let refuse = "generate_series over anything but number constants or timestamp literals";
+            bounds.push(series_number(expr).ok_or(refuse)?);
+        }
+        // A numeric series shows its start's scale on every row (`start + n × step`) only when
+        // the step has no more decimals than the start; otherwise rows differ in scale, as the
+        // engine's columns cannot.
+        let scale = bounds.first().map_or(0, |(_, scale)| *scale);
+        if bounds.iter().any(|(_, s)| *s > scale) {
+            return Err("generate_series whose step or stop has more decimals than its start".into());
+        }
+        let factor_of = |s: u32| 10i128.checked_pow(scale - s);
+        let mut scaled = Vec::with_capacity(bounds.len());
+        for (value, s) in &bounds {
+            let value = factor_of(*s).and_then(|f| value.checked_mul(f)).and_then(|v| i64::try_from(v).ok());
+            scaled.push(value.ok_or("generate_series over numbers beyond 64 bits")?);
+        }
+        let int4 = bounds.iter().all(|(value, _)| i32::try_from(*value).is_ok());
+        Ok(NumberSeries { scaled, scale, int4 })
+    }
+
+    /// The arguments of DataFusion's `generate_series`.
+    fn arguments(&self) -> String {
+        self.scaled.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+    }
+
+    /// A series value `counted` (in units) as Postgres types it: `numeric` of the start's scale,
+    /// else `integer` or `bigint`.
+    fn value(&self, counted: &str) -> String {
+        let scale = self.scale;
+        if scale > 0 {
+            let unit = format!("0.{:0>width$}", 1, width = scale as usize);
+            format!("CAST({counted} AS DECIMAL(38, 0)) * CAST('{unit}' AS DECIMAL({}, {scale}))", scale + 1)
+        } else {
+            format!("CAST({counted} AS {})", if self.int4 { "INT" } else { "BIGINT" })
+        }
+    }
 }
 
 /// A number constant of a series: an integer, or a decimal as `decimal_literal` wrote it
@@ -619,12 +670,52 @@ fn function_columns(
     values: usize,
     ordinality: bool,
 ) -> Result<(String, Vec<Ident>), String> {
-    let (relation, names) = crate::names::function_columns(alias.as_ref(), function, values, ordinality)
-        .ok_or_else(|| format!("too many column aliases specified for function {function}"))?;
+    distinct_names(crate::names::function_columns(alias.as_ref(), function, values, ordinality), function)
+}
+
+/// Names from [`crate::names`] for a derived table: quoted as written, refused when two are the
+/// same (a derived table here needs distinct names) or there were too many column aliases.
+fn distinct_names(named: Option<(String, Vec<String>)>, function: &str) -> Result<(String, Vec<Ident>), String> {
+    let (relation, names) =
+        named.ok_or_else(|| format!("too many column aliases specified for function {function}"))?;
     if names.iter().enumerate().any(|(i, name)| names[..i].contains(name)) {
         return Err(format!("{function}() in FROM with columns of one name (name them in the alias)"));
     }
     Ok((relation, names.into_iter().map(|name| Ident::with_quote('"', name)).collect()))
+}
+
+/// Refuses the arguments of a function in FROM that read columns: the engine evaluates such a
+/// function in a subquery of its own, where the FROM items before it (Postgres lets a function
+/// see them, as if `LATERAL`) are not visible.
+fn uncorrelated<'a>(arguments: impl IntoIterator<Item = &'a Expr>, function: &str) -> Result<(), String> {
+    let reads_columns = |expr: &Expr| {
+        sqlparser::ast::visit_expressions(expr, |e| match e {
+            Expr::Identifier(_) | Expr::CompoundIdentifier(_) => std::ops::ControlFlow::Break(()),
+            _ => std::ops::ControlFlow::Continue(()),
+        })
+        .is_break()
+    };
+    match arguments.into_iter().any(reads_columns) {
+        true => Err(format!("{function}() in FROM over columns of the FROM items before it (LATERAL)")),
+        false => Ok(()),
+    }
+}
+
+/// `function(value, n)`: a cast to a character type of length `n` (`unset` when none is written).
+fn character_cast(
+    function: &str,
+    value: &Expr,
+    length: Option<sqlparser::ast::CharacterLength>,
+    unset: u64,
+    data_type: &DataType,
+) -> Result<Expr, String> {
+    let length = match length {
+        None => unset,
+        Some(sqlparser::ast::CharacterLength::IntegerLength { length, .. }) => length,
+        Some(sqlparser::ast::CharacterLength::Max) => return Err(format!("casting to {data_type}")),
+    };
+    let length = Expr::Value(Value::Number(length.to_string(), false).into());
+    Ok(function_call(function, vec![value.clone(), length]))
 }
 
 /// A FROM item that is the query `sql` (written by this module) under the name `relation`.
@@ -930,14 +1021,9 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
         DataType::Numeric(ExactNumberInfo::Precision(_)) | DataType::Decimal(ExactNumberInfo::Precision(_)) => {
             Err("casting to numeric without a scale".into())
         }
+        // `varchar` alone has no limit (length 0 to `pg_varchar`).
         DataType::Varchar(length) | DataType::CharacterVarying(length) => {
-            let length = match length {
-                None => 0,
-                Some(sqlparser::ast::CharacterLength::IntegerLength { length, .. }) => *length,
-                Some(sqlparser::ast::CharacterLength::Max) => return Err(format!("casting to {data_type}")),
-            };
-            let length = Expr::Value(Value::Number(length.to_string(), false).into());
-            *expr = function_call("pg_varchar", vec![*inner.clone(), length]);
+            *expr = character_cast("pg_varchar", inner, *length, 0, data_type)?;
             Ok(())
         }
         // Text read by Postgres' input functions, which DataFusion lacks.
@@ -949,8 +1035,12 @@ fn checked_cast(expr: &mut Expr) -> Result<(), String> {
             *expr = function_call("pg_uuid", vec![*inner.clone()]);
             Ok(())
         }
-        // A char(n) value compares, measures and concatenates by rules of its own.
-        DataType::Char(_) | DataType::Character(_) => Err(format!("casting to {data_type}")),
+        // A char(n) value compares, measures and concatenates by rules of its own, which the
+        // engine applies to values typed char(n) (`pg_bpchar` types them).
+        DataType::Char(length) | DataType::Character(length) => {
+            *expr = character_cast("pg_bpchar", inner, *length, 1, data_type)?;
+            Ok(())
+        }
         // DataFusion writes timestamps, intervals and floats in its own text forms.
         DataType::Text if !matches!(inner.as_ref(), Expr::Value(_)) => {
             *expr = function_call("pg_text", vec![*inner.clone()]);
@@ -1279,6 +1369,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         "text",
         "varchar",
         "character varying",
+        "char",
+        "character",
         "date",
         "timestamp",
         "timestamptz",
@@ -1299,7 +1391,15 @@ pub(super) static DIALECT: Dialect = Dialect {
         "bool[]",
         "boolean[]",
     ],
-    table_functions: &[("generate_series", Some(generate_series)), ("unnest", Some(unnest_from))],
+    table_functions: &[
+        ("generate_series", Some(generate_series)),
+        ("unnest", Some(unnest_from)),
+        ("jsonb_array_elements", Some(jsonb_rows_from)),
+        ("jsonb_array_elements_text", Some(jsonb_rows_from)),
+        ("jsonb_each", Some(jsonb_rows_from)),
+        ("jsonb_each_text", Some(jsonb_rows_from)),
+        ("jsonb_object_keys", Some(jsonb_rows_from)),
+    ],
     unique_output_names: true,
     fetch_as_limit: true,
     distinct_on_as_qualify: false,
@@ -1371,6 +1471,7 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("lcm", Rename("pg_lcm")),
     ("factorial", Rename("pg_factorial")),
     ("greatest", Same),
+    ("generate_series", Rewrite(generate_series_in_select_list)),
     ("least", Same),
     ("coalesce", Same),
     ("nullif", Same),
