@@ -193,7 +193,7 @@ SELECT ARRAY[1, 2, 3] AS ints, '{1,2}'::INT[] AS from_text, ARRAY['a b', 'c', ''
 -- case: arrays/concat_append_prepend
 SELECT array_to_string(ARRAY[1, 2] || ARRAY[3], ',') AS cat, array_to_string(0 || ARRAY[1], ',') AS pre, array_to_string(ARRAY[1] || 2, ',') AS post, array_to_string(array_append(ARRAY[1], 9), ',') AS app, array_to_string(array_prepend(9, ARRAY[1]), ',') AS prep, array_to_string(array_cat(ARRAY[1], ARRAY[2, 3]), ',') AS cat2;
 -- case: arrays/contains_overlap_compare
--- refused: this expression is not supported on Postgres
+SELECT ARRAY[1, 2, 3] @> ARRAY[2] AS contains, ARRAY[1, 2] <@ ARRAY[1, 2, 3] AS contained, ARRAY[1, 2] && ARRAY[2, 5] AS overlaps, ARRAY[1, 2] = ARRAY[1, 2] AS eq, ARRAY[1, 2] < ARRAY[1, 3] AS lt, ARRAY[1, 2] < ARRAY[1, 2, 0] AS prefix_lt;
 -- case: arrays/remove_replace
 SELECT array_to_string(array_remove(ARRAY[1, 2, 1, 3], 1), ',') AS removed, array_to_string(array_replace(ARRAY[1, 2, 1], 1, 7), ',') AS replaced;
 -- case: arrays/array_subquery_constructor
@@ -599,7 +599,7 @@ SELECT '{"a":1}'::JSONB || '{"b":2}'::JSONB AS merged, '{"a":1}'::JSONB || '{"a"
 -- case: json/jsonb_set
 SELECT jsonb_set('{"a":1}'::JSONB, '{b}', '2') AS added, jsonb_set('{"a":{"b":1}}'::JSONB, '{a,b}', '"x"') AS nested, jsonb_set('[1,2,3]'::JSONB, '{1}', '20') AS arr;
 -- case: json/jsonpath_exists
--- refused: this expression is not supported on Postgres
+SELECT id, j @? '$.b[*] ? (@ > 2)' AS has_b_gt_2, jsonb_path_query_first(j, '$.c.d') AS cd FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: json/strip_nulls_and_pretty_free
 SELECT jsonb_strip_nulls('{"a": 1, "b": null, "c": {"d": null, "e": 2}}'::JSONB) AS stripped;
 -- case: json/jsonb_ordering

@@ -193,7 +193,7 @@ SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/concat_append_prepend
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/contains_overlap_compare
--- refused: this expression is not supported on the embedded engine
+-- refused: the array overlap operator && is not supported on the embedded engine
 -- case: arrays/remove_replace
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/array_subquery_constructor
@@ -599,7 +599,7 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/jsonb_set
 -- refused: casting to jsonb is not supported on Snowflake
 -- case: json/jsonpath_exists
--- refused: this expression is not supported on the embedded engine
+-- refused: JSON path operators (@?, @@) is not supported on the embedded engine
 -- case: json/strip_nulls_and_pretty_free
 -- refused: casting to jsonb is not supported on Snowflake
 -- case: json/jsonb_ordering

@@ -46,14 +46,18 @@ pub fn function_columns(
     aliased(alias, relation, vec![value_name; values], ordinality)
 }
 
-/// The names of a function with OUT parameters in FROM: its columns are named like them
-/// (whatever the relation's alias), then as [`function_columns`].
-pub fn out_parameter_columns(
+/// The names of a set-returning function with OUT parameters `out` ([`out_parameters`]) in
+/// FROM: its columns are named like them (whatever the relation's alias), then as
+/// [`function_columns`]; a function without any has one column, as [`function_columns`] names it.
+pub fn set_returning_columns(
     alias: Option<&TableAlias>,
     function: &str,
     out: &[&str],
     ordinality: bool,
 ) -> Option<(String, Vec<String>)> {
+    if out.is_empty() {
+        return function_columns(alias, function, 1, ordinality);
+    }
     let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
     aliased(alias, relation, out.iter().map(|name| name.to_string()).collect(), ordinality)
 }

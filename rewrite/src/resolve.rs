@@ -172,7 +172,6 @@ impl<'p> Scope<'p> {
     }
 }
 
-/// Functions that may appear in FROM, each yielding one column.
 /// Resolves and rewrites queries against one package version for one target.
 pub(crate) struct Resolver<'a> {
     pub package: &'a PackageVersion,
@@ -706,10 +705,7 @@ impl<'a> Resolver<'a> {
                     }
                     let out = out.unwrap_or_default();
                     let ordinality = *with_ordinality;
-                    let named = match out {
-                        [] => crate::names::function_columns(alias.as_ref(), function, 1, ordinality),
-                        out => crate::names::out_parameter_columns(alias.as_ref(), function, out, ordinality),
-                    };
+                    let named = crate::names::set_returning_columns(alias.as_ref(), function, out, ordinality);
                     let (relation, names) = named.ok_or_else(|| RewriteError::Invalid {
                         message: format!("too many column aliases specified for function {function}"),
                         position: 0,

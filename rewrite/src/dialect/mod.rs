@@ -103,6 +103,10 @@ pub enum Construct {
     Overlaps,
     /// The prefix operators `|/` (square root), `||/` (cube root), `@` (absolute value).
     MathOperator,
+    /// `a && b`: two arrays share an element.
+    ArrayOverlap,
+    /// `j @? path`, `j @@ predicate`: SQL/JSON path tests.
+    JsonPath,
     /// `(scalar subquery) IS [NOT] NULL`.
     SubqueryIsNull,
     Values,
@@ -162,6 +166,8 @@ impl Construct {
             Construct::FullJoinUsing => "FULL JOIN … USING",
             Construct::Overlaps => "OVERLAPS",
             Construct::MathOperator => "the operators |/, ||/ and @",
+            Construct::ArrayOverlap => "the array overlap operator &&",
+            Construct::JsonPath => "JSON path operators (@?, @@)",
             Construct::SubqueryIsNull => "IS NULL on a scalar subquery",
             Construct::Values => "VALUES",
             Construct::Other => "this expression",
@@ -549,6 +555,8 @@ fn construct_of(expr: &Expr) -> Option<Construct> {
             }
             B::PGExp => Construct::Exponent,
             B::Overlaps => Construct::Overlaps,
+            B::PGOverlap => Construct::ArrayOverlap,
+            B::AtQuestion | B::AtAt => Construct::JsonPath,
             B::Divide => Construct::Division,
             B::Plus
             | B::Minus

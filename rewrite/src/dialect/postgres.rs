@@ -60,6 +60,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::SubqueryIsNull, Support::Native),
         (Construct::Overlaps, Support::Native),
         (Construct::MathOperator, Support::Native),
+        (Construct::ArrayOverlap, Support::Native),
+        (Construct::JsonPath, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: CAST_TYPES,
@@ -350,6 +352,9 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("jsonb_each_text", Same),
     ("jsonb_path_query", Same),
     ("jsonb_path_exists", Same),
+    ("jsonb_path_match", Same),
+    ("jsonb_path_query_array", Same),
+    ("jsonb_path_query_first", Same),
     // syntax sqlparser reads as calls: ARRAY(subquery), ROW(…), x LIKE ALL/ANY (array)
     ("array", Same),
     ("row", Same),

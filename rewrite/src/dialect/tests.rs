@@ -292,6 +292,19 @@ fn set_returning_jsonb_functions_name_their_columns_like_postgres() {
 }
 
 #[test]
+fn series_in_the_select_list_are_unnested_lists() {
+    assert_eq!(embedded("select generate_series(1, 3) as x"), "SELECT CAST(unnest(generate_series(1, 3)) AS INT) AS x");
+    assert_eq!(
+        embedded("select generate_series(0.50, 1, 0.25) as x"),
+        "SELECT CAST(unnest(generate_series(50, 100, 25)) AS DECIMAL(38,0)) * CAST('0.01' AS DECIMAL(3,2)) AS x"
+    );
+    // DataFusion's one-argument series counts from 0; Postgres has none.
+    assert!(refused("select generate_series(3)", Target::DataFusion).contains("two or three arguments"));
+    assert!(refused("select * from generate_series(3)", Target::DataFusion).contains("two or three arguments"));
+    assert!(refused("select generate_series(1, id) from orders", Target::DataFusion).contains("constants"));
+}
+
+#[test]
 fn series_count_their_rows_with_ordinality() {
     let postgres = |text: &str| sql(text, Target::Postgres).unwrap_or_else(|e| panic!("{text}: {e}"));
     postgres("select t.v, t.i from generate_series(10, 30, 10) with ordinality as t(v, i)");

@@ -197,10 +197,7 @@ pub(super) fn jsonb_rows_from(factor: &mut TableFactor) -> Result<(), String> {
         return Err(format!("{function}() with other than one argument"));
     };
     super::uncorrelated([value], &function)?;
-    let named = match out {
-        [] => crate::names::function_columns(alias.as_ref(), &function, 1, *with_ordinality),
-        out => crate::names::out_parameter_columns(alias.as_ref(), &function, out, *with_ordinality),
-    };
+    let named = crate::names::set_returning_columns(alias.as_ref(), &function, out, *with_ordinality);
     let (relation, columns) = super::distinct_names(named, &function)?;
     let mut items: Vec<String> = lists
         .iter()

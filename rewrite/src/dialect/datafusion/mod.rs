@@ -541,6 +541,10 @@ impl NumberSeries {
             let refuse = "generate_series over anything but number constants or timestamp literals";
             bounds.push(series_number(expr).ok_or(refuse)?);
         }
+        // DataFusion also has a one-argument series (from 0), which Postgres has not.
+        if !(2..=3).contains(&bounds.len()) {
+            return Err("generate_series with other than two or three arguments".into());
+        }
         // A numeric series shows its start's scale on every row (`start + n × step`) only when
         // the step has no more decimals than the start; otherwise rows differ in scale, as the
         // engine's columns cannot.
