@@ -34,8 +34,8 @@
 //!   and `array_to_string` takes integer and text elements only.
 //! - **`char(n)` ignores trailing blanks** when compared in Postgres: comparisons and `IN` lists
 //!   over a `char(n)` value compare it without them (and literals compared with it likewise),
-//!   `length` does not count them and `||` drops them. `length(bytea)` counts bytes, and `ceil`/`floor` of a
-//!   numeric have scale 0 (see [`adjust`]).
+//!   `length` does not count them and `||` drops them. `length(bytea)` counts bytes, and
+//!   `ceil`/`floor` of a numeric have scale 0 (see [`adjust`]).
 
 use datafusion::arrow::datatypes::{DataType, Field};
 use datafusion::common::tree_node::{Transformed, TreeNode, TreeNodeRecursion};
@@ -759,8 +759,8 @@ fn zone_dependent(expr: &Expr, schema: &DFSchema) -> Option<&'static str> {
 
 /// Compares `char(n)` values as Postgres does, without their trailing blanks: each comparison
 /// or `IN` list with a `char(n)` operand compares `rtrim` of it, and of the literals it meets;
-/// `length` of one counts it without them, and `||` concatenates it without them. (`length(bytea)`, which counts bytes, is
-/// `octet_length` here too.)
+/// `length` of one counts it without them, and `||` concatenates it without them.
+/// (`length(bytea)`, which counts bytes, is `octet_length` here too.)
 fn char_comparisons(plan: LogicalPlan) -> Result<LogicalPlan, ConnectorError> {
     rewrite_expressions(plan, |expr, schema, _| expr.transform_up(|e| trim_char_comparison(e, schema)))
 }

@@ -41,7 +41,7 @@ pub fn function_columns(
     values: usize,
     ordinality: bool,
 ) -> Option<(String, Vec<String>)> {
-    let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
+    let relation = relation_name(alias, function);
     let value_name = if values == 1 { relation.clone() } else { function.to_string() };
     aliased(alias, relation, vec![value_name; values], ordinality)
 }
@@ -58,8 +58,12 @@ pub fn set_returning_columns(
     if out.is_empty() {
         return function_columns(alias, function, 1, ordinality);
     }
-    let relation = alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string());
-    aliased(alias, relation, out.iter().map(|name| name.to_string()).collect(), ordinality)
+    aliased(alias, relation_name(alias, function), out.iter().map(|name| name.to_string()).collect(), ordinality)
+}
+
+/// The name of a function's relation in FROM: its alias, else the function's name.
+fn relation_name(alias: Option<&TableAlias>, function: &str) -> String {
+    alias.map(|a| normalize(&a.name)).unwrap_or_else(|| function.to_string())
 }
 
 /// `names` and the ordinality counter, renamed by the alias's column list.

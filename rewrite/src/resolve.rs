@@ -538,20 +538,14 @@ impl<'a> Resolver<'a> {
                 while let Expr::Nested(inner) = root {
                     root = inner;
                 }
-                match root {
-                    Expr::Function(function) if function.name.to_string().eq_ignore_ascii_case("array_agg") => {
-                        match &function.args {
-                            FunctionArguments::List(list) => match list.args.as_slice() {
-                                [FunctionArg::Unnamed(FunctionArgExpr::Expr(element))] => {
-                                    self.declared_type(element, scope)
-                                }
-                                _ => None,
-                            },
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                if let Expr::Function(function) = root
+                    && function.name.to_string().eq_ignore_ascii_case("array_agg")
+                    && let FunctionArguments::List(list) = &function.args
+                    && let [FunctionArg::Unnamed(FunctionArgExpr::Expr(element))] = list.args.as_slice()
+                {
+                    return self.declared_type(element, scope);
                 }
+                None
             }
             // A cast says what it produces, whatever the engine remembers of the operand.
             Expr::Cast { data_type, array: false, format: None, .. } => {
@@ -711,7 +705,7 @@ impl<'a> Resolver<'a> {
                         position: 0,
                     })?;
                     // One value and no counter: the relation's name also means that value.
-                    let scalar = out.len() <= 1 && !ordinality;
+                    let scalar = names.len() == 1;
                     let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None });
                     scope.relations.push(Relation { name: relation, schema: None, columns: columns.collect(), scalar });
                     return Ok(());
@@ -807,8 +801,8 @@ impl<'a> Resolver<'a> {
                             message: "too many column aliases specified for function unnest".into(),
                             position: 0,
                         })?;
+                let scalar = names.len() == 1;
                 let columns = names.into_iter().map(|name| RelColumn { name, declared: None, source: None }).collect();
-                let scalar = array_exprs.len() == 1 && !*with_ordinality;
                 scope.relations.push(Relation { name: relation, schema: None, columns, scalar });
                 Ok(())
             }
@@ -909,8 +903,11 @@ impl<'a> Resolver<'a> {
                             position: self.position(ident),
                         })
                     }
-                    Ok(None) if let Some(relation) = scope.find_relation(None, &name).filter(|r| r.scalar) => {
-                        let column = Ident::with_quote('"', relation.columns[0].name.clone());
+                    Ok(None)
+                        if let Some(Relation { columns, scalar: true, .. }) = scope.find_relation(None, &name)
+                            && let [value] = columns.as_slice() =>
+                    {
+                        let column = Ident::with_quote('"', value.name.clone());
                         *expr = Expr::CompoundIdentifier(vec![ident.clone(), column]);
                         self.column_ref(expr, scope)
                     }

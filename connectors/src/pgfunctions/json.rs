@@ -430,13 +430,13 @@ fn from_lists(arrays: &[ArrayRef], object: bool) -> Result<ArrayRef> {
 fn rows_lists(array: &ArrayRef, rows_of: RowsOf) -> Result<ArrayRef> {
     use datafusion::arrow::array::ListBuilder;
     let column = Column::of(array)?;
+    let written = |item: Jsonb, text: bool| if text { item.into_text() } else { Some(item.to_text()) };
     let mut out = ListBuilder::new(StringBuilder::new());
     for row in 0..array.len() {
         let Some(value) = column.jsonb(row)? else {
             out.append_null();
             continue;
         };
-        let written = |item: Jsonb, text: bool| if text { item.into_text() } else { Some(item.to_text()) };
         match (rows_of, value) {
             (RowsOf::Elements { text }, Jsonb::Array(items)) => {
                 items.into_iter().for_each(|item| out.values().append_option(written(item, text)));
