@@ -240,6 +240,21 @@ async fn postgres_backend_types_errors_timeouts_and_outages() {
     let notes = vec!["ünï".to_string(), String::new()];
     let rows = session.query("select id from items where note = any($1) order by id", &[&notes]).await.unwrap();
     assert_eq!(rows.iter().map(|r| r.get::<_, i64>(0)).collect::<Vec<_>>(), [1, 2]);
+    // A parameter type declared in Parse is the parameter's type, as in Postgres: `SELECT $1`
+    // declared numeric returns numeric (pg8000 declares its Decimals so).
+    let declared = tokio_postgres::types::Type::NUMERIC;
+    let echo =
+        session.prepare_typed("select $1 as n, id from items where id = $2", std::slice::from_ref(&declared)).await;
+    let echo = echo.unwrap();
+    assert_eq!(echo.params(), &[declared.clone(), tokio_postgres::types::Type::INT8]);
+    assert_eq!(echo.columns()[0].type_(), &declared);
+    let int8 = session.prepare_typed("select $1 as n", &[tokio_postgres::types::Type::INT8]).await.unwrap();
+    let row = session.query_one(&int8, &[&7i64]).await.unwrap();
+    assert_eq!(row.get::<_, i64>(0), 7);
+    // The same text declared otherwise is planned again, not served from the statement cache.
+    let int4 = tokio_postgres::types::Type::INT4;
+    let echo = session.prepare_typed("select $1 as n, id from items where id = $2", std::slice::from_ref(&int4)).await;
+    assert_eq!(echo.unwrap().columns()[0].type_(), &int4);
 
     // The physical names stay hidden and unreachable.
     assert_eq!(common::sqlstate(&session.simple_query("select * from things").await.unwrap_err()), "42P01");

@@ -4,6 +4,7 @@
 
 pub mod array_text;
 pub mod catalog;
+mod declared;
 pub mod dialect;
 pub mod error;
 pub mod fingerprint;
@@ -90,6 +91,23 @@ pub fn plan(
     target: Target,
     session: &SessionInfo,
 ) -> Result<Planned, RewriteError> {
+    plan_declared(statement, text, package, target, session, &[])
+}
+
+/// [`plan`] for a statement whose parameters the client declared types for in Parse
+/// (`declared[n - 1]` for `$n`, `None` where it left the type open). On a Postgres target a
+/// package query types those parameters as Postgres does, as if they were cast to their
+/// declared types. The other targets type parameters from their context (checked by the
+/// connectors, which refuse a value they cannot bind exactly): a cast there would bring the
+/// engine's casting rules, not Postgres', so a declared type is only announced to the client.
+pub fn plan_declared(
+    statement: Statement,
+    text: &str,
+    package: &PackageVersion,
+    target: Target,
+    session: &SessionInfo,
+    declared: &[Option<package::PgType>],
+) -> Result<Planned, RewriteError> {
     if let Some(command) = session::session_command(&statement)? {
         return Ok(Planned::Session(command));
     }
@@ -100,9 +118,13 @@ pub fn plan(
         return Ok(Planned::Catalog { statement, param_casts });
     }
     match statement {
-        Statement::Query(query) => Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?)),
+        Statement::Query(mut query) => {
+            declared::apply(&mut query, declared, target);
+            Ok(Planned::Query(rewrite_query(*query, text, package, target, session)?))
+        }
         Statement::Explain { statement, analyze, .. } => match *statement {
-            Statement::Query(query) => {
+            Statement::Query(mut query) => {
+                declared::apply(&mut query, declared, target);
                 Ok(Planned::Explain { analyze, query: rewrite_query(*query, text, package, target, session)? })
             }
             other => Err(refusal(&other)),

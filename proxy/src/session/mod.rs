@@ -468,7 +468,8 @@ impl<S: ClientSocket> Session<S> {
     /// A prepared statement from the statement cache, skipping parse, validation, rewrite and
     /// backend planning. `None` on a miss.
     fn cached_statement(&self, text: &str, client_oids: &[u32]) -> Option<Result<Prepared, PgError>> {
-        let cached = self.shared.cached(&self.info.database, &self.info.user, text)?;
+        let key = cache_key(text, &declared_types(client_oids));
+        let cached = self.shared.cached(&self.info.database, &self.info.user, &key)?;
         if self.txn == Txn::Failed {
             return Some(Err(aborted_transaction()));
         }
@@ -518,7 +519,7 @@ impl<S: ClientSocket> Session<S> {
         fingerprint: Option<&rewrite::fingerprint::Fingerprint>,
     ) -> Result<Outcome, PgError> {
         let opaque = fingerprint.map(|_| rewrite::fingerprint::opaque_literals(&statement));
-        let kind = match self.plan(statement, text)? {
+        let kind = match self.plan(statement, text, &[])? {
             Planned::Query(query) => {
                 // A sleep is checked against the timeout at every run: never reuse its plan.
                 let cacheable = cacheable && query.sleep_ms == 0;
@@ -579,11 +580,17 @@ impl<S: ClientSocket> Session<S> {
 
     /// Validates and rewrites one parsed statement (refused in a failed
     /// transaction unless it ends it).
-    fn plan(&self, statement: sqlparser::ast::Statement, text: &str) -> Result<Planned, PgError> {
+    /// `declared`: the parameter types the client declared in Parse (see [`declared_types`]).
+    fn plan(
+        &self,
+        statement: sqlparser::ast::Statement,
+        text: &str,
+        declared: &[Option<PgType>],
+    ) -> Result<Planned, PgError> {
         if self.txn == Txn::Failed && !ends_transaction(&statement) {
             return Err(aborted_transaction());
         }
-        let planned = rewrite::plan(statement, text, &self.package, self.target, &self.info)?;
+        let planned = rewrite::plan_declared(statement, text, &self.package, self.target, &self.info, declared)?;
         if let Planned::Query(query) | Planned::Explain { query, .. } = &planned {
             self.check_sleep(query.sleep_ms)?;
         }
@@ -644,7 +651,10 @@ impl<S: ClientSocket> Session<S> {
         cacheable: bool,
     ) -> Result<Prepared, PgError> {
         let mut announced = Vec::new();
-        let (kind, param_types) = match self.plan(statement, text)? {
+        let declared = declared_types(client_oids);
+        // The plan depends on the declared types: they are part of its cache key.
+        let key = cache_key(text, &declared);
+        let (kind, param_types) = match self.plan(statement, text, &declared)? {
             Planned::Query(query) => {
                 let backend = self.connector.prepare(backend_query(&query)).await?;
                 let columns = encode::describe(&query.columns, &backend.schema())?;
@@ -652,7 +662,7 @@ impl<S: ClientSocket> Session<S> {
                 let reads = Some(Reads(query.columns_read.clone()));
                 announced = announced_types(backend.param_pg_types(), &query.param_casts);
                 if cacheable && query.sleep_ms == 0 {
-                    self.cache(text, backend.clone(), &columns, reads.clone(), &announced);
+                    self.cache(&key, backend.clone(), &columns, reads.clone(), &announced);
                 }
                 (Kind::Query { backend, columns, sleep_ms: query.sleep_ms, reads }, param_types)
             }
@@ -662,7 +672,7 @@ impl<S: ClientSocket> Session<S> {
             }
             Planned::Session(command) => (Kind::Session(command), Vec::new()),
             Planned::Catalog { statement, param_casts } => {
-                let (backend, columns) = self.prepare_catalog(&statement, text, cacheable, &param_casts).await?;
+                let (backend, columns) = self.prepare_catalog(&statement, &key, cacheable, &param_casts).await?;
                 let param_types = backend.param_types().to_vec();
                 announced = param_casts;
                 (Kind::Query { backend, columns, sleep_ms: 0, reads: None }, param_types)
@@ -671,12 +681,13 @@ impl<S: ClientSocket> Session<S> {
         Ok(with_parameters(kind, param_types, &announced, client_oids))
     }
 
-    /// Prepares a catalog query on the version's catalog engine (never the backend); `announced`:
-    /// its parameters' types, cached with it.
+    /// Prepares a catalog query on the version's catalog engine (never the backend), cached
+    /// under `key` (its text, see [`cache_key`]); `announced`: its parameters' types, cached
+    /// with it.
     async fn prepare_catalog(
         &mut self,
         statement: &sqlparser::ast::Statement,
-        text: &str,
+        key: &str,
         cacheable: bool,
         announced: &[Option<PgType>],
     ) -> Result<(Arc<dyn PreparedQuery>, Vec<ResultColumn>), PgError> {
@@ -698,7 +709,7 @@ impl<S: ClientSocket> Session<S> {
             column.name = rewrite::catalog::result_name(&column.name).to_string();
         }
         if cacheable && !own {
-            self.cache(text, backend.clone(), &columns, None, announced);
+            self.cache(key, backend.clone(), &columns, None, announced);
         }
         Ok((backend, columns))
     }
@@ -1132,6 +1143,28 @@ fn with_parameters(
         })
         .collect();
     Prepared { kind, param_oids, param_types }
+}
+
+/// The parameter types a client declared in Parse that a statement is planned with: every
+/// known scalar type (an OID of 0 or `unknown` leaves the type open). Array parameters are
+/// typed by the values bound to them (see `params`), so their declared types are left out.
+fn declared_types(client_oids: &[u32]) -> Vec<Option<PgType>> {
+    const UNKNOWN: u32 = 705;
+    client_oids
+        .iter()
+        .map(|&oid| PgType::from_oid(oid).filter(|ty| oid != UNKNOWN && !matches!(ty, PgType::Array(_))))
+        .collect()
+}
+
+/// The statement-cache key of a statement text planned with `declared` parameter types: the
+/// text itself when none is declared, else the text with the types' OIDs after a NUL (which
+/// no statement text contains).
+fn cache_key<'a>(text: &'a str, declared: &[Option<PgType>]) -> std::borrow::Cow<'a, str> {
+    if declared.iter().all(Option::is_none) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let oids: Vec<String> = declared.iter().map(|ty| ty.map_or(0, |ty| ty.oid()).to_string()).collect();
+    std::borrow::Cow::Owned(format!("{text}\0{}", oids.join(",")))
 }
 
 /// Whether a statement may run in a failed transaction (it ends it).
