@@ -45,8 +45,8 @@ pub fn apply(query: &mut Query, declared: &[Option<PgType>], target: Target) {
     });
 }
 
-/// `$n` → n (1-based).
-fn parameter_number(name: &str) -> Option<usize> {
+/// `$n` → n (1-based), for n in Postgres' range of parameter numbers.
+pub(crate) fn parameter_number(name: &str) -> Option<usize> {
     name.strip_prefix('$').and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=65_535).contains(n))
 }
 

@@ -192,8 +192,7 @@ fn parameter_casts(query: &impl sqlparser::ast::Visit) -> Vec<Option<package::Pg
         if let Expr::Cast { expr: inner, data_type, array: false, format: None, .. } = expr
             && let Expr::Value(value) = inner.as_ref()
             && let Value::Placeholder(name) = &value.value
-            && let Some(number) = name.strip_prefix('$').and_then(|n| n.parse::<usize>().ok())
-            && (1..=65_535).contains(&number)
+            && let Some(number) = declared::parameter_number(name)
             && let Ok(ty) = package::PgType::parse(&data_type.to_string().to_lowercase())
         {
             if casts.len() < number {

@@ -468,7 +468,7 @@ impl<S: ClientSocket> Session<S> {
     /// A prepared statement from the statement cache, skipping parse, validation, rewrite and
     /// backend planning. `None` on a miss.
     fn cached_statement(&self, text: &str, client_oids: &[u32]) -> Option<Result<Prepared, PgError>> {
-        let key = cache_key(text, &declared_types(client_oids));
+        let key = cache_key(text, client_oids);
         let cached = self.shared.cached(&self.info.database, &self.info.user, &key)?;
         if self.txn == Txn::Failed {
             return Some(Err(aborted_transaction()));
@@ -653,7 +653,7 @@ impl<S: ClientSocket> Session<S> {
         let mut announced = Vec::new();
         let declared = declared_types(client_oids);
         // The plan depends on the declared types: they are part of its cache key.
-        let key = cache_key(text, &declared);
+        let key = cache_key(text, client_oids);
         let (kind, param_types) = match self.plan(statement, text, &declared)? {
             Planned::Query(query) => {
                 let backend = self.connector.prepare(backend_query(&query)).await?;
@@ -1149,21 +1149,24 @@ fn with_parameters(
 /// known scalar type (an OID of 0 or `unknown` leaves the type open). Array parameters are
 /// typed by the values bound to them (see `params`), so their declared types are left out.
 fn declared_types(client_oids: &[u32]) -> Vec<Option<PgType>> {
-    const UNKNOWN: u32 = 705;
-    client_oids
-        .iter()
-        .map(|&oid| PgType::from_oid(oid).filter(|ty| oid != UNKNOWN && !matches!(ty, PgType::Array(_))))
-        .collect()
+    client_oids.iter().map(|&oid| declared_type(oid)).collect()
 }
 
-/// The statement-cache key of a statement text planned with `declared` parameter types: the
-/// text itself when none is declared, else the text with the types' OIDs after a NUL (which
-/// no statement text contains).
-fn cache_key<'a>(text: &'a str, declared: &[Option<PgType>]) -> std::borrow::Cow<'a, str> {
-    if declared.iter().all(Option::is_none) {
+/// The type one declared OID plans its parameter with (see [`declared_types`]).
+fn declared_type(oid: u32) -> Option<PgType> {
+    const UNKNOWN: u32 = 705;
+    PgType::from_oid(oid).filter(|ty| oid != UNKNOWN && !matches!(ty, PgType::Array(_)))
+}
+
+/// The statement-cache key of a statement text planned with the client's declared parameter
+/// types: the text itself when none is declared (no allocation on the lookup of every Parse),
+/// else the text with the declared types' OIDs after a NUL (which no statement text contains).
+fn cache_key<'a>(text: &'a str, client_oids: &[u32]) -> std::borrow::Cow<'a, str> {
+    if client_oids.iter().all(|&oid| declared_type(oid).is_none()) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let oids: Vec<String> = declared.iter().map(|ty| ty.map_or(0, |ty| ty.oid()).to_string()).collect();
+    let oids: Vec<String> =
+        client_oids.iter().map(|&oid| declared_type(oid).map_or(0, |ty| ty.oid()).to_string()).collect();
     std::borrow::Cow::Owned(format!("{text}\0{}", oids.join(",")))
 }
 
