@@ -65,9 +65,9 @@ SELECT count(CASE WHEN o_orderstatus = 'F' THEN 1 END) AS finished, count(CASE W
 -- case: aggregates/filter_grouped
 SELECT c_mktsegment, count(*) AS customers, count(CASE WHEN c_acctbal < 0 THEN 1 END) AS negative_balance, max(CASE WHEN c_nationkey = 1 THEN c_acctbal END) AS max_argentina FROM "public"."customer" AS "customer" GROUP BY c_mktsegment ORDER BY c_mktsegment;
 -- case: aggregates/bool_aggregates
--- refused: function every() is not supported on Snowflake
+SELECT BOOLAND_AGG(b) AS all_true, BOOLOR_AGG(b) AS any_true, BOOLAND_AGG(b) AS every_true, BOOLAND_AGG(i4 > -100) AS all_gt, BOOLOR_AGG(t = '') AS any_empty FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/bool_aggregates_grouped
--- refused: function every() is not supported on Snowflake
+SELECT o_orderpriority, BOOLAND_AGG(o_totalprice > 1000) AS all_over_1000, BOOLOR_AGG(o_orderstatus = 'P') AS any_partial, BOOLAND_AGG(o_shippriority = 0) AS all_zero_ship FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: aggregates/percentile_cont_disc
 -- refused: function percentile_disc() is not supported on Snowflake
 -- case: aggregates/percentile_grouped
@@ -91,7 +91,7 @@ SELECT n_regionkey, mode() WITHIN GROUP (ORDER BY c_mktsegment) AS top_segment, 
 -- case: aggregates/array_agg_nulls
 -- refused: function array_agg() is not supported on Snowflake
 -- case: aggregates/stddev_variance_numeric
--- refused: function stddev() is not supported on Snowflake
+-- refused: function variance() is not supported on Snowflake
 -- case: aggregates/stddev_variance_float
 SELECT stddev_samp(f8) AS sd_samp, stddev_pop(f8) AS sd_pop, var_samp(f8) AS var_samp, var_pop(f8) AS var_pop FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (4, 5, 8);
 -- case: aggregates/stddev_single_row
@@ -205,7 +205,7 @@ SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/array_from_columns
 -- refused: arrays is not supported on Snowflake
 -- case: casts/int_to_text
--- refused: casting to text is not supported on Snowflake
+SELECT 42::TEXT AS a, CAST(42 AS TEXT) AS b, (-7)::TEXT AS c;
 -- case: casts/text_to_int
 SELECT '123'::INT + 1 AS a, CAST(' 456 ' AS INTEGER) AS b, '-0'::INT AS c;
 -- case: casts/text_to_bigint_smallint
@@ -221,13 +221,13 @@ SELECT CAST('3.14159' AS DECIMAL(5,3)) AS pi3, CAST(1 AS DECIMAL) / 3 AS third, 
 -- case: casts/float_to_numeric
 -- refused: casting to float4 is not supported on Snowflake
 -- case: casts/varchar_truncation
--- refused: casting to varchar(3) is not supported on Snowflake
+SELECT 'abcdef'::VARCHAR(3) AS v3, CAST('abcdef' AS VARCHAR(10)) AS v10, CAST('héllo' AS VARCHAR(2)) AS v2;
 -- case: casts/varchar_of_every_kind
--- refused: casting to varchar(2) is not supported on Snowflake
+SELECT id, i4::VARCHAR(2) AS i4v, f8::VARCHAR AS f8v, d::VARCHAR(7) AS dv, t::VARCHAR(3) AS tv, c::VARCHAR AS cv, t::VARCHAR(5) || '|' AS concat, CAST(b AS CHARACTER VARYING(1)) AS bv FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/char_padding
 -- refused: casting to char(4) is not supported on Snowflake
 -- case: casts/char_column_to_text
--- refused: casting to text is not supported on Snowflake
+SELECT id, c, c::TEXT || '|' AS as_text, c::VARCHAR(8) AS as_varchar, length(c) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/char_concatenation_and_casts
 -- refused: function concat() is not supported on Snowflake
 -- case: casts/date_to_timestamp
@@ -243,7 +243,7 @@ SELECT id, tstz, tstz::TIMESTAMP AS local_ts, tstz::DATE AS local_date FROM "pub
 -- case: casts/text_to_boolean
 SELECT 'true'::BOOLEAN AS a, 'yes'::BOOLEAN AS b, 'on'::BOOLEAN AS c, '0'::BOOLEAN AS d, 'f'::BOOL AS e, CAST('N' AS BOOLEAN) AS f, ' TRUE '::BOOLEAN AS g;
 -- case: casts/boolean_int_roundtrip
--- refused: casting to text is not supported on Snowflake
+SELECT true::INT AS a, false::INT AS b, 1::BOOLEAN AS c, 0::BOOLEAN AS d, 5::BOOLEAN AS e, true::TEXT AS f;
 -- case: casts/int_column_to_boolean
 SELECT id, i4, i4::BOOLEAN AS nonzero FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/bytea_from_text
@@ -253,7 +253,7 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/uuid_from_text
 -- refused: casting to uuid is not supported on Snowflake
 -- case: casts/uuid_column_to_text
--- refused: casting to text is not supported on Snowflake
+SELECT id, u::TEXT AS u_text, upper(u::TEXT) AS u_upper FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/jsonb_from_text
 -- refused: casting to jsonb is not supported on Snowflake
 -- case: casts/jsonb_scalar_to_sql
@@ -263,15 +263,15 @@ SELECT id, by, length(by) AS len FROM "public"."alltypes" AS "alltypes" ORDER BY
 -- case: casts/time_from_text
 SELECT '13:45'::TIME AS a, CAST('23:59:59.5' AS TIME) AS b, '1:02:03 PM'::TIME AS c, TIME '00:00' AS d;
 -- case: casts/numeric_to_text_scale
--- refused: casting to text is not supported on Snowflake
+SELECT 1.50::NUMERIC::TEXT AS a, 10::NUMERIC(5,2)::TEXT AS b, 0.000::TEXT AS c, (-0.5)::NUMERIC(4,1)::TEXT AS d;
 -- case: casts/numeric_column_to_text
--- refused: casting to text is not supported on Snowflake
+SELECT id, m::TEXT AS m_text, n::TEXT AS n_text FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/string_to_numeric
 SELECT '  12.340 '::NUMERIC AS a, '-0.5'::NUMERIC * 2 AS b, '1e3'::NUMERIC AS c, '.25'::NUMERIC AS d, CAST('+7' AS NUMERIC) AS e;
 -- case: casts/number_to_text_concat
 -- refused: the literal 1e100 (more than 38 digits) is not supported on the embedded engine
 -- case: casts/cast_in_where
--- refused: casting to text is not supported on Snowflake
+SELECT count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate::TEXT LIKE '1995-%' ESCAPE '\\';
 -- case: casts/tpch_price_casts
 SELECT p_partkey, p_retailprice, p_retailprice::INT AS as_int, p_retailprice::FLOAT8 AS as_float, CAST(p_retailprice AS NUMERIC(10,0)) AS as_num0 FROM "public"."part" AS "part" ORDER BY p_partkey LIMIT 5;
 -- case: casts/int_widening
@@ -279,7 +279,7 @@ SELECT id, i4::BIGINT + 1 AS plus_one, i2::INT * 2 AS doubled, i8::NUMERIC * 2 A
 -- case: casts/float_columns
 -- refused: casting to real is not supported on Snowflake
 -- case: casts/alltypes_to_text
--- refused: casting to text is not supported on Snowflake
+SELECT id, b::TEXT AS b, d::TEXT AS d, iv::TEXT AS iv, j::TEXT AS j, tm::TEXT AS tm FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: casts/time_and_interval
 -- refused: casting a value other than a string constant to interval is not supported on the embedded engine
 -- case: casts/to_char_numbers
@@ -289,21 +289,21 @@ SELECT id, i4::BIGINT + 1 AS plus_one, i2::INT * 2 AS doubled, i8::NUMERIC * 2 A
 -- case: conditionals/coalesce_columns
 SELECT id, coalesce(t, vc, 'none') AS first_text, coalesce(i4, i2, -1) AS first_int, coalesce(d, DATE '2000-01-01') AS d_or_default FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: conditionals/coalesce_literals
--- refused: casting to text is not supported on Snowflake
+SELECT coalesce(NULL, 1, 2) AS a, coalesce(NULL::TEXT, NULL) AS b, coalesce(1, 2.5) AS c, coalesce(NULL, NULL, 'x') AS d, coalesce('', 'fallback') AS e;
 -- case: conditionals/coalesce_empty_aggregate
 SELECT coalesce(sum(o_totalprice), 0) AS total, coalesce(max(o_orderdate), DATE '1970-01-01') AS latest FROM "public"."orders" AS "orders" WHERE o_custkey = -1;
 -- case: conditionals/nullif
 SELECT nullif(1, 1) AS a, nullif(1, 2) AS b, nullif('a', 'b') AS c, nullif('', '') AS d, nullif(NULL::INT, 1) AS e;
 -- case: conditionals/nullif_columns
--- refused: TRIM is not supported on Snowflake
+SELECT id, nullif(t, '') AS t_or_null, nullif(i4, 0) AS i4_or_null, coalesce(nullif(TRIM(t), ''), '<blank>') AS cleaned FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: conditionals/nullif_safe_division
 SELECT o_orderpriority, round(sum(o_totalprice) / nullif(count(CASE WHEN o_orderstatus = 'X' THEN 1 END), 0), 2) AS never_divides, round(sum(o_totalprice) / nullif(count(*), 0), 2) AS avg_price FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: conditionals/greatest_least_literals
--- refused: function greatest() is not supported on Snowflake
+SELECT GREATEST(COALESCE(1, 5, 3), COALESCE(5, 1, 3), COALESCE(3, 1, 5)) AS g, LEAST(COALESCE(1, 5, 3), COALESCE(5, 1, 3), COALESCE(3, 1, 5)) AS l, GREATEST(COALESCE(1, NULL, 3), COALESCE(NULL, 1, 3), COALESCE(3, 1, NULL)) AS g_null, LEAST(COALESCE(NULL, NULL::INT), COALESCE(NULL::INT, NULL)) AS l_all_null, GREATEST(COALESCE('apple', 'banana'), COALESCE('banana', 'apple')) AS g_text, LEAST(COALESCE(DATE '2024-01-01', DATE '2023-06-01'), COALESCE(DATE '2023-06-01', DATE '2024-01-01')) AS l_date, GREATEST(COALESCE(1, 2.5), COALESCE(2.5, 1)) AS g_mixed;
 -- case: conditionals/greatest_least_columns
--- refused: function greatest() is not supported on Snowflake
+SELECT id, GREATEST(COALESCE(i2, i4, i8), COALESCE(i4, i2, i8), COALESCE(i8, i2, i4)) AS g_int, LEAST(COALESCE(i2, i4, i8), COALESCE(i4, i2, i8), COALESCE(i8, i2, i4)) AS l_int, LEAST(COALESCE(f4, f8), COALESCE(f8, f4)) AS l_float, GREATEST(COALESCE(d, DATE '2000-01-01'), COALESCE(DATE '2000-01-01', d)) AS g_date FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: conditionals/greatest_tpch
--- refused: function greatest() is not supported on Snowflake
+SELECT l_orderkey, l_linenumber, GREATEST(COALESCE(l_shipdate, l_commitdate, l_receiptdate), COALESCE(l_commitdate, l_shipdate, l_receiptdate), COALESCE(l_receiptdate, l_shipdate, l_commitdate)) AS latest_date, LEAST(COALESCE(l_shipdate, l_commitdate), COALESCE(l_commitdate, l_shipdate)) AS earliest FROM "public"."lineitem" AS "lineitem" WHERE l_orderkey <= 3 ORDER BY l_orderkey, l_linenumber;
 -- case: conditionals/case_simple
 SELECT o_orderstatus, CASE o_orderstatus WHEN 'F' THEN 'finished' WHEN 'O' THEN 'open' ELSE 'partial' END AS status_name, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY 1, 2 ORDER BY 1;
 -- case: conditionals/case_searched_buckets
@@ -357,11 +357,11 @@ SELECT count(*) AS cnt FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (S
 -- case: conditionals/not_in_subquery_nulls_filtered
 SELECT id FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (SELECT i4 FROM "public"."alltypes" AS "alltypes" WHERE i4 IS NOT NULL) ORDER BY id;
 -- case: datetime/now_deterministic_forms
--- refused: function now() is not supported on Snowflake
+-- refused: casting to timestamptz is not supported on Snowflake
 -- case: datetime/current_date_forms
 SELECT current_date > DATE '2020-01-01' AS after_2020, current_date = current_timestamp::DATE AS same_day, (current_date + 1) - current_date AS one, EXTRACT(YEAR FROM current_date) >= 2024 AS recent;
 -- case: datetime/now_interval_math
--- refused: function now() is not supported on Snowflake
+-- refused: function age() is not supported on Snowflake
 -- case: datetime/date_trunc_timestamp_fields
 SELECT id, date_trunc('year', ts) AS y, date_trunc('quarter', ts) AS q, date_trunc('month', ts) AS mo, date_trunc('week', ts) AS w, date_trunc('day', ts) AS d FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/date_trunc_time_fields
@@ -377,7 +377,7 @@ SELECT date_trunc('year', o_orderdate)::DATE AS yr, count(*) AS orders, sum(o_to
 -- case: datetime/extract_timestamp_fields
 -- refused: EXTRACT(SECOND FROM …) is not supported on Snowflake
 -- case: datetime/extract_calendar_fields
--- refused: EXTRACT(DOW FROM …) is not supported on Snowflake
+SELECT id, (EXTRACT(DAYOFWEEKISO FROM d) % 7) AS dow, EXTRACT(DAYOFWEEKISO FROM d) AS isodow, EXTRACT(DAYOFYEAR FROM d) AS doy, EXTRACT(QUARTER FROM d) AS q, EXTRACT(WEEKISO FROM d) AS wk, EXTRACT(YEAROFWEEKISO FROM d) AS isoyear FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_epoch
 -- refused: EXTRACT(EPOCH FROM …) is not supported on Snowflake
 -- case: datetime/extract_subsecond
@@ -467,7 +467,7 @@ SELECT id, tm, tm + INTERVAL '30 minutes' AS plus_30m, tm - TIME '06:00' AS sinc
 -- case: datetime/infinity_values
 -- refused: the DATE literal 'infinity' (written other than YYYY-MM-DD HH:MM:SS) is not supported on the embedded engine
 -- case: datetime/date_series_weekday_counts
--- refused: EXTRACT(ISODOW FROM …) is not supported on Snowflake
+SELECT EXTRACT(DAYOFWEEKISO FROM o_orderdate) AS isodow, count(*) AS cnt FROM "public"."orders" AS "orders" WHERE o_orderdate < DATE '1992-07-01' GROUP BY 1 ORDER BY 1;
 -- case: datetime/last_day_of_month
 SELECT (date_trunc('month', DATE '2024-02-10') + INTERVAL '1 month' - INTERVAL '1 day')::DATE AS feb_end, (date_trunc('month', DATE '2023-02-10') + INTERVAL '1 month - 1 day')::DATE AS feb_end_2023;
 -- case: datetime/interval_text_forms
@@ -676,13 +676,13 @@ SELECT n_name AS NationName, n_nationkey AS KEY_COL FROM "public"."nation" AS "n
 -- case: literals_misc/alias_with_spaces_and_symbols
 SELECT count(*) AS "Total Count", sum(o_totalprice) AS "Sum $", min(o_orderdate) AS "first-order" FROM "public"."orders" AS "orders";
 -- case: literals_misc/select_typed_alias
--- refused: casting to text is not supported on Snowflake
+SELECT 1 AS "Total Count", 'x'::TEXT AS "Label", 2.5::NUMERIC(3,1) AS "Ratio (x)";
 -- case: literals_misc/default_column_names_aggregates
 SELECT n_regionkey, count(*), sum(n_nationkey), 1 + 1, max(n_name), min(n_nationkey), avg(n_nationkey) FROM "public"."nation" AS "nation" GROUP BY n_regionkey ORDER BY n_regionkey;
 -- case: literals_misc/default_column_names_expressions
 -- refused: function row() is not supported on the embedded engine
 -- case: literals_misc/default_column_names_columns
--- refused: casting to text is not supported on Snowflake
+SELECT n.n_name, r.r_name, n.n_regionkey + 0, -n.n_nationkey, n.n_nationkey::TEXT FROM "public"."nation" AS n JOIN "public"."region" AS r ON n.n_regionkey = r.r_regionkey ORDER BY n.n_nationkey LIMIT 3;
 -- case: literals_misc/order_by_nulls_first
 SELECT id, i4 FROM "public"."alltypes" AS "alltypes" ORDER BY i4 NULLS FIRST, id;
 -- case: literals_misc/order_by_nulls_last_desc
@@ -732,7 +732,7 @@ SELECT id, vc FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%#_%' ESCAPE
 -- case: pattern_matching/like_literal_matrix
 SELECT 'ABC' LIKE 'abc' ESCAPE '\\' AS a, 'ABC' ILIKE 'abc' ESCAPE '\\' AS b, 'abc' LIKE 'a%c' ESCAPE '\\' AS c, 'a' LIKE '' ESCAPE '\\' AS d, '' LIKE '%' ESCAPE '\\' AS e, 'a_c' LIKE 'a\\_c' ESCAPE '\\' AS f, 'abc' LIKE 'a\\_c' ESCAPE '\\' AS g;
 -- case: pattern_matching/like_null_operands
--- refused: casting to text is not supported on Snowflake
+SELECT NULL LIKE 'a' ESCAPE '\\' AS a, 'a' LIKE NULL ESCAPE '\\' AS b, NULL::TEXT NOT LIKE '%' ESCAPE '\\' AS c, 'x' NOT ILIKE NULL ESCAPE '\\' AS d;
 -- case: pattern_matching/like_empty_string
 SELECT id, t = '' AS is_empty FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '' ESCAPE '\\' ORDER BY id;
 -- case: pattern_matching/like_unicode
@@ -747,21 +747,22 @@ SELECT id FROM "public"."alltypes" AS "alltypes" WHERE t LIKE '%and' || '
 -- case: pattern_matching/like_all_array
 -- refused: arrays is not supported on Snowflake
 -- case: pattern_matching/regex_anchor
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT n_nationkey, n_name FROM "public"."nation" AS "nation" WHERE (REGEXP_INSTR(n_name, '^[A-C]', 1, 1, 0, 's') > 0) ORDER BY n_nationkey;
 -- case: pattern_matching/regex_case_insensitive
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT id, t FROM "public"."alltypes" AS "alltypes" WHERE (REGEXP_INSTR(t, 'mixed|^hello', 1, 1, 0, 'is') > 0) ORDER BY id;
 -- case: pattern_matching/regex_not_match
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT count(*) AS cnt FROM "public"."part" AS "part" WHERE NOT (REGEXP_INSTR(p_name, 'green|blue', 1, 1, 0, 's') > 0);
 -- case: pattern_matching/regex_not_match_icase
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE NOT (REGEXP_INSTR(vc, '^a', 1, 1, 0, 'is') > 0) ORDER BY id;
 -- case: pattern_matching/regex_digit_classes
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT (REGEXP_INSTR(c_phone, '^\\d{2}-\\d{3}-\\d{3}-\\d{4}$', 1, 1, 0, 's') > 0) AS well_formed, count(*) AS cnt FROM "public"."customer" AS "customer" GROUP BY 1 ORDER BY 1;
 -- case: pattern_matching/regex_newline
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT id FROM "public"."alltypes" AS "alltypes" WHERE (REGEXP_INSTR(t, '
+', 1, 1, 0, 's') > 0) OR (REGEXP_INSTR(t, '\\t', 1, 1, 0, 's') > 0) ORDER BY id;
 -- case: pattern_matching/regex_literal_matrix
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT (REGEXP_INSTR('abc', 'b', 1, 1, 0, 's') > 0) AS a, (REGEXP_INSTR('abc', '^b', 1, 1, 0, 's') > 0) AS b, (REGEXP_INSTR('ABC', 'b', 1, 1, 0, 'is') > 0) AS c, NOT (REGEXP_INSTR('abc', 'z', 1, 1, 0, 's') > 0) AS d, NOT (REGEXP_INSTR('abc', 'B', 1, 1, 0, 'is') > 0) AS e, (REGEXP_INSTR('a.c', 'a\\.c', 1, 1, 0, 's') > 0) AS f, (REGEXP_INSTR('abc', 'a\\.c', 1, 1, 0, 's') > 0) AS g;
 -- case: pattern_matching/regex_in_case
--- refused: regular expression operators (~, ~*, !~, !~*) is not supported on Snowflake
+SELECT CASE WHEN (REGEXP_INSTR(p_type, 'STEEL$', 1, 1, 0, 's') > 0) THEN 'steel' WHEN (REGEXP_INSTR(p_type, 'BRASS$', 1, 1, 0, 's') > 0) THEN 'brass' ELSE 'other' END AS metal, count(*) AS cnt FROM "public"."part" AS "part" GROUP BY 1 ORDER BY 1;
 -- case: pattern_matching/similar_to_literals
 -- refused: SIMILAR TO is not supported on Snowflake
 -- case: pattern_matching/similar_to_table
@@ -807,7 +808,7 @@ SELECT count(CASE WHEN t LIKE '%o%' ESCAPE '\\' THEN 1 END) AS has_o, count(CASE
 -- case: series_values/dates_monthly_end_of_month
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_month_end_steps
--- refused: EXTRACT(DOW FROM …) is not supported on Snowflake
+-- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_empty_and_count
 -- refused: functions in FROM is not supported on Snowflake
 -- case: series_values/timestamps_descending
@@ -833,7 +834,7 @@ VALUES (1, 1.5), (2, 3), (3, -0.25) ORDER BY 1;
 -- case: series_values/values_aggregate_with_null
 SELECT sum(x) AS s, avg(x) AS a, count(x) AS c, count(*) AS c_star FROM (VALUES (1), (2), (NULL::INT)) AS t (x);
 -- case: series_values/values_in_cte
-WITH v (a) AS (VALUES ('x'), ('y'), ('z')) SELECT LISTAGG(a, '' ORDER BY a DESC) AS joined FROM v;
+WITH v (a) AS (VALUES ('x'), ('y'), ('z')) SELECT LISTAGG(a, '') WITHIN GROUP (ORDER BY a DESC) AS joined FROM v;
 -- case: series_values/values_nulls_ordering
 SELECT * FROM (VALUES (NULL, 1), ('a', NULL), ('b', 2)) AS v (s, n) ORDER BY n NULLS FIRST;
 -- case: series_values/values_mixed_types
@@ -951,7 +952,7 @@ SELECT k, x, y FROM (VALUES (1, 'a'), (NULL, 'n')) AS a (k, x) NATURAL FULL JOIN
 -- case: strings/concat_operator
 SELECT 'a' || 'b' || 'c' AS abc, 'n=' || 42 AS with_int, 1.5 || 'x' AS with_numeric, 'd=' || DATE '2024-01-02' AS with_date, 'b=' || true AS with_bool;
 -- case: strings/concat_operator_null
--- refused: casting to text is not supported on Snowflake
+SELECT 'x' || NULL IS NULL AS is_null, NULL::TEXT || NULL::TEXT AS both_null, '' || '' = '' AS empty_ok;
 -- case: strings/concat_operator_columns
 SELECT id, t || '-' || vc AS joined FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: strings/concat_function
@@ -967,9 +968,9 @@ SELECT SUBSTR(c_phone, 1, 2) AS country_code, count(*) AS cnt FROM "public"."cus
 -- case: strings/substr_unicode
 SELECT id, SUBSTR(t, 2, 3) AS s1, SUBSTR(t, 1, 1) AS s2, SUBSTR(vc, 3) AS s3 FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: strings/position_strpos_literals
--- refused: function strpos() is not supported on Snowflake
+SELECT POSITION('lo' IN 'hello') AS a, POSITION('l' IN 'hello') AS b, POSITION('z' IN 'abc') AS c, POSITION('' IN 'abc') AS d, POSITION('語' IN '日本語') AS e;
 -- case: strings/position_columns
--- refused: function strpos() is not supported on Snowflake
+SELECT id, POSITION('o' IN t) AS pos_o, POSITION('a' IN vc) AS pos_a, POSITION(' ' IN t) AS pos_space FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: strings/split_part_literals
 SELECT split_part('a.b.c', '.', 2) AS a, split_part('a.b.c', '.', 5) AS b, split_part('a.b.c', '.', -1) AS c, split_part('a..c', '.', 2) AS d, split_part('abc', '', 1) AS e;
 -- case: strings/split_part_columns
@@ -979,7 +980,7 @@ SELECT split_part(p_type, ' ', 1) AS kind, split_part(p_type, ' ', 3) AS metal, 
 -- case: strings/lpad_rpad
 SELECT lpad('7', 3, '0') AS a, rpad('ab', 5, '*') AS b, lpad('hello', 3) AS c, rpad('x', 4) || '|' AS d, lpad('ab', 7, 'xy') AS e, lpad('ab', 5, '') AS f, rpad('日本', 4, '語') AS g;
 -- case: strings/lpad_keys
--- refused: casting to text is not supported on Snowflake
+SELECT lpad(n_nationkey::TEXT, 3, '0') AS padded, rpad(n_name, 12, '.') AS name FROM "public"."nation" AS "nation" ORDER BY n_nationkey LIMIT 6;
 -- case: strings/initcap
 SELECT initcap('hello wORLD foo-bar baz_qux 3rd') AS a, initcap('') AS b;
 -- case: strings/initcap_columns
@@ -989,17 +990,17 @@ SELECT n_nationkey, lower(n_name) AS lo, upper(lower(n_name)) AS up FROM "public
 -- case: strings/upper_lower_alltypes
 SELECT id, upper(t) AS up, lower(t) AS lo FROM "public"."alltypes" AS "alltypes" WHERE id <> 4 ORDER BY id;
 -- case: strings/length_variants
--- refused: function character_length() is not supported on Snowflake
+-- refused: function octet_length() is not supported on Snowflake
 -- case: strings/length_bytea_and_char
 -- refused: function octet_length() is not supported on Snowflake
 -- case: strings/string_agg_ordered
-SELECT r_regionkey, LISTAGG(n_name, ', ' ORDER BY n_nationkey) AS nations FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey GROUP BY r_regionkey ORDER BY r_regionkey;
+SELECT r_regionkey, LISTAGG(n_name, ', ') WITHIN GROUP (ORDER BY n_nationkey) AS nations FROM "public"."nation" AS "nation" JOIN "public"."region" AS "region" ON n_regionkey = r_regionkey GROUP BY r_regionkey ORDER BY r_regionkey;
 -- case: strings/string_agg_desc
--- refused: casting to text is not supported on Snowflake
+SELECT LISTAGG(n_nationkey::TEXT, ',') WITHIN GROUP (ORDER BY n_nationkey DESC) AS keys FROM "public"."nation" AS "nation" WHERE n_regionkey = 2;
 -- case: strings/string_agg_skips_nulls
-SELECT LISTAGG(t, '|' ORDER BY id) AS all_t, LISTAGG(vc, '' ORDER BY id DESC) AS all_vc FROM "public"."alltypes" AS "alltypes";
+SELECT LISTAGG(t, '|') WITHIN GROUP (ORDER BY id) AS all_t, LISTAGG(vc, '') WITHIN GROUP (ORDER BY id DESC) AS all_vc FROM "public"."alltypes" AS "alltypes";
 -- case: strings/string_agg_distinct
-SELECT LISTAGG(DISTINCT c_mktsegment, ',' ORDER BY c_mktsegment) AS segments FROM "public"."customer" AS "customer";
+SELECT LISTAGG(DISTINCT c_mktsegment, ',') WITHIN GROUP (ORDER BY c_mktsegment) AS segments FROM "public"."customer" AS "customer";
 -- case: strings/regexp_replace_first_vs_global
 -- refused: function regexp_replace() is not supported on Snowflake
 -- case: strings/regexp_replace_flags
@@ -1007,15 +1008,15 @@ SELECT LISTAGG(DISTINCT c_mktsegment, ',' ORDER BY c_mktsegment) AS segments FRO
 -- case: strings/regexp_replace_tpch
 -- refused: function regexp_replace() is not supported on Snowflake
 -- case: strings/left_right
--- refused: function left() is not supported on Snowflake
+SELECT LEFT('abcdef', 2) AS l2, RIGHT('abcdef', 2) AS r2, LEFT('abcdef', GREATEST(LENGTH('abcdef') - 2, 0)) AS lneg, SUBSTR('abcdef', 3) AS rneg, LEFT('ab', 10) AS lbig, LEFT('', 3) AS lempty, RIGHT('abc', 0) AS rzero;
 -- case: strings/left_right_columns
--- refused: function left() is not supported on Snowflake
+SELECT id, LEFT(t, 3) AS l3, RIGHT(t, 2) AS r2, LEFT(vc, GREATEST(LENGTH(vc) - 1, 0)) AS drop_last FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: strings/trim_functions
--- refused: function btrim() is not supported on Snowflake
+-- refused: trimming characters other than spaces is not supported on Snowflake
 -- case: strings/trim_sql_syntax
--- refused: TRIM is not supported on Snowflake
+-- refused: trimming characters other than spaces is not supported on Snowflake
 -- case: strings/trim_columns
--- refused: TRIM is not supported on Snowflake
+SELECT id, '[' || TRIM(t) || ']' AS trimmed, '[' || LTRIM(t) || ']' AS ltrimmed, '[' || RTRIM(c) || ']' AS c_rtrim FROM "public"."alltypes" AS "alltypes" WHERE id IN (5, 6, 8) ORDER BY id;
 -- case: strings/replace
 SELECT replace('abcabc', 'b', 'XY') AS a, replace('aaa', 'a', '') AS b, replace('abc', '', 'z') AS c, replace('Hello World', 'o', '0') AS d;
 -- case: strings/replace_tpch
@@ -1046,7 +1047,7 @@ SELECT ascii('A') AS a, ascii('abc') AS b, ascii('') AS c, chr(65) AS d, chr(973
 -- case: strings/quotes_in_data
 SELECT id, vc, length(vc) AS len, vc = 'with''quote' AS matches FROM "public"."alltypes" AS "alltypes" WHERE vc LIKE '%''%' ESCAPE '\\' ORDER BY id;
 -- case: strings/upper_initial_grouped
--- refused: function left() is not supported on Snowflake
+SELECT upper(LEFT(p_name, 1)) AS initial, count(*) AS cnt FROM "public"."part" AS "part" GROUP BY 1 ORDER BY 1;
 -- case: strings/text_comparison_ascii
 SELECT 'abc' < 'abd' AS a, 'abc' = 'abc' AS b, 'abc' <> 'ABC' AS c, 'a' < 'ab' AS d, '' < 'a' AS e;
 -- case: tpch_queries/q01_pricing_summary
@@ -1128,15 +1129,15 @@ SELECT n_nationkey, ntile(4) OVER (ORDER BY n_nationkey) AS quartile, ntile(3) O
 -- case: window_functions/lag_lead_basic
 SELECT o_orderkey, o_totalprice, lag(o_totalprice) OVER (ORDER BY o_orderkey) AS prev_price, lead(o_totalprice) OVER (ORDER BY o_orderkey) AS next_price FROM "public"."orders" AS "orders" WHERE o_custkey = 370 ORDER BY o_orderkey;
 -- case: window_functions/lag_lead_offset_default
-SELECT o_orderkey, lag(o_orderkey, 2, -1::BIGINT) OVER w AS lag2, lead(o_orderkey, 2, 0::BIGINT) OVER w AS lead2, lead(o_orderdate, 1, DATE '1999-01-01') OVER w AS next_date FROM "public"."orders" AS "orders" WHERE o_custkey = 370 WINDOW w AS (ORDER BY o_orderkey) ORDER BY o_orderkey;
+SELECT o_orderkey, lag(o_orderkey, 2, -1::BIGINT) OVER (ORDER BY o_orderkey) AS lag2, lead(o_orderkey, 2, 0::BIGINT) OVER (ORDER BY o_orderkey) AS lead2, lead(o_orderdate, 1, DATE '1999-01-01') OVER (ORDER BY o_orderkey) AS next_date FROM "public"."orders" AS "orders" WHERE o_custkey = 370 ORDER BY o_orderkey;
 -- case: window_functions/lag_text_default
 SELECT n_regionkey, n_nationkey, lag(n_name, 1, 'none') OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS prev_name FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
 -- case: window_functions/lead_date_gaps
 SELECT o_custkey, o_orderkey, o_orderdate, lead(o_orderdate) OVER (PARTITION BY o_custkey ORDER BY o_orderdate, o_orderkey) - o_orderdate AS days_to_next FROM "public"."orders" AS "orders" WHERE o_custkey IN (1, 2, 4) ORDER BY o_custkey, o_orderdate, o_orderkey;
 -- case: window_functions/first_last_nth_value
--- refused: function nth_value() is not supported on Snowflake
+SELECT n_regionkey, n_nationkey, first_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS first_name, last_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_so_far, nth_value(n_name, 2) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS second_name FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
 -- case: window_functions/last_value_full_frame
--- refused: function nth_value() is not supported on Snowflake
+SELECT n_regionkey, n_nationkey, last_value(n_name) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_name, nth_value(n_nationkey, 3) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS third_key FROM "public"."nation" AS "nation" ORDER BY n_regionkey, n_nationkey;
 -- case: window_functions/aggregates_over_partition
 SELECT n_nationkey, n_regionkey, count(*) OVER (PARTITION BY n_regionkey) AS in_region, sum(n_nationkey) OVER (PARTITION BY n_regionkey) AS key_sum, avg(n_nationkey) OVER (PARTITION BY n_regionkey) AS key_avg, max(n_name) OVER (PARTITION BY n_regionkey) AS max_name FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
 -- case: window_functions/empty_over
@@ -1156,9 +1157,9 @@ SELECT p_partkey, p_size, sum(p_partkey) OVER (ORDER BY p_size GROUPS BETWEEN 1 
 -- case: window_functions/frame_exclude_current_row
 -- refused: window frame EXCLUDE is not supported
 -- case: window_functions/named_window_clause
-SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER w AS rn, rank() OVER w AS rnk, sum(s_acctbal) OVER w AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < 4 WINDOW w AS (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) ORDER BY s_nationkey, rn;
+SELECT s_nationkey, s_suppkey, s_acctbal, row_number() OVER (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) AS rn, rank() OVER (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) AS rnk, sum(s_acctbal) OVER (PARTITION BY s_nationkey ORDER BY s_acctbal DESC, s_suppkey) AS running FROM "public"."supplier" AS "supplier" WHERE s_nationkey < 4 ORDER BY s_nationkey, rn;
 -- case: window_functions/named_window_refined
-SELECT n_nationkey, sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS running_in_region, count(*) OVER w AS region_size FROM "public"."nation" AS "nation" WINDOW w AS (PARTITION BY n_regionkey) ORDER BY n_nationkey;
+SELECT n_nationkey, sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_nationkey) AS running_in_region, count(*) OVER (PARTITION BY n_regionkey) AS region_size FROM "public"."nation" AS "nation" ORDER BY n_nationkey;
 -- case: window_functions/percent_rank_cume_dist
 SELECT p_partkey, p_size, percent_rank() OVER (ORDER BY p_size) AS prank, cume_dist() OVER (ORDER BY p_size) AS cdist FROM "public"."part" AS "part" WHERE p_partkey <= 20 ORDER BY p_partkey;
 -- case: window_functions/window_over_group_by

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use conformance::corpus::{self, Case};
 use conformance::generator::Generator;
-use conformance::matrix::{Matrix, Outcome};
+use conformance::matrix::{GENERATED_PREFIX, Matrix, Outcome};
 use packwire::compare::{ColumnKind, first_difference, is_ordered};
 use tokio_postgres::{Client, NoTls, SimpleQueryMessage};
 
@@ -206,7 +206,7 @@ async fn conformance_across_backends() {
             };
             outcomes.push(outcome);
         }
-        matrix.push(&format!("generated/{index:03}"), outcomes);
+        matrix.push(&format!("{GENERATED_PREFIX}{index:03}"), outcomes);
     }
 
     let report = matrix.render();

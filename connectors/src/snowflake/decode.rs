@@ -115,16 +115,16 @@ fn timestamp_micros(array: &ArrayRef, scale: i64) -> Result<TimestampMicrosecond
     if let Some(parts) = array.as_struct_opt() {
         let epoch = parts.column_by_name("epoch").ok_or_else(|| unsupported("a timestamp without epoch".into()))?;
         let epoch = scaled_integers(epoch, 0)?;
+        // NULL where the struct is, or where only `epoch` is (the emulator's form; `ipc.rs`).
+        let present = |i: usize| parts.is_valid(i) && epoch.is_valid(i);
         let micros: TimestampMicrosecondArray = match parts.column_by_name("fraction") {
             Some(fraction) => {
                 let fraction = scaled_integers(fraction, 0)?;
                 (0..parts.len())
-                    .map(|i| {
-                        (parts.is_valid(i)).then(|| to_micros(epoch.value(i) * 1_000_000_000 + fraction.value(i), 9))
-                    })
+                    .map(|i| present(i).then(|| to_micros(epoch.value(i) * 1_000_000_000 + fraction.value(i), 9)))
                     .collect()
             }
-            None => (0..parts.len()).map(|i| parts.is_valid(i).then(|| to_micros(epoch.value(i), scale))).collect(),
+            None => (0..parts.len()).map(|i| present(i).then(|| to_micros(epoch.value(i), scale))).collect(),
         };
         return Ok(micros);
     }

@@ -12,18 +12,17 @@
 mod client;
 pub mod decode;
 pub mod introspect;
+mod ipc;
 pub mod json_rows;
 pub mod jwt;
 mod quotients;
 mod statement;
 
-use std::io::Cursor;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use base64::Engine;
 use datafusion::arrow::datatypes::{DataType, SchemaRef};
-use datafusion::arrow::ipc::reader::StreamReader;
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::catalog::MemTable;
 use datafusion::common::TableReference;
@@ -317,8 +316,7 @@ fn chunk_batches(bytes: &[u8], data: &QueryData) -> Result<Vec<RecordBatch>, Con
 }
 
 fn read_ipc(bytes: &[u8]) -> Result<Vec<RecordBatch>, ConnectorError> {
-    let reader = StreamReader::try_new(Cursor::new(bytes), None)?;
-    Ok(reader.collect::<Result<Vec<_>, _>>()?)
+    ipc::read_stream(bytes)
 }
 
 /// A Snowflake batch in the planned result types.

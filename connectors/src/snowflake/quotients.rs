@@ -333,7 +333,7 @@ fn operands(expr: &Expr) -> Option<(Expr, Expr, Option<i64>)> {
         Expr::BinaryOp { left, op: BinaryOperator::Divide, right } => Some((*left.clone(), *right.clone(), None)),
         Expr::Function(function) if is_named(function, "avg") => {
             let (argument, distinct) = single_argument(function)?;
-            Some((call("sum", argument.clone(), distinct), call("count", argument.clone(), distinct), None))
+            Some((call("sum", vec![argument.clone()], distinct), call("count", vec![argument.clone()], distinct), None))
         }
         _ => None,
     }
@@ -428,14 +428,15 @@ pub(super) fn single_argument(function: &Function) -> Option<(&Expr, bool)> {
     }
 }
 
-pub(super) fn call(name: &str, argument: Expr, distinct: bool) -> Expr {
+/// `name(arguments…)`, `DISTINCT` when asked.
+pub(super) fn call(name: &str, arguments: Vec<Expr>, distinct: bool) -> Expr {
     Expr::Function(Function {
         name: ObjectName::from(vec![Ident::new(name)]),
         uses_odbc_syntax: false,
         parameters: FunctionArguments::None,
         args: FunctionArguments::List(sqlparser::ast::FunctionArgumentList {
             duplicate_treatment: distinct.then_some(DuplicateTreatment::Distinct),
-            args: vec![FunctionArg::Unnamed(FunctionArgExpr::Expr(argument))],
+            args: arguments.into_iter().map(|a| FunctionArg::Unnamed(FunctionArgExpr::Expr(a))).collect(),
             clauses: vec![],
         }),
         filter: None,

@@ -21,6 +21,9 @@ pub(super) struct Adjustments {
     number_columns: HashMap<String, SqlType>,
     /// `date` and `timestamp` columns, by names that have one type in the version.
     temporal_columns: HashMap<String, PgType>,
+    /// `text`, `varchar`, `boolean` and `date` columns, by names that have one type in the
+    /// version: the columns cast to text that Snowflake writes as Postgres does.
+    textual_columns: HashMap<String, PgType>,
 }
 
 impl Adjustments {
@@ -35,7 +38,10 @@ impl Adjustments {
         let number_columns = columns_by_name(version, number_type);
         let temporal_columns =
             columns_by_name(version, |ty| matches!(ty, PgType::Date | PgType::Timestamp).then_some(ty));
-        Adjustments { unfaithful_columns, number_columns, temporal_columns }
+        let textual_columns = columns_by_name(version, |ty| {
+            matches!(ty, PgType::Text | PgType::Varchar(_) | PgType::Bool | PgType::Date).then_some(ty)
+        });
+        Adjustments { unfaithful_columns, number_columns, temporal_columns, textual_columns }
     }
 
     /// Multiplies out comparisons with an average subquery ([`compare_averages`]).
@@ -50,6 +56,7 @@ impl Adjustments {
         check_extracts(&statement, &self.temporal_columns)?;
         check_rounds(&statement, &self.number_columns)?;
         exact_number_casts(&mut statement, &self.number_columns)?;
+        text_casts(&mut statement, &self.number_columns, &self.textual_columns)?;
         sums_in_exact_types(&mut statement, &self.number_columns);
         sums_of_result_columns(&mut statement, schema);
         dates_truncated_as_timestamptz(&mut statement, &self.temporal_columns);
@@ -150,6 +157,63 @@ fn exact_number_casts(statement: &mut Statement, columns: &HashMap<String, SqlTy
         std::ops::ControlFlow::Break(to) => {
             Err(refusal(format!("casting other than an exact number or an integer literal to {to}")))
         }
+        std::ops::ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// Casts to `text` (or `varchar` without a length) are sent only of values Snowflake writes as
+/// Postgres does: NULL, parameters, string constants, number literals without an exponent
+/// (their digits as written), integer and `numeric(p,s)` columns (the declared scale's digits,
+/// as Postgres keeps it), and `text`, `varchar` and `boolean` (`true`/`false`) columns. A `date`
+/// column is written with `TO_CHAR(d, 'YYYY-MM-DD')`, Postgres' ISO form, whatever the account's
+/// `DATE_OUTPUT_FORMAT`. Anything else (floats, timestamps, computed values) is refused.
+fn text_casts(
+    statement: &mut Statement,
+    numbers: &HashMap<String, SqlType>,
+    textual: &HashMap<String, PgType>,
+) -> Result<(), ConnectorError> {
+    use sqlparser::ast::UnaryOperator;
+    fn written_alike(value: &Expr, numbers: &HashMap<String, SqlType>, textual: &HashMap<String, PgType>) -> bool {
+        match value {
+            Expr::Value(v) => match &v.value {
+                SqlValue::Number(text, _) => !text.contains(['e', 'E']),
+                SqlValue::Null | SqlValue::SingleQuotedString(_) | SqlValue::Placeholder(_) => true,
+                _ => false,
+            },
+            Expr::UnaryOp { op: UnaryOperator::Minus, expr } => {
+                matches!(expr.as_ref(), Expr::Value(v) if matches!(&v.value, SqlValue::Number(text, _) if !text.contains(['e', 'E'])))
+            }
+            Expr::Nested(inner) => written_alike(inner, numbers, textual),
+            column => column_name(column).is_some_and(|name| {
+                numbers.contains_key(name)
+                    || matches!(textual.get(name), Some(PgType::Text | PgType::Varchar(_) | PgType::Bool))
+            }),
+        }
+    }
+    let refused = sqlparser::ast::visit_expressions_mut(statement, |expr| {
+        let Expr::Cast { expr: value, data_type, .. } = expr else { return std::ops::ControlFlow::Continue(()) };
+        match data_type {
+            SqlType::Text | SqlType::Varchar(None) | SqlType::CharacterVarying(None) => {}
+            SqlType::Varchar(Some(_)) | SqlType::CharacterVarying(Some(_)) => {
+                return std::ops::ControlFlow::Break(format!("casting to {data_type}"));
+            }
+            _ => return std::ops::ControlFlow::Continue(()),
+        }
+        if written_alike(value, numbers, textual) {
+            return std::ops::ControlFlow::Continue(());
+        }
+        if column_name(value).and_then(|name| textual.get(name)) == Some(&PgType::Date) {
+            let date = std::mem::replace(value.as_mut(), Expr::Value(SqlValue::Null.into()));
+            let format = Expr::Value(SqlValue::SingleQuotedString("YYYY-MM-DD".into()).into());
+            *expr = super::quotients::call("TO_CHAR", vec![date, format], false);
+            return std::ops::ControlFlow::Continue(());
+        }
+        std::ops::ControlFlow::Break(format!(
+            "casting a value other than a literal or a text, boolean, date or exact number column to {data_type}"
+        ))
+    });
+    match refused {
+        std::ops::ControlFlow::Break(what) => Err(refusal(what)),
         std::ops::ControlFlow::Continue(()) => Ok(()),
     }
 }
@@ -346,8 +410,8 @@ fn average_operands(expr: &Expr, columns: &HashMap<String, SqlType>) -> Option<(
     }
     let (argument, distinct) = super::quotients::single_argument(function)?;
     exact_scale(argument, columns)?;
-    let count = super::quotients::call("count", argument.clone(), distinct);
-    let mut sum = super::quotients::call("sum", argument.clone(), distinct);
+    let count = super::quotients::call("count", vec![argument.clone()], distinct);
+    let mut sum = super::quotients::call("sum", vec![argument.clone()], distinct);
     if let Some(factor) = factor {
         sum = Expr::BinaryOp { left: Box::new(factor.clone()), op: Op::Multiply, right: Box::new(sum) };
     }
@@ -737,5 +801,28 @@ columns = [
         let error = sql(r#"SELECT "ID" FROM t WHERE "CODE" = 'ab'"#).unwrap_err();
         assert_eq!(error.kind, ErrorKind::FeatureNotSupported);
         assert!(error.message.contains("\"CODE\""), "{}", error.message);
+    }
+
+    #[test]
+    fn casts_to_text_are_sent_only_of_values_snowflake_writes_alike() {
+        let (text, _) = sql(
+            r#"SELECT 42::text, (-7)::text, 1.50::text, NULL::text, 'x'::text, "ID"::text, total::text, placed::text, $1::text FROM t"#,
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "SELECT 42::TEXT, (-7)::TEXT, 1.50::TEXT, NULL::TEXT, 'x'::TEXT, \"ID\"::TEXT, total::TEXT, \
+             TO_CHAR(placed, 'YYYY-MM-DD'), :1::TEXT FROM t"
+        );
+        for refused in [
+            "SELECT seen::text FROM t",
+            "SELECT paid::text FROM t",
+            "SELECT (total * 2)::text FROM t",
+            "SELECT 1e3::text FROM t",
+            "SELECT id::varchar(2) FROM t",
+        ] {
+            let error = sql(refused).unwrap_err();
+            assert_eq!(error.kind, ErrorKind::FeatureNotSupported, "{refused}");
+        }
     }
 }

@@ -461,7 +461,7 @@ pub(super) fn values_rows(subquery: &sqlparser::ast::Query) -> Option<&[sqlparse
 }
 
 /// Whether an expression calls a function or holds a subquery anywhere.
-fn calls_anything(expr: &Expr) -> bool {
+pub(super) fn calls_anything(expr: &Expr) -> bool {
     sqlparser::ast::visit_expressions(expr, |e: &Expr| {
         if matches!(e, Expr::Function(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. }) {
             std::ops::ControlFlow::Break(())

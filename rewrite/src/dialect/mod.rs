@@ -215,6 +215,8 @@ pub struct Dialect {
     /// every string value — wherever it sits: a plain literal, a typed literal, an `ESCAPE`
     /// character — are doubled, so no literal can end early and let its text become SQL.
     pub backslash_escapes: bool,
+    /// The target has a `WINDOW` clause; without one, every `OVER w` is written out in full.
+    pub named_windows: bool,
 }
 
 impl Dialect {
@@ -390,6 +392,32 @@ pub(crate) fn function_call(name: &str, args: Vec<Expr>) -> Expr {
         over: None,
         within_group: Vec::new(),
     })
+}
+
+/// A string constant's text.
+pub(crate) fn string_constant(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Value(v) => match &v.value {
+            sqlparser::ast::Value::SingleQuotedString(text) => Some(text),
+            _ => None,
+        },
+        Expr::Nested(inner) => string_constant(inner),
+        _ => None,
+    }
+}
+
+/// A call's arguments, when each is a plain (unnamed, non-`*`) expression.
+pub(crate) fn unnamed_arguments(function: &sqlparser::ast::Function) -> Result<Vec<Expr>, String> {
+    use sqlparser::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    let name = &function.name;
+    let FunctionArguments::List(list) = &function.args else { return Err(format!("{name}() without arguments")) };
+    list.args
+        .iter()
+        .map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(arg)) => Ok(arg.clone()),
+            _ => Err(format!("{name}() with a named or * argument")),
+        })
+        .collect()
 }
 
 /// Writes a resolved statement in `target`'s dialect, or refuses it.
@@ -665,6 +693,12 @@ impl VisitorMut for Translator {
     }
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        // Before the select is visited: the query's ORDER BY may name the select's windows.
+        if !self.dialect.named_windows
+            && let SetExpr::Select(select) = query.body.as_mut()
+        {
+            windows::inline_named_windows(select, query.order_by.as_mut());
+        }
         if self.dialect.distinct_on_as_qualify {
             let result = qualify::distinct_on_as_qualify(query).map_err(|what| self.dialect.refuse(what));
             if result.is_err() {
@@ -693,7 +727,9 @@ impl VisitorMut for Translator {
 
     /// Every SELECT, also the branches of set operations.
     fn pre_visit_select(&mut self, select: &mut Select) -> ControlFlow<()> {
-        if !matches!(self.dialect.construct(Construct::RefinedWindow), Some(Support::Native)) {
+        if !self.dialect.named_windows {
+            windows::inline_named_windows(select, None);
+        } else if !matches!(self.dialect.construct(Construct::RefinedWindow), Some(Support::Native)) {
             windows::inline_refinements(select);
         }
         self.select(select)

@@ -83,6 +83,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     fetch_as_limit: false,
     distinct_on_as_qualify: false,
     backslash_escapes: false,
+    named_windows: true,
 };
 
 /// Every type a package column can have, in the spellings sqlparser prints, plus arrays of them.

@@ -2,21 +2,28 @@
 //! are always written quoted, exactly as the manifest spells them (see `Target`).
 //!
 //! Listed here is only what the conformance suite shows Snowflake (through the fakesnow
-//! emulator) answering as Postgres does. Left out on purpose: casts to text, varchar and real (Snowflake's text forms, default NUMBER scale and double-only floats differ),
-//! `EXTRACT` of fractional or week-based fields and `date_part` (whole seconds, week settings),
-//! `TRIM` and `substr`, `left`/`right` (negative counts), `concat_ws`, `greatest`/`least`
-//! (NULL handling). Backslashes in strings are escapes in Snowflake, so they are doubled; `LIKE`
-//! gets Postgres' default escape character explicitly; `DISTINCT ON` becomes a `QUALIFY` on
-//! `row_number()`.
+//! emulator) answering as Postgres does. Left out on purpose: casts to `varchar(n)` and real
+//! (Snowflake refuses a longer string where Postgres cuts it; double-only floats),
+//! `EXTRACT` of fractional fields and `date_part` (whole seconds, a `double` result),
+//! `TRIM` of other characters than spaces (the emulator ignores them), `concat`/`concat_ws`
+//! (Postgres writes each argument's text form and skips NULLs). Backslashes in strings are
+//! escapes in Snowflake, so they are doubled; `LIKE` gets Postgres' default escape character
+//! explicitly; `DISTINCT ON` becomes a `QUALIFY` on `row_number()`; named windows are written
+//! out in each `OVER` (Snowflake has no `WINDOW` clause).
 //!
 //! Written as they are but checked by the connector, which knows the types: `avg` and `/` (only
 //! whole result columns, divided by the connector at Postgres' scale), `round` (of exact
 //! numbers, or of such a quotient), casts to integers and numerics (of exact numbers and integer
-//! literals) and `EXTRACT` (only of a date or timestamp column).
+//! literals), casts to text (of literals and of text, boolean, date and exact number columns) and
+//! `EXTRACT` (only of a date or timestamp column).
 
-use sqlparser::ast::{Expr, Ident, ObjectName, Value};
+use sqlparser::ast::{
+    BinaryOperator, Expr, Ident, ObjectName, UnaryOperator, Value, WindowFrame, WindowFrameBound, WindowFrameUnits,
+    WindowType,
+};
 
-use super::{Construct, Dialect, FunctionRule, Support};
+use super::expand::calls_anything;
+use super::{Construct, Dialect, FunctionRule, Support, function_call, string_constant, unnamed_arguments};
 
 use FunctionRule::{Rename, Rewrite, Same};
 
@@ -28,6 +35,8 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::DecimalLiteral, Support::Native),
         (Construct::BackslashString, Support::Native), // doubled for every value: `backslash_escapes`
         (Construct::Like, Support::Rewrite(like_escape)),
+        (Construct::RegexMatch, Support::Rewrite(regex_match)),
+        (Construct::Trim, Support::Rewrite(trim_spaces)),
         (Construct::ILike, Support::Rewrite(like_escape)),
         (Construct::StringConcat, Support::Native),
         (Construct::Position, Support::Native),
@@ -68,12 +77,17 @@ pub(super) static DIALECT: Dialect = Dialect {
         "date",
         "timestamp",
         "time",
+        // Of the values whose text Snowflake writes as Postgres does only: the connector checks.
+        "text",
+        "varchar",
+        "character varying",
     ],
     table_functions: &[],
     unique_output_names: false,
     fetch_as_limit: false,
     distinct_on_as_qualify: true,
     backslash_escapes: true,
+    named_windows: false,
 };
 
 /// `substring(s FROM a FOR b)` with a constant start of 1 or more and a constant length of 0 or
@@ -103,11 +117,14 @@ fn substring(expr: &mut Expr) -> Result<(), String> {
 }
 
 /// `EXTRACT` of the whole-number fields Snowflake counts as Postgres does (year, quarter,
-/// month, day, hour, minute). The connector checks the argument is a date or timestamp column.
+/// month, day, hour, minute), and of the ISO week fields under Snowflake's names: `isodow` →
+/// `DAYOFWEEKISO`, `week` → `WEEKISO`, `isoyear` → `YEAROFWEEKISO`, `doy` → `DAYOFYEAR`, and
+/// `dow` (Sunday 0) → `DAYOFWEEKISO % 7`, which no `WEEK_START` setting changes. The connector
+/// checks the argument is a date or timestamp column.
 fn extract(expr: &mut Expr) -> Result<(), String> {
     use sqlparser::ast::DateTimeField as F;
     let Expr::Extract { field, .. } = expr else { return Ok(()) };
-    match field {
+    let renamed = match field {
         F::Year
         | F::Years
         | F::Quarter
@@ -118,9 +135,23 @@ fn extract(expr: &mut Expr) -> Result<(), String> {
         | F::Hour
         | F::Hours
         | F::Minute
-        | F::Minutes => Ok(()),
-        other => Err(format!("EXTRACT({other} FROM …)")),
+        | F::Minutes => return Ok(()),
+        F::Isodow | F::Dow => "DAYOFWEEKISO",
+        F::Week(None) => "WEEKISO",
+        F::Isoyear => "YEAROFWEEKISO",
+        F::Doy => "DAYOFYEAR",
+        other => return Err(format!("EXTRACT({other} FROM …)")),
+    };
+    let sunday_first = matches!(field, F::Dow);
+    *field = F::Custom(Ident::new(renamed));
+    if sunday_first {
+        *expr = Expr::Nested(Box::new(Expr::BinaryOp {
+            left: Box::new(expr.clone()),
+            op: BinaryOperator::Modulo,
+            right: Box::new(Expr::Value(Value::Number("7".into(), false).into())),
+        }));
     }
+    Ok(())
 }
 
 /// `x LIKE p` → `x LIKE p ESCAPE '\\'`: backslash is Postgres' default escape character; the
@@ -134,10 +165,258 @@ fn like_escape(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
-/// `string_agg(x, sep)` → `LISTAGG(x, sep)` (same argument order, same NULL handling).
+/// `string_agg(x, sep [ORDER BY …])` → `LISTAGG(x, sep) [WITHIN GROUP (ORDER BY …)]` (same
+/// argument order, same NULL handling; Snowflake takes the order only as `WITHIN GROUP`).
 fn string_agg(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{FunctionArgumentClause, FunctionArguments};
     if let Expr::Function(function) = expr {
         function.name = ObjectName::from(vec![Ident::new("LISTAGG")]);
+        if let FunctionArguments::List(list) = &mut function.args {
+            for clause in std::mem::take(&mut list.clauses) {
+                match clause {
+                    FunctionArgumentClause::OrderBy(order) => function.within_group = order,
+                    other => return Err(format!("string_agg() with {other}")),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `strpos(s, sub)` → `POSITION(sub IN s)` (both count characters from 1, 0 when absent).
+fn strpos(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let [text, sub]: [Expr; 2] =
+        unnamed_arguments(function)?.try_into().map_err(|_| "strpos() of other than two arguments")?;
+    *expr = Expr::Position { expr: Box::new(sub), r#in: Box::new(text) };
+    Ok(())
+}
+
+/// `now()` → `CURRENT_TIMESTAMP()`: the statement's start time, as Postgres' transaction time is
+/// within one statement.
+fn now(expr: &mut Expr) -> Result<(), String> {
+    *expr = function_call("CURRENT_TIMESTAMP", Vec::new());
+    Ok(())
+}
+
+/// `btrim(s)`, `ltrim(s)`, `rtrim(s)` and `TRIM([BOTH | LEADING | TRAILING] [' '] FROM s)` →
+/// Snowflake's `TRIM(s)`, `LTRIM(s)`, `RTRIM(s)`, which remove spaces as Postgres does. With
+/// other characters to remove they are refused: the emulator ignores them, so the conformance
+/// suite cannot show Snowflake removing them alike.
+fn trim_spaces(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::TrimWhereField as Side;
+    let refused = || "trimming characters other than spaces".to_string();
+    let (name, text) = match expr {
+        Expr::Trim { trim_where, trim_what, expr: text, trim_characters } => {
+            let spaces = trim_what.as_deref().is_none_or(|what| string_constant(what) == Some(" "));
+            if !spaces || trim_characters.is_some() {
+                return Err(refused());
+            }
+            let name = match trim_where {
+                Some(Side::Leading) => "LTRIM",
+                Some(Side::Trailing) => "RTRIM",
+                Some(Side::Both) | None => "TRIM",
+            };
+            (name, *text.clone())
+        }
+        Expr::Function(function) => {
+            let name = match super::normalize_object_name(&function.name).last().map(String::as_str) {
+                Some("ltrim") => "LTRIM",
+                Some("rtrim") => "RTRIM",
+                _ => "TRIM",
+            };
+            let [text]: [Expr; 1] = unnamed_arguments(function)?.try_into().map_err(|_| refused())?;
+            (name, text)
+        }
+        _ => return Ok(()),
+    };
+    *expr = function_call(name, vec![text]);
+    Ok(())
+}
+
+/// `left(s, n)` and `right(s, n)` with a constant count. Snowflake's `LEFT`/`RIGHT` take the
+/// same count of characters when it is 0 or more; Postgres' negative count drops that many from
+/// the other end: `left(s, -n)` → `LEFT(s, GREATEST(LENGTH(s) - n, 0))`, `right(s, -n)` →
+/// `SUBSTR(s, n + 1)`. A count that is not a constant is refused (its sign decides the form).
+fn left_right(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let left = super::normalize_object_name(&function.name).last().is_some_and(|name| name == "left");
+    let [text, count]: [Expr; 2] =
+        unnamed_arguments(function)?.try_into().map_err(|_| "left()/right() of other than two arguments")?;
+    let refused = || "left()/right() with a count that is not an integer constant".to_string();
+    let count: i64 = match &count {
+        Expr::Value(v) => match &v.value {
+            Value::Number(n, _) => n.parse().map_err(|_| refused())?,
+            _ => return Err(refused()),
+        },
+        Expr::UnaryOp { op: UnaryOperator::Minus, expr: inner } => match inner.as_ref() {
+            Expr::Value(v) => match &v.value {
+                Value::Number(n, _) => -n.parse::<i64>().map_err(|_| refused())?,
+                _ => return Err(refused()),
+            },
+            _ => return Err(refused()),
+        },
+        _ => return Err(refused()),
+    };
+    let number = |n: i64| Expr::Value(Value::Number(n.to_string(), false).into());
+    *expr = match (left, count >= 0) {
+        (true, true) => function_call("LEFT", vec![text, number(count)]),
+        (false, true) => function_call("RIGHT", vec![text, number(count)]),
+        (true, false) => {
+            if calls_anything(&text) {
+                return Err("left() with a negative count of a value holding function calls or subqueries".into());
+            }
+            let kept = Expr::BinaryOp {
+                left: Box::new(function_call("LENGTH", vec![text.clone()])),
+                op: BinaryOperator::Minus,
+                right: Box::new(number(count.unsigned_abs().min(i64::MAX as u64) as i64)),
+            };
+            function_call("LEFT", vec![text, function_call("GREATEST", vec![kept, number(0)])])
+        }
+        (false, false) => function_call("SUBSTR", vec![text, number(count.saturating_neg().saturating_add(1))]),
+    };
+    Ok(())
+}
+
+/// `greatest(a, b, …)` / `least(…)`: Postgres skips NULL arguments, Snowflake's `GREATEST` is
+/// NULL when any is. Each argument is replaced by the first non-NULL of itself and the others
+/// (`GREATEST(COALESCE(a, b, c), COALESCE(b, a, c), COALESCE(c, a, b))`): a NULL argument then
+/// stands in for one that is present, which changes no extreme, and all are NULL only when every
+/// argument is. Arguments are repeated, so calls and subqueries in them are refused.
+fn ignoring_nulls(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    let name = super::normalize_object_name(&function.name).last().cloned().unwrap_or_default();
+    let args = unnamed_arguments(function)?;
+    if args.iter().any(calls_anything) {
+        return Err(format!("{name}() of values holding function calls or subqueries"));
+    }
+    let replaced = (0..args.len())
+        .map(|i| {
+            let mut candidates = vec![args[i].clone()];
+            candidates.extend(args.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, arg)| arg.clone()));
+            if candidates.len() == 1 { candidates.remove(0) } else { function_call("COALESCE", candidates) }
+        })
+        .collect();
+    *expr = function_call(&name.to_uppercase(), replaced);
+    Ok(())
+}
+
+/// `first_value`, `last_value` and `nth_value` over an ordered window without a frame: Postgres'
+/// default frame (`RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`) is written out, since
+/// Snowflake's default for these functions is not documented to be the same.
+fn postgres_default_frame(expr: &mut Expr) -> Result<(), String> {
+    let Expr::Function(function) = expr else { return Ok(()) };
+    if let Some(WindowType::WindowSpec(spec)) = &mut function.over
+        && !spec.order_by.is_empty()
+        && spec.window_frame.is_none()
+    {
+        spec.window_frame = Some(WindowFrame {
+            units: WindowFrameUnits::Range,
+            start_bound: WindowFrameBound::Preceding(None),
+            end_bound: Some(WindowFrameBound::CurrentRow),
+        });
+    }
+    Ok(())
+}
+
+/// `s ~ p`, `s ~* p`, `s !~ p`, `s !~* p` with a constant pattern written alike in Postgres'
+/// and Snowflake's regular expressions ([`portable_pattern`]) → `REGEXP_INSTR(s, p, 1, 1, 0,
+/// 's')` `> 0` (`'is'` ignoring case; `NOT (…)` when negated). `REGEXP_INSTR` searches as `~`
+/// does (`REGEXP_LIKE` must match the whole string), and `s` lets `.` match a newline as in
+/// Postgres.
+fn regex_match(expr: &mut Expr) -> Result<(), String> {
+    let Expr::BinaryOp { left, op, right } = expr else {
+        return Err("regular expression operators other than ~, ~*, !~ and !~*".into());
+    };
+    let (negated, parameters) = match op {
+        BinaryOperator::PGRegexMatch => (false, "s"),
+        BinaryOperator::PGRegexIMatch => (false, "is"),
+        BinaryOperator::PGRegexNotMatch => (true, "s"),
+        BinaryOperator::PGRegexNotIMatch => (true, "is"),
+        _ => return Ok(()),
+    };
+    let pattern = string_constant(right).ok_or("a regular expression that is not a string constant")?;
+    // The pattern's backslashes are already doubled for Snowflake's string syntax (the
+    // translator's `post_visit_value` runs on it first): check the value Postgres reads.
+    portable_pattern(&pattern.replace("\\\\", "\\"))?;
+    let number = |n: i64| Expr::Value(Value::Number(n.to_string(), false).into());
+    let position = function_call(
+        "REGEXP_INSTR",
+        vec![
+            *left.clone(),
+            *right.clone(),
+            number(1),
+            number(1),
+            number(0),
+            Expr::Value(Value::SingleQuotedString(parameters.into()).into()),
+        ],
+    );
+    let found = Expr::Nested(Box::new(Expr::BinaryOp {
+        left: Box::new(position),
+        op: BinaryOperator::Gt,
+        right: Box::new(number(0)),
+    }));
+    *expr = if negated { Expr::UnaryOp { op: UnaryOperator::Not, expr: Box::new(found) } } else { found };
+    Ok(())
+}
+
+/// Accepts a regular expression only when Postgres (advanced REs) and Snowflake (POSIX extended
+/// with Perl's `\d`) read it alike: literal characters, `.`, anchors, alternation, groups
+/// (not `(?…)`), greedy quantifiers including `{m,n}`, bracket expressions of characters and
+/// ranges (no classes like `[:alpha:]`, no escapes inside), and the escapes `\d`, `\t`, `\n`
+/// and of metacharacters. `\w`, `\s` and the like differ (Unicode letters, vertical tab), so
+/// they are refused.
+fn portable_pattern(pattern: &str) -> Result<(), String> {
+    let refused = |what: &str| Err(format!("regular expressions with {what}"));
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('d' | 't' | 'n') => {}
+                Some(escaped) if "\\.*+?()[]{}|^$-/".contains(escaped) => {}
+                _ => return refused("escapes other than \\d, \\t, \\n and escaped metacharacters"),
+            },
+            '[' => {
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                }
+                let mut first = true;
+                loop {
+                    match chars.next() {
+                        None => return refused("an unclosed bracket expression"),
+                        Some(']') if !first => break,
+                        Some('[' | '\\') => return refused("classes or escapes inside a bracket expression"),
+                        Some(_) => {}
+                    }
+                    first = false;
+                }
+            }
+            '(' if chars.peek() == Some(&'?') => return refused("(?…) groups"),
+            '*' | '+' | '?' if matches!(chars.peek(), Some('?' | '+')) => {
+                return refused("non-greedy or possessive quantifiers");
+            }
+            '{' => {
+                let mut bound = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(d) if d.is_ascii_digit() || d == ',' => bound.push(d),
+                        _ => return refused("a { that is not a bound {m}, {m,} or {m,n}"),
+                    }
+                }
+                let parts: Vec<&str> = bound.split(',').collect();
+                let digits = |p: &str| !p.is_empty() && p.len() <= 3;
+                let valid = match parts.as_slice() {
+                    [m] => digits(m),
+                    [m, n] => digits(m) && (n.is_empty() || digits(n)),
+                    _ => false,
+                };
+                if !valid || matches!(chars.peek(), Some('?' | '+')) {
+                    return refused("a { that is not a greedy bound {m}, {m,} or {m,n}");
+                }
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
@@ -151,8 +430,10 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("bool_and", Rename("BOOLAND_AGG")),
     ("bool_or", Rename("BOOLOR_AGG")),
     ("string_agg", Rewrite(string_agg)),
+    ("every", Rename("BOOLAND_AGG")),
     ("percentile_cont", Same),
     ("mode", Same),
+    ("stddev", Rename("STDDEV_SAMP")),
     ("stddev_samp", Same),
     ("stddev_pop", Same),
     ("var_samp", Same),
@@ -165,8 +446,9 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("ntile", Same),
     ("lag", Same),
     ("lead", Same),
-    ("first_value", Same),
-    ("last_value", Same),
+    ("first_value", Rewrite(postgres_default_frame)),
+    ("last_value", Rewrite(postgres_default_frame)),
+    ("nth_value", Rewrite(postgres_default_frame)),
     ("abs", Same),
     ("round", Same),
     ("sqrt", Same),
@@ -176,8 +458,17 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("mod", Same),
     ("coalesce", Same),
     ("nullif", Same),
+    ("greatest", Rewrite(ignoring_nulls)),
+    ("least", Rewrite(ignoring_nulls)),
     ("length", Same),
     ("char_length", Rename("LENGTH")),
+    ("character_length", Rename("LENGTH")),
+    ("strpos", Rewrite(strpos)),
+    ("btrim", Rewrite(trim_spaces)),
+    ("ltrim", Rewrite(trim_spaces)),
+    ("rtrim", Rewrite(trim_spaces)),
+    ("left", Rewrite(left_right)),
+    ("right", Rewrite(left_right)),
     ("lower", Same),
     ("upper", Same),
     ("initcap", Same),
@@ -194,5 +485,6 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("chr", Same),
     ("current_date", Same),
     ("current_timestamp", Same),
+    ("now", Rewrite(now)),
     ("date_trunc", Same),
 ];

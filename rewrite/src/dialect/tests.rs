@@ -178,9 +178,13 @@ fn snowflake_spells_string_agg_as_listagg() {
         sql("select string_agg('a', ',') from orders", Target::Snowflake).unwrap(),
         "SELECT LISTAGG('a', ',') FROM \"public\".\"orders\" AS \"orders\""
     );
-    // Snowflake writes values as text its own way: casts to text are refused.
+    assert_eq!(
+        snowflake_items("string_agg(distinct 'a', ',' order by 'a' desc)"),
+        "LISTAGG(DISTINCT 'a', ',') WITHIN GROUP (ORDER BY 'a' DESC)"
+    );
+    // Snowflake's floats are all doubles.
     assert!(matches!(
-        sql("select cast(id as text) from orders", Target::Snowflake),
+        sql("select cast(id as real) from orders", Target::Snowflake),
         Err(RewriteError::Unsupported { .. })
     ));
 }
@@ -678,4 +682,85 @@ fn array_subqueries_aggregate_the_same_rows_on_the_embedded_engine() {
     ] {
         assert!(refused(text, Target::DataFusion).contains("ARRAY(subquery)"), "{text}");
     }
+}
+
+fn snowflake(text: &str) -> String {
+    sql(text, Target::Snowflake).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// The select list of a statement written for Snowflake.
+fn snowflake_items(items: &str) -> String {
+    let text = snowflake(&format!("select {items} from orders"));
+    text.trim_start_matches("SELECT ").trim_end_matches(" FROM \"public\".\"orders\" AS \"orders\"").to_string()
+}
+
+#[test]
+fn snowflake_string_functions_count_and_trim_as_postgres_does() {
+    assert_eq!(
+        snowflake_items("strpos('hello', 'l'), character_length('ab')"),
+        "POSITION('l' IN 'hello'), LENGTH('ab')"
+    );
+    assert_eq!(
+        snowflake_items("btrim(' a '), ltrim(' a '), rtrim(' a '), trim(' a '), trim(leading from ' a ')"),
+        "TRIM(' a '), LTRIM(' a '), RTRIM(' a '), TRIM(' a '), LTRIM(' a ')"
+    );
+    for text in ["select btrim('xax', 'x') from orders", "select trim(both 'x' from 'xax') from orders"] {
+        assert!(refused(text, Target::Snowflake).contains("trimming characters other than spaces"), "{text}");
+    }
+    assert_eq!(
+        snowflake_items("left('abc', 2), right('abc', 0), left('abc', -1), right('abc', -2)"),
+        "LEFT('abc', 2), RIGHT('abc', 0), LEFT('abc', GREATEST(LENGTH('abc') - 1, 0)), SUBSTR('abc', 3)"
+    );
+    assert!(refused("select left('abc', id::int) from orders", Target::Snowflake).contains("count"));
+}
+
+#[test]
+fn snowflake_greatest_and_least_skip_nulls_as_postgres_does() {
+    assert_eq!(
+        snowflake_items("greatest(id, 2, null), least(id, total)"),
+        "GREATEST(COALESCE(id, 2, NULL), COALESCE(2, id, NULL), COALESCE(NULL, id, 2)), \
+         LEAST(COALESCE(id, total), COALESCE(total, id))"
+    );
+    assert!(refused("select greatest(id, abs(id)) from orders", Target::Snowflake).contains("function calls"));
+}
+
+#[test]
+fn snowflake_gets_postgres_window_frames_and_no_window_clause() {
+    assert_eq!(
+        snowflake(
+            "select last_value(id) over w, nth_value(id, 2) over (w rows between unbounded preceding and \
+             unbounded following), first_value(id) over (partition by placed) from orders window w as (order by \
+             total) order by sum(id) over w"
+        ),
+        "SELECT last_value(id) OVER (ORDER BY total RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), \
+         nth_value(id, 2) OVER (ORDER BY total ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), \
+         first_value(id) OVER (PARTITION BY placed) FROM \"public\".\"orders\" AS \"orders\" ORDER BY sum(id) OVER \
+         (ORDER BY total)"
+    );
+    assert_eq!(snowflake_items("every(id > 1), now()"), "BOOLAND_AGG(id > 1), CURRENT_TIMESTAMP()");
+}
+
+#[test]
+fn snowflake_regular_expressions_search_as_postgres_does() {
+    assert_eq!(
+        snowflake_items(r"'abc' ~ '^a\d{2,}', 'abc' !~* '[a-c]+|x'"),
+        r"(REGEXP_INSTR('abc', '^a\\d{2,}', 1, 1, 0, 's') > 0), NOT (REGEXP_INSTR('abc', '[a-c]+|x', 1, 1, 0, 'is') > 0)"
+    );
+    for pattern in [r"\w", r"[[:alpha:]]", "(?i)a", "a+?", "a{x}", r"[\d]", r"\1"] {
+        let text = format!("select 'abc' ~ '{}' from orders", pattern.replace('\'', "''"));
+        assert!(refused(&text, Target::Snowflake).contains("regular expression"), "{text}");
+    }
+    assert!(refused("select 'abc' ~ (select 'a') from orders", Target::Snowflake).contains("constant"));
+}
+
+#[test]
+fn snowflake_extracts_iso_week_fields_whatever_its_week_start() {
+    assert_eq!(
+        snowflake_items(
+            "extract(dow from placed), extract(isodow from placed), extract(week from placed), extract(isoyear from placed), extract(doy from placed)"
+        ),
+        "(EXTRACT(DAYOFWEEKISO FROM placed) % 7), EXTRACT(DAYOFWEEKISO FROM placed), EXTRACT(WEEKISO FROM placed), \
+         EXTRACT(YEAROFWEEKISO FROM placed), EXTRACT(DAYOFYEAR FROM placed)"
+    );
+    assert!(refused("select extract(second from placed) from orders", Target::Snowflake).contains("SECOND"));
 }

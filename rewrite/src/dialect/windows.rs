@@ -5,10 +5,13 @@
 //! `PARTITION BY` (it may not have its own) and its `ORDER BY` (it may add one only if the named
 //! window has none), keeps its own frame, and may not copy a named window that has a frame. A
 //! reference that breaks a rule is left as written, so the target refuses it.
+//!
+//! Targets without a `WINDOW` clause (Snowflake) get every reference written out: `OVER w` takes
+//! the named window as it is, frame included.
 
 use std::ops::ControlFlow;
 
-use sqlparser::ast::{Expr, NamedWindowExpr, Query, Select, VisitMut, VisitorMut, WindowSpec, WindowType};
+use sqlparser::ast::{Expr, NamedWindowExpr, OrderBy, Query, Select, VisitMut, VisitorMut, WindowSpec, WindowType};
 
 use crate::names::normalize;
 
@@ -16,8 +19,28 @@ use crate::names::normalize;
 /// definitions and the `OVER (w …)` of the window functions in this select (not in its subqueries,
 /// whose names are their own).
 pub(super) fn inline_refinements(select: &mut Select) {
+    let Some(resolved) = resolve_definitions(select) else { return };
+    let mut inliner = Inliner { resolved: &resolved, depth: 0, references_too: false, unresolved: false };
+    inliner.rewrite(select, None);
+}
+
+/// Writes every window the functions of `select` (and of `order_by`, its query's `ORDER BY`)
+/// name out in full — `OVER w` and `OVER (w …)` alike — and drops the `WINDOW` clause, unless a
+/// reference could not be resolved (then the target refuses the clause).
+pub(super) fn inline_named_windows(select: &mut Select, order_by: Option<&mut OrderBy>) {
+    let Some(resolved) = resolve_definitions(select) else { return };
+    let mut inliner = Inliner { resolved: &resolved, depth: 0, references_too: true, unresolved: false };
+    inliner.rewrite(select, order_by);
+    if !inliner.unresolved {
+        select.named_window.clear();
+    }
+}
+
+/// The `WINDOW` clause of `select` with each definition written out in full (its own
+/// definitions refined, too), or `None` when there is none or one breaks Postgres' rules.
+fn resolve_definitions(select: &mut Select) -> Option<Vec<(String, WindowSpec)>> {
     if select.named_window.is_empty() {
-        return;
+        return None;
     }
     let mut resolved: Vec<(String, WindowSpec)> = Vec::new();
     for definition in &mut select.named_window {
@@ -25,17 +48,11 @@ pub(super) fn inline_refinements(select: &mut Select) {
             NamedWindowExpr::NamedWindow(other) => lookup(&resolved, &normalize(other)).cloned(),
             NamedWindowExpr::WindowSpec(spec) => refined(spec, &resolved),
         };
-        let Some(spec) = spec else { return };
+        let spec = spec?;
         definition.1 = NamedWindowExpr::WindowSpec(spec.clone());
         resolved.push((normalize(&definition.0), spec));
     }
-    let mut inliner = Inliner { resolved: &resolved, depth: 0 };
-    for item in &mut select.projection {
-        let _ = item.visit(&mut inliner);
-    }
-    if let Some(qualify) = &mut select.qualify {
-        let _ = qualify.visit(&mut inliner);
-    }
+    Some(resolved)
 }
 
 fn lookup<'r>(resolved: &'r [(String, WindowSpec)], name: &str) -> Option<&'r WindowSpec> {
@@ -61,10 +78,28 @@ fn refined(spec: &WindowSpec, resolved: &[(String, WindowSpec)]) -> Option<Windo
     })
 }
 
-/// Rewrites `OVER (w …)` of this select's window functions; `depth` counts the subqueries entered.
+/// Rewrites `OVER (w …)` (and with `references_too`, `OVER w`) of this select's window
+/// functions; `depth` counts the subqueries entered; `unresolved` records a reference left as is.
 struct Inliner<'r> {
     resolved: &'r [(String, WindowSpec)],
     depth: usize,
+    references_too: bool,
+    unresolved: bool,
+}
+
+impl Inliner<'_> {
+    /// The window functions of the select list, `QUALIFY` and the query's `ORDER BY`.
+    fn rewrite(&mut self, select: &mut Select, order_by: Option<&mut OrderBy>) {
+        for item in &mut select.projection {
+            let _ = item.visit(self);
+        }
+        if let Some(qualify) = &mut select.qualify {
+            let _ = qualify.visit(self);
+        }
+        if let Some(order_by) = order_by {
+            let _ = order_by.visit(self);
+        }
+    }
 }
 
 impl VisitorMut for Inliner<'_> {
@@ -81,13 +116,22 @@ impl VisitorMut for Inliner<'_> {
     }
 
     fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
-        if self.depth == 0
-            && let Expr::Function(function) = expr
-            && let Some(WindowType::WindowSpec(spec)) = &mut function.over
-            && spec.window_name.is_some()
-            && let Some(full) = refined(spec, self.resolved)
-        {
-            *spec = full;
+        let Expr::Function(function) = expr else { return ControlFlow::Continue(()) };
+        if self.depth > 0 {
+            return ControlFlow::Continue(());
+        }
+        match &mut function.over {
+            Some(WindowType::WindowSpec(spec)) if spec.window_name.is_some() => match refined(spec, self.resolved) {
+                Some(full) => *spec = full,
+                None => self.unresolved = true,
+            },
+            Some(WindowType::NamedWindow(name)) if self.references_too => {
+                match lookup(self.resolved, &normalize(name)) {
+                    Some(spec) => function.over = Some(WindowType::WindowSpec(spec.clone())),
+                    None => self.unresolved = true,
+                }
+            }
+            _ => {}
         }
         ControlFlow::Continue(())
     }

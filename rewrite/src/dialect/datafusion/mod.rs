@@ -7,7 +7,7 @@ use sqlparser::ast::{
     FunctionArguments, Ident, ObjectName, TableAlias, TableFactor, Value,
 };
 
-use super::{Construct, Dialect, FunctionRule, Support, function_call};
+use super::{Construct, Dialect, FunctionRule, Support, function_call, string_constant, unnamed_arguments};
 
 mod arrays;
 mod interval;
@@ -237,31 +237,6 @@ fn format(expr: &mut Expr) -> Result<(), String> {
         function.name = ObjectName::from(vec![Ident::new("pg_format")]);
     }
     Ok(())
-}
-
-/// A string constant's text.
-fn string_constant(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Value(v) => match &v.value {
-            Value::SingleQuotedString(text) => Some(text),
-            _ => None,
-        },
-        Expr::Nested(inner) => string_constant(inner),
-        _ => None,
-    }
-}
-
-/// A call's arguments, when each is a plain (unnamed, non-`*`) expression.
-fn unnamed_arguments(function: &Function) -> Result<Vec<Expr>, String> {
-    let name = &function.name;
-    let FunctionArguments::List(list) = &function.args else { return Err(format!("{name}() without arguments")) };
-    list.args
-        .iter()
-        .map(|arg| match arg {
-            FunctionArg::Unnamed(FunctionArgExpr::Expr(arg)) => Ok(arg.clone()),
-            _ => Err(format!("{name}() with a named or * argument")),
-        })
-        .collect()
 }
 
 /// `x AT TIME ZONE 'Area/City'` (or `'UTC'`) → `pg_at_time_zone(x, 'Area/City')`; an interval
@@ -1408,6 +1383,7 @@ pub(super) static DIALECT: Dialect = Dialect {
     fetch_as_limit: true,
     distinct_on_as_qualify: false,
     backslash_escapes: false,
+    named_windows: true,
 };
 
 const FUNCTIONS: &[(&str, FunctionRule)] = &[
