@@ -69,17 +69,17 @@ SELECT BOOLAND_AGG(b) AS all_true, BOOLOR_AGG(b) AS any_true, BOOLAND_AGG(b) AS 
 -- case: aggregates/bool_aggregates_grouped
 SELECT o_orderpriority, BOOLAND_AGG(o_totalprice > 1000) AS all_over_1000, BOOLOR_AGG(o_orderstatus = 'P') AS any_partial, BOOLAND_AGG(o_shippriority = 0) AS all_zero_ship FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: aggregates/percentile_cont_disc
--- refused: function percentile_disc() is not supported on Snowflake
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(o_totalprice AS DOUBLE PRECISION)) AS median_cont, percentile_cont(0.25) WITHIN GROUP (ORDER BY CAST(o_totalprice AS DOUBLE PRECISION)) AS p25, percentile_disc(0.5) WITHIN GROUP (ORDER BY o_totalprice) AS median_disc, percentile_disc(0.9) WITHIN GROUP (ORDER BY o_orderdate) AS p90_date FROM "public"."orders" AS "orders";
 -- case: aggregates/percentile_grouped
--- refused: function percentile_disc() is not supported on Snowflake
+SELECT o_orderpriority, percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(o_totalprice AS DOUBLE PRECISION)) AS median, percentile_disc(0.5) WITHIN GROUP (ORDER BY o_totalprice DESC) AS median_desc FROM "public"."orders" AS "orders" GROUP BY o_orderpriority ORDER BY o_orderpriority;
 -- case: aggregates/percentile_alltypes_nulls
--- refused: function percentile_disc() is not supported on Snowflake
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(i4 AS DOUBLE PRECISION)) AS median_i4, percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS median_d, percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(iv AS DOUBLE PRECISION)) AS median_iv FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/percentile_array
 -- refused: arrays is not supported on Snowflake
 -- case: aggregates/percentile_array_fractions
 -- refused: arrays is not supported on Snowflake
 -- case: aggregates/percentile_mode_alltypes
--- refused: function percentile_disc() is not supported on Snowflake
+SELECT percentile_cont(0.3) WITHIN GROUP (ORDER BY CAST(i4 AS DOUBLE PRECISION) DESC) AS cont_desc, percentile_cont(1) WITHIN GROUP (ORDER BY CAST(f8 AS DOUBLE PRECISION)) AS f8_top, percentile_disc(0.5) WITHIN GROUP (ORDER BY t) AS t_median, percentile_disc(0.5) WITHIN GROUP (ORDER BY c DESC) AS c_median, percentile_disc(0) WITHIN GROUP (ORDER BY m) AS m_first, mode() WITHIN GROUP (ORDER BY b) AS b_mode, mode() WITHIN GROUP (ORDER BY i2 DESC) AS i2_mode FROM "public"."alltypes" AS "alltypes";
 -- case: aggregates/percentile_empty_and_filtered
 -- refused: percentile_cont() with FILTER (WHERE …) is not supported on Snowflake
 -- case: aggregates/mode
@@ -91,7 +91,7 @@ SELECT n_regionkey, mode() WITHIN GROUP (ORDER BY c_mktsegment) AS top_segment, 
 -- case: aggregates/array_agg_nulls
 -- refused: function array_agg() is not supported on Snowflake
 -- case: aggregates/stddev_variance_numeric
--- refused: function variance() is not supported on Snowflake
+SELECT STDDEV_SAMP(l_quantity) AS sd, stddev_samp(l_quantity) AS sd_samp, stddev_pop(l_quantity) AS sd_pop, VAR_SAMP(l_quantity) AS var, var_samp(l_quantity) AS var_samp, var_pop(l_quantity) AS var_pop FROM "public"."lineitem" AS "lineitem";
 -- case: aggregates/stddev_variance_float
 SELECT stddev_samp(f8) AS sd_samp, stddev_pop(f8) AS sd_pop, var_samp(f8) AS var_samp, var_pop(f8) AS var_pop FROM "public"."alltypes" AS "alltypes" WHERE id NOT IN (4, 5, 8);
 -- case: aggregates/stddev_single_row
@@ -111,7 +111,7 @@ SELECT r_name, n_name, count(*) AS customers FROM "public"."customer" AS "custom
 -- case: aggregates/cube
 SELECT o_orderstatus, o_orderpriority, count(*) AS cnt FROM "public"."orders" AS "orders" GROUP BY CUBE (o_orderstatus, o_orderpriority) ORDER BY o_orderstatus NULLS LAST, o_orderpriority NULLS LAST;
 -- case: aggregates/grouping_sets
--- refused: function grouping() is not supported on Snowflake
+SELECT l_returnflag, l_shipmode, count(*) AS cnt, GROUPING(l_returnflag, l_shipmode) AS grp FROM "public"."lineitem" AS "lineitem" GROUP BY GROUPING SETS ((l_returnflag), (l_shipmode), ()) ORDER BY grp, l_returnflag, l_shipmode;
 -- case: aggregates/empty_input
 -- refused: function array_agg() is not supported on Snowflake
 -- case: aggregates/empty_input_grouped
@@ -167,15 +167,15 @@ SELECT avg(DISTINCT p_size) AS none FROM "public"."part" AS "part" WHERE false;
 -- case: arrays/slices
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/unnest_in_from
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function unnest() in FROM is not supported on Snowflake
 -- case: arrays/unnest_with_ordinality
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function unnest() in FROM is not supported on Snowflake
 -- case: arrays/unnest_multiple_arrays
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function unnest() in FROM is not supported on Snowflake
 -- case: arrays/unnest_nulls_and_empty
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function unnest() in FROM is not supported on Snowflake
 -- case: arrays/unnest_join_table
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function unnest() in FROM is not supported on Snowflake
 -- case: arrays/unnest_in_select_list
 -- refused: arrays is not supported on Snowflake
 -- case: arrays/array_position
@@ -591,7 +591,7 @@ SELECT DISTINCT c FROM "public"."alltypes" AS "alltypes" WHERE c IS NOT NULL AND
 -- case: json/array_elements_with_ordinality
 -- refused: jsonb_array_elements() in FROM over columns of the FROM items before it (LATERAL) is not supported on the embedded engine
 -- case: json/array_elements_text
--- refused: functions in FROM is not supported on Snowflake
+-- refused: function jsonb_array_elements_text() in FROM is not supported on Snowflake
 -- case: json/object_keys
 -- refused: jsonb_object_keys() in FROM over columns of the FROM items before it (LATERAL) is not supported on the embedded engine
 -- case: json/concat_and_delete
@@ -776,53 +776,53 @@ SELECT count(CASE WHEN t LIKE '%o%' ESCAPE '\\' THEN 1 END) AS has_o, count(CASE
 -- case: pattern_matching/like_escape_and_arrays
 -- refused: arrays is not supported on Snowflake
 -- case: series_values/int_basic
--- refused: functions in FROM is not supported on Snowflake
+SELECT * FROM (SELECT 1 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "generate_series" FROM TABLE(GENERATOR(ROWCOUNT => 5))) AS "generate_series" ORDER BY 1;
 -- case: series_values/int_with_step
--- refused: functions in FROM is not supported on Snowflake
+SELECT g FROM (SELECT 0 + 5 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 5))) AS "g" ORDER BY g;
 -- case: series_values/int_step_not_landing_on_stop
--- refused: functions in FROM is not supported on Snowflake
+SELECT g FROM (SELECT 1 + 4 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 3))) AS "g" ORDER BY g;
 -- case: series_values/negative_step
--- refused: functions in FROM is not supported on Snowflake
+SELECT g FROM (SELECT 10 + -3 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 4))) AS "g" ORDER BY g DESC;
 -- case: series_values/empty_when_start_after_stop
--- refused: functions in FROM is not supported on Snowflake
+SELECT count(*) AS cnt FROM (SELECT 5 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 0))) AS "g";
 -- case: series_values/single_element
--- refused: functions in FROM is not supported on Snowflake
+SELECT g FROM (SELECT 7 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 1))) AS "g" ORDER BY g;
 -- case: series_values/bigint_near_max
--- refused: functions in FROM is not supported on Snowflake
+SELECT g FROM (SELECT 9223372036854775805 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 3))) AS "g" ORDER BY g;
 -- case: series_values/numeric_step
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/aggregate_over_series
--- refused: functions in FROM is not supported on Snowflake
+SELECT sum(g) AS total, count(*) AS cnt, avg(g) AS mean, max(g) AS mx FROM (SELECT 1 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 1000))) AS "g";
 -- case: series_values/in_select_list
 -- refused: function generate_series() is not supported on Snowflake
 -- case: series_values/in_select_list_per_row_and_decimal
 -- refused: function generate_series() is not supported on Snowflake
 -- case: series_values/function_alias_as_value
--- refused: functions in FROM is not supported on Snowflake
+SELECT g."n", g.n, g."n" + 1 AS next FROM (SELECT 1 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "n" FROM TABLE(GENERATOR(ROWCOUNT => 3))) AS "g" ORDER BY 1;
 -- case: series_values/with_ordinality
--- refused: functions in FROM is not supported on Snowflake
+SELECT * FROM (SELECT 10 + 10 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "v", ROW_NUMBER() OVER (ORDER BY SEQ8()) AS "i" FROM TABLE(GENERATOR(ROWCOUNT => 3))) AS "t" ORDER BY i;
 -- case: series_values/timestamps_hourly_step
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/timestamptz_daily
--- refused: functions in FROM is not supported on Snowflake
+-- refused: casting to timestamptz is not supported on Snowflake
 -- case: series_values/dates_monthly_end_of_month
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/timestamps_month_end_steps
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/timestamps_empty_and_count
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/timestamps_descending
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/months_joined_to_orders
--- refused: functions in FROM is not supported on Snowflake
+SELECT g.m, count(o.o_orderkey) AS orders FROM (SELECT 1 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "m" FROM TABLE(GENERATOR(ROWCOUNT => 12))) AS "g" LEFT JOIN "public"."orders" AS o ON EXTRACT(MONTH FROM o.o_orderdate) = g.m AND EXTRACT(YEAR FROM o.o_orderdate) = 1995 GROUP BY g.m ORDER BY g.m;
 -- case: series_values/calendar_fill_zero
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: series_values/lateral_series_per_row
 -- refused: generate_series over anything but number constants or timestamp literals is not supported on the embedded engine
 -- case: series_values/series_join_table
--- refused: functions in FROM is not supported on Snowflake
+SELECT g AS key, n_name FROM (SELECT 0 + 6 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 5))) AS "g" JOIN "public"."nation" AS "nation" ON n_nationkey = g ORDER BY g;
 -- case: series_values/series_cross_join_count
--- refused: functions in FROM is not supported on Snowflake
+SELECT r_name, count(*) AS cnt FROM "public"."region" AS "region" CROSS JOIN (SELECT 1 + 1 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS "g" FROM TABLE(GENERATOR(ROWCOUNT => 3))) AS "g" GROUP BY r_name ORDER BY r_name;
 -- case: series_values/values_basic
 VALUES (1, 'a'), (2, 'b'), (3, 'c') ORDER BY 1;
 -- case: series_values/values_in_from_with_aliases
@@ -844,7 +844,7 @@ SELECT count(*) AS cnt FROM "public"."lineitem" AS "lineitem" WHERE ((l_returnfl
 -- case: series_values/values_single_row_column_names
 VALUES (1, 'x', true);
 -- case: series_values/numeric_negative_step
--- refused: functions in FROM is not supported on Snowflake
+-- refused: generate_series() of other than integer constants is not supported on Snowflake
 -- case: setops_subqueries/union_dedup
 SELECT n_name FROM "public"."nation" AS "nation" WHERE n_regionkey = 0 UNION SELECT n_name FROM "public"."nation" AS "nation" WHERE n_nationkey < 3 ORDER BY n_name;
 -- case: setops_subqueries/union_all_keeps_duplicates

@@ -263,7 +263,6 @@ fn similar_to_regex(pattern: &str, escape: Option<char>) -> Result<String, Strin
     Ok(regex)
 }
 
-/// The elements of a row constructor: `(a, b)` or `ROW(a, b)` (plain arguments only).
 /// Aggregates that skip NULL inputs: a `FILTER` is the same as a `CASE` that makes the
 /// filtered-out rows' input NULL.
 const NULL_SKIPPING_AGGREGATES: &[&str] = &[
@@ -275,6 +274,8 @@ const NULL_SKIPPING_AGGREGATES: &[&str] = &[
     "bool_and",
     "bool_or",
     "every",
+    "bit_and",
+    "bit_or",
     "string_agg",
     "stddev",
     "stddev_samp",
@@ -316,6 +317,7 @@ pub fn aggregate_filter(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// The elements of a row constructor: `(a, b)` or `ROW(a, b)` (plain arguments only).
 pub(super) fn row_elements(expr: &Expr) -> Option<Vec<&Expr>> {
     match expr {
         Expr::Nested(inner) => row_elements(inner),

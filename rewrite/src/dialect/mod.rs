@@ -420,6 +420,51 @@ pub(crate) fn unnamed_arguments(function: &sqlparser::ast::Function) -> Result<V
         .collect()
 }
 
+/// The relation and column names of a function in FROM ([`crate::names::function_columns`]),
+/// quoted as written. Duplicates are refused (a derived table here needs distinct names); too
+/// many column aliases the resolver has already refused.
+pub(crate) fn function_columns(
+    alias: &Option<sqlparser::ast::TableAlias>,
+    function: &str,
+    values: usize,
+    ordinality: bool,
+) -> Result<(String, Vec<sqlparser::ast::Ident>), String> {
+    distinct_names(crate::names::function_columns(alias.as_ref(), function, values, ordinality), function)
+}
+
+/// Names from [`crate::names`] for a derived table: quoted as written, refused when two are the
+/// same (a derived table here needs distinct names) or there were too many column aliases.
+pub(crate) fn distinct_names(
+    named: Option<(String, Vec<String>)>,
+    function: &str,
+) -> Result<(String, Vec<sqlparser::ast::Ident>), String> {
+    let (relation, names) =
+        named.ok_or_else(|| format!("too many column aliases specified for function {function}"))?;
+    if names.iter().enumerate().any(|(i, name)| names[..i].contains(name)) {
+        return Err(format!("{function}() in FROM with columns of one name (name them in the alias)"));
+    }
+    Ok((relation, names.into_iter().map(|name| sqlparser::ast::Ident::with_quote('"', name)).collect()))
+}
+
+/// A FROM item that is the query `sql` (written by a dialect's rewrite) under the name `relation`.
+pub(crate) fn derived_table(sql: &str, relation: String, what: &str) -> Result<sqlparser::ast::TableFactor, String> {
+    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
+        .try_with_sql(sql)
+        .and_then(|mut parser| parser.parse_query())
+        .map_err(|e| format!("{what} ({e})"))?;
+    Ok(sqlparser::ast::TableFactor::Derived {
+        lateral: false,
+        subquery,
+        alias: Some(sqlparser::ast::TableAlias {
+            explicit: true,
+            name: sqlparser::ast::Ident::with_quote('"', relation),
+            columns: Vec::new(),
+            at: None,
+        }),
+        sample: None,
+    })
+}
+
 /// Writes a resolved statement in `target`'s dialect, or refuses it.
 pub fn translate(statement: &mut Statement, target: Target) -> Result<(), RewriteError> {
     let mut visitor = Translator { dialect: Dialect::of(target), error: None };

@@ -18,8 +18,8 @@
 //! `EXTRACT` (only of a date or timestamp column).
 
 use sqlparser::ast::{
-    BinaryOperator, Expr, Ident, ObjectName, UnaryOperator, Value, WindowFrame, WindowFrameBound, WindowFrameUnits,
-    WindowType,
+    BinaryOperator, Expr, FunctionArg, FunctionArgExpr, Ident, ObjectName, TableFactor, UnaryOperator, Value,
+    WindowFrame, WindowFrameBound, WindowFrameUnits, WindowType,
 };
 
 use super::expand::calls_anything;
@@ -60,6 +60,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         (Construct::WithinGroup, Support::Native),
         (Construct::AggregateFilter, Support::Expand(super::expand::aggregate_filter)),
         (Construct::SetOperation, Support::Native),
+        (Construct::TableFunction, Support::Native),
         (Construct::Values, Support::Native),
     ],
     cast_types: &[
@@ -82,7 +83,7 @@ pub(super) static DIALECT: Dialect = Dialect {
         "varchar",
         "character varying",
     ],
-    table_functions: &[],
+    table_functions: &[("generate_series", Some(generate_series))],
     unique_output_names: false,
     fetch_as_limit: false,
     distinct_on_as_qualify: true,
@@ -183,6 +184,25 @@ fn string_agg(expr: &mut Expr) -> Result<(), String> {
     Ok(())
 }
 
+/// `percentile_cont(f) WITHIN GROUP (ORDER BY x)` → the same of `CAST(x AS DOUBLE PRECISION)`:
+/// Postgres interpolates in `double precision` whatever the number type; Snowflake would
+/// interpolate an exact number in its own type and scale.
+fn percentile_cont(expr: &mut Expr) -> Result<(), String> {
+    use sqlparser::ast::{CastKind, DataType};
+    let Expr::Function(function) = expr else { return Ok(()) };
+    for order in &mut function.within_group {
+        let value = std::mem::replace(&mut order.expr, Expr::Value(Value::Null.into()));
+        order.expr = Expr::Cast {
+            kind: CastKind::Cast,
+            expr: Box::new(value),
+            data_type: DataType::DoublePrecision,
+            array: false,
+            format: None,
+        };
+    }
+    Ok(())
+}
+
 /// `strpos(s, sub)` → `POSITION(sub IN s)` (both count characters from 1, 0 when absent).
 fn strpos(expr: &mut Expr) -> Result<(), String> {
     let Expr::Function(function) = expr else { return Ok(()) };
@@ -243,21 +263,7 @@ fn left_right(expr: &mut Expr) -> Result<(), String> {
     let left = super::normalize_object_name(&function.name).last().is_some_and(|name| name == "left");
     let [text, count]: [Expr; 2] =
         unnamed_arguments(function)?.try_into().map_err(|_| "left()/right() of other than two arguments")?;
-    let refused = || "left()/right() with a count that is not an integer constant".to_string();
-    let count: i64 = match &count {
-        Expr::Value(v) => match &v.value {
-            Value::Number(n, _) => n.parse().map_err(|_| refused())?,
-            _ => return Err(refused()),
-        },
-        Expr::UnaryOp { op: UnaryOperator::Minus, expr: inner } => match inner.as_ref() {
-            Expr::Value(v) => match &v.value {
-                Value::Number(n, _) => -n.parse::<i64>().map_err(|_| refused())?,
-                _ => return Err(refused()),
-            },
-            _ => return Err(refused()),
-        },
-        _ => return Err(refused()),
-    };
+    let count = integer_constant(&count).ok_or("left()/right() with a count that is not an integer constant")?;
     let number = |n: i64| Expr::Value(Value::Number(n.to_string(), false).into());
     *expr = match (left, count >= 0) {
         (true, true) => function_call("LEFT", vec![text, number(count)]),
@@ -275,6 +281,57 @@ fn left_right(expr: &mut Expr) -> Result<(), String> {
         }
         (false, false) => function_call("SUBSTR", vec![text, number(count.saturating_neg().saturating_add(1))]),
     };
+    Ok(())
+}
+
+/// The value of an integer constant (`7`, `-7`, `(7)`), if `expr` is one that fits an `i64`.
+fn integer_constant(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::Value(v) => match &v.value {
+            Value::Number(n, _) => n.parse().ok(),
+            _ => None,
+        },
+        Expr::UnaryOp { op: UnaryOperator::Minus, expr } => integer_constant(expr)?.checked_neg(),
+        Expr::Nested(inner) => integer_constant(inner),
+        _ => None,
+    }
+}
+
+/// `generate_series(a, b[, step])` of integer constants in FROM → a subquery over
+/// `GENERATOR(ROWCOUNT => n)` whose value is `a + step * (ROW_NUMBER() OVER (ORDER BY SEQ8()) -
+/// 1)` (`SEQ8` may skip numbers but keeps their order), named as Postgres names the function's
+/// column, with `WITH ORDINALITY`'s counter being that row number. The column's type is the
+/// typing twin's (`integer` or `bigint`). Other series (computed bounds, numerics, timestamps, a
+/// zero step) are refused.
+fn generate_series(factor: &mut TableFactor) -> Result<(), String> {
+    let TableFactor::Table { args: Some(args), alias, with_ordinality, .. } = factor else { return Ok(()) };
+    let refused = || "generate_series() of other than integer constants".to_string();
+    let bounds: Vec<i64> = args
+        .args
+        .iter()
+        .map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => integer_constant(e).ok_or_else(refused),
+            _ => Err(refused()),
+        })
+        .collect::<Result<_, _>>()?;
+    let (start, stop, step) = match bounds.as_slice() {
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] if *step != 0 => (*start, *stop, *step),
+        [_, _, _] => return Err("generate_series() with a step of zero".into()),
+        _ => return Err(refused()),
+    };
+    let rows = ((i128::from(stop) - i128::from(start)) / i128::from(step) + 1).max(0);
+    let (relation, columns) = super::function_columns(alias, "generate_series", 1, *with_ordinality)?;
+    let number = "ROW_NUMBER() OVER (ORDER BY SEQ8())";
+    let counter = match columns.get(1) {
+        Some(name) => format!(", {number} AS {name}"),
+        None => String::new(),
+    };
+    let sql = format!(
+        "SELECT {start} + {step} * ({number} - 1) AS {}{counter} FROM TABLE(GENERATOR(ROWCOUNT => {rows}))",
+        columns[0]
+    );
+    *factor = super::derived_table(&sql, relation, "generate_series")?;
     Ok(())
 }
 
@@ -431,7 +488,10 @@ const FUNCTIONS: &[(&str, FunctionRule)] = &[
     ("bool_or", Rename("BOOLOR_AGG")),
     ("string_agg", Rewrite(string_agg)),
     ("every", Rename("BOOLAND_AGG")),
-    ("percentile_cont", Same),
+    ("percentile_cont", Rewrite(percentile_cont)),
+    ("percentile_disc", Same),
+    ("grouping", Same),
+    ("variance", Rename("VAR_SAMP")),
     ("mode", Same),
     ("stddev", Rename("STDDEV_SAMP")),
     ("stddev_samp", Same),

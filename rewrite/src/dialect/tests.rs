@@ -764,3 +764,26 @@ fn snowflake_extracts_iso_week_fields_whatever_its_week_start() {
     );
     assert!(refused("select extract(second from placed) from orders", Target::Snowflake).contains("SECOND"));
 }
+
+#[test]
+fn snowflake_integer_series_are_numbered_generator_rows() {
+    assert_eq!(
+        snowflake("select * from generate_series(1, 10, 3) with ordinality as g(x, n)"),
+        "SELECT * FROM (SELECT 1 + 3 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS \"x\", ROW_NUMBER() OVER \
+         (ORDER BY SEQ8()) AS \"n\" FROM TABLE(GENERATOR(ROWCOUNT => 4))) AS \"g\""
+    );
+    assert_eq!(
+        snowflake("select * from generate_series(5, -5, -2)"),
+        "SELECT * FROM (SELECT 5 + -2 * (ROW_NUMBER() OVER (ORDER BY SEQ8()) - 1) AS \"generate_series\" FROM \
+         TABLE(GENERATOR(ROWCOUNT => 6))) AS \"generate_series\""
+    );
+    for (text, reason) in [
+        ("select * from generate_series(1, 3, 0)", "step of zero"),
+        ("select * from generate_series(1, 9223372036854775808)", "generate_series"),
+        ("select * from generate_series(1.5, 3)", "integer constants"),
+        ("select * from orders, generate_series(1, id)", "generate_series"),
+        ("select * from unnest(array[1])", "unnest"),
+    ] {
+        assert!(refused(text, Target::Snowflake).contains(reason), "{text}: {}", refused(text, Target::Snowflake));
+    }
+}

@@ -4,10 +4,13 @@
 
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
-    FunctionArguments, Ident, ObjectName, TableAlias, TableFactor, Value,
+    FunctionArguments, Ident, ObjectName, TableFactor, Value,
 };
 
-use super::{Construct, Dialect, FunctionRule, Support, function_call, string_constant, unnamed_arguments};
+use super::{
+    Construct, Dialect, FunctionRule, Support, derived_table, distinct_names, function_call, function_columns,
+    string_constant, unnamed_arguments,
+};
 
 mod arrays;
 mod interval;
@@ -640,29 +643,6 @@ fn timestamp_series(args: &[FunctionArg]) -> Option<(String, bool)> {
     }
 }
 
-/// The relation and column names of a function in FROM ([`crate::names::function_columns`]),
-/// quoted as written. Duplicates are refused (a derived table here needs distinct names); too
-/// many column aliases the resolver has already refused.
-fn function_columns(
-    alias: &Option<TableAlias>,
-    function: &str,
-    values: usize,
-    ordinality: bool,
-) -> Result<(String, Vec<Ident>), String> {
-    distinct_names(crate::names::function_columns(alias.as_ref(), function, values, ordinality), function)
-}
-
-/// Names from [`crate::names`] for a derived table: quoted as written, refused when two are the
-/// same (a derived table here needs distinct names) or there were too many column aliases.
-fn distinct_names(named: Option<(String, Vec<String>)>, function: &str) -> Result<(String, Vec<Ident>), String> {
-    let (relation, names) =
-        named.ok_or_else(|| format!("too many column aliases specified for function {function}"))?;
-    if names.iter().enumerate().any(|(i, name)| names[..i].contains(name)) {
-        return Err(format!("{function}() in FROM with columns of one name (name them in the alias)"));
-    }
-    Ok((relation, names.into_iter().map(|name| Ident::with_quote('"', name)).collect()))
-}
-
 /// Refuses the arguments of a function in FROM that read columns: the engine evaluates such a
 /// function in a subquery of its own, where the FROM items before it (Postgres lets a function
 /// see them, as if `LATERAL`) are not visible.
@@ -695,25 +675,6 @@ fn character_cast(
     };
     let length = Expr::Value(Value::Number(length.to_string(), false).into());
     Ok(function_call(function, vec![value.clone(), length]))
-}
-
-/// A FROM item that is the query `sql` (written by this module) under the name `relation`.
-fn derived_table(sql: &str, relation: String, what: &str) -> Result<TableFactor, String> {
-    let subquery = sqlparser::parser::Parser::new(&sqlparser::dialect::PostgreSqlDialect {})
-        .try_with_sql(sql)
-        .and_then(|mut parser| parser.parse_query())
-        .map_err(|e| format!("{what} ({e})"))?;
-    Ok(TableFactor::Derived {
-        lateral: false,
-        subquery,
-        alias: Some(TableAlias {
-            explicit: true,
-            name: Ident::with_quote('"', relation),
-            columns: Vec::new(),
-            at: None,
-        }),
-        sample: None,
-    })
 }
 
 /// `date_part('field', x)` is `double precision` in Postgres, an integer in DataFusion; the
