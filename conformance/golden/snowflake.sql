@@ -375,7 +375,7 @@ SELECT date_trunc('hour', INTERVAL '1 day 5 hours 30 minutes') AS a, date_trunc(
 -- case: datetime/date_trunc_group_orders
 SELECT date_trunc('year', o_orderdate)::DATE AS yr, count(*) AS orders, sum(o_totalprice) AS total FROM "public"."orders" AS "orders" GROUP BY 1 ORDER BY 1;
 -- case: datetime/extract_timestamp_fields
--- refused: EXTRACT(SECOND FROM …) is not supported on Snowflake
+SELECT id, EXTRACT(YEAR FROM ts) AS y, EXTRACT(MONTH FROM ts) AS mo, EXTRACT(DAY FROM ts) AS d, EXTRACT(HOUR FROM ts) AS h, EXTRACT(MINUTE FROM ts) AS mi, (EXTRACT(SECOND FROM ts) + EXTRACT(NANOSECOND FROM ts) * 0.000000001) AS s FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_calendar_fields
 SELECT id, (EXTRACT(DAYOFWEEKISO FROM d) % 7) AS dow, EXTRACT(DAYOFWEEKISO FROM d) AS isodow, EXTRACT(DAYOFYEAR FROM d) AS doy, EXTRACT(QUARTER FROM d) AS q, EXTRACT(WEEKISO FROM d) AS wk, EXTRACT(YEAROFWEEKISO FROM d) AS isoyear FROM "public"."alltypes" AS "alltypes" ORDER BY id;
 -- case: datetime/extract_epoch

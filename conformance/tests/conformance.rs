@@ -130,9 +130,6 @@ fn expected_wrong() -> Vec<(String, String)> {
         .collect()
 }
 
-/// TPC-H queries the Snowflake backend answers (the rest are refused); a drop is a regression.
-const SNOWFLAKE_TPCH_SAME: usize = 13;
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conformance_across_backends() {
     let pg = common::oracle();
@@ -219,15 +216,7 @@ async fn conformance_across_backends() {
     }
     for (index, name) in names.iter().enumerate() {
         let tpch = matrix.totals(index, "tpch/");
-        match *name {
-            // Snowflake refuses what it computes differently (avg and division scales, and the
-            // emulator's float arithmetic on numbers); what it answers must be right.
-            "snowflake" => assert!(
-                tpch.wrong == 0 && tpch.error == 0 && tpch.same >= SNOWFLAKE_TPCH_SAME,
-                "TPC-H on {name}: {tpch:?}\n{report}"
-            ),
-            _ => assert_eq!(tpch.same, 22, "TPC-H on {name}: {tpch:?}\n{report}"),
-        }
+        assert_eq!(tpch.same, 22, "TPC-H on {name}: {tpch:?}\n{report}");
     }
     let expected = expected_wrong();
     let mut unexpected = Vec::new();

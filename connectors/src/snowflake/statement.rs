@@ -95,7 +95,7 @@ fn column_name(expr: &Expr) -> Option<&str> {
     }
 }
 
-/// `EXTRACT` is sent only of a `date` or `timestamp` column (`hour` and `minute` only of a
+/// `EXTRACT` is sent only of a `date` or `timestamp` column (the time of day only of a
 /// `timestamp`): Snowflake reads a `timestamptz` in its own offset, and other arguments' types
 /// are not known here.
 fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> Result<(), ConnectorError> {
@@ -103,7 +103,11 @@ fn check_extracts(statement: &Statement, temporal: &HashMap<String, PgType>) -> 
     let refused = sqlparser::ast::visit_expressions(statement, |expr| {
         let Expr::Extract { field, expr: argument, .. } = expr else { return std::ops::ControlFlow::Continue(()) };
         let ty = column_name(argument).and_then(|name| temporal.get(name));
-        let time_of_day = matches!(field, F::Hour | F::Hours | F::Minute | F::Minutes);
+        let time_of_day = match field {
+            F::Hour | F::Hours | F::Minute | F::Minutes | F::Second | F::Seconds => true,
+            F::Custom(name) => ["SECOND", "NANOSECOND"].contains(&name.value.as_str()),
+            _ => false,
+        };
         match ty {
             Some(PgType::Timestamp) => std::ops::ControlFlow::Continue(()),
             Some(_) if !time_of_day => std::ops::ControlFlow::Continue(()),
@@ -279,7 +283,8 @@ fn unfaithful(ty: PgType) -> bool {
     matches!(ty, PgType::Char(_) | PgType::Float4 | PgType::Json | PgType::Jsonb | PgType::Interval | PgType::Array(_))
 }
 
-/// Refuses a statement that names a column of an [`unfaithful`] type or returns one (`*`).
+/// Refuses a statement that names a column of an [`unfaithful`] type or returns one (`*`, or a
+/// computed interval).
 fn check_columns(statement: &Statement, columns: &HashSet<String>, schema: &SchemaRef) -> Result<(), ConnectorError> {
     let refuse = |name: &str| {
         ConnectorError::new(
@@ -290,7 +295,9 @@ fn check_columns(statement: &Statement, columns: &HashSet<String>, schema: &Sche
         )
     };
     for field in schema.fields() {
-        if crate::types::declared_type(field).is_some_and(unfaithful) {
+        // A computed interval too: Snowflake has no interval values to return.
+        let interval = matches!(field.data_type(), datafusion::arrow::datatypes::DataType::Interval(_));
+        if interval || crate::types::declared_type(field).is_some_and(unfaithful) {
             return Err(refuse(field.name()));
         }
     }
@@ -801,6 +808,19 @@ columns = [
         let error = sql(r#"SELECT "ID" FROM t WHERE "CODE" = 'ab'"#).unwrap_err();
         assert_eq!(error.kind, ErrorKind::FeatureNotSupported);
         assert!(error.message.contains("\"CODE\""), "{}", error.message);
+        // A computed interval (Snowflake has no interval values).
+        use datafusion::arrow::datatypes::{DataType, Field, IntervalUnit, Schema};
+        let version = PackageVersion::from_toml(MANIFEST, Path::new("/r/shop.toml")).unwrap();
+        let statement = sqlparser::parser::Parser::parse_sql(
+            &sqlparser::dialect::PostgreSqlDialect {},
+            r#"SELECT "SEEN" - "SEEN" AS d FROM t"#,
+        )
+        .unwrap()
+        .remove(0);
+        let schema =
+            SchemaRef::new(Schema::new(vec![Field::new("d", DataType::Interval(IntervalUnit::MonthDayNano), true)]));
+        let error = Adjustments::new(&version).sql(statement, &schema).unwrap_err();
+        assert!(error.message.contains("\"d\""), "{}", error.message);
     }
 
     #[test]

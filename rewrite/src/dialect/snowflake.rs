@@ -120,8 +120,9 @@ fn substring(expr: &mut Expr) -> Result<(), String> {
 /// `EXTRACT` of the whole-number fields Snowflake counts as Postgres does (year, quarter,
 /// month, day, hour, minute), and of the ISO week fields under Snowflake's names: `isodow` →
 /// `DAYOFWEEKISO`, `week` → `WEEKISO`, `isoyear` → `YEAROFWEEKISO`, `doy` → `DAYOFYEAR`, and
-/// `dow` (Sunday 0) → `DAYOFWEEKISO % 7`, which no `WEEK_START` setting changes. The connector
-/// checks the argument is a date or timestamp column.
+/// `dow` (Sunday 0) → `DAYOFWEEKISO % 7`, which no `WEEK_START` setting changes; `second` with
+/// its fraction as `SECOND + NANOSECOND * 0.000000001`. The connector checks the argument is a
+/// date or timestamp column (a timestamp for the time of day).
 fn extract(expr: &mut Expr) -> Result<(), String> {
     use sqlparser::ast::DateTimeField as F;
     let Expr::Extract { field, .. } = expr else { return Ok(()) };
@@ -141,6 +142,26 @@ fn extract(expr: &mut Expr) -> Result<(), String> {
         F::Week(None) => "WEEKISO",
         F::Isoyear => "YEAROFWEEKISO",
         F::Doy => "DAYOFYEAR",
+        F::Second | F::Seconds => {
+            // Postgres counts the fraction too: whole seconds plus nanoseconds, exactly.
+            let Expr::Extract { syntax, expr: value, .. } = expr else { return Ok(()) };
+            let part = |name: &str| Expr::Extract {
+                field: F::Custom(Ident::new(name)),
+                syntax: syntax.clone(),
+                expr: value.clone(),
+            };
+            let fraction = Expr::BinaryOp {
+                left: Box::new(part("NANOSECOND")),
+                op: BinaryOperator::Multiply,
+                right: Box::new(Expr::Value(Value::Number("0.000000001".into(), false).into())),
+            };
+            *expr = Expr::Nested(Box::new(Expr::BinaryOp {
+                left: Box::new(part("SECOND")),
+                op: BinaryOperator::Plus,
+                right: Box::new(fraction),
+            }));
+            return Ok(());
+        }
         other => return Err(format!("EXTRACT({other} FROM …)")),
     };
     let sunday_first = matches!(field, F::Dow);
