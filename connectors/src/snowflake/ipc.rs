@@ -5,8 +5,8 @@
 //! nulls, with no validity on the struct itself. arrow's `StreamReader` validates against the
 //! declared schema and rejects such a batch, and has no way to replace the schema it reads, so
 //! the stream's framing is read here (what `StreamReader` does, without its validation against
-//! the stream's own nullability) and each batch is decoded by arrow's `read_record_batch` with a
-//! nullable copy of the schema. Nulls then reach `decode.rs`, which treats a NULL `epoch` as a
+//! the stream's own nullability) and each batch (and dictionary) is decoded by arrow's
+//! `read_record_batch` (`read_dictionary`) with a nullable copy of the schema. Nulls then reach `decode.rs`, which treats a NULL `epoch` as a
 //! NULL value. Everything else (buffer bounds, offsets, types) is still validated by arrow.
 
 use std::collections::HashMap;
@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use datafusion::arrow::buffer::Buffer;
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields, Schema, SchemaRef};
-use datafusion::arrow::ipc::{MessageHeader, convert::fb_to_schema, reader::read_record_batch, root_as_message};
+use datafusion::arrow::ipc::reader::{read_dictionary, read_record_batch};
+use datafusion::arrow::ipc::{MessageHeader, convert::fb_to_schema, root_as_message};
 use datafusion::arrow::record_batch::RecordBatch;
 
 use crate::error::{ConnectorError, ErrorKind};
@@ -22,6 +23,7 @@ use crate::error::{ConnectorError, ErrorKind};
 /// The record batches of one IPC stream (a schema message, then record batch messages).
 pub(super) fn read_stream(mut bytes: &[u8]) -> Result<Vec<RecordBatch>, ConnectorError> {
     let mut schema: Option<SchemaRef> = None;
+    let mut dictionaries = HashMap::new();
     let mut batches = Vec::new();
     while let Some((metadata, rest)) = next_message(bytes)? {
         let message =
@@ -40,13 +42,15 @@ pub(super) fn read_stream(mut bytes: &[u8]) -> Result<Vec<RecordBatch>, Connecto
                     message.header_as_record_batch().ok_or_else(|| malformed("a batch message without a batch"))?;
                 let schema = schema.clone().ok_or_else(|| malformed("a record batch before the schema"))?;
                 let body = Buffer::from(body.to_vec());
-                batches.push(read_record_batch(&body, header, schema, &HashMap::new(), None, &message.version())?);
+                batches.push(read_record_batch(&body, header, schema, &dictionaries, None, &message.version())?);
             }
             MessageHeader::DictionaryBatch => {
-                return Err(ConnectorError::new(
-                    ErrorKind::FeatureNotSupported,
-                    "Snowflake answered with dictionary-encoded Arrow, which packwire does not read".to_string(),
-                ));
+                let header = message
+                    .header_as_dictionary_batch()
+                    .ok_or_else(|| malformed("a dictionary message without a dictionary"))?;
+                let schema = schema.as_deref().ok_or_else(|| malformed("a dictionary before the schema"))?;
+                let body = Buffer::from(body.to_vec());
+                read_dictionary(&body, header, schema, &mut dictionaries, &message.version())?;
             }
             _ => return Err(malformed("a message that is neither a schema nor a record batch")),
         }
@@ -157,6 +161,23 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert!(parts.column(0).is_valid(0) && parts.column(0).is_null(1));
         assert_eq!(parts.nulls().map(NullBuffer::null_count).unwrap_or(0), 0);
+    }
+
+    #[test]
+    fn reads_dictionary_encoded_columns() {
+        use datafusion::arrow::array::DictionaryArray;
+        use datafusion::arrow::datatypes::Int32Type;
+        let words: DictionaryArray<Int32Type> = vec![Some("a"), None, Some("b"), Some("a")].into_iter().collect();
+        let schema = Arc::new(Schema::new(vec![Field::new("w", words.data_type().clone(), true)]));
+        let batch = RecordBatch::try_new(schema.clone(), vec![Arc::new(words) as ArrayRef]).unwrap();
+        let mut bytes = Vec::new();
+        let mut writer = StreamWriter::try_new(&mut bytes, &schema).unwrap();
+        writer.write(&batch).unwrap();
+        writer.finish().unwrap();
+        drop(writer);
+        let batches = read_stream(&bytes).unwrap();
+        assert_eq!(batches.len(), 1);
+        assert_eq!(batches[0].column(0).as_ref(), batch.column(0).as_ref());
     }
 
     #[test]
