@@ -177,16 +177,17 @@ fn text_casts(
     textual: &HashMap<String, PgType>,
 ) -> Result<(), ConnectorError> {
     use sqlparser::ast::UnaryOperator;
+    /// A number literal without an exponent.
+    fn plain_number(value: &Expr) -> bool {
+        matches!(value, Expr::Value(v) if matches!(&v.value, SqlValue::Number(text, _) if !text.contains(['e', 'E'])))
+    }
     fn written_alike(value: &Expr, numbers: &HashMap<String, SqlType>, textual: &HashMap<String, PgType>) -> bool {
         match value {
-            Expr::Value(v) => match &v.value {
-                SqlValue::Number(text, _) => !text.contains(['e', 'E']),
-                SqlValue::Null | SqlValue::SingleQuotedString(_) | SqlValue::Placeholder(_) => true,
-                _ => false,
-            },
-            Expr::UnaryOp { op: UnaryOperator::Minus, expr } => {
-                matches!(expr.as_ref(), Expr::Value(v) if matches!(&v.value, SqlValue::Number(text, _) if !text.contains(['e', 'E'])))
+            Expr::Value(v) => {
+                plain_number(value)
+                    || matches!(v.value, SqlValue::Null | SqlValue::SingleQuotedString(_) | SqlValue::Placeholder(_))
             }
+            Expr::UnaryOp { op: UnaryOperator::Minus, expr } => plain_number(expr),
             Expr::Nested(inner) => written_alike(inner, numbers, textual),
             column => column_name(column).is_some_and(|name| {
                 numbers.contains_key(name)

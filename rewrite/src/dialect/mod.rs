@@ -394,6 +394,11 @@ pub(crate) fn function_call(name: &str, args: Vec<Expr>) -> Expr {
     })
 }
 
+/// `CAST(expr AS type)`.
+pub(crate) fn cast(expr: Expr, data_type: sqlparser::ast::DataType) -> Expr {
+    Expr::Cast { kind: sqlparser::ast::CastKind::Cast, expr: Box::new(expr), data_type, array: false, format: None }
+}
+
 /// A string constant's text.
 pub(crate) fn string_constant(expr: &Expr) -> Option<&str> {
     match expr {

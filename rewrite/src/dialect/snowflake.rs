@@ -209,17 +209,10 @@ fn string_agg(expr: &mut Expr) -> Result<(), String> {
 /// Postgres interpolates in `double precision` whatever the number type; Snowflake would
 /// interpolate an exact number in its own type and scale.
 fn percentile_cont(expr: &mut Expr) -> Result<(), String> {
-    use sqlparser::ast::{CastKind, DataType};
     let Expr::Function(function) = expr else { return Ok(()) };
     for order in &mut function.within_group {
         let value = std::mem::replace(&mut order.expr, Expr::Value(Value::Null.into()));
-        order.expr = Expr::Cast {
-            kind: CastKind::Cast,
-            expr: Box::new(value),
-            data_type: DataType::DoublePrecision,
-            array: false,
-            format: None,
-        };
+        order.expr = super::cast(value, sqlparser::ast::DataType::DoublePrecision);
     }
     Ok(())
 }

@@ -3,12 +3,12 @@
 //! is refused. `pg_*` functions are packwire's own UDFs with Postgres semantics.
 
 use sqlparser::ast::{
-    BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
+    BinaryOperator, DataType, DateTimeField, ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr,
     FunctionArguments, Ident, ObjectName, TableFactor, Value,
 };
 
 use super::{
-    Construct, Dialect, FunctionRule, Support, derived_table, distinct_names, function_call, function_columns,
+    Construct, Dialect, FunctionRule, Support, cast, derived_table, distinct_names, function_call, function_columns,
     string_constant, unnamed_arguments,
 };
 
@@ -25,11 +25,6 @@ use jsonb::{
 };
 
 use FunctionRule::{Rename, Rewrite, Same};
-
-/// `CAST(expr AS type)`.
-fn cast(expr: Expr, data_type: DataType) -> Expr {
-    Expr::Cast { kind: CastKind::Cast, expr: Box::new(expr), data_type, array: false, format: None }
-}
 
 /// Integer literals are `integer` in Postgres when they fit, `bigint` when they fit that, else
 /// `numeric`; DataFusion makes every one a BIGINT.
